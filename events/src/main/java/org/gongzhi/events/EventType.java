@@ -1,0 +1,55 @@
+package org.gongzhi.events;
+
+import java.util.Arrays;
+import java.util.Optional;
+
+/**
+ * Every event type of the system: its CloudEvents type, the topic it travels on and the record that is its data.
+ * The JSON Schema of each type is {@code schemas/<ce type>.json} in this module.
+ */
+public enum EventType {
+    REQUEST_SUBMITTED("gongzhi.request.submitted.v1", Topics.REQUESTS, RequestSubmitted.class),
+    REQUEST_STATUS_CHANGED("gongzhi.request.status-changed.v1", Topics.REQUESTS, RequestStatusChanged.class),
+    REQUEST_REOPENED("gongzhi.request.reopened.v1", Topics.REQUESTS, RequestReopened.class),
+    TASK_ASSIGNED("gongzhi.task.assigned.v1", Topics.TASKS, TaskAssigned.class),
+    TASK_STATUS_CHANGED("gongzhi.task.status-changed.v1", Topics.TASKS, TaskStatusChanged.class),
+    TASK_ESCALATED("gongzhi.task.escalated.v1", Topics.TASKS, TaskEscalated.class),
+    CASE_RESOLVED("gongzhi.case.resolved.v1", Topics.TASKS, CaseResolved.class),
+    VOLUNTEER_OFFERED("gongzhi.volunteer.offered.v1", Topics.VOLUNTEERING, VolunteerOffered.class),
+    VOLUNTEER_ACCEPTED("gongzhi.volunteer.accepted.v1", Topics.VOLUNTEERING, VolunteerAccepted.class),
+    VOLUNTEER_COMPLETED("gongzhi.volunteer.completed.v1", Topics.VOLUNTEERING, VolunteerCompleted.class),
+    VOLUNTEER_UNMATCHED("gongzhi.volunteer.unmatched.v1", Topics.VOLUNTEERING, VolunteerUnmatched.class),
+    WARNING_ISSUED("gongzhi.warning.issued.v1", Topics.WARNINGS, WarningIssued.class),
+    DECISION_MADE("gongzhi.decision.made.v1", Topics.DELIBERATION, DecisionMade.class);
+
+    private final String ceType;
+    private final String topic;
+    private final Class<? extends GongzhiEvent> dataClass;
+
+    EventType(String ceType, String topic, Class<? extends GongzhiEvent> dataClass) {
+        this.ceType = ceType;
+        this.topic = topic;
+        this.dataClass = dataClass;
+    }
+
+    public String ceType() {
+        return ceType;
+    }
+
+    public String topic() {
+        return topic;
+    }
+
+    public Class<? extends GongzhiEvent> dataClass() {
+        return dataClass;
+    }
+
+    public static Optional<EventType> ofCeType(String ceType) {
+        return Arrays.stream(values()).filter(t -> t.ceType.equals(ceType)).findFirst();
+    }
+
+    public static EventType of(Class<? extends GongzhiEvent> dataClass) {
+        return Arrays.stream(values()).filter(t -> t.dataClass == dataClass).findFirst()
+                .orElseThrow(() -> new IllegalArgumentException("no event type for " + dataClass.getName()));
+    }
+}

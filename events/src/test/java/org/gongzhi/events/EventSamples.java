@@ -1,0 +1,41 @@
+package org.gongzhi.events;
+
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+
+/** One realistic sample of every event type, as its producer writes it. */
+final class EventSamples {
+    static final Instant NOW = Instant.parse("2026-11-28T09:30:00Z");
+
+    static final Map<EventType, GongzhiEvent> ALL = Map.ofEntries(
+            Map.entry(EventType.REQUEST_SUBMITTED, new RequestSubmitted("hepingli", "r-1", "water-leak", "7", "2", null,
+                    "HIGH", List.of("ALLIANCE"), "Water drips from the ceiling of the bathroom", "app",
+                    NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW)),
+            Map.entry(EventType.REQUEST_STATUS_CHANGED, new RequestStatusChanged("hepingli", "r-1", "water-leak", "7",
+                    "SUBMITTED", "ASSIGNED", "task assigned to 和平物业", NOW)),
+            Map.entry(EventType.REQUEST_REOPENED, new RequestReopened("hepingli", "r-1", "water-leak", "7",
+                    List.of("ALLIANCE"), "still leaking", NOW)),
+            Map.entry(EventType.TASK_ASSIGNED, new TaskAssigned("hepingli", "t-1", "r-1", "property", "和平物业", "LEAD",
+                    "water-leak", "7", NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW)),
+            Map.entry(EventType.TASK_STATUS_CHANGED, new TaskStatusChanged("hepingli", "t-1", "r-1", "property", "LEAD",
+                    "ACKNOWLEDGED", "plumber on the way", NOW)),
+            Map.entry(EventType.TASK_ESCALATED, new TaskEscalated("hepingli", "t-1", "r-1", "property", 1,
+                    "acknowledge deadline missed", NOW)),
+            Map.entry(EventType.CASE_RESOLVED, new CaseResolved("hepingli", "r-1", 2, NOW)),
+            Map.entry(EventType.VOLUNTEER_OFFERED, new VolunteerOffered("hepingli", "o-1", "r-2", "v-1",
+                    "appliance-repair, 1 building away, free now", NOW.plusSeconds(900), NOW)),
+            Map.entry(EventType.VOLUNTEER_ACCEPTED, new VolunteerAccepted("hepingli", "o-1", "r-2", "v-1", NOW)),
+            Map.entry(EventType.VOLUNTEER_COMPLETED, new VolunteerCompleted("hepingli", "o-1", "r-2", "v-1",
+                    new BigDecimal("1.5"), NOW)),
+            Map.entry(EventType.VOLUNTEER_UNMATCHED, new VolunteerUnmatched("hepingli", "r-2", "shopping-help", "3",
+                    "no volunteer accepted within 15 minutes", NOW)),
+            Map.entry(EventType.WARNING_ISSUED, new WarningIssued("hepingli", "w-1", "rainstorm", "orange", NOW,
+                    NOW.plusSeconds(43200), NOW)),
+            Map.entry(EventType.DECISION_MADE, new DecisionMade("hepingli", "topic-1", "Parking in the north lane",
+                    "approved", List.of("r-3", "r-4"), NOW)));
+
+    private EventSamples() {
+    }
+}

@@ -1,0 +1,73 @@
+package org.gongzhi.events;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.fasterxml.jackson.datatype.jsr310.JavaTimeModule;
+import com.networknt.schema.JsonSchema;
+import com.networknt.schema.JsonSchemaFactory;
+import com.networknt.schema.SpecVersion;
+import com.networknt.schema.ValidationMessage;
+import java.io.InputStream;
+import java.util.Set;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.EnumSource;
+
+class EventSchemaTest {
+    private static final ObjectMapper JSON = new ObjectMapper().registerModule(new JavaTimeModule())
+            .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS);
+
+    private static JsonSchema schemaOf(EventType type) throws Exception {
+        InputStream in = EventType.class.getResourceAsStream("/schemas/" + type.ceType() + ".json");
+        assertNotNull(in, "no schema for " + type.ceType());
+        return JsonSchemaFactory.getInstance(SpecVersion.VersionFlag.V202012).getSchema(in);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void producerSampleValidatesAgainstItsSchema(EventType type) throws Exception {
+        GongzhiEvent sample = EventSamples.ALL.get(type);
+        assertNotNull(sample, "no sample for " + type);
+        assertEquals(type.dataClass(), sample.getClass());
+        Set<ValidationMessage> errors = schemaOf(type).validate(JSON.valueToTree(sample));
+        assertTrue(errors.isEmpty(), type + ": " + errors);
+    }
+
+    @ParameterizedTest
+    @EnumSource(EventType.class)
+    void schemaRejectsAnEventWithoutItsCommunity(EventType type) throws Exception {
+        ObjectNode node = JSON.valueToTree(EventSamples.ALL.get(type));
+        node.remove("communityId");
+        assertFalse(schemaOf(type).validate(node).isEmpty());
+    }
+
+    @Test
+    void schemaRejectsUnknownFieldsSoAPhoneNumberCannotSlipIn() throws Exception {
+        ObjectNode node = JSON.valueToTree(EventSamples.ALL.get(EventType.REQUEST_SUBMITTED));
+        node.put("phone", "13800138000");
+        assertFalse(schemaOf(EventType.REQUEST_SUBMITTED).validate(node).isEmpty());
+    }
+
+    @Test
+    void everyTypeTravelsOnAKnownTopicAndIsFoundByItsCeType() {
+        for (EventType type : EventType.values()) {
+            assertTrue(Topics.ALL.contains(type.topic()), type.topic());
+            assertEquals(type, EventType.ofCeType(type.ceType()).orElseThrow());
+            assertEquals(type, EventType.of(type.dataClass()));
+        }
+    }
+
+    @Test
+    void samplesRoundTripThroughJson() throws Exception {
+        for (var sample : EventSamples.ALL.entrySet()) {
+            String text = JSON.writeValueAsString(sample.getValue());
+            assertEquals(sample.getValue(), JSON.readValue(text, sample.getKey().dataClass()));
+        }
+    }
+}

@@ -1,0 +1,264 @@
+package org.gongzhi.platform.outbox;
+
+import io.agroal.api.AgroalDataSource;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.quarkus.runtime.ShutdownEvent;
+import io.quarkus.runtime.StartupEvent;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
+import java.nio.charset.StandardCharsets;
+import java.sql.Array;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Properties;
+import java.util.UUID;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.Future;
+import org.apache.kafka.clients.producer.KafkaProducer;
+import org.apache.kafka.clients.producer.ProducerConfig;
+import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.clients.producer.RecordMetadata;
+import org.apache.kafka.common.serialization.ByteArraySerializer;
+import org.apache.kafka.common.serialization.StringSerializer;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+import org.gongzhi.platform.GongzhiConfig;
+import org.jboss.logging.Logger;
+import org.postgresql.PGConnection;
+
+/**
+ * Publishes outbox rows in commit order. It runs on its own thread with plain JDBC: a LISTEN connection wakes it as
+ * soon as an outbox insert commits, and a timed wait sweeps for anything left over (a crash, or Kafka away). A row is
+ * marked sent only after the broker acknowledged it (idempotent producer, acks=all); a crash between the ack and the
+ * mark publishes the row again with the same {@code ce_id}, which idempotent consumers ignore. With several instances
+ * an advisory lock lets one publish at a time, keeping each key's events in order.
+ */
+@ApplicationScoped
+public class OutboxRelay {
+    private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
+    private static final long ADVISORY_LOCK = 0x67_6f6e677a6869L;
+
+    private final AgroalDataSource dataSource;
+    private final GongzhiConfig config;
+    private final String bootstrapServers;
+    private final Counter published;
+    private Instant nextPurge = Instant.MIN;
+    private volatile boolean running;
+    private Thread thread;
+    private KafkaProducer<String, byte[]> producer;
+
+    OutboxRelay(AgroalDataSource dataSource, GongzhiConfig config,
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+        this.dataSource = dataSource;
+        this.config = config;
+        this.bootstrapServers = bootstrapServers;
+        this.published = registry.counter("gongzhi.outbox.published");
+    }
+
+    void start(@Observes StartupEvent startup) {
+        if (!config.outbox().relayEnabled()) {
+            return;
+        }
+        producer = new KafkaProducer<>(producerProperties());
+        running = true;
+        thread = new Thread(this::run, "outbox-relay");
+        thread.setDaemon(true);
+        thread.start();
+    }
+
+    void stop(@Observes ShutdownEvent shutdown) {
+        if (thread == null) {
+            return;
+        }
+        running = false;
+        thread.interrupt();
+        try {
+            thread.join(Duration.ofSeconds(10).toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+        producer.close(Duration.ofSeconds(5));
+    }
+
+    private Properties producerProperties() {
+        Properties props = new Properties();
+        props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, bootstrapServers);
+        props.put(ProducerConfig.CLIENT_ID_CONFIG, config.service() + "-outbox");
+        props.put(ProducerConfig.ACKS_CONFIG, "all");
+        props.put(ProducerConfig.ENABLE_IDEMPOTENCE_CONFIG, true);
+        props.put(ProducerConfig.MAX_IN_FLIGHT_REQUESTS_PER_CONNECTION, 5);
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1);
+        props.put(ProducerConfig.MAX_BLOCK_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.REQUEST_TIMEOUT_MS_CONFIG, 5_000);
+        props.put(ProducerConfig.DELIVERY_TIMEOUT_MS_CONFIG, 15_000);
+        props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
+        props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, ByteArraySerializer.class.getName());
+        return props;
+    }
+
+    private void run() {
+        Duration backoff = Duration.ofMillis(200);
+        while (running) {
+            try (Connection listener = dataSource.getConnection()) {
+                try (Statement listen = listener.createStatement()) {
+                    listen.execute("LISTEN gongzhi_outbox");
+                }
+                PGConnection notifications = listener.unwrap(PGConnection.class);
+                while (running) {
+                    drain();
+                    purgeOld();
+                    backoff = Duration.ofMillis(200);
+                    notifications.getNotifications((int) config.outbox().sweepInterval().toMillis());
+                }
+            } catch (Exception e) {
+                if (!running) {
+                    return;
+                }
+                LOG.warnf("outbox relay paused %d ms: %s", backoff.toMillis(), e.getMessage());
+                pause(backoff);
+                backoff = backoff.multipliedBy(2).compareTo(config.outbox().sweepInterval()) > 0
+                        ? config.outbox().sweepInterval() : backoff.multipliedBy(2);
+            }
+        }
+    }
+
+    /** Publishes batches until the outbox is empty. */
+    private void drain() throws SQLException, InterruptedException {
+        while (running && publishBatch() == config.outbox().batchSize()) {
+            // a full batch: there may be more
+        }
+    }
+
+    private int publishBatch() throws SQLException, InterruptedException {
+        try (Connection tx = dataSource.getConnection()) {
+            tx.setAutoCommit(false);
+            try {
+                if (!tryLock(tx)) {
+                    tx.rollback();
+                    return 0;
+                }
+                List<Long> sent = new ArrayList<>();
+                List<Pending> batch = claimBatch(tx);
+                Exception failure = send(batch, sent);
+                markSent(tx, sent);
+                tx.commit();
+                published.increment(sent.size());
+                if (failure != null) {
+                    throw new SQLException("publish failed after " + sent.size() + " of " + batch.size(), failure);
+                }
+                return batch.size();
+            } catch (SQLException | RuntimeException e) {
+                tx.rollback();
+                throw e;
+            }
+        }
+    }
+
+    private boolean tryLock(Connection tx) throws SQLException {
+        try (PreparedStatement lock = tx.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
+            lock.setLong(1, ADVISORY_LOCK);
+            try (ResultSet rs = lock.executeQuery()) {
+                return rs.next() && rs.getBoolean(1);
+            }
+        }
+    }
+
+    private List<Pending> claimBatch(Connection tx) throws SQLException {
+        List<Pending> batch = new ArrayList<>();
+        try (PreparedStatement select = tx.prepareStatement("""
+                select seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload
+                from outbox_event where sent_at is null order by seq limit ? for update skip locked""")) {
+            select.setInt(1, config.outbox().batchSize());
+            try (ResultSet rs = select.executeQuery()) {
+                while (rs.next()) {
+                    OutboxEvent event = new OutboxEvent();
+                    event.eventId = rs.getObject("event_id", UUID.class);
+                    event.topic = rs.getString("topic");
+                    event.eventKey = rs.getString("event_key");
+                    event.eventType = rs.getString("event_type");
+                    event.source = rs.getString("source");
+                    event.subject = rs.getString("subject");
+                    event.occurredAt = rs.getTimestamp("occurred_at").toInstant();
+                    event.payload = rs.getString("payload");
+                    batch.add(new Pending(rs.getLong("seq"), event));
+                }
+            }
+        }
+        return batch;
+    }
+
+    /** Sends the batch; collects the rows the broker acknowledged, in order, up to the first failure. */
+    private Exception send(List<Pending> batch, List<Long> sent) throws InterruptedException {
+        List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        try {
+            for (Pending pending : batch) {
+                OutboxEvent e = pending.event();
+                acks.add(producer.send(new ProducerRecord<>(e.topic, null, e.eventKey,
+                        e.payload.getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(e))));
+            }
+        } catch (RuntimeException e) {
+            return waitForAcks(batch, acks, sent, e);
+        }
+        return waitForAcks(batch, acks, sent, null);
+    }
+
+    private Exception waitForAcks(List<Pending> batch, List<Future<RecordMetadata>> acks, List<Long> sent,
+            Exception sendFailure) throws InterruptedException {
+        for (int i = 0; i < acks.size(); i++) {
+            try {
+                acks.get(i).get();
+                sent.add(batch.get(i).seq());
+            } catch (ExecutionException e) {
+                return e.getCause() instanceof Exception cause ? cause : e;
+            }
+        }
+        return sendFailure;
+    }
+
+    private void markSent(Connection tx, List<Long> sent) throws SQLException {
+        if (sent.isEmpty()) {
+            return;
+        }
+        try (PreparedStatement update = tx.prepareStatement(
+                "update outbox_event set sent_at = now() where seq = any(?)")) {
+            Array seqs = tx.createArrayOf("bigint", sent.toArray());
+            update.setArray(1, seqs);
+            update.executeUpdate();
+        }
+    }
+
+    /** Deletes published rows past their retention, at most once an hour. */
+    private void purgeOld() throws SQLException {
+        Instant now = Instant.now();
+        if (now.isBefore(nextPurge)) {
+            return;
+        }
+        nextPurge = now.plus(Duration.ofHours(1));
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement delete = c.prepareStatement(
+                        "delete from outbox_event where sent_at < ?")) {
+            delete.setTimestamp(1, Timestamp.from(now.minus(config.outbox().retention())));
+            delete.executeUpdate();
+        }
+    }
+
+    private void pause(Duration duration) {
+        try {
+            Thread.sleep(duration.toMillis());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            running = false;
+        }
+    }
+
+    private record Pending(long seq, OutboxEvent event) {
+    }
+}
