@@ -1,0 +1,46 @@
+package org.gongzhi.request.estate;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+
+@Path("/api/estate/buildings")
+@Tag(name = "Estate", description = "The buildings, units and households requests are located in")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class EstateResource {
+    private final EstateService estate;
+    private final Caller caller;
+
+    EstateResource(EstateService estate, Caller caller) {
+        this.estate = estate;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Register a building with its units and households")
+    public Uni<Response> register(NewBuilding building) {
+        return estate.register(caller.community(), building)
+                .map(view -> Response.created(URI.create("/api/estate/buildings/" + view.code())).entity(view).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN, Roles.PARTNER, Roles.VOLUNTEER})
+    @Operation(summary = "List the estate's buildings on their grid")
+    public Uni<List<BuildingView>> list() {
+        return estate.buildings(caller.community());
+    }
+}

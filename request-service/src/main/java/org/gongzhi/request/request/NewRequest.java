@@ -1,0 +1,30 @@
+package org.gongzhi.request.request;
+
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/** What a resident (or a worker for them) submits. */
+@Schema(description = "A new request", example = """
+        {"category": "water-leak", "description": "Water drips from the bathroom ceiling", "building": "7",
+         "unit": "2", "household": "301", "urgency": "HIGH", "contactPhone": "13800138000", "channel": "app"}""")
+public record NewRequest(
+        @NotBlank @Size(max = 40) String category,
+        @NotBlank @Size(min = 2, max = 2000) String description,
+        @Size(max = 16) String building,
+        @Size(max = 8) String unit,
+        @Size(max = 8) String household,
+        @Size(max = 80) String place,
+        @Pattern(regexp = "URGENT|HIGH|NORMAL|LOW", message = "must be one of URGENT, HIGH, NORMAL, LOW") String urgency,
+        @Pattern(regexp = "1[3-9]\\d{9}|0\\d{2,3}-?\\d{7,8}", message = "must be a mainland mobile or landline number")
+        String contactPhone,
+        @Pattern(regexp = "app|phone|walk-in|rounds|hotline-12345",
+                message = "must be one of app, phone, walk-in, rounds, hotline-12345") String channel,
+        @Size(max = 40) String hotlineTicket,
+        Instant hotlineDeadline,
+        @Size(max = 64) String residentId,
+        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos) {
+}

@@ -1,0 +1,177 @@
+package org.gongzhi.request.request;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.category.Category;
+import org.gongzhi.request.category.CategoryCatalogue;
+import org.gongzhi.request.category.Urgency;
+import org.gongzhi.request.estate.EstateRepository;
+import org.hibernate.exception.ConstraintViolationException;
+
+/** Intake and reading of requests. */
+@ApplicationScoped
+public class RequestService {
+    private final RequestRepository requests;
+    private final EstateRepository estate;
+    private final CategoryCatalogue catalogue;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    RequestService(RequestRepository requests, EstateRepository estate, CategoryCatalogue catalogue, Outbox outbox,
+            Clock clock) {
+        this.requests = requests;
+        this.estate = estate;
+        this.catalogue = catalogue;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    /** The result of a submission; {@code replayed} when an Idempotency-Key matched an earlier one. */
+    public record Submission(RequestView request, boolean replayed) {
+    }
+
+    public Uni<Submission> submit(Viewer viewer, @Valid @NotNull NewRequest input, String idempotencyKey) {
+        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
+            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
+        }
+        Uni<Submission> earlier = idempotencyKey == null ? Uni.createFrom().nullItem()
+                : requests.byIdempotencyKey(viewer.id(), idempotencyKey)
+                        .chain(r -> r == null ? Uni.createFrom().nullItem() : view(r, viewer)
+                                .map(v -> new Submission(v, true)));
+        return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
+                : Panache.withTransaction(() -> create(viewer, input, idempotencyKey))
+                        .chain(created -> Panache.withSession(() -> view(created, viewer)))
+                        .map(v -> new Submission(v, false))
+                        .onFailure(ConstraintViolationException.class)
+                        .recoverWithUni(() -> Panache.withSession(
+                                () -> requests.byIdempotencyKey(viewer.id(), idempotencyKey)
+                                        .chain(r -> view(r, viewer)).map(v -> new Submission(v, true)))));
+    }
+
+    private Uni<ResidentRequest> create(Viewer viewer, NewRequest input, String idempotencyKey) {
+        Category category = catalogue.find(input.category())
+                .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
+                        + "'; see GET /api/categories"));
+        if (input.building() == null && input.place() == null) {
+            throw ProblemException.invalid("building", "give a building (with unit and household) or a place");
+        }
+        if (input.unit() != null && input.building() == null) {
+            throw ProblemException.invalid("unit", "a unit needs its building");
+        }
+        if ("hotline-12345".equals(input.channel()) && input.hotlineTicket() == null) {
+            throw ProblemException.invalid("hotlineTicket", "a hotline request needs the hotline's ticket number");
+        }
+        Instant now = clock.instant();
+        if (input.hotlineDeadline() != null && !input.hotlineDeadline().isAfter(now)) {
+            throw ProblemException.invalid("hotlineDeadline", "is in the past");
+        }
+        return checkLocation(viewer.community(), input).chain(() -> {
+            Urgency urgency = input.urgency() == null ? category.defaultUrgency() : Urgency.valueOf(input.urgency());
+            ResidentRequest r = new ResidentRequest();
+            r.id = UUID.randomUUID();
+            r.communityId = viewer.community();
+            r.category = category.code();
+            r.description = input.description().strip();
+            r.building = input.building();
+            r.unit = input.unit();
+            r.household = input.household();
+            r.place = input.place();
+            r.urgency = urgency.name();
+            r.channel = input.channel() == null ? "app" : input.channel();
+            r.hotlineTicket = input.hotlineTicket();
+            r.tracks = String.join(",", category.tracks());
+            r.residentId = viewer.staff() ? input.residentId() : viewer.id();
+            r.contactPhone = input.contactPhone();
+            r.status = RequestStatus.SUBMITTED;
+            r.respondBy = now.plus(catalogue.respondWithin(category, urgency));
+            Instant resolveBy = now.plus(catalogue.resolveWithin(category, urgency));
+            r.resolveBy = input.hotlineDeadline() != null && input.hotlineDeadline().isBefore(resolveBy)
+                    ? input.hotlineDeadline() : resolveBy;
+            r.createdBy = viewer.id();
+            r.createdAt = now;
+            r.updatedAt = now;
+            r.idempotencyKey = idempotencyKey;
+            TimelineEntry received = TimelineEntry.of(r.id, now, "SUBMITTED",
+                    "Request received: " + category.nameZh() + " / " + category.nameEn()
+                            + (r.building == null ? " at " + r.place : " in building " + r.building),
+                    TimelineEntry.Visibility.PUBLIC, viewer.id(), null);
+            return requests.persist(r)
+                    .chain(() -> requests.addToTimeline(received))
+                    .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
+                            r.building, r.unit, r.place, r.urgency, r.trackList(), r.description, r.channel,
+                            r.respondBy, r.resolveBy, r.createdAt)))
+                    .replaceWith(r);
+        });
+    }
+
+    private Uni<Void> checkLocation(String community, NewRequest input) {
+        if (input.building() == null) {
+            return Uni.createFrom().voidItem();
+        }
+        return estate.building(community, input.building()).chain(building -> {
+            if (building == null) {
+                throw ProblemException.invalid("building", "building '" + input.building()
+                        + "' is not part of the estate");
+            }
+            if (input.unit() == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return estate.unitExists(community, input.building(), input.unit()).map(exists -> {
+                if (!exists) {
+                    throw ProblemException.invalid("unit", "building " + input.building() + " has no unit '"
+                            + input.unit() + "'");
+                }
+                return null;
+            });
+        });
+    }
+
+    /** A request the viewer may see; 404 for one they may not, so its existence is not revealed. */
+    @WithSession
+    public Uni<RequestView> find(Viewer viewer, UUID id) {
+        return visible(viewer, id).chain(r -> view(r, viewer));
+    }
+
+    Uni<ResidentRequest> visible(Viewer viewer, UUID id) {
+        return requests.findById(id).chain(r -> {
+            if (r == null || !r.communityId.equals(viewer.community())) {
+                throw ProblemException.notFound("request", id.toString());
+            }
+            if (viewer.staff() || (viewer.resident() && viewer.id().equals(r.residentId))) {
+                return Uni.createFrom().item(r);
+            }
+            if (viewer.org() != null) {
+                return requests.orgHoldsTask(id, viewer.org()).map(holds -> {
+                    if (!holds) {
+                        throw ProblemException.notFound("request", id.toString());
+                    }
+                    return r;
+                });
+            }
+            throw ProblemException.notFound("request", id.toString());
+        });
+    }
+
+    private Uni<RequestView> view(ResidentRequest r, Viewer viewer) {
+        boolean insider = viewer.staff() || viewer.org() != null;
+        return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).map(timeline -> RequestView.of(r, tasks,
+                timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
+                        .toList())));
+    }
+
+    @WithSession
+    public Uni<List<RequestView.TimelineView>> timeline(Viewer viewer, UUID id) {
+        return find(viewer, id).map(RequestView::timeline);
+    }
+}

@@ -1,0 +1,50 @@
+package org.gongzhi.request.request;
+
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** A request as its resident, a worker or a party sees it: never the contact phone. */
+public record RequestView(
+        UUID id,
+        RequestStatus status,
+        String category,
+        String description,
+        String building,
+        String unit,
+        String household,
+        String place,
+        String urgency,
+        String channel,
+        String hotlineTicket,
+        List<String> tracks,
+        Instant respondBy,
+        Instant resolveBy,
+        Instant respondedAt,
+        Instant resolvedAt,
+        Instant createdAt,
+        Instant updatedAt,
+        List<TaskView> tasks,
+        List<TimelineView> timeline) {
+
+    public record TaskView(String taskId, String organisationId, String organisationName, String role,
+            String status) {
+        static TaskView of(TrackTask t) {
+            return new TaskView(t.taskId, t.organisationId, t.organisationName, t.role, t.status);
+        }
+    }
+
+    public record TimelineView(Instant at, String kind, String text, TimelineEntry.Visibility visibility,
+            String actor) {
+        static TimelineView of(TimelineEntry e) {
+            return new TimelineView(e.at, e.kind, e.text, e.visibility, e.actor);
+        }
+    }
+
+    static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline) {
+        return new RequestView(r.id, r.status, r.category, r.description, r.building, r.unit, r.household, r.place,
+                r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
+                r.resolvedAt, r.createdAt, r.updatedAt, tasks.stream().map(TaskView::of).toList(),
+                timeline.stream().map(TimelineView::of).toList());
+    }
+}

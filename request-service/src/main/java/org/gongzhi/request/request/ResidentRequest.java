@@ -1,0 +1,99 @@
+package org.gongzhi.request.request;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import jakarta.persistence.Version;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** A resident's request (诉求). The contact phone never leaves this service. */
+@Entity
+@Table(name = "resident_request")
+public class ResidentRequest extends PanacheEntityBase {
+    @Id
+    public UUID id;
+    @Column(name = "community_id")
+    public String communityId;
+    public String category;
+    public String description;
+    public String building;
+    public String unit;
+    public String household;
+    public String place;
+    public String urgency;
+    public String channel;
+    @Column(name = "hotline_ticket")
+    public String hotlineTicket;
+    public String tracks;
+    @Column(name = "resident_id")
+    public String residentId;
+    @Column(name = "contact_phone")
+    public String contactPhone;
+    @Enumerated(EnumType.STRING)
+    public RequestStatus status;
+    @Column(name = "respond_by")
+    public Instant respondBy;
+    @Column(name = "resolve_by")
+    public Instant resolveBy;
+    @Column(name = "responded_at")
+    public Instant respondedAt;
+    @Column(name = "resolved_at")
+    public Instant resolvedAt;
+    @Column(name = "tracks_done")
+    public String tracksDone = "";
+    @Column(name = "created_by")
+    public String createdBy;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "updated_at")
+    public Instant updatedAt;
+    @Column(name = "idempotency_key")
+    public String idempotencyKey;
+    @Version
+    public long version;
+
+    public List<String> trackList() {
+        return split(tracks);
+    }
+
+    public List<String> doneTrackList() {
+        return split(tracksDone);
+    }
+
+    /** Records that a track finished; true when every track has. */
+    public boolean completeTrack(String track) {
+        List<String> done = new ArrayList<>(doneTrackList());
+        if (!done.contains(track)) {
+            done.add(track);
+            tracksDone = String.join(",", done);
+        }
+        return done.containsAll(trackList());
+    }
+
+    /** Moves through the state machine or refuses with 409; the caller records the event and timeline entry. */
+    public RequestStatus moveTo(RequestStatus next, Instant at) {
+        if (!status.canMoveTo(next)) {
+            throw ProblemException.conflict("a request that is " + status + " cannot become " + next);
+        }
+        RequestStatus previous = status;
+        status = next;
+        updatedAt = at;
+        if (next == RequestStatus.RESOLVED) {
+            resolvedAt = at;
+        }
+        return previous;
+    }
+
+    private static List<String> split(String list) {
+        return list == null || list.isBlank() ? List.of() : Arrays.asList(list.split(","));
+    }
+}
