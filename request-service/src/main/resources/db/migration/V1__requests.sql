@@ -42,6 +42,7 @@ create table resident_request (
     created_by      text        not null,
     created_at      timestamptz not null,
     updated_at      timestamptz not null,
+    merged_into     uuid,
     idempotency_key text,
     version         bigint      not null default 0
 );

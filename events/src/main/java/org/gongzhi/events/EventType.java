@@ -11,6 +11,7 @@ public enum EventType {
     REQUEST_SUBMITTED("gongzhi.request.submitted.v1", Topics.REQUESTS, RequestSubmitted.class),
     REQUEST_STATUS_CHANGED("gongzhi.request.status-changed.v1", Topics.REQUESTS, RequestStatusChanged.class),
     REQUEST_REOPENED("gongzhi.request.reopened.v1", Topics.REQUESTS, RequestReopened.class),
+    FOLLOW_UP_RECORDED("gongzhi.request.followed-up.v1", Topics.REQUESTS, FollowUpRecorded.class),
     TASK_ASSIGNED("gongzhi.task.assigned.v1", Topics.TASKS, TaskAssigned.class),
     TASK_STATUS_CHANGED("gongzhi.task.status-changed.v1", Topics.TASKS, TaskStatusChanged.class),
     TASK_ESCALATED("gongzhi.task.escalated.v1", Topics.TASKS, TaskEscalated.class),

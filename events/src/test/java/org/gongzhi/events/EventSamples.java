@@ -17,6 +17,7 @@ final class EventSamples {
                     "SUBMITTED", "ASSIGNED", "task assigned to 和平物业", NOW)),
             Map.entry(EventType.REQUEST_REOPENED, new RequestReopened("hepingli", "r-1", "water-leak", "7",
                     List.of("ALLIANCE"), "still leaking", NOW)),
+            Map.entry(EventType.FOLLOW_UP_RECORDED, new FollowUpRecorded("hepingli", "r-1", "phone", true, true, NOW)),
             Map.entry(EventType.TASK_ASSIGNED, new TaskAssigned("hepingli", "t-1", "r-1", "property", "和平物业", "LEAD",
                     "water-leak", "7", NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW)),
             Map.entry(EventType.TASK_STATUS_CHANGED, new TaskStatusChanged("hepingli", "t-1", "r-1", "property", "LEAD",

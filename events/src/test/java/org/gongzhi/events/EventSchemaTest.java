@@ -70,4 +70,20 @@ class EventSchemaTest {
             assertEquals(sample.getValue(), JSON.readValue(text, sample.getKey().dataClass()));
         }
     }
+
+    @Test
+    void asyncApiDocumentDescribesEveryEventTypeAndTopic() throws Exception {
+        String asyncApi;
+        try (InputStream in = EventType.class.getResourceAsStream("/asyncapi.yaml")) {
+            assertNotNull(in, "asyncapi.yaml is missing");
+            asyncApi = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+        }
+        for (EventType type : EventType.values()) {
+            assertTrue(asyncApi.contains("name: " + type.ceType()), "AsyncAPI lacks " + type.ceType());
+        }
+        for (String topic : Topics.ALL) {
+            assertTrue(asyncApi.contains("address: " + topic + "\n"), "AsyncAPI lacks " + topic);
+            assertTrue(asyncApi.contains("address: " + Topics.deadLetter(topic)), "AsyncAPI lacks its dlq");
+        }
+    }
 }

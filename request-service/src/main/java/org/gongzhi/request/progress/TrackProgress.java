@@ -7,15 +7,14 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.gongzhi.events.CaseResolved;
-import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.inbox.InboundEvent;
-import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.RequestStatus;
 import org.gongzhi.request.request.ResidentRequest;
+import org.gongzhi.request.request.StatusChanges;
 import org.gongzhi.request.request.TimelineEntry;
 import org.gongzhi.request.request.TrackTask;
 import org.jboss.logging.Logger;
@@ -31,11 +30,11 @@ public class TrackProgress {
             .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final RequestRepository requests;
-    private final Outbox outbox;
+    private final StatusChanges changes;
 
-    TrackProgress(RequestRepository requests, Outbox outbox) {
+    TrackProgress(RequestRepository requests, StatusChanges changes) {
         this.requests = requests;
-        this.outbox = outbox;
+        this.changes = changes;
     }
 
     public Uni<Void> taskAssigned(InboundEvent<TaskAssigned> event) {
@@ -118,20 +117,11 @@ public class TrackProgress {
         });
     }
 
-    /** Moves forward when the state machine allows; a late or repeated event leaves the request as it is. */
     private Uni<Void> advance(ResidentRequest r, RequestStatus next, Instant at, String reason) {
-        if (r.status == next || !r.status.canMoveTo(next)) {
-            return Uni.createFrom().voidItem();
-        }
-        RequestStatus from = r.moveTo(next, at);
-        if (r.respondedAt == null && next != RequestStatus.ASSIGNED) {
+        if (r.respondedAt == null && next == RequestStatus.IN_PROGRESS) {
             r.respondedAt = at;
         }
-        return requests.addToTimeline(TimelineEntry.of(r.id, at, "STATUS", "Status: " + next,
-                        TimelineEntry.Visibility.PUBLIC, null, null))
-                .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
-                        r.building, from.name(), next.name(), reason, at)))
-                .replaceWithVoid();
+        return changes.advance(r, next, at, reason);
     }
 
     private Uni<ResidentRequest> request(String requestId) {

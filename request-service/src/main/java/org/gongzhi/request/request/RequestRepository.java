@@ -4,13 +4,70 @@ import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import io.quarkus.panache.common.Sort;
+import java.time.Instant;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 
 /** Requests, their timelines and task projections. */
 @ApplicationScoped
 @WithSession
 public class RequestRepository implements PanacheRepositoryBase<ResidentRequest, UUID> {
+
+    /** One page of the requests matching the search that the viewer may see. */
+    public Uni<Page<ResidentRequest>> search(Viewer viewer, RequestSearch search, Instant now) {
+        StringBuilder where = new StringBuilder("communityId = :community");
+        Map<String, Object> params = new HashMap<>();
+        params.put("community", viewer.community());
+        if (!viewer.staff()) {
+            if (viewer.org() != null) {
+                where.append(" and id in (select t.requestId from TrackTask t where t.organisationId = :org)");
+                params.put("org", viewer.org());
+            } else {
+                where.append(" and residentId = :resident");
+                params.put("resident", viewer.id());
+            }
+        }
+        if (search.status != null) {
+            where.append(" and status = :status");
+            params.put("status", search.status);
+        }
+        add(where, params, "category", search.category);
+        add(where, params, "building", search.building);
+        add(where, params, "channel", search.channel);
+        if (Boolean.TRUE.equals(search.overdue)) {
+            where.append(" and resolveBy < :now and status not in (:done)");
+            params.put("now", now);
+            params.put("done", List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
+                    RequestStatus.REJECTED));
+        }
+        if (search.createdFrom != null) {
+            where.append(" and createdAt >= :from");
+            params.put("from", search.createdFrom);
+        }
+        if (search.createdTo != null) {
+            where.append(" and createdAt < :to");
+            params.put("to", search.createdTo);
+        }
+        if (search.text != null && !search.text.isBlank()) {
+            where.append(" and lower(description) like :text");
+            params.put("text", "%" + search.text.toLowerCase().replace("%", "\\%") + "%");
+        }
+        String field = search.sort.startsWith("-") ? search.sort.substring(1) : search.sort;
+        Sort sort = search.sort.startsWith("-") ? Sort.descending(field, "id") : Sort.ascending(field, "id");
+        var query = find(where.toString(), sort, params);
+        return query.page(search.page, search.size).list()
+                .chain(items -> query.count().map(total -> new Page<>(items, search.page, search.size, total)));
+    }
+
+    private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {
+        if (value != null && !value.isBlank()) {
+            where.append(" and ").append(field).append(" = :").append(field);
+            params.put(field, value);
+        }
+    }
 
     public Uni<ResidentRequest> byIdempotencyKey(String createdBy, String key) {
         return find("createdBy = ?1 and idempotencyKey = ?2", createdBy, key).firstResult();

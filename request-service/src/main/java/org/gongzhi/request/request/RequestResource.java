@@ -2,6 +2,7 @@ package org.gongzhi.request.request;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.HeaderParam;
@@ -27,11 +28,72 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RequestResource {
     private final RequestService requests;
+    private final LifecycleService lifecycle;
     private final Caller caller;
 
-    RequestResource(RequestService requests, Caller caller) {
+    RequestResource(RequestService requests, LifecycleService lifecycle, Caller caller) {
         this.requests = requests;
+        this.lifecycle = lifecycle;
         this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Search requests", description = "Filters by status, category, building, channel, overdue, "
+            + "creation time and text; sorted and paged. Residents see only their own requests, partners those "
+            + "their organisation has tasks on.")
+    public Uni<Page<RequestSummary>> search(@BeanParam RequestSearch search) {
+        return requests.search(Viewer.of(caller), search);
+    }
+
+    @POST
+    @Path("/{id}/acknowledge")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Acknowledge a request (the first response)")
+    @APIResponse(responseCode = "409", description = "The request is past the point where it can be acknowledged")
+    public Uni<RequestView> acknowledge(@PathParam("id") UUID id, Note note) {
+        return lifecycle.acknowledge(Viewer.of(caller), id, note);
+    }
+
+    @POST
+    @Path("/{id}/withdraw")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Withdraw an open request")
+    @APIResponse(responseCode = "409", description = "The request is no longer open")
+    public Uni<RequestView> withdraw(@PathParam("id") UUID id, Note reason) {
+        return lifecycle.withdraw(Viewer.of(caller), id, reason);
+    }
+
+    @POST
+    @Path("/{id}/reject")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Reject a request with a reason")
+    public Uni<RequestView> reject(@PathParam("id") UUID id, Note reason) {
+        return lifecycle.reject(Viewer.of(caller), id, reason);
+    }
+
+    @POST
+    @Path("/{id}/triage")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Re-categorise, set urgency or add tracks")
+    public Uni<RequestView> triage(@PathParam("id") UUID id, Triage triage) {
+        return lifecycle.triage(Viewer.of(caller), id, triage);
+    }
+
+    @POST
+    @Path("/{id}/merge")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Merge a duplicate into its master request")
+    public Uni<RequestView> merge(@PathParam("id") UUID id, Merge merge) {
+        return lifecycle.merge(Viewer.of(caller), id, merge);
+    }
+
+    @POST
+    @Path("/{id}/notes")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
+    @Operation(summary = "Add an internal note (workers and the parties on the request see it)")
+    public Uni<RequestView> note(@PathParam("id") UUID id, Note note) {
+        return lifecycle.note(Viewer.of(caller), id, note);
     }
 
     @POST

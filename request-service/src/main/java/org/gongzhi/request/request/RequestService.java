@@ -143,7 +143,8 @@ public class RequestService {
         return visible(viewer, id).chain(r -> view(r, viewer));
     }
 
-    Uni<ResidentRequest> visible(Viewer viewer, UUID id) {
+    /** The request if the viewer may see it; 404 otherwise. */
+    public Uni<ResidentRequest> visible(Viewer viewer, UUID id) {
         return requests.findById(id).chain(r -> {
             if (r == null || !r.communityId.equals(viewer.community())) {
                 throw ProblemException.notFound("request", id.toString());
@@ -168,6 +169,14 @@ public class RequestService {
         return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).map(timeline -> RequestView.of(r, tasks,
                 timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
                         .toList())));
+    }
+
+    @WithSession
+    public Uni<Page<RequestSummary>> search(Viewer viewer, @Valid @NotNull RequestSearch search) {
+        Instant now = clock.instant();
+        return requests.search(viewer, search, now).map(page -> new Page<>(
+                page.items().stream().map(r -> RequestSummary.of(r, now)).toList(), page.page(), page.size(),
+                page.total()));
     }
 
     @WithSession

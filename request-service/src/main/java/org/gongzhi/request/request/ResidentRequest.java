@@ -56,6 +56,8 @@ public class ResidentRequest extends PanacheEntityBase {
     public Instant createdAt;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    @Column(name = "merged_into")
+    public UUID mergedInto;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
     @Version

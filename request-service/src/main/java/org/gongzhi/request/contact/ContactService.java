@@ -1,0 +1,73 @@
+package org.gongzhi.request.contact;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Page;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.request.RequestRepository;
+import org.gongzhi.request.request.Viewer;
+
+/**
+ * A resident's phone goes to workers and to the party that currently leads a task on their request, nobody else;
+ * every read is audited.
+ */
+@ApplicationScoped
+public class ContactService {
+    private final RequestRepository requests;
+    private final Clock clock;
+
+    ContactService(RequestRepository requests, Clock clock) {
+        this.requests = requests;
+        this.clock = clock;
+    }
+
+    public record Contact(UUID requestId, String phone, String building, String unit, String household) {
+    }
+
+    public record AuditEntry(UUID requestId, String reader, String organisation, Instant readAt) {
+    }
+
+    @WithTransaction
+    public Uni<Contact> read(Viewer viewer, UUID requestId) {
+        return requests.findById(requestId).chain(r -> {
+            if (r == null || !r.communityId.equals(viewer.community())) {
+                throw ProblemException.notFound("request", requestId.toString());
+            }
+            Uni<Boolean> allowed = viewer.staff() ? Uni.createFrom().item(true)
+                    : viewer.org() == null ? Uni.createFrom().item(false)
+                    : requests.tasks(requestId).map(tasks -> tasks.stream().anyMatch(t ->
+                            viewer.org().equals(t.organisationId) && TaskAssigned.ROLE_LEAD.equals(t.role)
+                                    && List.of("ASSIGNED", "ACKNOWLEDGED", "IN_PROGRESS").contains(t.status)));
+            return allowed.chain(ok -> {
+                if (!ok) {
+                    throw ProblemException.forbidden("only workers and the party leading an open task on this "
+                            + "request may read the resident's contact");
+                }
+                ContactRead audit = new ContactRead();
+                audit.id = UUID.randomUUID();
+                audit.communityId = r.communityId;
+                audit.requestId = r.id;
+                audit.reader = viewer.id();
+                audit.organisation = viewer.org();
+                audit.readAt = clock.instant();
+                return audit.persist().replaceWith(new Contact(r.id, r.contactPhone, r.building, r.unit,
+                        r.household));
+            });
+        });
+    }
+
+    @WithSession
+    public Uni<List<AuditEntry>> audit(Viewer viewer, int page, int size) {
+        return ContactRead.<ContactRead>find("communityId = ?1 order by readAt desc", viewer.community())
+                .page(Page.of(page, size)).list()
+                .map(reads -> reads.stream().map(a -> new AuditEntry(a.requestId, a.reader, a.organisation, a.readAt))
+                        .toList());
+    }
+}

@@ -1,0 +1,144 @@
+package org.gongzhi.request.open311;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.validation.ConstraintViolationException;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.problem.ProblemException;
+
+/**
+ * Open311 GeoReport v2 (JSON) for integrators such as a 12345 hotline platform. Reading is public, as the spec
+ * intends; creating needs an {@code api_key}. Errors use the spec's format: {@code [{"code":…,"description":…}]}.
+ */
+@Path("/open311/v2")
+@Tag(name = "Open311", description = "GeoReport v2 for integrators")
+@Produces(MediaType.APPLICATION_JSON)
+public class Open311Resource {
+    private final Open311Gateway gateway;
+
+    Open311Resource(Open311Gateway gateway) {
+        this.gateway = gateway;
+    }
+
+    @GET
+    @Path("/services.json")
+    @Operation(summary = "List services (the request categories)")
+    public List<Open311Service> services() {
+        return gateway.services();
+    }
+
+    @GET
+    @Path("/services/{code}.json")
+    @Operation(summary = "Define a service")
+    public Response service(@PathParam("code") String code) {
+        try {
+            return Response.ok(gateway.definition(code)).build();
+        } catch (ProblemException e) {
+            return error(e);
+        }
+    }
+
+    @POST
+    @Path("/requests.json")
+    @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
+    @Operation(summary = "Create a request (needs api_key)")
+    public Uni<Response> create(@FormParam("api_key") String apiKey, @FormParam("service_code") String serviceCode,
+            @FormParam("description") String description, @FormParam("address_id") String addressId,
+            @FormParam("address_string") String addressString, @FormParam("phone") String phone,
+            @FormParam("attribute[hotline_ticket]") String ticket) {
+        return Uni.createFrom().deferred(() -> gateway.create(apiKey, serviceCode, description, addressId,
+                        addressString, phone, ticket))
+                .map(created -> Response.status(201).entity(List.of(created)).build())
+                .onFailure().recoverWithItem(Open311Resource::error);
+    }
+
+    @GET
+    @Path("/requests.json")
+    @Operation(summary = "Find requests by id, service, time range and status")
+    public Uni<Response> find(@QueryParam("service_request_id") String ids, @QueryParam("service_code") String code,
+            @QueryParam("start_date") String start, @QueryParam("end_date") String end,
+            @QueryParam("status") String status) {
+        return Uni.createFrom().deferred(() -> {
+                    if (status != null && !status.equals("open") && !status.equals("closed")) {
+                        throw ProblemException.invalid("status", "must be open or closed");
+                    }
+                    return gateway.find(parseIds(ids), code, instant("start_date", start), instant("end_date", end),
+                            status);
+                })
+                .map(found -> Response.ok(found).build())
+                .onFailure().recoverWithItem(Open311Resource::error);
+    }
+
+    @GET
+    @Path("/requests/{id}.json")
+    @Operation(summary = "Read one request")
+    public Uni<Response> one(@PathParam("id") String id) {
+        return Uni.createFrom().deferred(() -> gateway.find(parseIds(id), null, null, null, null))
+                .map(found -> found.isEmpty() ? error(ProblemException.notFound("service request", id))
+                        : Response.ok(found).build())
+                .onFailure().recoverWithItem(Open311Resource::error);
+    }
+
+    @GET
+    @Path("/tokens/{token}.json")
+    @Operation(summary = "Resolve a token to a request id", description = "Gongzhi creates requests synchronously: "
+            + "the token is the request id.")
+    public Uni<Response> token(@PathParam("token") String token) {
+        return one(token).map(r -> r.getStatus() != 200 ? r
+                : Response.ok(List.of(new Open311Service.Token(token, token))).build());
+    }
+
+    private static List<UUID> parseIds(String ids) {
+        if (ids == null || ids.isBlank()) {
+            return List.of();
+        }
+        try {
+            return Arrays.stream(ids.split(",")).map(String::trim).map(UUID::fromString).toList();
+        } catch (IllegalArgumentException e) {
+            throw ProblemException.notFound("service request", ids);
+        }
+    }
+
+    private static Instant instant(String field, String value) {
+        try {
+            return value == null ? null : java.time.OffsetDateTime.parse(value).toInstant();
+        } catch (DateTimeParseException e) {
+            throw ProblemException.invalid(field, "must be a W3C date-time such as 2026-11-28T09:00:00+08:00");
+        }
+    }
+
+    private static Response error(Throwable failure) {
+        int status;
+        String description;
+        if (failure instanceof ProblemException p) {
+            status = p.status();
+            description = p.getMessage();
+        } else if (failure instanceof ConstraintViolationException v) {
+            status = 400;
+            description = v.getConstraintViolations().stream()
+                    .map(c -> c.getPropertyPath().toString().replaceAll("^.*\\.", "") + ": " + c.getMessage())
+                    .sorted().collect(Collectors.joining("; "));
+        } else {
+            status = 500;
+            description = "The server failed; nothing was changed.";
+        }
+        return Response.status(status).type(MediaType.APPLICATION_JSON)
+                .entity(List.of(new Open311Service.Error(status, description))).build();
+    }
+}

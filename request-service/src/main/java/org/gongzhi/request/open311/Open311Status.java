@@ -1,0 +1,13 @@
+package org.gongzhi.request.open311;
+
+import java.util.List;
+import org.gongzhi.request.request.RequestStatus;
+
+/** Which Gongzhi statuses GeoReport v2 calls "closed". */
+final class Open311Status {
+    static final List<RequestStatus> CLOSED = List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED,
+            RequestStatus.WITHDRAWN, RequestStatus.REJECTED);
+
+    private Open311Status() {
+    }
+}

@@ -1,0 +1,38 @@
+package org.gongzhi.request.request;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import org.gongzhi.events.RequestStatusChanged;
+import org.gongzhi.platform.outbox.Outbox;
+
+/** The one place a request changes status: the state machine, the timeline entry and the event, together. */
+@ApplicationScoped
+public class StatusChanges {
+    private final RequestRepository requests;
+    private final Outbox outbox;
+
+    StatusChanges(RequestRepository requests, Outbox outbox) {
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    /** Moves the request or refuses with 409; runs inside the caller's transaction. */
+    public Uni<ResidentRequest> move(ResidentRequest r, RequestStatus next, Instant at, String actor, String reason) {
+        RequestStatus from = r.moveTo(next, at);
+        return requests.addToTimeline(TimelineEntry.of(r.id, at, "STATUS", "Status: " + next
+                                + (reason == null ? "" : " — " + reason), TimelineEntry.Visibility.PUBLIC, actor,
+                        null))
+                .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
+                        r.building, from.name(), next.name(), reason, at)))
+                .replaceWith(r);
+    }
+
+    /** Moves forward when the state machine allows; a late or repeated event leaves the request as it is. */
+    public Uni<Void> advance(ResidentRequest r, RequestStatus next, Instant at, String reason) {
+        if (r.status == next || !r.status.canMoveTo(next)) {
+            return Uni.createFrom().voidItem();
+        }
+        return move(r, next, at, null, reason).replaceWithVoid();
+    }
+}

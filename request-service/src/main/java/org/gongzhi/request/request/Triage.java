@@ -1,0 +1,13 @@
+package org.gongzhi.request.request;
+
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.util.List;
+
+/** A worker's triage: any of category, urgency and extra tracks. */
+public record Triage(
+        @Size(max = 40) String category,
+        @Pattern(regexp = "URGENT|HIGH|NORMAL|LOW", message = "must be one of URGENT, HIGH, NORMAL, LOW") String urgency,
+        @Size(max = 3) List<@Pattern(regexp = "ALLIANCE|VOLUNTEERS|DELIBERATION",
+                message = "must be one of ALLIANCE, VOLUNTEERS, DELIBERATION") String> addTracks) {
+}

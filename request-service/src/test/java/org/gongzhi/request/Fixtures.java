@@ -1,0 +1,42 @@
+package org.gongzhi.request;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.is;
+
+import io.restassured.http.ContentType;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+
+/** Shared test data: the buildings requests are filed in, and row counts straight from the database. */
+final class Fixtures {
+    private Fixtures() {
+    }
+
+    static void building(String code) {
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("""
+                        {"code": "%s", "name": "%s号楼", "floors": 6, "gridX": 1, "gridY": 0,
+                         "units": [{"code": "1", "households": [{"code": "101", "floorArea": 62.5}]},
+                                   {"code": "2", "households": [{"code": "201", "floorArea": 70}]}]}
+                        """.formatted(code, code))
+                .post("/api/estate/buildings")
+                .then().statusCode(anyOf(is(201), is(409)));
+    }
+
+    static long count(String sql) {
+        var stack = DevstackResource.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,125 @@
+package org.gongzhi.request;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** The alliance's task events move a request along, once each, never backwards. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
+class TaskProgressTest {
+
+    @BeforeEach
+    void estate() {
+        Fixtures.building("7");
+    }
+
+    private String submitLeak() {
+        return given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"category\": \"water-leak\", \"description\": \"Leak above the stairs\", \"building\": \"7\"}")
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+    }
+
+    private static String taskAssigned(String requestId, String taskId) {
+        Instant now = Instant.now();
+        return """
+                {"communityId": "hepingli", "taskId": "%s", "requestId": "%s", "organisationId": "property",
+                 "organisationName": "和平物业", "role": "LEAD", "category": "water-leak", "building": "7",
+                 "acknowledgeBy": "%s", "completeBy": "%s", "assignedAt": "%s"}"""
+                .formatted(taskId, requestId, now.plusSeconds(3600), now.plusSeconds(86400), now);
+    }
+
+    private static String taskChanged(String requestId, String taskId, String status, Instant at) {
+        return """
+                {"communityId": "hepingli", "taskId": "%s", "requestId": "%s", "organisationId": "property",
+                 "role": "LEAD", "status": "%s", "note": "plumber sent", "changedAt": "%s"}"""
+                .formatted(taskId, requestId, status, at);
+    }
+
+    @Test
+    void assignedTaskMakesTheRequestAssignedOnceEvenWhenTheEventArrivesTwice() {
+        String id = submitLeak();
+        String taskId = "task-" + UUID.randomUUID();
+        String eventId = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, eventId, "gongzhi.task.assigned.v1", taskAssigned(id, taskId));
+        KafkaProbe.publish(Topics.TASKS, id, eventId, "gongzhi.task.assigned.v1", taskAssigned(id, taskId));
+
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                        .then().statusCode(200)
+                        .body("status", equalTo("ASSIGNED"))
+                        .body("tasks[0].organisationId", equalTo("property"))
+                        .body("tasks[0].role", equalTo("LEAD")));
+        // the second copy has been consumed once a later event on the same partition is visible
+        String marker = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, marker, "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "ACKNOWLEDGED", Instant.now()));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id = '" + marker + "'") == 1);
+
+        assertThat(Fixtures.count("select count(*) from timeline_entry where kind = 'TASK_ASSIGNED' and request_id = '"
+                + id + "'")).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from track_task where request_id = '" + id + "'")).isEqualTo(1);
+
+        var statusEvents = KafkaProbe.records(Topics.REQUESTS, id,
+                found -> found.stream().anyMatch(r -> r.value().contains("\"to\":\"ASSIGNED\"")));
+        assertThat(statusEvents.stream().filter(r -> r.value().contains("\"to\":\"ASSIGNED\""))).hasSize(1);
+
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                .then().body("respondedAt", org.hamcrest.Matchers.notNullValue());
+    }
+
+    @Test
+    void aLateEventNeverMovesARequestBackwards() {
+        String id = submitLeak();
+        String taskId = "task-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                taskAssigned(id, taskId));
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "IN_PROGRESS", now.plusSeconds(60)));
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                        .then().body("status", equalTo("IN_PROGRESS")));
+
+        String late = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, late, "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "ACKNOWLEDGED", now.plusSeconds(30)));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id = '" + late + "'") == 1);
+
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                .then().body("status", equalTo("IN_PROGRESS")).body("tasks[0].status", equalTo("IN_PROGRESS"));
+    }
+
+    @Test
+    void aPoisonRecordGoesToTheDeadLetterTopicAndTheNextRecordStillFlows() {
+        String id = submitLeak();
+        // same key, so the same partition: the poison record sits right before the good one
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                "{not json");
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                taskAssigned(id, "task-" + UUID.randomUUID()));
+
+        var dead = KafkaProbe.records(Topics.deadLetter(Topics.TASKS), id, found -> !found.isEmpty());
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), "dead-letter-reason")).contains("unreadable");
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                        .then().body("status", equalTo("ASSIGNED")));
+    }
+}
