@@ -2,16 +2,11 @@ package org.gongzhi.request.contact;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,7 +15,7 @@ import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.request.Viewer;
 
-@Path("/api")
+@Path("/api/requests/{id}/contact")
 @Tag(name = "Contact", description = "Residents' contact details, for those who must call them, audited")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
@@ -33,21 +28,11 @@ public class ContactResource {
     }
 
     @GET
-    @Path("/requests/{id}/contact")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Read the resident's phone", description = "Workers, and the party leading an open task "
             + "on the request. Every read is recorded in the audit log.")
     @APIResponse(responseCode = "403", description = "Your organisation does not lead an open task on it")
     public Uni<ContactService.Contact> contact(@PathParam("id") UUID id) {
         return contacts.read(Viewer.of(caller), id);
-    }
-
-    @GET
-    @Path("/audit")
-    @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Who read which resident's contact, newest first")
-    public Uni<List<ContactService.AuditEntry>> audit(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return contacts.audit(Viewer.of(caller), page, size);
     }
 }

@@ -3,7 +3,6 @@ package org.gongzhi.request.followup;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
-import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
@@ -11,7 +10,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -20,7 +18,7 @@ import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.request.Viewer;
 
-@Path("/api")
+@Path("/api/requests/{id}/follow-ups")
 @Tag(name = "Return visits", description = "回访: asking residents whether their problem is solved")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -33,16 +31,7 @@ public class FollowUpResource {
         this.caller = caller;
     }
 
-    @GET
-    @Path("/follow-ups/due")
-    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "List resolved requests awaiting a return visit, oldest first")
-    public Uni<List<DueFollowUp>> due() {
-        return followUps.due(Viewer.of(caller));
-    }
-
     @POST
-    @Path("/requests/{id}/follow-ups")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.RESIDENT})
     @Operation(summary = "Record a return visit", description = "Solved and satisfied closes the request; "
             + "otherwise it is reopened and its tracks take it again. Residents rate their own request in the app.")

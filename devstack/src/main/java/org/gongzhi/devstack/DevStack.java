@@ -1,0 +1,390 @@
+package org.gongzhi.devstack;
+
+import io.zonky.test.db.postgres.embedded.EmbeddedPostgres;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.sql.ResultSet;
+import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Properties;
+import java.util.concurrent.ExecutionException;
+import java.util.stream.Stream;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.clients.admin.NewTopic;
+import org.apache.kafka.common.Uuid;
+import org.apache.kafka.common.errors.TopicExistsException;
+import org.gongzhi.events.Topics;
+
+/**
+ * A real single-node KRaft Kafka broker (its own JVM) and a real PostgreSQL 17 (binaries from a Maven artifact), with
+ * the topics and one database per service, without Docker. Everything it starts stops on {@link #close()}, on a
+ * shutdown hook, and — through a {@link Watchdog} — when this JVM is killed outright.
+ */
+public final class DevStack implements AutoCloseable {
+    public static final String USER = "gongzhi";
+    public static final String PASSWORD = "gongzhi";
+    public static final List<String> DATABASES = List.of("requests", "alliance", "volunteers", "notifications");
+
+    private final Options options;
+    private final Path dataDir;
+    private final boolean temporary;
+    private final Watchdog watchdog;
+    private EmbeddedPostgres postgres;
+    private Process kafka;
+    private int kafkaPort;
+    private Thread shutdownHook;
+
+    /** What to start and where; every field has a default. */
+    public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases) {
+        public static Options defaults() {
+            return new Options(null, 0, 0, 6, DATABASES);
+        }
+
+        public Options withDataDir(Path dir) {
+            return new Options(dir, kafkaPort, postgresPort, partitions, databases);
+        }
+
+        public Options withPorts(int kafka, int postgres) {
+            return new Options(dataDir, kafka, postgres, partitions, databases);
+        }
+
+        public Options withDatabases(List<String> names) {
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, names);
+        }
+    }
+
+    private DevStack(Options options) throws IOException {
+        this.options = options;
+        this.temporary = options.dataDir() == null;
+        this.dataDir = temporary ? Files.createTempDirectory("gongzhi-devstack") : options.dataDir();
+        Files.createDirectories(dataDir);
+        this.watchdog = new Watchdog(dataDir.resolve("devstack.pids"));
+    }
+
+    public static DevStack start(Options options) {
+        try {
+            DevStack stack = new DevStack(options);
+            stack.startAll();
+            return stack;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    private void startAll() throws IOException {
+        Watchdog.killLeftovers(dataDir.resolve("devstack.pids"));
+        watchdog.start();
+        shutdownHook = new Thread(this::stopAll, "devstack-stop");
+        Runtime.getRuntime().addShutdownHook(shutdownHook);
+        try {
+            startPostgres();
+            startKafka();
+            createTopics();
+            writePublicKey();
+        } catch (RuntimeException | IOException e) {
+            stopAll();
+            throw e;
+        }
+    }
+
+    private void startPostgres() throws IOException {
+        Path pgData = dataDir.resolve("postgres");
+        Files.createDirectories(pgData);
+        postgres = EmbeddedPostgres.builder()
+                .setPort(options.postgresPort() == 0 ? freePort() : options.postgresPort())
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                .start();
+        watchdog.watch("INT", postmasterPid(pgData));
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
+                if (!rs.next()) {
+                    s.execute("create role " + USER + " login password '" + PASSWORD + "'");
+                }
+            }
+            for (String db : options.databases()) {
+                createDatabase(s, db);
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot prepare PostgreSQL", e);
+        }
+    }
+
+    private static void createDatabase(Statement s, String db) throws java.sql.SQLException {
+        if (!db.matches("[a-z][a-z0-9_]*")) {
+            throw new IllegalArgumentException("bad database name " + db);
+        }
+        try (ResultSet rs = s.executeQuery("select 1 from pg_database where datname = '" + db + "'")) {
+            if (!rs.next()) {
+                s.execute("create database " + db + " owner " + USER);
+            }
+        }
+    }
+
+    /** Creates a database (owned by the gongzhi user) if it does not exist yet. */
+    public void ensureDatabase(String db) {
+        try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
+            createDatabase(s, db);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException("cannot create database " + db, e);
+        }
+    }
+
+    private static long postmasterPid(Path pgData) throws IOException {
+        return Long.parseLong(Files.readAllLines(pgData.resolve("postmaster.pid")).get(0).trim());
+    }
+
+    private void startKafka() throws IOException {
+        kafkaPort = options.kafkaPort() == 0 ? freePort() : options.kafkaPort();
+        int controllerPort = freePort();
+        Path logs = dataDir.resolve("kafka-data");
+        Path config = dataDir.resolve("server.properties");
+        Files.writeString(config, String.join("\n",
+                "process.roles=broker,controller",
+                "node.id=1",
+                "controller.quorum.voters=1@localhost:" + controllerPort,
+                "listeners=PLAINTEXT://localhost:" + kafkaPort + ",CONTROLLER://localhost:" + controllerPort,
+                "advertised.listeners=PLAINTEXT://localhost:" + kafkaPort,
+                "controller.listener.names=CONTROLLER",
+                "inter.broker.listener.name=PLAINTEXT",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
+                "log.dirs=" + logs,
+                "num.partitions=" + options.partitions(),
+                "offsets.topic.replication.factor=1",
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=1",
+                "transaction.state.log.min.isr=1",
+                "share.coordinator.state.topic.replication.factor=1",
+                "share.coordinator.state.topic.min.isr=1",
+                "min.insync.replicas=1",
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true",
+                "") + "\n");
+        Path log = dataDir.resolve("kafka.log");
+        if (!Files.exists(logs.resolve("meta.properties"))) {
+            Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
+                    "-c", config.toString()).redirectOutput(log.toFile()).redirectErrorStream(true).start();
+            try {
+                if (format.waitFor() != 0) {
+                    throw new IllegalStateException("formatting Kafka storage failed; see " + log);
+                }
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
+        kafka = java("kafka.Kafka", config.toString())
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
+        watchdog.watch("TERM", kafka.pid());
+        awaitKafka(log);
+    }
+
+    private ProcessBuilder java(String mainClass, String... args) throws IOException {
+        String classpath;
+        try (InputStream in = DevStack.class.getResourceAsStream("kafka-broker.classpath")) {
+            if (in == null) {
+                throw new IllegalStateException("kafka-broker.classpath is missing: build devstack with Maven first");
+            }
+            classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        }
+        List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xms128m",
+                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+        command.addAll(List.of(args));
+        return new ProcessBuilder(command);
+    }
+
+    static String javaExecutable() {
+        return ProcessHandle.current().info().command()
+                .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
+    }
+
+    private void awaitKafka(Path log) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+        try (Admin admin = admin()) {
+            while (true) {
+                try {
+                    admin.describeCluster().nodes().get();
+                    return;
+                } catch (ExecutionException e) {
+                    if (!kafka.isAlive() || Instant.now().isAfter(deadline)) {
+                        throw new IllegalStateException("Kafka did not start; see " + log, e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private Admin admin() {
+        Properties props = new Properties();
+        props.put(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, kafkaBootstrap());
+        props.put(AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 2000);
+        props.put(AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG, 3000);
+        return Admin.create(props);
+    }
+
+    private void createTopics() {
+        List<NewTopic> topics = Topics.ALL.stream()
+                .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
+                .map(t -> new NewTopic(t, options.partitions(), (short) 1))
+                .toList();
+        try (Admin admin = admin()) {
+            for (var result : admin.createTopics(topics).values().values()) {
+                try {
+                    result.get();
+                } catch (ExecutionException e) {
+                    if (!(e.getCause() instanceof TopicExistsException)) {
+                        throw new IllegalStateException("cannot create topics", e);
+                    }
+                }
+            }
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private void writePublicKey() throws IOException {
+        Files.writeString(publicKeyFile(), DevTokens.publicKeyPem());
+    }
+
+    public Path dataDir() {
+        return dataDir;
+    }
+
+    public Path publicKeyFile() {
+        return dataDir.resolve("dev-public-key.pem");
+    }
+
+    public String kafkaBootstrap() {
+        return "localhost:" + kafkaPort;
+    }
+
+    public int postgresPort() {
+        return postgres.getPort();
+    }
+
+    public String jdbcUrl(String db) {
+        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db;
+    }
+
+    public String reactiveUrl(String db) {
+        return "postgresql://localhost:" + postgres.getPort() + "/" + db;
+    }
+
+    public String username() {
+        return USER;
+    }
+
+    public String password() {
+        return PASSWORD;
+    }
+
+    public long kafkaPid() {
+        return kafka.pid();
+    }
+
+    public long postgresPid() {
+        try {
+            return postmasterPid(dataDir.resolve("postgres"));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** Quarkus configuration for a service using database {@code db}. */
+    public Map<String, String> serviceConfig(String db) {
+        Map<String, String> config = new LinkedHashMap<>();
+        config.put("kafka.bootstrap.servers", kafkaBootstrap());
+        config.put("quarkus.datasource.jdbc.url", jdbcUrl(db));
+        config.put("quarkus.datasource.reactive.url", reactiveUrl(db));
+        config.put("quarkus.datasource.username", USER);
+        config.put("quarkus.datasource.password", PASSWORD);
+        config.put("mp.jwt.verify.publickey.location", publicKeyFile().toString());
+        config.put("mp.jwt.verify.issuer", DevTokens.ISSUER);
+        return config;
+    }
+
+    /** The same configuration as environment variables, for a service started as a process. */
+    public Map<String, String> serviceEnv(String db) {
+        Map<String, String> env = new LinkedHashMap<>();
+        serviceConfig(db).forEach((k, v) -> env.put(k.toUpperCase().replaceAll("[^A-Z0-9]", "_"), v));
+        return env;
+    }
+
+    /** Registers a process devstack did not start (a service) to be stopped should this JVM die. */
+    public void watch(Process process) {
+        watchdog.watch("TERM", process.pid());
+    }
+
+    public void forget(Process process) {
+        watchdog.forget(process.pid());
+    }
+
+    @Override
+    public void close() {
+        stopAll();
+        if (shutdownHook != null) {
+            try {
+                Runtime.getRuntime().removeShutdownHook(shutdownHook);
+            } catch (IllegalStateException shuttingDown) {
+                // already running the hook
+            }
+        }
+    }
+
+    private synchronized void stopAll() {
+        if (kafka != null && kafka.isAlive()) {
+            kafka.destroy();
+            try {
+                if (!kafka.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kafka.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                kafka.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+        }
+        if (postgres != null) {
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                // best effort: the watchdog still has its pid
+            }
+            postgres = null;
+        }
+        watchdog.stop();
+        try {
+            Files.deleteIfExists(dataDir.resolve("devstack.pids"));
+            if (temporary) {
+                try (Stream<Path> files = Files.walk(dataDir)) {
+                    files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+                }
+            }
+        } catch (IOException e) {
+            // a temp folder left behind is harmless
+        }
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            socket.setReuseAddress(true);
+            return socket.getLocalPort();
+        }
+    }
+}

@@ -1,0 +1,78 @@
+package org.gongzhi.devstack;
+
+import io.smallrye.jwt.build.Jwt;
+import io.smallrye.jwt.build.JwtClaimsBuilder;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyFactory;
+import java.security.PrivateKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.time.Duration;
+import java.util.Base64;
+import java.util.Map;
+import java.util.Set;
+
+/** Local bearer tokens, signed with devstack's own key pair; a real deployment uses its OIDC provider instead. */
+public final class DevTokens {
+    public static final String ISSUER = "https://gongzhi.local/devstack";
+    public static final String COMMUNITY = "hepingli";
+    private static final Duration LIFETIME = Duration.ofHours(12);
+    private static volatile PrivateKey privateKey;
+
+    private DevTokens() {
+    }
+
+    public static String token(String role, String subject, Map<String, Object> claims) {
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
+                .claim("community", COMMUNITY).expiresIn(LIFETIME);
+        claims.forEach(builder::claim);
+        return builder.jws().keyId("devstack").sign(privateKey());
+    }
+
+    public static String worker() {
+        return token("worker", "worker-li", Map.of());
+    }
+
+    public static String admin() {
+        return token("admin", "admin-wang", Map.of());
+    }
+
+    public static String resident(String subject) {
+        return token("resident", subject, Map.of());
+    }
+
+    public static String partner(String org) {
+        return token("partner", "partner-" + org, Map.of("org", org));
+    }
+
+    public static String volunteer(String volunteerId) {
+        return token("volunteer", "volunteer-" + volunteerId, Map.of("volunteer", volunteerId));
+    }
+
+    public static String publicKeyPem() {
+        return resource("dev-public-key.pem");
+    }
+
+    private static PrivateKey privateKey() {
+        if (privateKey == null) {
+            String pem = resource("dev-private-key.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");
+            try {
+                privateKey = KeyFactory.getInstance("RSA")
+                        .generatePrivate(new PKCS8EncodedKeySpec(Base64.getDecoder().decode(pem)));
+            } catch (Exception e) {
+                throw new IllegalStateException("cannot read the devstack signing key", e);
+            }
+        }
+        return privateKey;
+    }
+
+    private static String resource(String name) {
+        try (InputStream in = DevTokens.class.getResourceAsStream(name)) {
+            return new String(in.readAllBytes(), StandardCharsets.UTF_8);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+}
