@@ -107,6 +107,8 @@ public final class DevStack implements AutoCloseable {
                 .setPort(options.postgresPort() == 0 ? freePort() : options.postgresPort())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // a 2xx means durable: commits wait for the WAL flush, as in production
+                .setServerConfig("synchronous_commit", "on")
                 .start();
         watchdog.watch("INT", postmasterPid(pgData));
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
@@ -381,10 +383,7 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            socket.setReuseAddress(true);
-            return socket.getLocalPort();
-        }
+    private static int freePort() {
+        return FreePorts.next();
     }
 }

@@ -1,0 +1,117 @@
+package org.gongzhi.devstack;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ArrayNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.logging.Logger;
+
+/**
+ * The demo community, an old estate like the one in DESIGN.md, loaded through the services' own APIs. All its data
+ * is in {@code demo-community.json}; loading twice is harmless (409 counts as already there).
+ */
+public final class DemoCommunity {
+    private static final Logger LOG = Logger.getLogger(DemoCommunity.class.getName());
+    private static final ObjectMapper JSON = new ObjectMapper();
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+
+    private final JsonNode data;
+
+    private DemoCommunity(JsonNode data) {
+        this.data = data;
+    }
+
+    public static DemoCommunity read() {
+        try (InputStream in = DemoCommunity.class.getResourceAsStream("demo-community.json")) {
+            return new DemoCommunity(JSON.readTree(in));
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
+    /** The buildings of the estate as the request-service API takes them. */
+    public List<ObjectNode> buildings() {
+        JsonNode estate = data.get("estate");
+        int columns = estate.get("columns").asInt();
+        int floors = estate.get("floors").asInt();
+        List<ObjectNode> buildings = new ArrayList<>();
+        for (int n = 1; n <= estate.get("buildings").asInt(); n++) {
+            ObjectNode b = JSON.createObjectNode().put("code", String.valueOf(n)).put("name", n + "号楼")
+                    .put("floors", floors).put("gridX", (n - 1) % columns).put("gridY", (n - 1) / columns);
+            ArrayNode units = b.putArray("units");
+            for (int u = 1; u <= estate.get("units").asInt(); u++) {
+                ObjectNode unit = units.addObject().put("code", String.valueOf(u));
+                ArrayNode households = unit.putArray("households");
+                for (int f = 1; f <= floors; f++) {
+                    for (int h = 1; h <= estate.get("householdsPerFloor").asInt(); h++) {
+                        int area = 45 + Math.floorMod(n * 31 + u * 17 + f * 7 + h * 13, 46);
+                        households.addObject().put("code", f + "0" + h).put("floorArea", BigDecimal.valueOf(area));
+                    }
+                }
+            }
+            buildings.add(b);
+        }
+        return buildings;
+    }
+
+    public JsonNode section(String name) {
+        return data.get(name);
+    }
+
+    /** Loads everything; an endpoint a service does not have (yet) is skipped with a warning. */
+    public void load(Map<ServiceProcess.Service, URI> services, String token) {
+        URI requests = services.get(ServiceProcess.Service.REQUEST);
+        URI alliance = services.get(ServiceProcess.Service.ALLIANCE);
+        URI volunteers = services.get(ServiceProcess.Service.VOLUNTEER);
+        for (ObjectNode building : buildings()) {
+            post(requests, "/api/estate/buildings", building, token);
+            post(volunteers, "/api/buildings", JSON.createObjectNode().put("code", building.get("code").asText())
+                    .put("gridX", building.get("gridX").asInt()).put("gridY", building.get("gridY").asInt()), token);
+        }
+        data.get("organisations").forEach(o -> post(alliance, "/api/organisations", o, token));
+        data.get("routingRules").forEach(r -> post(alliance, "/api/routing-rules", r, token));
+        data.get("riskPoints").forEach(r -> post(alliance, "/api/risk-points", r, token));
+        data.get("teams").forEach(t -> post(volunteers, "/api/teams", t, token));
+        data.get("volunteers").forEach(v -> post(volunteers, "/api/volunteers", v, token));
+    }
+
+    private final java.util.Set<String> missing = new java.util.HashSet<>();
+
+    private void post(URI base, String path, JsonNode body, String token) {
+        if (base == null || missing.contains(base + path)) {
+            return;
+        }
+        try {
+            HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
+                    HttpResponse.BodyHandlers.ofString());
+            int status = response.statusCode();
+            if (status == 404 || status == 405) {
+                missing.add(base + path);
+                LOG.warning("demo data skipped: " + base + path + " answered " + status);
+            } else if (status != 200 && status != 201 && status != 409) {
+                throw new IllegalStateException("demo data refused by " + base + path + ": " + status + " "
+                        + response.body());
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot load demo data into " + base + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}

@@ -1,0 +1,70 @@
+package org.gongzhi.devstack;
+
+import java.net.URI;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.EnumMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CompletableFuture;
+
+/** The whole system on one machine: devstack plus the four packaged services, each its own process. */
+public final class LocalSystem implements AutoCloseable {
+    private final DevStack stack;
+    private final Map<ServiceProcess.Service, ServiceProcess> services = new EnumMap<>(ServiceProcess.Service.class);
+
+    private LocalSystem(DevStack stack) {
+        this.stack = stack;
+    }
+
+    /**
+     * Starts devstack and the services. {@code fixedPorts}: the default ports (8080–8083); otherwise free ones.
+     * Extra environment goes to every service.
+     */
+    public static LocalSystem start(DevStack.Options options, Path repoRoot, Path logDir, boolean fixedPorts,
+            Map<String, String> extraEnv) {
+        LocalSystem system = new LocalSystem(DevStack.start(options));
+        try {
+            for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
+                int port = fixedPorts ? service.defaultPort : FreePorts.next();
+                system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, port, logDir,
+                        extraEnv).start());
+            }
+            List<CompletableFuture<ServiceProcess>> ready = system.services.values().stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(Duration.ofSeconds(120)))).toList();
+            ready.forEach(CompletableFuture::join);
+            return system;
+        } catch (RuntimeException e) {
+            system.close();
+            throw e;
+        }
+    }
+
+    public DevStack stack() {
+        return stack;
+    }
+
+    public ServiceProcess service(ServiceProcess.Service service) {
+        return services.get(service);
+    }
+
+    public URI url(ServiceProcess.Service service) {
+        return URI.create(services.get(service).baseUrl());
+    }
+
+    public Map<ServiceProcess.Service, URI> urls() {
+        Map<ServiceProcess.Service, URI> urls = new EnumMap<>(ServiceProcess.Service.class);
+        services.keySet().forEach(s -> urls.put(s, url(s)));
+        return urls;
+    }
+
+    public void loadDemoCommunity() {
+        DemoCommunity.read().load(urls(), DevTokens.admin());
+    }
+
+    @Override
+    public void close() {
+        services.values().parallelStream().forEach(ServiceProcess::stop);
+        stack.close();
+    }
+}

@@ -1,0 +1,119 @@
+package org.gongzhi.devstack;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CountDownLatch;
+
+/** {@code ./gongzhi up | down | token}: the local run. */
+public final class Main {
+    private Main() {
+    }
+
+    public static void main(String[] args) throws Exception {
+        List<String> argv = List.of(args);
+        String command = argv.isEmpty() ? "help" : argv.get(0);
+        Path root = Path.of(option(argv, "--root", System.getProperty("user.dir"))).toAbsolutePath();
+        switch (command) {
+            case "up" -> up(root, argv);
+            case "down" -> down(root);
+            case "token" -> System.out.println(token(argv));
+            default -> {
+                System.out.println("usage: gongzhi up [--data DIR] | down | token --role ROLE [--org ORG] "
+                        + "[--volunteer ID] [--subject SUBJECT]");
+                System.exit(command.equals("help") ? 0 : 2);
+            }
+        }
+    }
+
+    private static void up(Path root, List<String> argv) throws Exception {
+        Path local = root.resolve(".local");
+        Path data = Path.of(option(argv, "--data", local.resolve("data").toString()));
+        Path pidFile = local.resolve("gongzhi.pid");
+        Files.createDirectories(local);
+        Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
+        int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("GONGZHI_KAFKA_PORT", "9092"));
+        int pgPort = Integer.parseInt(System.getenv().getOrDefault("GONGZHI_PG_PORT", "5432"));
+        System.out.println("Starting Kafka (:" + kafkaPort + "), PostgreSQL (:" + pgPort + ") and the four services…");
+        Map<String, String> env = new HashMap<>();
+        env.put("GONGZHI_DASHBOARD_DEV_LOGIN", "true");
+        env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
+        LocalSystem system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data)
+                .withPorts(kafkaPort, pgPort), root, local.resolve("logs"), true, env);
+        CountDownLatch stopped = new CountDownLatch(1);
+        Runtime.getRuntime().addShutdownHook(new Thread(() -> {
+            System.out.println("\nStopping Gongzhi…");
+            system.close();
+            try {
+                Files.deleteIfExists(pidFile);
+            } catch (IOException ignored) {
+                // nothing to clean
+            }
+            stopped.countDown();
+        }));
+        system.loadDemoCommunity();
+        System.out.println("""
+
+                Gongzhi is running with the demo community 和平里 (Hepingli).
+
+                  Dashboard        http://localhost:8080/
+                  request-service  http://localhost:8081/q/swagger-ui
+                  alliance-service http://localhost:8082/q/swagger-ui
+                  volunteer-service http://localhost:8083/q/swagger-ui
+                  notification     http://localhost:8080/q/swagger-ui
+
+                  A token:  ./gongzhi token --role worker   (resident, partner --org property, volunteer --volunteer v6070-01, admin)
+                  Logs:     .local/logs/      Data: %s
+
+                Ctrl+C (or ./gongzhi down) stops everything.
+                """.formatted(data));
+        stopped.await();
+    }
+
+    private static void down(Path root) throws Exception {
+        Path pidFile = root.resolve(".local/gongzhi.pid");
+        if (!Files.exists(pidFile)) {
+            System.out.println("Gongzhi is not running.");
+            return;
+        }
+        long pid = Long.parseLong(Files.readString(pidFile).trim());
+        var process = ProcessHandle.of(pid);
+        if (process.isEmpty()) {
+            Files.deleteIfExists(pidFile);
+            System.out.println("Gongzhi is not running.");
+            return;
+        }
+        process.get().destroy();
+        process.get().onExit().join();
+        System.out.println("Gongzhi stopped.");
+    }
+
+    private static String token(List<String> argv) {
+        String role = option(argv, "--role", "worker");
+        String subject = option(argv, "--subject", role + "-demo");
+        Map<String, Object> claims = new HashMap<>();
+        String org = option(argv, "--org", null);
+        String volunteer = option(argv, "--volunteer", null);
+        if (org != null) {
+            claims.put("org", org);
+        }
+        if (volunteer != null) {
+            claims.put("volunteer", volunteer);
+        }
+        if (role.equals("partner") && org == null) {
+            throw new IllegalArgumentException("a partner token needs --org (e.g. --org property)");
+        }
+        if (role.equals("volunteer") && volunteer == null) {
+            throw new IllegalArgumentException("a volunteer token needs --volunteer (e.g. --volunteer v6070-01)");
+        }
+        return DevTokens.token(role, subject, claims);
+    }
+
+    private static String option(List<String> argv, String name, String fallback) {
+        int i = argv.indexOf(name);
+        return i >= 0 && i + 1 < argv.size() ? argv.get(i + 1) : fallback;
+    }
+}

@@ -1,0 +1,164 @@
+package org.gongzhi.devstack;
+
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One packaged Quarkus service run as its own OS process, as in production. */
+public final class ServiceProcess implements AutoCloseable {
+    private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
+
+    private final String name;
+    private final Path jar;
+    private final int port;
+    private final Map<String, String> env;
+    private final Path log;
+    private final DevStack stack;
+    private Process process;
+
+    /** The four services, their ports and databases. */
+    public enum Service {
+        NOTIFICATION("notification-service", 8080, "notifications"),
+        REQUEST("request-service", 8081, "requests"),
+        ALLIANCE("alliance-service", 8082, "alliance"),
+        VOLUNTEER("volunteer-service", 8083, "volunteers");
+
+        public final String module;
+        public final int defaultPort;
+        public final String database;
+
+        Service(String module, int defaultPort, String database) {
+            this.module = module;
+            this.defaultPort = defaultPort;
+            this.database = database;
+        }
+    }
+
+    public ServiceProcess(DevStack stack, Path repoRoot, Service service, int port, Path logDir,
+            Map<String, String> extraEnv) {
+        this.stack = stack;
+        this.name = service.module;
+        this.jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
+        this.port = port;
+        this.log = logDir.resolve(service.module + ".log");
+        this.env = new LinkedHashMap<>(stack.serviceEnv(service.database));
+        this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
+        this.env.putAll(extraEnv);
+        if (!Files.exists(jar)) {
+            throw new IllegalStateException(jar + " is missing: package the services first (./mvnw -DskipTests package)");
+        }
+    }
+
+    public ServiceProcess start() {
+        List<String> command = new ArrayList<>(List.of(DevStack.javaExecutable(), "-Xmx256m", "-XX:+UseSerialGC",
+                "-jar", jar.toString()));
+        ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
+                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
+        builder.environment().putAll(env);
+        try {
+            Files.createDirectories(log.getParent());
+            process = builder.start();
+        } catch (IOException e) {
+            throw new UncheckedIOException("cannot start " + name, e);
+        }
+        stack.watch(process);
+        return this;
+    }
+
+    /** Waits until the service reports ready (database and Kafka included). */
+    public ServiceProcess awaitReady(Duration timeout) {
+        Instant deadline = Instant.now().plus(timeout);
+        HttpRequest ready = HttpRequest.newBuilder(URI.create(baseUrl() + "/q/health/ready"))
+                .timeout(Duration.ofSeconds(2)).build();
+        while (Instant.now().isBefore(deadline)) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException(name + " exited with " + process.exitValue() + "; see " + log);
+            }
+            try {
+                if (HTTP.send(ready, HttpResponse.BodyHandlers.discarding()).statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+            pause();
+        }
+        throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
+    }
+
+    private static void pause() {
+        try {
+            Thread.sleep(250);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+        }
+    }
+
+    public String name() {
+        return name;
+    }
+
+    public int port() {
+        return port;
+    }
+
+    public String baseUrl() {
+        return "http://localhost:" + port;
+    }
+
+    public Path log() {
+        return log;
+    }
+
+    public boolean isAlive() {
+        return process != null && process.isAlive();
+    }
+
+    /** SIGKILL: no shutdown, as in a crash. */
+    public void kill() {
+        process.destroyForcibly();
+        waitForExit();
+    }
+
+    /** SIGTERM: a graceful stop. */
+    public void stop() {
+        if (process == null || !process.isAlive()) {
+            return;
+        }
+        process.destroy();
+        try {
+            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+                process.destroyForcibly();
+            }
+        } catch (InterruptedException e) {
+            process.destroyForcibly();
+            Thread.currentThread().interrupt();
+        }
+        waitForExit();
+    }
+
+    private void waitForExit() {
+        process.onExit().join();
+        stack.forget(process);
+    }
+
+    @Override
+    public void close() {
+        stop();
+    }
+}
