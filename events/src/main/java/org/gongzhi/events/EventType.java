@@ -21,6 +21,8 @@ public enum EventType {
     VOLUNTEER_COMPLETED("gongzhi.volunteer.completed.v1", Topics.VOLUNTEERING, VolunteerCompleted.class),
     VOLUNTEER_UNMATCHED("gongzhi.volunteer.unmatched.v1", Topics.VOLUNTEERING, VolunteerUnmatched.class),
     WARNING_ISSUED("gongzhi.warning.issued.v1", Topics.WARNINGS, WarningIssued.class),
+    TOPIC_OPENED("gongzhi.topic.opened.v1", Topics.DELIBERATION, TopicOpened.class),
+    VOTE_CLOSED("gongzhi.vote.closed.v1", Topics.DELIBERATION, VoteClosed.class),
     DECISION_MADE("gongzhi.decision.made.v1", Topics.DELIBERATION, DecisionMade.class);
 
     private final String ceType;

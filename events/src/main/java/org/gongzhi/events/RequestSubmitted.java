@@ -3,7 +3,10 @@ package org.gongzhi.events;
 import java.time.Instant;
 import java.util.List;
 
-/** A resident's request was accepted and triaged. Carries no contact details. */
+/**
+ * A resident's request was accepted and triaged. Carries no contact details: {@code residentId} is the resident's
+ * pseudonymous account id (the token subject), so their notices can reach them.
+ */
 public record RequestSubmitted(
         String communityId,
         String requestId,
@@ -17,11 +20,20 @@ public record RequestSubmitted(
         String channel,
         Instant respondBy,
         Instant resolveBy,
-        Instant submittedAt) implements GongzhiEvent {
+        Instant submittedAt,
+        String residentId) implements GongzhiEvent {
 
     public static final String TRACK_ALLIANCE = "ALLIANCE";
     public static final String TRACK_VOLUNTEERS = "VOLUNTEERS";
     public static final String TRACK_DELIBERATION = "DELIBERATION";
+
+    /** A submission not filed for a known resident (a worker's round, an integrator). */
+    public RequestSubmitted(String communityId, String requestId, String category, String building, String unit,
+            String place, String urgency, List<String> tracks, String description, String channel,
+            Instant respondBy, Instant resolveBy, Instant submittedAt) {
+        this(communityId, requestId, category, building, unit, place, urgency, tracks, description, channel,
+                respondBy, resolveBy, submittedAt, null);
+    }
 
     @Override
     public String aggregateId() {

@@ -12,7 +12,7 @@ final class EventSamples {
     static final Map<EventType, GongzhiEvent> ALL = Map.ofEntries(
             Map.entry(EventType.REQUEST_SUBMITTED, new RequestSubmitted("hepingli", "r-1", "water-leak", "7", "2", null,
                     "HIGH", List.of("ALLIANCE"), "Water drips from the ceiling of the bathroom", "app",
-                    NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW)),
+                    NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW, "resident-zhang")),
             Map.entry(EventType.REQUEST_STATUS_CHANGED, new RequestStatusChanged("hepingli", "r-1", "water-leak", "7",
                     "SUBMITTED", "ASSIGNED", "task assigned to 和平物业", NOW)),
             Map.entry(EventType.REQUEST_REOPENED, new RequestReopened("hepingli", "r-1", "water-leak", "7",
@@ -34,8 +34,12 @@ final class EventSamples {
                     "no volunteer accepted within 15 minutes", NOW)),
             Map.entry(EventType.WARNING_ISSUED, new WarningIssued("hepingli", "w-1", "rainstorm", "orange", NOW,
                     NOW.plusSeconds(43200), NOW)),
+            Map.entry(EventType.TOPIC_OPENED, new TopicOpened("hepingli", "topic-1", "Parking in the north lane",
+                    List.of("12", "13"), List.of("r-3", "r-4"), NOW)),
+            Map.entry(EventType.VOTE_CLOSED, new VoteClosed("hepingli", "topic-1", "vote-1", "DOUBLE_MAJORITY", "PASSED",
+                    "approve", 120, 96, NOW)),
             Map.entry(EventType.DECISION_MADE, new DecisionMade("hepingli", "topic-1", "Parking in the north lane",
-                    "approved", List.of("r-3", "r-4"), NOW)));
+                    "approved", List.of("r-3", "r-4"), List.of("resident-zhang", "resident-li"), NOW)));
 
     private EventSamples() {
     }

@@ -98,7 +98,7 @@ public class LifecycleService {
             if (!added.isEmpty()) {
                 done = done.chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
                         r.building, r.unit, r.place, r.urgency, added, r.description, r.channel, r.respondBy,
-                        r.resolveBy, now)).replaceWithVoid());
+                        r.resolveBy, now, r.residentId)).replaceWithVoid());
             }
             return done;
         }).chain(() -> reading.find(viewer, id));

@@ -110,7 +110,7 @@ public class RequestService {
                     .chain(() -> requests.addToTimeline(received))
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
                             r.building, r.unit, r.place, r.urgency, r.trackList(), r.description, r.channel,
-                            r.respondBy, r.resolveBy, r.createdAt)))
+                            r.respondBy, r.resolveBy, r.createdAt, r.residentId)))
                     .replaceWith(r);
         });
     }
