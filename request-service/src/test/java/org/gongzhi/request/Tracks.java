@@ -12,21 +12,21 @@ import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.events.Topics;
 
 /** Plays the alliance: publishes its task events for a request, as alliance-service would. */
-final class Tracks {
+public final class Tracks {
     private Tracks() {
     }
 
-    static String submit(String token, String body) {
+    public static String submit(String token, String body) {
         return given().auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/requests").then().statusCode(201).extract().path("id");
     }
 
-    static String leakBy(String token) {
+    public static String leakBy(String token) {
         return submit(token, "{\"category\": \"water-leak\", \"description\": \"Leak in the kitchen\", "
                 + "\"building\": \"7\", \"unit\": \"1\", \"household\": \"101\", \"contactPhone\": \"13912345678\"}");
     }
 
-    static void assign(String requestId, String taskId, String org) {
+    public static void assign(String requestId, String taskId, String org) {
         Instant now = Instant.now();
         KafkaProbe.publish(Topics.TASKS, requestId, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1", """
                 {"communityId": "hepingli", "taskId": "%s", "requestId": "%s", "organisationId": "%s",
@@ -36,14 +36,14 @@ final class Tracks {
         awaitStatus(requestId, "ASSIGNED");
     }
 
-    static void resolve(String requestId) {
+    public static void resolve(String requestId) {
         KafkaProbe.publish(Topics.TASKS, requestId, UUID.randomUUID().toString(), "gongzhi.case.resolved.v1", """
                 {"communityId": "hepingli", "requestId": "%s", "tasks": 1, "resolvedAt": "%s"}"""
                 .formatted(requestId, Instant.now()));
         awaitStatus(requestId, "RESOLVED");
     }
 
-    static void awaitStatus(String requestId, String status) {
+    public static void awaitStatus(String requestId, String status) {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + requestId)
                         .then().body("status", equalTo(status)));

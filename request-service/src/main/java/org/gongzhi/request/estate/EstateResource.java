@@ -16,7 +16,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 
-@Path("/api/estate/buildings")
+@Path("/api/estate")
 @Tag(name = "Estate", description = "The buildings, units and households requests are located in")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
@@ -30,6 +30,7 @@ public class EstateResource {
     }
 
     @POST
+    @Path("/buildings")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Register a building with its units and households")
     public Uni<Response> register(NewBuilding building) {
@@ -37,7 +38,16 @@ public class EstateResource {
                 .map(view -> Response.created(URI.create("/api/estate/buildings/" + view.code())).entity(view).build());
     }
 
+    @POST
+    @Path("/members")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Link a resident's account to their household (for the deliberation hall's votes)")
+    public Uni<Response> member(NewMember member) {
+        return estate.addMember(caller.community(), member).map(m -> Response.status(201).entity(m).build());
+    }
+
     @GET
+    @Path("/buildings")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN, Roles.PARTNER, Roles.VOLUNTEER})
     @Operation(summary = "List the estate's buildings on their grid")
     public Uni<List<BuildingView>> list() {

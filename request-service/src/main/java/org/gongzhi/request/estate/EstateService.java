@@ -47,6 +47,27 @@ public class EstateService {
         });
     }
 
+    /** Links a resident to a household (one household per resident; linking again moves them). */
+    @WithTransaction
+    public Uni<NewMember> addMember(String communityId, @Valid @NotNull NewMember member) {
+        return Household.findById(new Household.Key(communityId, member.building(), member.unit(), member.household()))
+                .chain(found -> {
+                    if (found == null) {
+                        throw ProblemException.invalid("household", "no household " + member.building() + "-"
+                                + member.unit() + "-" + member.household());
+                    }
+                    HouseholdMember m = new HouseholdMember();
+                    m.communityId = communityId;
+                    m.residentId = member.residentId();
+                    m.building = member.building();
+                    m.unit = member.unit();
+                    m.household = member.household();
+                    m.owner = member.owner();
+                    return io.quarkus.hibernate.reactive.panache.Panache.getSession().chain(s -> s.merge(m))
+                            .replaceWith(member);
+                });
+    }
+
     @WithTransaction
     public Uni<List<BuildingView>> buildings(String communityId) {
         return estate.buildings(communityId).chain(buildings -> estate.households(communityId).map(households -> {

@@ -50,7 +50,7 @@ public class RequestService {
                         .chain(r -> r == null ? Uni.createFrom().nullItem() : view(r, viewer)
                                 .map(v -> new Submission(v, true)));
         return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
-                : Panache.withTransaction(() -> create(viewer, input, idempotencyKey))
+                : Panache.withTransaction(() -> open(viewer, input, idempotencyKey))
                         .chain(created -> Panache.withSession(() -> view(created, viewer)))
                         .map(v -> new Submission(v, false))
                         .onFailure(ConstraintViolationException.class)
@@ -59,7 +59,8 @@ public class RequestService {
                                         .chain(r -> view(r, viewer)).map(v -> new Submission(v, true)))));
     }
 
-    private Uni<ResidentRequest> create(Viewer viewer, NewRequest input, String idempotencyKey) {
+    /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
+    public Uni<ResidentRequest> open(Viewer viewer, @Valid NewRequest input, String idempotencyKey) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
                         + "'; see GET /api/categories"));

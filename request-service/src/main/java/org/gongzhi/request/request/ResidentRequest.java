@@ -13,6 +13,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
+import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.platform.problem.ProblemException;
 
 /** A resident's request (诉求). The contact phone never leaves this service. */
@@ -71,14 +72,18 @@ public class ResidentRequest extends PanacheEntityBase {
         return split(tracksDone);
     }
 
-    /** Records that a track finished; true when every track has. */
+    /**
+     * Records that a track finished; true when every working track has. DELIBERATION is not one: it marks a request
+     * for the hall, whose decision comes back as action items the other tracks carry out.
+     */
     public boolean completeTrack(String track) {
         List<String> done = new ArrayList<>(doneTrackList());
         if (!done.contains(track)) {
             done.add(track);
             tracksDone = String.join(",", done);
         }
-        return done.containsAll(trackList());
+        return trackList().stream().filter(t -> !RequestSubmitted.TRACK_DELIBERATION.equals(t))
+                .allMatch(done::contains);
     }
 
     /** Moves through the state machine or refuses with 409; the caller records the event and timeline entry. */

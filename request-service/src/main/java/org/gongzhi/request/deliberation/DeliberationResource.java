@@ -1,0 +1,177 @@
+package org.gongzhi.request.deliberation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
+import org.gongzhi.request.deliberation.DeliberationApi.Cast;
+import org.gongzhi.request.deliberation.DeliberationApi.NewComment;
+import org.gongzhi.request.deliberation.DeliberationApi.NewDecision;
+import org.gongzhi.request.deliberation.DeliberationApi.NewProxy;
+import org.gongzhi.request.deliberation.DeliberationApi.NewTopic;
+import org.gongzhi.request.deliberation.DeliberationApi.NewVote;
+import org.gongzhi.request.deliberation.DeliberationApi.OfflineBallot;
+import org.gongzhi.request.deliberation.DeliberationApi.Reason;
+import org.gongzhi.request.deliberation.DeliberationApi.Suggestion;
+import org.gongzhi.request.deliberation.DeliberationApi.TopicView;
+import org.gongzhi.request.deliberation.DeliberationApi.VoteView;
+import org.gongzhi.request.request.Viewer;
+
+@Path("/api/deliberation")
+@Tag(name = "Deliberation hall", description = "老街坊议事厅: residents discuss, vote, decide, and see decisions done")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class DeliberationResource {
+    private final TopicService topics;
+    private final VotingService votes;
+    private final Caller caller;
+
+    DeliberationResource(TopicService topics, VotingService votes, Caller caller) {
+        this.topics = topics;
+        this.votes = votes;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/topics")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Propose a topic, or (workers) turn requests into one")
+    public Uni<Response> open(NewTopic topic) {
+        return topics.open(Viewer.of(caller), topic).map(v -> Response
+                .created(URI.create("/api/deliberation/topics/" + v.id())).entity(v).build());
+    }
+
+    @GET
+    @Path("/topics")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "List topics, newest first, with their votes and decisions")
+    public Uni<List<TopicView>> list() {
+        return topics.list(Viewer.of(caller));
+    }
+
+    @GET
+    @Path("/topics/{id}")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Read a topic: discussion, votes, decision and the progress of its action items")
+    public Uni<TopicView> find(@PathParam("id") UUID id) {
+        return topics.find(Viewer.of(caller), id);
+    }
+
+    @GET
+    @Path("/suggestions")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Recurring complaints that could become topics, with the requests as evidence")
+    public Uni<List<Suggestion>> suggestions() {
+        return topics.suggestions(Viewer.of(caller));
+    }
+
+    @POST
+    @Path("/topics/{id}/comments")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Comment on a topic, or reply to a comment")
+    public Uni<TopicView> comment(@PathParam("id") UUID id, NewComment comment) {
+        return topics.comment(Viewer.of(caller), id, comment);
+    }
+
+    @POST
+    @Path("/topics/{id}/comments/{commentId}/hide")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Hide a comment with a reason (it stays, shown as hidden)")
+    public Uni<TopicView> hide(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId, Reason reason) {
+        return topics.hide(Viewer.of(caller), id, commentId, reason);
+    }
+
+    @POST
+    @Path("/topics/{id}/support")
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "Support a proposal (once per resident)")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<TopicView> support(@PathParam("id") UUID id) {
+        return topics.support(Viewer.of(caller), id);
+    }
+
+    @POST
+    @Path("/topics/{id}/votes")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Open a vote on a topic", description = "rule SIMPLE_MAJORITY (with quorum), DOUBLE_MAJORITY "
+            + "or DOUBLE_MAJORITY_MAJOR (Civil Code art. 278); for the double majorities the first option means yes")
+    public Uni<Response> openVote(@PathParam("id") UUID id, NewVote vote) {
+        return votes.open(Viewer.of(caller), id, vote).map(v -> Response
+                .created(URI.create("/api/deliberation/votes/" + v.vote().id())).entity(v).build());
+    }
+
+    @POST
+    @Path("/topics/{id}/decision")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Record the decision; its action items become requests for the alliance or volunteers")
+    @APIResponse(responseCode = "409", description = "The topic is already decided")
+    public Uni<TopicView> decide(@PathParam("id") UUID id, NewDecision decision) {
+        return topics.decide(Viewer.of(caller), id, decision);
+    }
+
+    @GET
+    @Path("/votes/{id}")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Read a vote: participation while open, the result when closed, and your own choice")
+    public Uni<VoteView> vote(@PathParam("id") UUID id) {
+        return votes.find(Viewer.of(caller), id);
+    }
+
+    @POST
+    @Path("/votes/{id}/ballots")
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "Vote for your household (or, as its registered proxy, another); you may change it until the close")
+    @APIResponse(responseCode = "403", description = "Outside the topic's area, or not the household's proxy")
+    @APIResponse(responseCode = "409", description = "Outside the voting window")
+    public Uni<VoteView> cast(@PathParam("id") UUID id, Cast cast) {
+        return votes.cast(Viewer.of(caller), id, cast);
+    }
+
+    @POST
+    @Path("/votes/{id}/offline-ballots")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Record a paper or show-of-hands ballot for a household")
+    public Uni<VoteView> offline(@PathParam("id") UUID id, OfflineBallot ballot) {
+        return votes.recordOffline(Viewer.of(caller), id, ballot);
+    }
+
+    @GET
+    @Path("/votes/{id}/ballots")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Audit: every household's ballot, who cast it and how")
+    public Uni<List<BallotView>> ballots(@PathParam("id") UUID id) {
+        return votes.ballots(Viewer.of(caller), id);
+    }
+
+    @POST
+    @Path("/votes/{id}/close")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Close a vote whose window has ended and publish the result")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<VoteView> close(@PathParam("id") UUID id) {
+        return votes.close(Viewer.of(caller), id);
+    }
+
+    @POST
+    @Path("/proxies")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Register a resident as proxy of an elderly or absent household")
+    public Uni<Response> proxy(NewProxy proxy) {
+        return votes.registerProxy(Viewer.of(caller), proxy).map(v -> Response.status(201).build());
+    }
+}

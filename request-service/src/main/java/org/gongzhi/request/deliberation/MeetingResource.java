@@ -1,0 +1,79 @@
+package org.gongzhi.request.deliberation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
+import org.gongzhi.request.deliberation.DeliberationApi.MeetingView;
+import org.gongzhi.request.deliberation.DeliberationApi.Minutes;
+import org.gongzhi.request.deliberation.DeliberationApi.NewMeeting;
+import org.gongzhi.request.request.Viewer;
+
+@Path("/api/deliberation/meetings")
+@Tag(name = "Deliberation hall")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class MeetingResource {
+    private final MeetingService meetings;
+    private final Caller caller;
+
+    MeetingResource(MeetingService meetings, Caller caller) {
+        this.meetings = meetings;
+        this.caller = caller;
+    }
+
+    @POST
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Schedule a session of the hall with its agenda")
+    public Uni<Response> create(NewMeeting meeting) {
+        return meetings.create(Viewer.of(caller), meeting).map(m -> Response
+                .created(URI.create("/api/deliberation/meetings/" + m.id())).entity(m).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "List sessions, newest first")
+    public Uni<List<MeetingView>> list() {
+        return meetings.list(Viewer.of(caller));
+    }
+
+    @POST
+    @Path("/{id}/registrations")
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "Register to attend")
+    @Consumes(MediaType.WILDCARD)
+    public Uni<MeetingView> register(@PathParam("id") UUID id) {
+        return meetings.register(Viewer.of(caller), id);
+    }
+
+    @POST
+    @Path("/{id}/attendance")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Record who attended")
+    public Uni<MeetingView> attendance(@PathParam("id") UUID id, Attendance attendance) {
+        return meetings.attendance(Viewer.of(caller), id, attendance);
+    }
+
+    @PUT
+    @Path("/{id}/minutes")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Write the minutes")
+    public Uni<MeetingView> minutes(@PathParam("id") UUID id, Minutes minutes) {
+        return meetings.minutes(Viewer.of(caller), id, minutes);
+    }
+}

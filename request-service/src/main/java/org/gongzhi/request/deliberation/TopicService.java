@@ -1,0 +1,299 @@
+package org.gongzhi.request.deliberation;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.events.DecisionMade;
+import org.gongzhi.events.TopicOpened;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.deliberation.DeliberationApi.ActionItemView;
+import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
+import org.gongzhi.request.deliberation.DeliberationApi.DecisionView;
+import org.gongzhi.request.deliberation.DeliberationApi.NewComment;
+import org.gongzhi.request.deliberation.DeliberationApi.NewDecision;
+import org.gongzhi.request.deliberation.DeliberationApi.NewTopic;
+import org.gongzhi.request.deliberation.DeliberationApi.Suggestion;
+import org.gongzhi.request.deliberation.DeliberationApi.TopicView;
+import org.gongzhi.request.deliberation.DeliberationApi.VoteSummary;
+import org.gongzhi.request.estate.EstateRepository;
+import org.gongzhi.request.request.NewRequest;
+import org.gongzhi.request.request.RequestRepository;
+import org.gongzhi.request.request.RequestService;
+import org.gongzhi.request.request.RequestStatus;
+import org.gongzhi.request.request.ResidentRequest;
+import org.gongzhi.request.request.StatusChanges;
+import org.gongzhi.request.request.Viewer;
+
+/** Topics of the deliberation hall: proposing, discussing, supporting, deciding and carrying out. */
+@ApplicationScoped
+public class TopicService {
+    private final RequestService intake;
+    private final RequestRepository requests;
+    private final EstateRepository estate;
+    private final StatusChanges changes;
+    private final Outbox outbox;
+    private final DeliberationConfig config;
+    private final Clock clock;
+
+    TopicService(RequestService intake, RequestRepository requests, EstateRepository estate, StatusChanges changes,
+            Outbox outbox, DeliberationConfig config, Clock clock) {
+        this.intake = intake;
+        this.requests = requests;
+        this.estate = estate;
+        this.changes = changes;
+        this.outbox = outbox;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** A resident proposes a topic; a worker may also turn requests into one (they move to IN_DELIBERATION). */
+    @WithTransaction
+    public Uni<TopicView> open(Viewer viewer, @Valid @NotNull NewTopic input) {
+        List<UUID> requestIds = input.requestIds() == null ? List.of() : input.requestIds();
+        if (!requestIds.isEmpty() && !viewer.staff()) {
+            throw ProblemException.forbidden("only workers turn requests into topics");
+        }
+        List<String> buildings = input.buildings() == null ? List.of() : input.buildings();
+        Instant now = clock.instant();
+        Topic topic = new Topic();
+        topic.id = UUID.randomUUID();
+        topic.communityId = viewer.community();
+        topic.title = input.title().strip();
+        topic.description = input.description().strip();
+        topic.buildings = String.join(",", buildings);
+        topic.status = Topic.Status.OPEN;
+        topic.proposedBy = viewer.id();
+        topic.createdAt = now;
+        Uni<Void> checked = Uni.createFrom().voidItem();
+        for (String building : buildings) {
+            checked = checked.chain(() -> estate.building(viewer.community(), building).invoke(b -> {
+                if (b == null) {
+                    throw ProblemException.invalid("buildings", "building '" + building + "' is not part of the estate");
+                }
+            }).replaceWithVoid());
+        }
+        Uni<Void> linked = checked.chain(() -> topic.persist()).replaceWithVoid();
+        for (UUID requestId : requestIds) {
+            linked = linked.chain(() -> intake.visible(viewer, requestId)
+                    .chain(r -> changes.move(r, RequestStatus.IN_DELIBERATION, now, viewer.id(),
+                            "taken to the deliberation hall: " + topic.title))
+                    .chain(r -> {
+                        TopicRequest link = new TopicRequest();
+                        link.topicId = topic.id;
+                        link.requestId = requestId;
+                        return link.persist();
+                    })
+                    .replaceWithVoid());
+        }
+        return linked
+                .chain(() -> outbox.add(new TopicOpened(topic.communityId, topic.id.toString(), topic.title,
+                        buildings, requestIds.stream().map(UUID::toString).toList(), now)))
+                .chain(() -> view(viewer, topic));
+    }
+
+    @WithSession
+    public Uni<List<TopicView>> list(Viewer viewer) {
+        return Topic.<Topic>list("communityId = ?1 order by createdAt desc", viewer.community())
+                .chain(topics -> {
+                    Uni<List<TopicView>> all = Uni.createFrom().item(new ArrayList<>());
+                    for (Topic t : topics) {
+                        all = all.chain(list -> view(viewer, t).map(v -> {
+                            list.add(v);
+                            return list;
+                        }));
+                    }
+                    return all;
+                });
+    }
+
+    @WithSession
+    public Uni<TopicView> find(Viewer viewer, UUID id) {
+        return topic(viewer, id).chain(t -> view(viewer, t));
+    }
+
+    Uni<Topic> topic(Viewer viewer, UUID id) {
+        return Topic.<Topic>findById(id).map(t -> {
+            if (t == null || !t.communityId.equals(viewer.community())) {
+                throw ProblemException.notFound("topic", id.toString());
+            }
+            return t;
+        });
+    }
+
+    @WithTransaction
+    public Uni<TopicView> comment(Viewer viewer, UUID topicId, @Valid @NotNull NewComment input) {
+        return topic(viewer, topicId).chain(t -> {
+            Uni<Void> parentOk = input.parentId() == null ? Uni.createFrom().voidItem()
+                    : TopicComment.<TopicComment>findById(input.parentId()).invoke(p -> {
+                        if (p == null || !p.topicId.equals(topicId)) {
+                            throw ProblemException.invalid("parentId", "no such comment on this topic");
+                        }
+                    }).replaceWithVoid();
+            TopicComment c = new TopicComment();
+            c.id = UUID.randomUUID();
+            c.topicId = topicId;
+            c.parentId = input.parentId();
+            c.author = viewer.id();
+            c.text = input.text().strip();
+            c.createdAt = clock.instant();
+            return parentOk.chain(() -> c.persist()).chain(() -> view(viewer, t));
+        });
+    }
+
+    @WithTransaction
+    public Uni<TopicView> hide(Viewer viewer, UUID topicId, UUID commentId, @Valid @NotNull DeliberationApi.Reason why) {
+        return topic(viewer, topicId).chain(t -> TopicComment.<TopicComment>findById(commentId).chain(c -> {
+            if (c == null || !c.topicId.equals(topicId)) {
+                throw ProblemException.notFound("comment", commentId.toString());
+            }
+            c.hidden = true;
+            c.hiddenReason = why.reason();
+            return view(viewer, t);
+        }));
+    }
+
+    @WithTransaction
+    public Uni<TopicView> support(Viewer viewer, UUID topicId) {
+        return topic(viewer, topicId).chain(t -> Panache.getSession().chain(s -> s.createNativeQuery(
+                        "insert into topic_support (topic_id, resident_id) values (:t, :r) on conflict do nothing")
+                .setParameter("t", topicId).setParameter("r", viewer.id()).executeUpdate())
+                .chain(() -> view(viewer, t)));
+    }
+
+    /** Recurring complaints (same category, same building, recent, not yet in a topic), with the evidence. */
+    @WithSession
+    @SuppressWarnings("unchecked")
+    public Uni<List<Suggestion>> suggestions(Viewer viewer) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select category, building, count(*), string_agg(id::text, ',' order by created_at)
+                        from resident_request
+                        where community_id = :c and building is not null and created_at >= :since
+                          and status not in ('WITHDRAWN', 'REJECTED')
+                          and id not in (select request_id from topic_request)
+                        group by category, building having count(*) >= :size
+                        order by count(*) desc, category, building""", Object[].class)
+                .setParameter("c", viewer.community())
+                .setParameter("since", clock.instant().minus(config.clusterWindow()))
+                .setParameter("size", (long) config.clusterSize())
+                .getResultList())
+                .map(rows -> rows.stream().map(row -> new Suggestion((String) row[0], (String) row[1],
+                        ((Number) row[2]).longValue(),
+                        Arrays.stream(((String) row[3]).split(",")).map(UUID::fromString).toList())).toList());
+    }
+
+    /**
+     * Records the decision; each action item becomes a request the tracks carry out; linked requests resume; every
+     * resident who voted or whose request was linked is told through {@code decision.made}.
+     */
+    @WithTransaction
+    public Uni<TopicView> decide(Viewer viewer, UUID topicId, @Valid @NotNull NewDecision input) {
+        return topic(viewer, topicId).chain(t -> Decision.count("topicId", topicId).chain(n -> {
+            if (n > 0 || t.status == Topic.Status.DECIDED) {
+                throw ProblemException.conflict("this topic is already decided");
+            }
+            Instant now = clock.instant();
+            Decision decision = new Decision();
+            decision.id = UUID.randomUUID();
+            decision.topicId = topicId;
+            decision.outcome = input.outcome();
+            decision.summary = input.summary();
+            decision.decidedBy = viewer.id();
+            decision.decidedAt = now;
+            t.status = Topic.Status.DECIDED;
+            Uni<Void> work = decision.persist().replaceWithVoid();
+            for (DeliberationApi.NewActionItem item : input.actionItems()) {
+                NewRequest request = new NewRequest(item.category(), item.title() + " — " + t.title, item.building(),
+                        null, null, item.building() == null && item.place() == null ? "estate" : item.place(), null,
+                        null, "rounds", null, null, null, null);
+                work = work.chain(() -> intake.open(viewer, request, null).chain(r -> {
+                    ActionItem action = new ActionItem();
+                    action.id = UUID.randomUUID();
+                    action.decisionId = decision.id;
+                    action.title = item.title();
+                    action.requestId = r.id;
+                    return action.persist().replaceWithVoid();
+                }));
+            }
+            return work.chain(() -> linkedRequests(topicId)).chain(linked -> {
+                Uni<Void> resumed = Uni.createFrom().voidItem();
+                for (ResidentRequest r : linked) {
+                    if (r.status == RequestStatus.IN_DELIBERATION) {
+                        resumed = resumed.chain(() -> changes.move(r, RequestStatus.ACKNOWLEDGED, now, viewer.id(),
+                                "the deliberation hall decided: " + input.outcome()).replaceWithVoid());
+                    }
+                }
+                return resumed.chain(() -> residentsToTell(topicId, linked)).chain(residents -> outbox.add(
+                        new DecisionMade(t.communityId, t.id.toString(), t.title, input.outcome(),
+                                linked.stream().map(r -> r.id.toString()).toList(), residents, now)));
+            }).chain(() -> view(viewer, t));
+        }));
+    }
+
+    private Uni<List<ResidentRequest>> linkedRequests(UUID topicId) {
+        return requests.list("id in (select tr.requestId from TopicRequest tr where tr.topicId = ?1)", topicId);
+    }
+
+    @SuppressWarnings("unchecked")
+    private Uni<List<String>> residentsToTell(UUID topicId, List<ResidentRequest> linked) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select distinct b.cast_by from ballot b join vote v on v.id = b.vote_id
+                        where v.topic_id = :t and b.recorded_by is null""", String.class)
+                .setParameter("t", topicId).getResultList())
+                .map(voters -> {
+                    Set<String> all = new LinkedHashSet<>(voters);
+                    linked.stream().map(r -> r.residentId).filter(java.util.Objects::nonNull).forEach(all::add);
+                    return List.copyOf(all);
+                });
+    }
+
+    Uni<TopicView> view(Viewer viewer, Topic t) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select count(*) from topic_support where topic_id = :t", Long.class)
+                .setParameter("t", t.id).getSingleResult())
+                .chain(supporters -> linkedRequests(t.id).chain(linked -> TopicComment.<TopicComment>list(
+                                "topicId = ?1 order by createdAt", t.id)
+                        .chain(comments -> Vote.<Vote>list("topicId = ?1 order by opensAt", t.id)
+                                .chain(votes -> decision(t.id).map(decision -> new TopicView(t.id, t.title,
+                                        t.description, t.buildingList(), t.status, t.proposedBy, t.createdAt,
+                                        supporters, linked.stream().map(r -> r.id).toList(),
+                                        comments.stream().map(CommentView::of).toList(),
+                                        votes.stream().map(VoteSummary::of).toList(), decision))))));
+    }
+
+    private Uni<DecisionView> decision(UUID topicId) {
+        return Decision.<Decision>find("topicId", topicId).firstResult().chain(d -> {
+            if (d == null) {
+                return Uni.createFrom().nullItem();
+            }
+            return ActionItem.<ActionItem>list("decisionId = ?1 order by title", d.id).chain(items -> {
+                if (items.isEmpty()) {
+                    return Uni.createFrom().item(new DecisionView(d.outcome, d.summary, d.decidedAt, List.of(), 100,
+                            true));
+                }
+                return requests.list("id in ?1", items.stream().map(i -> i.requestId).toList()).map(rs -> {
+                    List<ActionItemView> views = items.stream().map(i -> {
+                        ResidentRequest r = rs.stream().filter(x -> x.id.equals(i.requestId)).findFirst().orElseThrow();
+                        boolean done = r.status == RequestStatus.RESOLVED || r.status == RequestStatus.CLOSED;
+                        return new ActionItemView(i.title, r.id, r.status.name(), done);
+                    }).toList();
+                    long done = views.stream().filter(ActionItemView::done).count();
+                    int percent = (int) (100 * done / views.size());
+                    return new DecisionView(d.outcome, d.summary, d.decidedAt, views, percent, done == views.size());
+                });
+            });
+        });
+    }
+}

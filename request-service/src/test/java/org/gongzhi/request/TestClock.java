@@ -1,0 +1,47 @@
+package org.gongzhi.request;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Produces;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.ZoneOffset;
+
+/** The system clock plus an offset a test can move forward: deadlines are driven, never slept through. */
+public class TestClock extends Clock {
+    private static volatile Duration offset = Duration.ZERO;
+
+    public static void advance(Duration by) {
+        offset = offset.plus(by);
+    }
+
+    public static void reset() {
+        offset = Duration.ZERO;
+    }
+
+    @Override
+    public ZoneId getZone() {
+        return ZoneOffset.UTC;
+    }
+
+    @Override
+    public Clock withZone(ZoneId zone) {
+        return this;
+    }
+
+    @Override
+    public Instant instant() {
+        return Instant.now().plus(offset);
+    }
+
+    /** Replaces the platform's default clock in every test. */
+    @ApplicationScoped
+    static class Producer {
+        @Produces
+        @ApplicationScoped
+        Clock clock() {
+            return new TestClock();
+        }
+    }
+}
