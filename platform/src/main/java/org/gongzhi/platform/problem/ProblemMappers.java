@@ -2,6 +2,7 @@ package org.gongzhi.platform.problem;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.exc.MismatchedInputException;
 import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
@@ -47,6 +48,12 @@ public class ProblemMappers {
         return respond(400, "Malformed request body", detail, uri, errors);
     }
 
+    /** More specific than Quarkus' own mapper for this type, so wrong types and bad enum values are problems too. */
+    @ServerExceptionMapper
+    public Response mismatched(MismatchedInputException e, UriInfo uri) {
+        return unreadable(e, uri);
+    }
+
     @ServerExceptionMapper
     public Response unauthorised(UnauthorizedException e, UriInfo uri) {
         return Response.fromResponse(respond(401, "Unauthorized", "A valid bearer token is required", uri, null))
@@ -82,7 +89,7 @@ public class ProblemMappers {
     }
 
     /** "submit.request.location.building" → "location.building": drop the method and parameter names. */
-    private static String fieldOf(ConstraintViolation<?> violation) {
+    static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
@@ -90,7 +97,15 @@ public class ProblemMappers {
                 names.clear();
                 continue;
             }
-            names.add(node.getIndex() != null ? node.getName() + "[" + node.getIndex() + "]" : node.getName());
+            // an element of a list carries its index on the node after the list: "rota", "[0].dayOfWeek"
+            if (node.isInIterable() && !names.isEmpty()) {
+                String key = node.getIndex() != null ? String.valueOf(node.getIndex())
+                        : node.getKey() != null ? String.valueOf(node.getKey()) : "";
+                names.set(names.size() - 1, names.get(names.size() - 1) + "[" + key + "]");
+            }
+            if (node.getName() != null && node.getKind() != ElementKind.CONTAINER_ELEMENT) {
+                names.add(node.getName());
+            }
         }
         return names.isEmpty() ? "body" : String.join(".", names);
     }

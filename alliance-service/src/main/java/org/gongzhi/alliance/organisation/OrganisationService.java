@@ -1,0 +1,152 @@
+package org.gongzhi.alliance.organisation;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.UUID;
+import java.util.stream.Collectors;
+import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** Registers and updates the alliance's member organisations. */
+@ApplicationScoped
+public class OrganisationService {
+    private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
+
+    private final OrganisationRepository organisations;
+    private final AllianceConfig config;
+    private final Clock clock;
+
+    OrganisationService(OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+        this.organisations = organisations;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<OrganisationView> register(String communityId, @Valid @NotNull NewOrganisation input) {
+        checkCodes(input);
+        return organisations.find(input.id()).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("organisation " + input.id() + " is already registered");
+            }
+            Organisation o = new Organisation();
+            o.id = input.id();
+            o.communityId = communityId;
+            o.createdAt = clock.instant();
+            return save(o, input);
+        });
+    }
+
+    @WithTransaction
+    public Uni<OrganisationView> update(String communityId, String id, @Valid @NotNull NewOrganisation input) {
+        if (!id.equals(input.id())) {
+            throw ProblemException.invalid("id", "must be the id in the path (" + id + ")");
+        }
+        checkCodes(input);
+        return visible(communityId, id).chain(o -> save(o, input));
+    }
+
+    private Uni<OrganisationView> save(Organisation o, NewOrganisation input) {
+        o.name = input.name().strip();
+        o.nameEn = input.nameEn();
+        o.type = OrganisationType.valueOf(input.type());
+        o.buildings = input.buildings() == null ? List.of() : List.copyOf(input.buildings());
+        o.categories = input.categories() == null ? List.of() : List.copyOf(input.categories());
+        o.updatedAt = clock.instant();
+        List<Contact> contacts = Optional.ofNullable(input.contacts()).orElse(List.of()).stream().map(c -> {
+            Contact contact = new Contact();
+            contact.id = UUID.randomUUID();
+            contact.organisationId = o.id;
+            contact.name = c.name();
+            contact.role = c.role();
+            contact.phone = c.phone();
+            return contact;
+        }).toList();
+        List<DutyShift> rota = Optional.ofNullable(input.rota()).orElse(List.of()).stream().map(s -> {
+            DutyShift shift = new DutyShift();
+            shift.id = UUID.randomUUID();
+            shift.organisationId = o.id;
+            shift.dayOfWeek = s.dayOfWeek();
+            shift.starts = s.starts();
+            shift.ends = s.ends();
+            shift.contact = s.contact();
+            shift.backup = s.backup();
+            return shift;
+        }).toList();
+        return o.<Organisation>persist()
+                .chain(() -> organisations.replaceDetails(o.id, contacts, rota))
+                .replaceWith(() -> OrganisationView.of(o, contacts, rota));
+    }
+
+    private void checkCodes(NewOrganisation input) {
+        List<String> buildings = Optional.ofNullable(input.buildings()).orElse(List.of());
+        for (int i = 0; i < buildings.size(); i++) {
+            if (!config.buildings().contains(buildings.get(i))) {
+                throw ProblemException.invalid("buildings[" + i + "]", "unknown building '" + buildings.get(i) + "'");
+            }
+        }
+        List<String> categories = Optional.ofNullable(input.categories()).orElse(List.of());
+        for (int i = 0; i < categories.size(); i++) {
+            if (!config.categories().contains(categories.get(i))) {
+                throw ProblemException.invalid("categories[" + i + "]", "unknown category '" + categories.get(i)
+                        + "'");
+            }
+        }
+    }
+
+    /** Removes a member no rule, risk point or open task still names. */
+    @WithTransaction
+    public Uni<Void> remove(String communityId, String id) {
+        return visible(communityId, id).chain(o -> organisations.usages(id).chain(uses -> {
+            if (uses > 0) {
+                throw ProblemException.conflict("organisation " + id + " is still named by " + uses
+                        + " routing rule(s), risk point(s) or open task(s)");
+            }
+            return organisations.replaceDetails(id, List.of(), List.of()).chain(() -> o.delete());
+        }));
+    }
+
+    @WithTransaction
+    public Uni<List<OrganisationView>> list(String communityId) {
+        return organisations.list(communityId).chain(list -> {
+            List<String> ids = list.stream().map(o -> o.id).toList();
+            return organisations.contacts(ids).chain(contacts -> organisations.rota(ids).map(rota -> {
+                Map<String, List<Contact>> c = contacts.stream().collect(Collectors.groupingBy(x -> x.organisationId));
+                Map<String, List<DutyShift>> r = rota.stream().collect(Collectors.groupingBy(x -> x.organisationId));
+                return list.stream().map(o -> OrganisationView.of(o, c.getOrDefault(o.id, List.of()),
+                        r.getOrDefault(o.id, List.of()))).toList();
+            }));
+        });
+    }
+
+    @WithTransaction
+    public Uni<OrganisationView> find(String communityId, String id) {
+        return visible(communityId, id).chain(o -> organisations.contacts(List.of(id))
+                .chain(contacts -> organisations.rota(List.of(id)).map(rota -> OrganisationView.of(o, contacts, rota))));
+    }
+
+    /** An organisation of the caller's community, or 404. */
+    public Uni<Organisation> visible(String communityId, String id) {
+        return organisations.find(id).map(o -> {
+            if (o == null || !o.communityId.equals(communityId)) {
+                throw ProblemException.notFound("organisation", id);
+            }
+            return o;
+        });
+    }
+
+    /** Who backs up the on-duty contact at that moment; runs inside the caller's session. */
+    public Uni<Optional<String>> backupOnDuty(String organisationId, Instant at) {
+        return organisations.rota(List.of(organisationId)).map(rota -> rota.stream()
+                .filter(s -> s.covers(at.atZone(LOCAL))).map(s -> s.backup).findFirst());
+    }
+}

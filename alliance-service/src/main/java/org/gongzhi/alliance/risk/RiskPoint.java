@@ -1,0 +1,34 @@
+package org.gongzhi.alliance.risk;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Convert;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import jakarta.persistence.Table;
+import java.time.Instant;
+import java.util.List;
+import org.gongzhi.alliance.TextList;
+
+/** A place that needs a look when the weather turns (风险点), with the organisation responsible for it. */
+@Entity
+@Table(name = "risk_point")
+public class RiskPoint extends PanacheEntityBase {
+    @Id
+    public String id;
+    @Column(name = "community_id")
+    public String communityId;
+    public String name;
+    public String building;
+    public String kind;
+    @Column(name = "warning_types")
+    @Convert(converter = TextList.class)
+    public List<String> warningTypes;
+    @Column(name = "organisation_id")
+    public String organisationId;
+    /** What a patrol checks, in order; a default list per kind when none is given. */
+    @Convert(converter = TextList.class)
+    public List<String> checklist;
+    @Column(name = "created_at")
+    public Instant createdAt;
+}

@@ -1,0 +1,61 @@
+package org.gongzhi.alliance.risk;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.List;
+import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.organisation.OrganisationRepository;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** The registry of risk points. */
+@ApplicationScoped
+public class RiskPointService {
+    private final OrganisationRepository organisations;
+    private final AllianceConfig config;
+    private final Clock clock;
+
+    RiskPointService(OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+        this.organisations = organisations;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<RiskPointView> register(String communityId, @Valid @NotNull NewRiskPoint input) {
+        if (input.building() != null && !config.buildings().contains(input.building())) {
+            throw ProblemException.invalid("building", "unknown building '" + input.building() + "'");
+        }
+        return organisations.find(input.organisation()).chain(o -> {
+            if (o == null || !o.communityId.equals(communityId)) {
+                throw ProblemException.invalid("organisation", "unknown organisation '" + input.organisation() + "'");
+            }
+            return RiskPoint.<RiskPoint>findById(input.id());
+        }).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("risk point " + input.id() + " is already registered");
+            }
+            RiskPoint p = new RiskPoint();
+            p.id = input.id();
+            p.communityId = communityId;
+            p.name = input.name().strip();
+            p.building = input.building();
+            p.kind = input.kind().strip();
+            p.warningTypes = input.warningTypes().stream().distinct().toList();
+            p.organisationId = input.organisation();
+            p.checklist = input.checklist() == null || input.checklist().isEmpty() ? RiskKind.of(input.kind()).checklist()
+                    : List.copyOf(input.checklist());
+            p.createdAt = clock.instant();
+            return p.<RiskPoint>persist().map(RiskPointView::of);
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<RiskPointView>> list(String communityId) {
+        return RiskPoint.<RiskPoint>list("communityId = ?1 order by id", communityId)
+                .map(list -> list.stream().map(RiskPointView::of).toList());
+    }
+}

@@ -1,0 +1,138 @@
+package org.gongzhi.alliance.routing;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.UUID;
+import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.organisation.Organisation;
+import org.gongzhi.alliance.organisation.OrganisationRepository;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** Keeps the routing rules and decides which parties take a request. */
+@ApplicationScoped
+public class RoutingService {
+    /** Among rules of equal priority, one naming buildings is more specific than one for every building. */
+    private static final Comparator<RoutingRule> PRECEDENCE = Comparator
+            .comparingInt((RoutingRule r) -> -r.priority)
+            .thenComparing(r -> r.buildings.isEmpty())
+            .thenComparing(r -> r.createdAt);
+
+    private final RoutingRepository rules;
+    private final OrganisationRepository organisations;
+    private final AllianceConfig config;
+    private final Clock clock;
+
+    RoutingService(RoutingRepository rules, OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+        this.rules = rules;
+        this.organisations = organisations;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<RoutingRuleView> add(String communityId, @Valid @NotNull NewRoutingRule input) {
+        if (!config.categories().contains(input.category())) {
+            throw ProblemException.invalid("category", "unknown category '" + input.category() + "'");
+        }
+        List<String> buildings = Optional.ofNullable(input.buildings()).orElse(List.of());
+        for (int i = 0; i < buildings.size(); i++) {
+            if (!config.buildings().contains(buildings.get(i))) {
+                throw ProblemException.invalid("buildings[" + i + "]", "unknown building '" + buildings.get(i) + "'");
+            }
+        }
+        List<String> supporting = Optional.ofNullable(input.supporting()).orElse(List.of());
+        for (int i = 0; i < supporting.size(); i++) {
+            if (supporting.get(i).equals(input.lead())) {
+                throw ProblemException.invalid("supporting[" + i + "]", "the lead cannot also support");
+            }
+        }
+        if (new LinkedHashSet<>(supporting).size() != supporting.size()) {
+            throw ProblemException.invalid("supporting", "names a party twice");
+        }
+        Set<String> named = new LinkedHashSet<>(supporting);
+        named.add(input.lead());
+        return organisations.byIds(named).map(found -> {
+            Set<String> known = new java.util.HashSet<>();
+            found.stream().filter(o -> o.communityId.equals(communityId)).forEach(o -> known.add(o.id));
+            if (!known.contains(input.lead())) {
+                throw ProblemException.invalid("lead", "unknown organisation '" + input.lead() + "'");
+            }
+            for (int i = 0; i < supporting.size(); i++) {
+                if (!known.contains(supporting.get(i))) {
+                    throw ProblemException.invalid("supporting[" + i + "]", "unknown organisation '"
+                            + supporting.get(i) + "'");
+                }
+            }
+            return known;
+        }).chain(known -> {
+            RoutingRule rule = new RoutingRule();
+            rule.id = UUID.randomUUID();
+            rule.communityId = communityId;
+            rule.category = input.category();
+            rule.buildings = List.copyOf(buildings);
+            rule.lead = input.lead();
+            rule.supporting = List.copyOf(supporting);
+            rule.priority = input.priority() == null ? 0 : input.priority();
+            rule.createdAt = clock.instant();
+            return rules.persist(rule).map(RoutingRuleView::of);
+        });
+    }
+
+    @WithTransaction
+    public Uni<List<RoutingRuleView>> list(String communityId) {
+        return rules.all(communityId).map(list -> list.stream().map(RoutingRuleView::of).toList());
+    }
+
+    @WithTransaction
+    public Uni<Void> remove(String communityId, UUID id) {
+        return rules.findById(id).chain(rule -> {
+            if (rule == null || !rule.communityId.equals(communityId)) {
+                throw ProblemException.notFound("routing rule", id.toString());
+            }
+            return rules.delete(rule);
+        });
+    }
+
+    /** The parties for a request; runs inside the caller's session. The office leads whatever no rule covers. */
+    public Uni<Route> route(String communityId, String category, String building) {
+        return rules.forCategory(communityId, category).map(candidates -> {
+            List<RoutingRule> matching = candidates.stream().filter(r -> r.matches(category, building))
+                    .sorted(PRECEDENCE).toList();
+            List<String> line = new ArrayList<>();
+            matching.forEach(r -> {
+                if (!line.contains(r.lead)) {
+                    line.add(r.lead);
+                }
+            });
+            if (!line.contains(config.officeId())) {
+                line.add(config.officeId());
+            }
+            if (matching.isEmpty()) {
+                return new Route(config.officeId(), List.of(), line);
+            }
+            RoutingRule chosen = matching.get(0);
+            return new Route(chosen.lead, chosen.supporting, line);
+        });
+    }
+
+    /** Organisation names for events; an unregistered office still gets its task. */
+    public Uni<java.util.Map<String, String>> names(java.util.Collection<String> ids) {
+        return organisations.byIds(ids).map(list -> {
+            java.util.Map<String, String> names = new java.util.HashMap<>();
+            for (Organisation o : list) {
+                names.put(o.id, o.name);
+            }
+            return names;
+        });
+    }
+}

@@ -1,0 +1,246 @@
+package org.gongzhi.alliance.task;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.routing.Route;
+import org.gongzhi.alliance.routing.RoutingService;
+import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatusChanged;
+import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.VolunteerUnmatched;
+import org.gongzhi.platform.inbox.InboundEvent;
+import org.jboss.logging.Logger;
+
+/**
+ * Gives requests to parties: the routing on submission, a new round for the lead on reopening, the next party in
+ * line on a decline, and cancellation when a request is withdrawn. Runs inside the caller's transaction.
+ */
+@ApplicationScoped
+public class Assignments {
+    private static final Logger LOG = Logger.getLogger(Assignments.class);
+    private static final Set<String> ENDED = Set.of("WITHDRAWN", "REJECTED", "CLOSED");
+
+    private final TaskRepository tasks;
+    private final RoutingService routing;
+    private final TaskJournal journal;
+    private final AllianceConfig config;
+    private final Clock clock;
+
+    Assignments(TaskRepository tasks, RoutingService routing, TaskJournal journal, AllianceConfig config,
+            Clock clock) {
+        this.tasks = tasks;
+        this.routing = routing;
+        this.journal = journal;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    /** One task per chosen party; a request seen before gets nothing more. */
+    public Uni<Void> requestSubmitted(InboundEvent<RequestSubmitted> event) {
+        RequestSubmitted r = event.data();
+        if (!r.hasTrack(RequestSubmitted.TRACK_ALLIANCE)) {
+            return Uni.createFrom().voidItem();
+        }
+        return tasks.findCase(r.requestId()).chain(existing -> {
+            if (existing != null) {
+                LOG.infof("request %s is already with the alliance", r.requestId());
+                return Uni.createFrom().voidItem();
+            }
+            return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(), r.resolveBy());
+        });
+    }
+
+    /** Opens the alliance's case of a request and gives one task to each party the rules choose. */
+    private Uni<Void> route(String communityId, String requestId, String category, String building,
+            Instant respondBy, Instant resolveBy) {
+        Instant now = clock.instant();
+        AllianceCase c = new AllianceCase();
+        c.requestId = requestId;
+        c.communityId = communityId;
+        c.category = category;
+        c.building = building;
+        c.openedAt = now;
+        c.respondBy = respondBy != null ? respondBy : now.plus(config.acknowledgeWithin());
+        c.resolveBy = resolveBy != null ? resolveBy : now.plus(config.completeWithin());
+        c.round = 1;
+        c.status = AllianceCase.OPEN;
+        return c.persist()
+                .chain(() -> routing.route(c.communityId, c.category, c.building))
+                .chain(route -> assignParties(c, route, now))
+                .replaceWithVoid();
+    }
+
+    /** Nobody from the volunteers took the request: the community office leads it, as the lead of last resort. */
+    public Uni<Void> volunteerUnmatched(InboundEvent<VolunteerUnmatched> event) {
+        VolunteerUnmatched v = event.data();
+        return tasks.findCase(v.requestId()).chain(existing -> {
+            if (existing != null) {
+                return tasks.ofRequest(v.requestId()).chain(list -> {
+                    boolean officeOn = list.stream().anyMatch(t -> t.round == existing.round
+                            && t.organisationId.equals(config.officeId()) && t.status != TaskStatus.CANCELLED
+                            && t.status != TaskStatus.DECLINED);
+                    if (officeOn || !AllianceCase.OPEN.equals(existing.status)) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    Instant now = clock.instant();
+                    Instant[] deadlines = deadlinesForNewcomer(existing, now);
+                    return assign(existing, config.officeId(), Task.SUPPORT, now, deadlines[0], deadlines[1],
+                            "no volunteer took it: " + v.reason()).replaceWithVoid();
+                });
+            }
+            Instant now = clock.instant();
+            AllianceCase c = new AllianceCase();
+            c.requestId = v.requestId();
+            c.communityId = v.communityId();
+            c.category = v.category();
+            c.building = v.building();
+            c.openedAt = now;
+            c.respondBy = now.plus(config.acknowledgeWithin());
+            c.resolveBy = now.plus(config.completeWithin());
+            c.round = 1;
+            c.status = AllianceCase.OPEN;
+            return c.persist().chain(() -> assign(c, config.officeId(), Task.LEAD, now, c.respondBy, c.resolveBy,
+                    "no volunteer took it" + (v.reason() == null ? "" : ": " + v.reason()))).replaceWithVoid();
+        });
+    }
+
+    /** A reopened request goes back to the party that led the last round, in a new round with fresh deadlines. */
+    public Uni<Void> requestReopened(InboundEvent<RequestReopened> event) {
+        RequestReopened r = event.data();
+        return tasks.findCase(r.requestId()).chain(c -> {
+            if (c == null) {
+                if (r.tracks() == null || !r.tracks().contains(RequestSubmitted.TRACK_ALLIANCE)) {
+                    return Uni.createFrom().voidItem();
+                }
+                return route(r.communityId(), r.requestId(), r.category(), r.building(), null, null);
+            }
+            Instant now = clock.instant();
+            Duration respond = window(c.openedAt, c.respondBy, config.acknowledgeWithin());
+            Duration resolve = window(c.openedAt, c.resolveBy, config.completeWithin());
+            return tasks.ofRequest(c.requestId).chain(previous -> {
+                String lead = previous.stream()
+                        .filter(t -> Task.LEAD.equals(t.role) && t.round == c.round)
+                        .filter(t -> t.status != TaskStatus.DECLINED && t.status != TaskStatus.CANCELLED)
+                        .map(t -> t.organisationId).reduce((a, b) -> b).orElse(null);
+                c.round = c.round + 1;
+                c.status = AllianceCase.OPEN;
+                c.resolvedAt = null;
+                c.openedAt = now;
+                c.respondBy = now.plus(respond);
+                c.resolveBy = now.plus(resolve);
+                Uni<String> leader = lead != null ? Uni.createFrom().item(lead)
+                        : routing.route(c.communityId, c.category, c.building).map(Route::lead);
+                return leader.chain(party -> assign(c, party, Task.LEAD, now, c.respondBy, c.resolveBy,
+                        "reopened: " + (r.reason() == null ? "the resident is not satisfied" : r.reason())));
+            }).replaceWithVoid();
+        });
+    }
+
+    /** A withdrawn, rejected, merged or closed request cancels whatever work is still open on it. */
+    public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
+        RequestStatusChanged r = event.data();
+        if (!ENDED.contains(r.to())) {
+            return Uni.createFrom().voidItem();
+        }
+        return tasks.findCase(r.requestId()).chain(c -> {
+            if (c == null) {
+                return Uni.createFrom().voidItem();
+            }
+            Instant now = clock.instant();
+            String note = "request " + r.to().toLowerCase() + (r.reason() == null ? "" : ": " + r.reason());
+            return tasks.ofRequest(c.requestId).chain(list -> {
+                Uni<Void> done = Uni.createFrom().voidItem();
+                for (Task t : list) {
+                    if (t.status.isOpen()) {
+                        done = done.chain(() -> {
+                            t.moveTo(TaskStatus.CANCELLED, now, note);
+                            return journal.changed(t, note, now);
+                        });
+                    }
+                }
+                return done;
+            }).invoke(() -> {
+                if (AllianceCase.OPEN.equals(c.status)) {
+                    c.status = AllianceCase.CANCELLED;
+                }
+            });
+        });
+    }
+
+    private Uni<List<Task>> assignParties(AllianceCase c, Route route, Instant now) {
+        List<String> parties = new ArrayList<>();
+        parties.add(route.lead());
+        parties.addAll(route.supporting());
+        return routing.names(parties).chain(names -> {
+            Uni<List<Task>> all = Uni.createFrom().item(new ArrayList<>());
+            for (String party : parties) {
+                String role = party.equals(route.lead()) ? Task.LEAD : Task.SUPPORT;
+                all = all.chain(done -> create(c, party, names.get(party), role, now, c.respondBy, c.resolveBy)
+                        .map(t -> {
+                            done.add(t);
+                            return done;
+                        }));
+            }
+            return all;
+        });
+    }
+
+    /** A new task for one party in the case's current round. */
+    public Uni<Task> assign(AllianceCase c, String party, String role, Instant now, Instant acknowledgeBy,
+            Instant completeBy, String note) {
+        return routing.names(List.of(party)).chain(names -> create(c, party, names.get(party), role, now,
+                acknowledgeBy, completeBy).invoke(t -> t.note = note));
+    }
+
+    /** Deadlines for a party joining the current round now: a fresh acknowledge window, the round's completion. */
+    public Instant[] deadlinesForNewcomer(AllianceCase c, Instant now) {
+        Instant acknowledgeBy = now.plus(window(c.openedAt, c.respondBy, config.acknowledgeWithin()));
+        Instant completeBy = c.resolveBy == null || c.resolveBy.isBefore(acknowledgeBy) ? acknowledgeBy
+                .plus(config.completeWithin()) : c.resolveBy;
+        return new Instant[] {acknowledgeBy, completeBy};
+    }
+
+    /** The next party in line for a declined task of this round, if any is left. */
+    public Uni<java.util.Optional<String>> nextInLine(AllianceCase c) {
+        return tasks.ofRequest(c.requestId).chain(list -> {
+            Set<String> taken = list.stream().filter(t -> t.round == c.round).map(t -> t.organisationId)
+                    .collect(Collectors.toSet());
+            return routing.route(c.communityId, c.category, c.building).map(route -> route.next(taken));
+        });
+    }
+
+    private Uni<Task> create(AllianceCase c, String party, String name, String role, Instant now,
+            Instant acknowledgeBy, Instant completeBy) {
+        Task t = new Task();
+        t.id = java.util.UUID.randomUUID();
+        t.communityId = c.communityId;
+        t.requestId = c.requestId;
+        t.organisationId = party;
+        t.organisationName = name;
+        t.role = role;
+        t.round = c.round;
+        t.status = TaskStatus.ASSIGNED;
+        t.category = c.category;
+        t.building = c.building;
+        t.acknowledgeBy = acknowledgeBy;
+        t.completeBy = completeBy;
+        t.assignedAt = now;
+        t.updatedAt = now;
+        return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);
+    }
+
+    private static Duration window(Instant from, Instant to, Duration fallback) {
+        if (from == null || to == null || !to.isAfter(from)) {
+            return fallback;
+        }
+        return Duration.between(from, to);
+    }
+}

@@ -1,0 +1,114 @@
+package org.gongzhi.alliance.task;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.stream.Collectors;
+import org.gongzhi.alliance.organisation.OrganisationService;
+import org.jboss.logging.Logger;
+
+/**
+ * Watches the deadlines. A missed acknowledge deadline climbs the ladder one level at a time (backup contact,
+ * community secretary, joint "whistle" meeting), each step a {@code gongzhi.task.escalated.v1}; a missed completion
+ * deadline marks the task overdue and tells the secretary.
+ */
+@ApplicationScoped
+public class Escalation {
+    private static final Logger LOG = Logger.getLogger(Escalation.class);
+    static final int WHISTLE = 3;
+
+    private final TaskRepository tasks;
+    private final TaskJournal journal;
+    private final OrganisationService organisations;
+    private final EscalationConfig config;
+    private final Clock clock;
+
+    Escalation(TaskRepository tasks, TaskJournal journal, OrganisationService organisations,
+            EscalationConfig config, Clock clock) {
+        this.tasks = tasks;
+        this.journal = journal;
+        this.organisations = organisations;
+        this.config = config;
+        this.clock = clock;
+    }
+
+    @Scheduled(identity = "escalation", every = "${gongzhi.escalation.check-every:1m}",
+            concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> scheduled() {
+        return check().onFailure().invoke(e -> LOG.warnf("escalation check failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull().replaceWithVoid();
+    }
+
+    /** Fires every step that is due now; returns how many escalations and overdue marks were made. */
+    public Uni<Integer> check() {
+        return Panache.withTransaction(() -> {
+            Instant now = clock.instant();
+            AtomicInteger made = new AtomicInteger();
+            Instant earliest = now.minus(config.backupAfter());
+            return tasks.awaitingAcknowledgement(earliest, WHISTLE)
+                    .chain(late -> each(late, t -> climb(t, now, made)))
+                    .chain(() -> tasks.pastCompletion(now))
+                    .chain(overdue -> each(overdue, t -> markOverdue(t, now, made)))
+                    .replaceWith(made::get);
+        });
+    }
+
+    private Uni<Void> climb(Task t, Instant now, AtomicInteger made) {
+        Uni<Void> steps = Uni.createFrom().voidItem();
+        for (int level = t.escalationLevel + 1; level <= WHISTLE; level++) {
+            if (now.isBefore(t.acknowledgeBy.plus(config.after(level)))) {
+                break;
+            }
+            int step = level;
+            steps = steps.chain(() -> reason(t, step, now)).chain(reason -> {
+                t.escalationLevel = step;
+                t.updatedAt = now;
+                made.incrementAndGet();
+                return step == WHISTLE ? whistle(t, reason, now) : journal.escalated(t, step, reason, now);
+            });
+        }
+        return steps;
+    }
+
+    private Uni<String> reason(Task t, int level, Instant now) {
+        String missed = "not acknowledged by " + t.acknowledgeBy;
+        return switch (level) {
+            case 1 -> organisations.backupOnDuty(t.organisationId, now).map(backup -> missed + "; "
+                    + backup.map(b -> "backup contact " + b + " of " + t.organisationId + " notified")
+                            .orElse("no backup on the rota now; " + t.organisationId + "'s contacts notified"));
+            case 2 -> Uni.createFrom().item(missed + "; " + config.secretary() + " notified");
+            default -> tasks.ofRequest(t.requestId).map(all -> missed + "; joint meeting (吹哨报到) convened with "
+                    + all.stream().filter(x -> x.status.isOpen() || x.status == TaskStatus.COMPLETED)
+                            .map(x -> x.organisationId).distinct().collect(Collectors.joining(", ")));
+        };
+    }
+
+    /** The whistle is one event, but every party of the request sees it in its feed. */
+    private Uni<Void> whistle(Task t, String reason, Instant now) {
+        return tasks.ofRequest(t.requestId).chain(all -> journal.escalated(t, WHISTLE, reason, now,
+                all.stream().filter(x -> x.round == t.round && x.status != TaskStatus.CANCELLED
+                                && x.status != TaskStatus.DECLINED)
+                        .map(x -> x.organisationId).distinct().toList()));
+    }
+
+    private Uni<Void> markOverdue(Task t, Instant now, AtomicInteger made) {
+        t.overdue = true;
+        t.updatedAt = now;
+        made.incrementAndGet();
+        return journal.escalated(t, 2, "overdue: not completed by " + t.completeBy + "; " + config.secretary()
+                + " notified", now);
+    }
+
+    private static Uni<Void> each(List<Task> list, java.util.function.Function<Task, Uni<Void>> effect) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Task t : list) {
+            all = all.chain(() -> effect.apply(t));
+        }
+        return all;
+    }
+}

@@ -1,0 +1,12 @@
+package org.gongzhi.alliance.task;
+
+import java.util.List;
+import java.util.function.Function;
+
+/** One page of a list, with the total to page through. */
+public record Page<T>(List<T> items, int page, int size, long total) {
+
+    public <R> Page<R> map(Function<T, R> f) {
+        return new Page<>(items.stream().map(f).toList(), page, size, total);
+    }
+}

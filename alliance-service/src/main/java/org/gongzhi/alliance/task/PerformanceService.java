@@ -1,0 +1,63 @@
+package org.gongzhi.alliance.task;
+
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.function.Function;
+import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** Per-party figures (the alliance's share of the three rates). */
+@ApplicationScoped
+public class PerformanceService {
+    private final TaskRepository tasks;
+    private final OrganisationService organisations;
+
+    PerformanceService(TaskRepository tasks, OrganisationService organisations) {
+        this.tasks = tasks;
+        this.organisations = organisations;
+    }
+
+    @WithSession
+    public Uni<Performance> of(Actor actor, String organisationId) {
+        if (!actor.staff() && !organisationId.equals(actor.organisation())) {
+            throw ProblemException.notFound("organisation", organisationId);
+        }
+        return organisations.visible(actor.community(), organisationId)
+                .chain(o -> tasks.ofOrganisation(organisationId))
+                .map(list -> figures(organisationId, list));
+    }
+
+    static Performance figures(String organisationId, List<Task> list) {
+        long acknowledged = list.stream().filter(t -> t.acknowledgedAt != null).count();
+        long acknowledgedInTime = list.stream().filter(t -> t.acknowledgedAt != null)
+                .filter(t -> t.acknowledgeBy == null || !t.acknowledgedAt.isAfter(t.acknowledgeBy)).count();
+        long completed = list.stream().filter(t -> t.status == TaskStatus.COMPLETED).count();
+        long completedInTime = list.stream().filter(t -> t.status == TaskStatus.COMPLETED)
+                .filter(t -> t.completeBy == null || !t.completedAt.isAfter(t.completeBy)).count();
+        return new Performance(organisationId, list.size(),
+                list.stream().filter(t -> t.status.isOpen()).count(),
+                acknowledged, acknowledgedInTime, completed, completedInTime,
+                list.stream().filter(t -> t.overdue).count(),
+                list.stream().filter(t -> t.status == TaskStatus.DECLINED).count(),
+                list.stream().filter(t -> t.status == TaskStatus.CANCELLED).count(),
+                list.stream().filter(t -> t.escalationLevel > 0).count(),
+                median(list, t -> t.acknowledgedAt),
+                median(list, t -> t.status == TaskStatus.COMPLETED ? t.completedAt : null));
+    }
+
+    private static Double median(List<Task> list, Function<Task, Instant> end) {
+        List<Double> minutes = list.stream()
+                .map(t -> end.apply(t) == null ? null : Duration.between(t.assignedAt, end.apply(t)).toSeconds() / 60.0)
+                .filter(Objects::nonNull).sorted().toList();
+        if (minutes.isEmpty()) {
+            return null;
+        }
+        int mid = minutes.size() / 2;
+        return minutes.size() % 2 == 1 ? minutes.get(mid) : (minutes.get(mid - 1) + minutes.get(mid)) / 2;
+    }
+}

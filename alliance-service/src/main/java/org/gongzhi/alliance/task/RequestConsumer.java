@@ -1,0 +1,31 @@
+package org.gongzhi.alliance.task;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatusChanged;
+import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+
+/** Requests on the alliance track become tasks; reopenings and withdrawals change them. */
+@ApplicationScoped
+public class RequestConsumer {
+    private final EventInbox inbox;
+    private final EventRoutes routes;
+
+    RequestConsumer(EventInbox inbox, Assignments assignments) {
+        this.inbox = inbox;
+        this.routes = EventRoutes.create()
+                .on(RequestSubmitted.class, assignments::requestSubmitted)
+                .on(RequestReopened.class, assignments::requestReopened)
+                .on(RequestStatusChanged.class, assignments::requestStatusChanged);
+    }
+
+    @Incoming("requests")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume("alliance-service.requests", record, routes);
+    }
+}

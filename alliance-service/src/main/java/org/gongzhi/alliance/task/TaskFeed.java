@@ -1,0 +1,83 @@
+package org.gongzhi.alliance.task;
+
+import io.agroal.api.AgroalDataSource;
+import io.smallrye.mutiny.Multi;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.sql.Connection;
+import java.sql.PreparedStatement;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.atomic.AtomicLong;
+
+/**
+ * An organisation's task events as a stream: first what came after the client's Last-Event-ID, then new entries
+ * as they commit. It reads the feed table (written with each task change), so any instance can serve any client.
+ */
+@ApplicationScoped
+public class TaskFeed {
+    private final AgroalDataSource dataSource;
+    private final FeedConfig config;
+
+    TaskFeed(AgroalDataSource dataSource, FeedConfig config) {
+        this.dataSource = dataSource;
+        this.config = config;
+    }
+
+    public record Entry(long seq, String eventType, String payload) {
+    }
+
+    /** Entries after {@code lastSeen}; without one, only entries from now on. */
+    public Multi<Entry> follow(String organisationId, Long lastSeen) {
+        AtomicLong cursor = new AtomicLong(lastSeen == null ? -1 : lastSeen);
+        return Multi.createFrom().ticks().startingAfter(java.time.Duration.ofMillis(1)).every(config.pollInterval())
+                .onOverflow().drop()
+                .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
+                .onItem().transformToIterable(tick -> {
+                    if (cursor.get() < 0) {
+                        cursor.set(latest(organisationId));
+                        return List.of();
+                    }
+                    List<Entry> entries = after(organisationId, cursor.get());
+                    if (!entries.isEmpty()) {
+                        cursor.set(entries.get(entries.size() - 1).seq());
+                    }
+                    return entries;
+                });
+    }
+
+    private long latest(String organisationId) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement(
+                        "select coalesce(max(seq), 0) from feed_entry where organisation_id = ?")) {
+            s.setString(1, organisationId);
+            try (ResultSet rs = s.executeQuery()) {
+                rs.next();
+                return rs.getLong(1);
+            }
+        } catch (SQLException e) {
+            throw new IllegalStateException("feed unavailable", e);
+        }
+    }
+
+    private List<Entry> after(String organisationId, long seq) {
+        try (Connection c = dataSource.getConnection();
+                PreparedStatement s = c.prepareStatement("""
+                        select seq, event_type, payload from feed_entry
+                        where organisation_id = ? and seq > ? order by seq limit ?""")) {
+            s.setString(1, organisationId);
+            s.setLong(2, seq);
+            s.setInt(3, config.batchSize());
+            List<Entry> entries = new ArrayList<>();
+            try (ResultSet rs = s.executeQuery()) {
+                while (rs.next()) {
+                    entries.add(new Entry(rs.getLong(1), rs.getString(2), rs.getString(3)));
+                }
+            }
+            return entries;
+        } catch (SQLException e) {
+            throw new IllegalStateException("feed unavailable", e);
+        }
+    }
+}

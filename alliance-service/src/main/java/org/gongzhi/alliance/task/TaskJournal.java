@@ -1,0 +1,74 @@
+package org.gongzhi.alliance.task;
+
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import org.gongzhi.events.EventType;
+import org.gongzhi.events.GongzhiEvent;
+import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.platform.outbox.Outbox;
+
+/**
+ * Every change of a task becomes an event on {@code gongzhi.tasks} (through the outbox) and an entry of the
+ * organisation's feed, in the caller's transaction. Task events carry no resident contact details.
+ */
+@ApplicationScoped
+public class TaskJournal {
+    private final Outbox outbox;
+    private final ObjectMapper json;
+
+    TaskJournal(Outbox outbox, ObjectMapper json) {
+        this.outbox = outbox;
+        this.json = json;
+    }
+
+    public Uni<Void> assigned(Task t) {
+        return record(t.organisationId, t.assignedAt, new TaskAssigned(t.communityId, t.id.toString(), t.requestId,
+                t.organisationId, t.organisationName, t.role, t.category, t.building, t.acknowledgeBy, t.completeBy,
+                t.assignedAt));
+    }
+
+    public Uni<Void> changed(Task t, String note, Instant at) {
+        return record(t.organisationId, at, new TaskStatusChanged(t.communityId, t.id.toString(), t.requestId,
+                t.organisationId, t.role, t.status.name(), note, at));
+    }
+
+    public Uni<Void> escalated(Task t, int level, String reason, Instant at) {
+        return record(t.organisationId, at, new TaskEscalated(t.communityId, t.id.toString(), t.requestId,
+                t.organisationId, level, reason, at));
+    }
+
+    /** One escalation event, shown in the feed of every organisation named (a whistle reaches them all). */
+    public Uni<Void> escalated(Task t, int level, String reason, Instant at, List<String> organisationIds) {
+        return record(organisationIds, at, new TaskEscalated(t.communityId, t.id.toString(), t.requestId,
+                t.organisationId, level, reason, at));
+    }
+
+    private Uni<Void> record(String organisationId, Instant at, GongzhiEvent event) {
+        return record(List.of(organisationId), at, event);
+    }
+
+    private Uni<Void> record(List<String> organisationIds, Instant at, GongzhiEvent event) {
+        String payload;
+        try {
+            payload = json.writeValueAsString(event);
+        } catch (JsonProcessingException e) {
+            return Uni.createFrom().failure(e);
+        }
+        Uni<Void> done = outbox.add(event).replaceWithVoid();
+        for (String organisationId : organisationIds) {
+            FeedEntry entry = new FeedEntry();
+            entry.organisationId = organisationId;
+            entry.eventType = EventType.of(event.getClass()).ceType();
+            entry.at = at;
+            entry.payload = payload;
+            done = done.chain(() -> entry.persist()).replaceWithVoid();
+        }
+        return done;
+    }
+}

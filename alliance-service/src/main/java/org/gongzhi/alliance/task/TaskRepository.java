@@ -1,0 +1,75 @@
+package org.gongzhi.alliance.task;
+
+import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.quarkus.panache.common.Sort;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Tasks and the cases they belong to. */
+@ApplicationScoped
+@WithSession
+public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
+
+    public Uni<AllianceCase> findCase(String requestId) {
+        return AllianceCase.findById(requestId);
+    }
+
+    public Uni<List<Task>> ofRequest(String requestId) {
+        return list("requestId = ?1 order by round, assignedAt, role", requestId);
+    }
+
+    /** Tasks still waiting for acknowledgement, or not yet completed, whose deadline is before {@code limit}. */
+    public Uni<List<Task>> awaitingAcknowledgement(Instant limit, int belowLevel) {
+        return list("status = ?1 and acknowledgeBy <= ?2 and escalationLevel < ?3 order by acknowledgeBy",
+                TaskStatus.ASSIGNED, limit, belowLevel);
+    }
+
+    public Uni<List<Task>> pastCompletion(Instant now) {
+        return list("status in ?1 and completeBy < ?2 and overdue = false order by completeBy",
+                List.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS), now);
+    }
+
+    public Uni<List<Task>> ofOrganisation(String organisationId) {
+        return list("organisationId", organisationId);
+    }
+
+    /** One page of the tasks matching the search. */
+    public Uni<Page<Task>> search(String communityId, String organisationId, TaskSearch search) {
+        StringBuilder where = new StringBuilder("communityId = :community");
+        Map<String, Object> params = new HashMap<>();
+        params.put("community", communityId);
+        if (organisationId != null) {
+            where.append(" and organisationId = :org");
+            params.put("org", organisationId);
+        }
+        if (search.status != null) {
+            where.append(" and status = :status");
+            params.put("status", search.status);
+        }
+        if (search.role != null) {
+            where.append(" and role = :role");
+            params.put("role", search.role);
+        }
+        if (search.requestId != null && !search.requestId.isBlank()) {
+            where.append(" and requestId = :request");
+            params.put("request", search.requestId);
+        }
+        if (search.overdue != null) {
+            where.append(" and overdue = :overdue");
+            params.put("overdue", search.overdue);
+        }
+        if (search.open != null) {
+            where.append(search.open ? " and status in :open" : " and status not in :open");
+            params.put("open", List.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS));
+        }
+        var query = find(where.toString(), Sort.descending("assignedAt", "id"), params);
+        return query.page(search.page, search.size).list()
+                .chain(items -> query.count().map(total -> new Page<>(items, search.page, search.size, total)));
+    }
+}

@@ -1,0 +1,264 @@
+package org.gongzhi.alliance.task;
+
+import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.alliance.organisation.OrganisationRepository;
+import org.gongzhi.events.CaseResolved;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** What partners and workers do with tasks; every change is an event on gongzhi.tasks. */
+@ApplicationScoped
+public class TaskService {
+    private final TaskRepository tasks;
+    private final Assignments assignments;
+    private final TaskJournal journal;
+    private final OrganisationRepository organisations;
+    private final Outbox outbox;
+    private final Clock clock;
+
+    TaskService(TaskRepository tasks, Assignments assignments, TaskJournal journal,
+            OrganisationRepository organisations, Outbox outbox, Clock clock) {
+        this.tasks = tasks;
+        this.assignments = assignments;
+        this.journal = journal;
+        this.organisations = organisations;
+        this.outbox = outbox;
+        this.clock = clock;
+    }
+
+    @WithTransaction
+    public Uni<TaskView> find(Actor actor, UUID id) {
+        return owned(actor, id).map(TaskView::of);
+    }
+
+    @WithTransaction
+    public Uni<Page<TaskView>> search(Actor actor, String organisationId, @Valid @NotNull TaskSearch search) {
+        String org = actor.staff() ? organisationId : actor.organisation();
+        return tasks.search(actor.community(), org, search).map(page -> page.map(TaskView::of));
+    }
+
+    @WithTransaction
+    public Uni<TaskView> acknowledge(Actor actor, UUID id, @Valid TaskNote note) {
+        return step(actor, id, TaskStatus.ACKNOWLEDGED, text(note));
+    }
+
+    @WithTransaction
+    public Uni<TaskView> progress(Actor actor, UUID id, @Valid TaskNote note) {
+        return step(actor, id, TaskStatus.IN_PROGRESS, text(note));
+    }
+
+    @WithTransaction
+    public Uni<TaskView> complete(Actor actor, UUID id, @Valid TaskNote note) {
+        return owned(actor, id).chain(t -> {
+            Instant now = clock.instant();
+            t.moveTo(TaskStatus.COMPLETED, now, text(note));
+            return journal.changed(t, text(note), now)
+                    .chain(() -> tasks.findCase(t.requestId))
+                    .chain(c -> resolveIfDone(c, now))
+                    .replaceWith(() -> TaskView.of(t));
+        });
+    }
+
+    /** The party gives the task back with a reason; the next party in line gets it. */
+    @WithTransaction
+    public Uni<TaskView> decline(Actor actor, UUID id, @Valid TaskNote note) {
+        String reason = text(note);
+        if (reason == null) {
+            throw ProblemException.invalid("note", "give the reason for declining");
+        }
+        return owned(actor, id).chain(t -> {
+            Instant now = clock.instant();
+            t.moveTo(TaskStatus.DECLINED, now, reason);
+            return journal.changed(t, reason, now)
+                    .chain(() -> tasks.findCase(t.requestId))
+                    .chain(c -> assignments.nextInLine(c).chain(next -> {
+                        if (next.isEmpty()) {
+                            return journal.escalated(t, 2, "every party in line declined; the community secretary "
+                                    + "must find one", now);
+                        }
+                        Instant[] deadlines = assignments.deadlinesForNewcomer(c, now);
+                        return assignments.assign(c, next.get(), t.role, now, deadlines[0], deadlines[1],
+                                "passed on after " + t.organisationId + " declined").replaceWithVoid();
+                    }).chain(() -> resolveIfDone(c, now)))
+                    .replaceWith(() -> TaskView.of(t));
+        });
+    }
+
+    /** A worker gives an open task to another party: this one is cancelled, the other gets a new one. */
+    @WithTransaction
+    public Uni<TaskView> reassign(Actor actor, UUID id, @Valid @NotNull Reassignment input) {
+        return owned(actor, id).chain(t -> knownOrganisation(actor, input.organisationId(), "organisationId")
+                .chain(() -> {
+                    if (!t.status.isOpen()) {
+                        throw ProblemException.conflict("task " + id + " is " + t.status + " and cannot be "
+                                + "reassigned");
+                    }
+                    if (t.organisationId.equals(input.organisationId())) {
+                        throw ProblemException.invalid("organisationId", "the task is already theirs");
+                    }
+                    return alreadyHolds(t.requestId, input.organisationId(), t.role, t.round);
+                })
+                .chain(() -> tasks.findCase(t.requestId))
+                .chain(c -> {
+                    Instant now = clock.instant();
+                    String note = "reassigned to " + input.organisationId() + ": " + input.reason();
+                    t.moveTo(TaskStatus.CANCELLED, now, note);
+                    Instant acknowledgeBy = t.acknowledgeBy == null || t.acknowledgeBy.isBefore(now)
+                            ? assignments.deadlinesForNewcomer(c, now)[0] : t.acknowledgeBy;
+                    Instant completeBy = t.completeBy == null || t.completeBy.isBefore(acknowledgeBy)
+                            ? assignments.deadlinesForNewcomer(c, now)[1] : t.completeBy;
+                    return journal.changed(t, note, now)
+                            .chain(() -> assignments.assign(c, input.organisationId(), t.role, now, acknowledgeBy,
+                                    completeBy, input.reason()));
+                }))
+                .map(TaskView::of);
+    }
+
+    /** A worker brings another party onto an open request. */
+    @WithTransaction
+    public Uni<TaskView> addResponder(Actor actor, String requestId, @Valid @NotNull NewResponder input) {
+        String role = input.role() == null ? Task.SUPPORT : input.role();
+        return openCase(actor, requestId)
+                .chain(c -> knownOrganisation(actor, input.organisationId(), "organisationId")
+                        .chain(() -> alreadyHolds(requestId, input.organisationId(), role, c.round))
+                        .chain(() -> {
+                            Instant now = clock.instant();
+                            Instant[] deadlines = assignments.deadlinesForNewcomer(c, now);
+                            return assignments.assign(c, input.organisationId(), role, now, deadlines[0],
+                                    deadlines[1], input.reason());
+                        }))
+                .map(TaskView::of);
+    }
+
+    /** A worker moves a task's deadlines; escalation and the overdue mark start over against the new ones. */
+    @WithTransaction
+    public Uni<TaskView> changeDeadline(Actor actor, UUID id, @Valid @NotNull DeadlineChange input) {
+        if (input.acknowledgeBy() == null && input.completeBy() == null) {
+            throw ProblemException.invalid("completeBy", "give a new acknowledgeBy, completeBy or both");
+        }
+        Instant now = clock.instant();
+        if (input.acknowledgeBy() != null && !input.acknowledgeBy().isAfter(now)) {
+            throw ProblemException.invalid("acknowledgeBy", "is in the past");
+        }
+        if (input.completeBy() != null && !input.completeBy().isAfter(now)) {
+            throw ProblemException.invalid("completeBy", "is in the past");
+        }
+        return owned(actor, id).chain(t -> {
+            if (!t.status.isOpen()) {
+                throw ProblemException.conflict("task " + id + " is " + t.status + "; its deadlines are history");
+            }
+            Instant acknowledgeBy = input.acknowledgeBy() != null ? input.acknowledgeBy() : t.acknowledgeBy;
+            Instant completeBy = input.completeBy() != null ? input.completeBy() : t.completeBy;
+            if (acknowledgeBy != null && completeBy != null && completeBy.isBefore(acknowledgeBy)) {
+                throw ProblemException.invalid("completeBy", "is before the acknowledge deadline");
+            }
+            t.acknowledgeBy = acknowledgeBy;
+            t.completeBy = completeBy;
+            if (input.acknowledgeBy() != null) {
+                t.escalationLevel = 0;
+            }
+            if (input.completeBy() != null) {
+                t.overdue = false;
+            }
+            t.updatedAt = now;
+            String note = "deadlines changed (acknowledge by " + acknowledgeBy + ", complete by " + completeBy
+                    + "): " + input.reason();
+            t.note = note;
+            return journal.changed(t, note, now).replaceWith(() -> TaskView.of(t));
+        });
+    }
+
+    @WithTransaction
+    public Uni<CaseView> findCase(Actor actor, String requestId) {
+        return tasks.findCase(requestId).chain(c -> {
+            if (c == null || !c.communityId.equals(actor.community())) {
+                throw ProblemException.notFound("request", requestId);
+            }
+            return tasks.ofRequest(requestId).map(list -> {
+                if (!actor.staff() && list.stream().noneMatch(actor::owns)) {
+                    throw ProblemException.notFound("request", requestId);
+                }
+                return CaseView.of(c, list);
+            });
+        });
+    }
+
+    /** The alliance track is done when every task of the round that was not cancelled or declined is completed. */
+    private Uni<Void> resolveIfDone(AllianceCase c, Instant now) {
+        if (c == null || !AllianceCase.OPEN.equals(c.status)) {
+            return Uni.createFrom().voidItem();
+        }
+        return tasks.ofRequest(c.requestId).chain(list -> {
+            List<Task> counted = list.stream().filter(t -> t.round == c.round)
+                    .filter(t -> t.status != TaskStatus.CANCELLED && t.status != TaskStatus.DECLINED).toList();
+            if (counted.isEmpty() || counted.stream().anyMatch(t -> t.status != TaskStatus.COMPLETED)) {
+                return Uni.createFrom().voidItem();
+            }
+            c.status = AllianceCase.RESOLVED;
+            c.resolvedAt = now;
+            return outbox.add(new CaseResolved(c.communityId, c.requestId, counted.size(), now)).replaceWithVoid();
+        });
+    }
+
+    private Uni<TaskView> step(Actor actor, UUID id, TaskStatus next, String note) {
+        return owned(actor, id).chain(t -> {
+            Instant now = clock.instant();
+            t.moveTo(next, now, note);
+            return journal.changed(t, note, now).replaceWith(() -> TaskView.of(t));
+        });
+    }
+
+    /** The task if the actor may see it; 404 otherwise, so other organisations' tasks are not revealed. */
+    private Uni<Task> owned(Actor actor, UUID id) {
+        return tasks.findById(id).map(t -> {
+            if (t == null || !actor.owns(t)) {
+                throw ProblemException.notFound("task", id.toString());
+            }
+            return t;
+        });
+    }
+
+    private Uni<AllianceCase> openCase(Actor actor, String requestId) {
+        return tasks.findCase(requestId).map(c -> {
+            if (c == null || !c.communityId.equals(actor.community())) {
+                throw ProblemException.notFound("request", requestId);
+            }
+            if (!AllianceCase.OPEN.equals(c.status)) {
+                throw ProblemException.conflict("request " + requestId + " is " + c.status + " with the alliance");
+            }
+            return c;
+        });
+    }
+
+    private Uni<Void> knownOrganisation(Actor actor, String organisationId, String field) {
+        return organisations.find(organisationId).map(o -> {
+            if (o == null || !o.communityId.equals(actor.community())) {
+                throw ProblemException.invalid(field, "unknown organisation '" + organisationId + "'");
+            }
+            return null;
+        });
+    }
+
+    private Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
+        return tasks.count("requestId = ?1 and organisationId = ?2 and role = ?3 and round = ?4", requestId,
+                organisationId, role, round).map(n -> {
+                    if (n > 0) {
+                        throw ProblemException.conflict(organisationId + " already had a " + role + " task on "
+                                + "request " + requestId + " in this round");
+                    }
+                    return null;
+                });
+    }
+
+    private static String text(TaskNote note) {
+        return note == null || note.note() == null || note.note().isBlank() ? null : note.note().strip();
+    }
+}

@@ -1,0 +1,26 @@
+package org.gongzhi.alliance.task;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.VolunteerUnmatched;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+
+/** A request no volunteer took falls back to the alliance. */
+@ApplicationScoped
+public class VolunteeringConsumer {
+    private final EventInbox inbox;
+    private final EventRoutes routes;
+
+    VolunteeringConsumer(EventInbox inbox, Assignments assignments) {
+        this.inbox = inbox;
+        this.routes = EventRoutes.create().on(VolunteerUnmatched.class, assignments::volunteerUnmatched);
+    }
+
+    @Incoming("volunteering")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume("alliance-service.volunteering", record, routes);
+    }
+}

@@ -1,0 +1,31 @@
+package org.gongzhi.alliance.warning;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.Id;
+import java.time.Instant;
+import java.util.UUID;
+
+/** A patrol task (巡查) of one risk point under one warning, done by the risk point's organisation. */
+@Entity
+public class Patrol extends PanacheEntityBase {
+    public static final String ASSIGNED = "ASSIGNED";
+    public static final String DONE = "DONE";
+    public static final String PROBLEMS_FOUND = "PROBLEMS_FOUND";
+    public static final String CANCELLED = "CANCELLED";
+
+    @Id
+    public UUID id;
+    @Column(name = "warning_id")
+    public UUID warningId;
+    @Column(name = "risk_point_id")
+    public String riskPointId;
+    @Column(name = "organisation_id")
+    public String organisationId;
+    public String status;
+    @Column(name = "created_at")
+    public Instant createdAt;
+    @Column(name = "reported_at")
+    public Instant reportedAt;
+}

@@ -1,0 +1,86 @@
+package org.gongzhi.alliance.warning;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.alliance.task.Actor;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+
+@Path("/api")
+@Tag(name = "Weather warnings", description = "Warnings and the patrols of the risk points they threaten")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class WarningResource {
+    private final WarningService warnings;
+    private final Caller caller;
+
+    WarningResource(WarningService warnings, Caller caller) {
+        this.warnings = warnings;
+        this.caller = caller;
+    }
+
+    @POST
+    @Path("/warnings")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Issue a weather warning", description = "Creates a patrol with a checklist for every risk "
+            + "point of that weather and publishes gongzhi.warning.issued.v1.")
+    public Uni<Response> issue(NewWarning warning) {
+        return warnings.issue(Actor.of(caller), warning)
+                .map(w -> Response.created(URI.create("/api/warnings/" + w.id())).entity(w).build());
+    }
+
+    @GET
+    @Path("/warnings")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "List warnings, newest first, with their patrols")
+    public Uni<List<WarningView>> list() {
+        return warnings.list(Actor.of(caller));
+    }
+
+    @GET
+    @Path("/warnings/{id}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Read a warning with its patrols")
+    public Uni<WarningView> find(@PathParam("id") UUID id) {
+        return warnings.find(Actor.of(caller), id);
+    }
+
+    @POST
+    @Path("/warnings/{id}/lift")
+    @Consumes(MediaType.WILDCARD)
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Lift a warning; patrols not yet done are cancelled")
+    public Uni<WarningView> lift(@PathParam("id") UUID id) {
+        return warnings.lift(Actor.of(caller), id);
+    }
+
+    @GET
+    @Path("/patrols")
+    @RolesAllowed({Roles.PARTNER, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Patrols (partners: their own organisation's)")
+    public Uni<List<WarningView.PatrolView>> patrols(@QueryParam("status") String status) {
+        return warnings.patrols(Actor.of(caller), status);
+    }
+
+    @POST
+    @Path("/patrols/{id}/report")
+    @RolesAllowed({Roles.PARTNER, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Report a patrol's result per checkpoint")
+    public Uni<WarningView.PatrolView> report(@PathParam("id") UUID id, PatrolReport report) {
+        return warnings.report(Actor.of(caller), id, report);
+    }
+}

@@ -1,0 +1,149 @@
+package org.gongzhi.alliance;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.equalTo;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.quarkus.vertx.VertxContextSupport;
+import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.alliance.task.Escalation;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.Topics;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** 吹哨报到: a missed acknowledge deadline climbs backup → secretary → whistle, driven by the test clock. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "alliance"))
+class EscalationTest {
+    private static final ObjectMapper JSON = new ObjectMapper();
+
+    @Inject
+    TestClock clock;
+
+    @Inject
+    Escalation escalation;
+
+    @BeforeEach
+    void alliance() {
+        Fixtures.leakAlliance();
+        // property management's rota: the same shift every day, all day, with a named backup
+        StringBuilder rota = new StringBuilder();
+        for (int day = 1; day <= 7; day++) {
+            rota.append(day > 1 ? ", " : "").append("""
+                    {"dayOfWeek": %d, "starts": "00:00", "ends": "00:00", "contact": "王经理", "backup": "赵师傅"}"""
+                    .formatted(day));
+        }
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
+                .body("""
+                        {"id": "property", "name": "和平物业", "nameEn": "property", "type": "PROPERTY_MANAGEMENT",
+                         "contacts": [{"name": "王经理", "role": "manager", "phone": "010-6421-0000"}],
+                         "rota": [%s]}""".formatted(rota))
+                .put("/api/organisations/property")
+                .then().statusCode(200).body("rota.size()", equalTo(7));
+    }
+
+    @AfterEach
+    void realTime() {
+        clock.reset();
+    }
+
+    private int check() throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> escalation.check());
+    }
+
+    private static List<Integer> levels(String requestId, int expected) {
+        return KafkaProbe.records(Topics.TASKS, requestId, found -> found.stream()
+                        .filter(r -> "gongzhi.task.escalated.v1".equals(KafkaProbe.header(r, "ce_type")))
+                        .count() >= expected).stream()
+                .filter(r -> "gongzhi.task.escalated.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .filter(r -> r.value().contains("\"organisationId\":\"property\""))
+                .map(r -> {
+                    try {
+                        JsonNode data = JSON.readTree(r.value());
+                        return data.get("level").asInt();
+                    } catch (Exception e) {
+                        throw new IllegalStateException(e);
+                    }
+                }).toList();
+    }
+
+    @Test
+    void aMissedAcknowledgeDeadlineEscalatesStepByStepInOrder() throws Throwable {
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Fixtures.submit(requestId, "water-leak", "7", now.plus(Duration.ofMinutes(30)), now.plus(Duration.ofDays(1)));
+        Fixtures.awaitCase(requestId, 2);
+        String property = Fixtures.taskOf(requestId, "property");
+        String water = Fixtures.taskOf(requestId, "water");
+        // the water utility answers in time and is never escalated
+        given().auth().oauth2(DevTokens.partner("water")).contentType(ContentType.JSON).body("{}")
+                .post("/api/tasks/" + water + "/acknowledge").then().statusCode(200);
+
+        check();
+        assertThat(Fixtures.text("select escalation_level from task where id = '" + property + "'")).isEqualTo("0");
+
+        clock.advance(Duration.ofMinutes(31));
+        check();
+        assertThat(Fixtures.text("select escalation_level from task where id = '" + property + "'")).isEqualTo("1");
+        assertThat(levels(requestId, 1)).containsExactly(1);
+        check();
+        assertThat(levels(requestId, 1)).containsExactly(1);
+
+        clock.advance(Duration.ofHours(1));
+        check();
+        assertThat(levels(requestId, 2)).containsExactly(1, 2);
+
+        clock.advance(Duration.ofHours(3));
+        check();
+        var records = KafkaProbe.records(Topics.TASKS, requestId, found -> found.stream()
+                .filter(r -> r.value().contains("\"level\":3")).count() >= 1);
+        assertThat(levels(requestId, 3)).containsExactly(1, 2, 3);
+        String first = records.stream().filter(r -> r.value().contains("\"level\":1")).findFirst().orElseThrow().value();
+        assertThat(first).contains("赵师傅");
+        String whistle = records.stream().filter(r -> r.value().contains("\"level\":3")).findFirst().orElseThrow()
+                .value();
+        assertThat(whistle).contains("property").contains("water");
+        assertThat(Fixtures.count("select count(*) from task where escalation_level > 0 and id = '" + water + "'"))
+                .isZero();
+
+        clock.advance(Duration.ofHours(10));
+        check();
+        assertThat(levels(requestId, 3)).containsExactly(1, 2, 3);
+    }
+
+    @Test
+    void aMissedCompletionDeadlineMarksTheTaskOverdueOnce() throws Throwable {
+        String requestId = UUID.randomUUID().toString();
+        Instant now = clock.instant();
+        Fixtures.submit(requestId, "water-leak", "7", now.plus(Duration.ofMinutes(30)), now.plus(Duration.ofHours(2)));
+        Fixtures.awaitCase(requestId, 2);
+        String property = Fixtures.taskOf(requestId, "property");
+        given().auth().oauth2(DevTokens.partner("property")).contentType(ContentType.JSON).body("{}")
+                .post("/api/tasks/" + property + "/acknowledge").then().statusCode(200);
+
+        clock.advance(Duration.ofHours(3));
+        check();
+        check();
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?overdue=true&size=100")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(property));
+        var overdue = KafkaProbe.records(Topics.TASKS, requestId, found -> found.stream()
+                .anyMatch(r -> r.value().contains("overdue") && r.value().contains(property)));
+        assertThat(overdue.stream().filter(r -> r.value().contains("overdue") && r.value().contains(property)))
+                .hasSize(1);
+        given().auth().oauth2(DevTokens.worker()).get("/api/organisations/property/performance")
+                .then().statusCode(200).body("overdue", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+}
