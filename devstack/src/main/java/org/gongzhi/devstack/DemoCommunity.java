@@ -85,6 +85,29 @@ public final class DemoCommunity {
         data.get("riskPoints").forEach(r -> post(alliance, "/api/risk-points", r, token));
         data.get("teams").forEach(t -> post(volunteers, "/api/teams", t, token));
         data.get("volunteers").forEach(v -> post(volunteers, "/api/volunteers", v, token));
+        new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
+    }
+
+    /** One call to a service; answers the status and the parsed body (null when empty). */
+    JsonNode call(String method, URI base, String path, JsonNode body, String token) {
+        try {
+            HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
+                    .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
+                    .timeout(Duration.ofSeconds(10))
+                    .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
+                            : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
+            ObjectNode answer = JSON.createObjectNode().put("status", response.statusCode());
+            if (!response.body().isBlank()) {
+                answer.set("body", JSON.readTree(response.body()));
+            }
+            return answer;
+        } catch (IOException e) {
+            throw new UncheckedIOException("calling " + base + path, e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     private final java.util.Set<String> missing = new java.util.HashSet<>();
