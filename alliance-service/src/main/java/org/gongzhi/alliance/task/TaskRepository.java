@@ -1,5 +1,6 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;

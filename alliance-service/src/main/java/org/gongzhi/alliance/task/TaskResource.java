@@ -1,5 +1,6 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.platform.api.Page;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.BeanParam;

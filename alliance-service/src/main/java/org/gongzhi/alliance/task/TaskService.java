@@ -1,5 +1,6 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

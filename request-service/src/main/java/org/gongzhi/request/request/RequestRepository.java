@@ -1,5 +1,6 @@
 package org.gongzhi.request.request;
 
+import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;

@@ -1,5 +1,6 @@
 package org.gongzhi.request.request;
 
+import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -175,9 +176,7 @@ public class RequestService {
     @WithSession
     public Uni<Page<RequestSummary>> search(Viewer viewer, @Valid @NotNull RequestSearch search) {
         Instant now = clock.instant();
-        return requests.search(viewer, search, now).map(page -> new Page<>(
-                page.items().stream().map(r -> RequestSummary.of(r, now)).toList(), page.page(), page.size(),
-                page.total()));
+        return requests.search(viewer, search, now).map(page -> page.map(r -> RequestSummary.of(r, now)));
     }
 
     @WithSession
