@@ -1,5 +1,6 @@
 package org.gongzhi.request;
 
+import org.gongzhi.devstack.KafkaProbe;
 import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;

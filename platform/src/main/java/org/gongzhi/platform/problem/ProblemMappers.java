@@ -26,7 +26,9 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response problem(ProblemException e, UriInfo uri) {
-        return respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        Response response = respond(e.status(), e.title(), e.getMessage(), uri, e.errors());
+        return e.status() == 401 ? Response.fromResponse(response).header("WWW-Authenticate", "Bearer").build()
+                : response;
     }
 
     @ServerExceptionMapper

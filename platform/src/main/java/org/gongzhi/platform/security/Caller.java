@@ -24,6 +24,10 @@ public class Caller {
         return identity.getPrincipal().getName();
     }
 
+    public boolean isAnonymous() {
+        return identity.isAnonymous();
+    }
+
     public boolean is(String role) {
         return identity.hasRole(role);
     }

@@ -1,5 +1,6 @@
 package org.gongzhi.request.deliberation;
 
+import org.gongzhi.devstack.KafkaProbe;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.anyOf;
@@ -21,7 +22,6 @@ import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.Topics;
-import org.gongzhi.request.KafkaProbe;
 import org.gongzhi.request.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;

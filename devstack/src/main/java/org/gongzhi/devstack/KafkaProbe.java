@@ -1,4 +1,4 @@
-package org.gongzhi.request;
+package org.gongzhi.devstack;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
@@ -18,7 +18,6 @@ import org.apache.kafka.clients.producer.ProducerRecord;
 import org.apache.kafka.common.header.internals.RecordHeaders;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
-import org.gongzhi.devstack.DevstackResource;
 
 /** Reads and writes real topics the way another service would. */
 public final class KafkaProbe {

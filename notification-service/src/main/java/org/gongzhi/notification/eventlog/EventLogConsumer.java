@@ -1,0 +1,66 @@
+package org.gongzhi.notification.eventlog;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.function.Function;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.EventType;
+import org.gongzhi.events.GongzhiEvent;
+import org.gongzhi.notification.board.RequestBoard;
+import org.gongzhi.notification.stream.LiveEvents;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+import org.gongzhi.platform.inbox.InboundEvent;
+
+/** Every topic, every event type: into the log and the read models; then the live stream is woken. */
+@ApplicationScoped
+public class EventLogConsumer {
+    private final EventInbox inbox;
+    private final LiveEvents live;
+    private final EventRoutes routes;
+
+    EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, LiveEvents live) {
+        this.inbox = inbox;
+        this.live = live;
+        EventRoutes all = EventRoutes.create();
+        for (EventType type : EventType.values()) {
+            route(all, type.dataClass(), event -> log.append(event).chain(() -> board.apply(event)));
+        }
+        this.routes = all;
+    }
+
+    private static <T extends GongzhiEvent> void route(EventRoutes routes, Class<T> type,
+            Function<InboundEvent<?>, Uni<Void>> effect) {
+        routes.on(type, effect::apply);
+    }
+
+    private Uni<Void> consume(String channel, ConsumerRecord<String, String> record) {
+        return inbox.consume("notification-service." + channel, record, routes).invoke(live::wake);
+    }
+
+    @Incoming("requests")
+    public Uni<Void> requests(ConsumerRecord<String, String> record) {
+        return consume("requests", record);
+    }
+
+    @Incoming("tasks")
+    public Uni<Void> tasks(ConsumerRecord<String, String> record) {
+        return consume("tasks", record);
+    }
+
+    @Incoming("volunteering")
+    public Uni<Void> volunteering(ConsumerRecord<String, String> record) {
+        return consume("volunteering", record);
+    }
+
+    @Incoming("deliberation")
+    public Uni<Void> deliberation(ConsumerRecord<String, String> record) {
+        return consume("deliberation", record);
+    }
+
+    @Incoming("warnings")
+    public Uni<Void> warnings(ConsumerRecord<String, String> record) {
+        return consume("warnings", record);
+    }
+}
