@@ -22,7 +22,7 @@ import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.Topics;
-import org.gongzhi.request.TestClock;
+import org.gongzhi.devstack.TestClock;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 

@@ -1,7 +1,5 @@
-package org.gongzhi.request;
+package org.gongzhi.devstack;
 
-import jakarta.enterprise.context.ApplicationScoped;
-import jakarta.enterprise.inject.Produces;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,15 +31,5 @@ public class TestClock extends Clock {
     @Override
     public Instant instant() {
         return Instant.now().plus(offset);
-    }
-
-    /** Replaces the platform's default clock in every test. */
-    @ApplicationScoped
-    static class Producer {
-        @Produces
-        @ApplicationScoped
-        Clock clock() {
-            return new TestClock();
-        }
     }
 }

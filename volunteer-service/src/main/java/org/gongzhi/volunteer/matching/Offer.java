@@ -1,0 +1,38 @@
+package org.gongzhi.volunteer.matching;
+
+import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
+import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
+import jakarta.persistence.Id;
+import java.math.BigDecimal;
+import java.time.Instant;
+import java.util.UUID;
+
+/** An offer to one volunteer, explained, that expires; accepted, it is the volunteer's task. */
+@Entity
+public class Offer extends PanacheEntityBase {
+    public enum Status { OFFERED, ACCEPTED, DECLINED, EXPIRED, COMPLETED }
+
+    @Id
+    public UUID id;
+    @Column(name = "request_id")
+    public String requestId;
+    @Column(name = "volunteer_id")
+    public String volunteerId;
+    @Enumerated(EnumType.STRING)
+    public Status status;
+    public int score;
+    public String reason;
+    @Column(name = "offered_at")
+    public Instant offeredAt;
+    @Column(name = "expires_at")
+    public Instant expiresAt;
+    @Column(name = "accepted_at")
+    public Instant acceptedAt;
+    @Column(name = "completed_at")
+    public Instant completedAt;
+    public BigDecimal hours;
+    public String note;
+}

@@ -1,0 +1,26 @@
+package org.gongzhi.volunteer.matching;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+
+/** Requests with the VOLUNTEERS track start a matching. */
+@ApplicationScoped
+public class RequestConsumer {
+    private final EventInbox inbox;
+    private final EventRoutes routes;
+
+    RequestConsumer(EventInbox inbox, MatchingService matching) {
+        this.inbox = inbox;
+        this.routes = EventRoutes.create().on(RequestSubmitted.class, matching::requestSubmitted);
+    }
+
+    @Incoming("requests")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume("volunteer-service.requests", record, routes);
+    }
+}

@@ -1,0 +1,74 @@
+package org.gongzhi.volunteer.team;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.team.TeamApi.NewBuilding;
+import org.gongzhi.volunteer.team.TeamApi.NewTeam;
+import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
+import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
+
+@Path("/api")
+@Tag(name = "Teams", description = "Volunteer teams, volunteers and the estate grid")
+@Produces(MediaType.APPLICATION_JSON)
+@Consumes(MediaType.APPLICATION_JSON)
+public class TeamResource {
+    private final TeamService teams;
+
+    TeamResource(TeamService teams) {
+        this.teams = teams;
+    }
+
+    @POST
+    @Path("/buildings")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Place a building on the estate grid (distance for matching)")
+    public Uni<Response> building(NewBuilding building) {
+        return teams.building(building).map(b -> Response.status(201).entity(b).build());
+    }
+
+    @POST
+    @Path("/teams")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Create a team")
+    public Uni<Response> team(NewTeam team) {
+        return teams.team(team).map(t -> Response.created(URI.create("/api/teams/" + t.id())).entity(t).build());
+    }
+
+    @GET
+    @Path("/teams")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
+    @Operation(summary = "List teams")
+    public Uni<List<Team>> teams() {
+        return teams.teams();
+    }
+
+    @POST
+    @Path("/volunteers")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Register a volunteer with skills, home building and weekly availability")
+    public Uni<Response> volunteer(NewVolunteer volunteer) {
+        return teams.volunteer(volunteer)
+                .map(v -> Response.created(URI.create("/api/volunteers/" + v.id())).entity(v).build());
+    }
+
+    @GET
+    @Path("/volunteers")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "List volunteers, optionally of one team")
+    public Uni<List<VolunteerView>> volunteers(@QueryParam("team") String team) {
+        return teams.volunteers(team);
+    }
+}

@@ -1,0 +1,62 @@
+package org.gongzhi.volunteer.matching;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.time.LocalDateTime;
+import java.util.List;
+import org.gongzhi.volunteer.matching.Ranking.Candidate;
+import org.junit.jupiter.api.Test;
+
+/** Who is asked first, over a table of volunteers. Saturday 2026-11-28 10:00, the request in building at (3, 1). */
+class RankingTest {
+    private static final LocalDateTime NOW = LocalDateTime.of(2026, 11, 28, 10, 0);
+    private static final LocalDateTime DEADLINE = NOW.plusDays(3);
+
+    private static List<String> ranked(Candidate... candidates) {
+        return Ranking.rank(List.of(candidates), "appliance-repair", 3, 1, NOW, DEADLINE, 5, 10, 12).stream()
+                .map(s -> s.candidate().id()).toList();
+    }
+
+    @Test
+    void onlyThoseWithTheSkillAndUnderTheirWeeklyCapAreAsked() {
+        assertThat(ranked(
+                new Candidate("no-skill", List.of("errands"), "SAT 09:00-12:00", 3, 1, 0, 3),
+                new Candidate("at-cap", List.of("appliance-repair"), "SAT 09:00-12:00", 3, 1, 3, 3),
+                new Candidate("fits", List.of("appliance-repair"), "SAT 09:00-12:00", 3, 1, 2, 3)))
+                .containsExactly("fits");
+    }
+
+    @Test
+    void freeNowBeatsFreeLaterBeatsNotFreeBeforeTheDeadline() {
+        assertThat(ranked(
+                new Candidate("never", List.of("appliance-repair"), "WED 09:00-10:00", 3, 1, 0, 3),
+                new Candidate("later", List.of("appliance-repair"), "SUN 09:00-12:00", 3, 1, 0, 3),
+                new Candidate("now", List.of("appliance-repair"), "SAT 09:00-12:00", 3, 1, 0, 3)))
+                .containsExactly("now", "later", "never");
+    }
+
+    @Test
+    void nearerIsBetterAndFairnessSpreadsTheWork() {
+        assertThat(ranked(
+                new Candidate("far", List.of("appliance-repair"), "SAT 09:00-12:00", 7, 3, 0, 5),
+                new Candidate("near-busy", List.of("appliance-repair"), "SAT 09:00-12:00", 3, 1, 2, 5),
+                new Candidate("near", List.of("appliance-repair"), "SAT 09:00-12:00", 4, 1, 0, 5)))
+                .containsExactly("near", "near-busy", "far");
+    }
+
+    @Test
+    void nobodyTooFarAwayIsAsked() {
+        assertThat(ranked(
+                new Candidate("across-town", List.of("appliance-repair"), "SAT 09:00-12:00", 30, 1, 0, 3),
+                new Candidate("edge", List.of("appliance-repair"), "SAT 09:00-12:00", 15, 1, 0, 3)))
+                .containsExactly("edge");
+    }
+
+    @Test
+    void everyOfferSaysWhyThisPerson() {
+        var best = Ranking.rank(List.of(new Candidate("zhang", List.of("appliance-repair", "errands"),
+                "SAT 09:00-12:00", 4, 1, 1, 3)), "appliance-repair", 3, 1, NOW, DEADLINE, 5, 10, 12).get(0);
+        assertThat(best.reason()).isEqualTo("appliance-repair; free now; 1 step from home; 1 task(s) this week");
+        assertThat(best.score()).isEqualTo(100 + 40 - 5 - 10);
+    }
+}
