@@ -10,6 +10,9 @@ import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.events.VolunteerAccepted;
+import org.gongzhi.events.VolunteerCompleted;
+import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.RequestStatus;
@@ -96,6 +99,39 @@ public class TrackProgress {
                     default -> effect;
                 };
             });
+        });
+    }
+
+    public Uni<Void> volunteerAccepted(InboundEvent<VolunteerAccepted> event) {
+        VolunteerAccepted a = event.data();
+        return request(a.requestId()).chain(r -> r == null ? Uni.createFrom().voidItem()
+                : requests.addToTimeline(TimelineEntry.of(r.id, a.acceptedAt(), "VOLUNTEER_ACCEPTED",
+                                "A volunteer took it on", TimelineEntry.Visibility.PUBLIC, null, event.id()))
+                        .chain(() -> advance(r, RequestStatus.ASSIGNED, a.acceptedAt(), "a volunteer accepted")));
+    }
+
+    public Uni<Void> volunteerCompleted(InboundEvent<VolunteerCompleted> event) {
+        return trackCompleted(event.data().requestId(), RequestSubmitted.TRACK_VOLUNTEERS,
+                event.data().completedAt(), event.id());
+    }
+
+    /** Nobody took it: the volunteer track hands the request to the alliance, which now has to finish it. */
+    public Uni<Void> volunteerUnmatched(InboundEvent<VolunteerUnmatched> event) {
+        VolunteerUnmatched u = event.data();
+        return request(u.requestId()).chain(r -> {
+            if (r == null) {
+                return Uni.createFrom().voidItem();
+            }
+            if (!r.trackList().contains(RequestSubmitted.TRACK_ALLIANCE)) {
+                r.tracks = r.tracks + "," + RequestSubmitted.TRACK_ALLIANCE;
+            }
+            // the alliance may have finished already: its event travels on another topic
+            boolean allDone = r.completeTrack(RequestSubmitted.TRACK_VOLUNTEERS);
+            Uni<Void> entry = requests.addToTimeline(TimelineEntry.of(r.id, u.unmatchedAt(), "VOLUNTEER_UNMATCHED",
+                    "No volunteer was free in time; the community office takes it on", TimelineEntry.Visibility.PUBLIC,
+                    null, event.id()));
+            return allDone ? entry.chain(() -> advance(r, RequestStatus.RESOLVED, u.unmatchedAt(),
+                    "every track completed")) : entry;
         });
     }
 
