@@ -70,8 +70,25 @@ public final class DemoCommunity {
         return data.get(name);
     }
 
+    /**
+     * Loads everything into the services at the given base URLs, keyed by module name ({@code request-service},
+     * {@code alliance-service}, {@code volunteer-service}, {@code notification-service}); a missing key skips that
+     * service's part. An endpoint a service does not have (yet, 404/405) is skipped with a warning; 201 and 409
+     * (already there) both count as success, so loading twice is harmless.
+     */
+    public static void load(Map<String, URI> serviceBaseUrls, String token) {
+        Map<ServiceProcess.Service, URI> services = new java.util.EnumMap<>(ServiceProcess.Service.class);
+        for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
+            URI uri = serviceBaseUrls.get(service.module);
+            if (uri != null) {
+                services.put(service, uri);
+            }
+        }
+        read().loadInto(services, token);
+    }
+
     /** Loads everything; an endpoint a service does not have (yet) is skipped with a warning. */
-    public void load(Map<ServiceProcess.Service, URI> services, String token) {
+    public void loadInto(Map<ServiceProcess.Service, URI> services, String token) {
         URI requests = services.get(ServiceProcess.Service.REQUEST);
         URI alliance = services.get(ServiceProcess.Service.ALLIANCE);
         URI volunteers = services.get(ServiceProcess.Service.VOLUNTEER);
@@ -85,7 +102,9 @@ public final class DemoCommunity {
         data.get("riskPoints").forEach(r -> post(alliance, "/api/risk-points", r, token));
         data.get("teams").forEach(t -> post(volunteers, "/api/teams", t, token));
         data.get("volunteers").forEach(v -> post(volunteers, "/api/volunteers", v, token));
-        new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
+        if (requests != null && alliance != null) {
+            new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
+        }
     }
 
     /** One call to a service; answers the status and the parsed body (null when empty). */

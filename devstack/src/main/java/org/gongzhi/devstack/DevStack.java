@@ -61,6 +61,10 @@ public final class DevStack implements AutoCloseable {
             return new Options(dataDir, kafka, postgres, partitions, databases);
         }
 
+        public Options withPartitions(int count) {
+            return new Options(dataDir, kafkaPort, postgresPort, count, databases);
+        }
+
         public Options withDatabases(List<String> names) {
             return new Options(dataDir, kafkaPort, postgresPort, partitions, names);
         }
@@ -262,7 +266,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void writePublicKey() throws IOException {
-        Files.writeString(publicKeyFile(), DevTokens.publicKeyPem());
+        DevTokens.writePublicKey(publicKeyFile());
     }
 
     public Path dataDir() {

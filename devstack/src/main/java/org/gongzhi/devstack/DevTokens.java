@@ -55,6 +55,19 @@ public final class DevTokens {
         return resource("dev-public-key.pem");
     }
 
+    /** Writes the public key (PEM) to {@code file}, for {@code mp.jwt.verify.publickey.location}; answers the file. */
+    public static java.nio.file.Path writePublicKey(java.nio.file.Path file) {
+        try {
+            if (file.getParent() != null) {
+                java.nio.file.Files.createDirectories(file.getParent());
+            }
+            java.nio.file.Files.writeString(file, publicKeyPem());
+            return file;
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+    }
+
     private static PrivateKey privateKey() {
         if (privateKey == null) {
             String pem = resource("dev-private-key.pem").replaceAll("-----[A-Z ]+-----", "").replaceAll("\\s", "");

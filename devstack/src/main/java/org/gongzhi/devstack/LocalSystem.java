@@ -59,7 +59,7 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public void loadDemoCommunity() {
-        DemoCommunity.read().load(urls(), DevTokens.admin());
+        DemoCommunity.read().loadInto(urls(), DevTokens.admin());
     }
 
     @Override

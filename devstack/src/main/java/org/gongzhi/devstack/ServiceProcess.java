@@ -101,6 +101,17 @@ public final class ServiceProcess implements AutoCloseable {
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
 
+    /** Same as {@link #awaitReady(Duration)}: polls {@code /q/health/ready} until it answers 200. */
+    public ServiceProcess awaitHealthy(Duration timeout) {
+        return awaitReady(timeout);
+    }
+
+    /** A graceful stop, then a fresh start of the same jar on the same port (not waiting for readiness). */
+    public ServiceProcess restart() {
+        stop();
+        return start();
+    }
+
     private static void pause() {
         try {
             Thread.sleep(250);
@@ -131,6 +142,9 @@ public final class ServiceProcess implements AutoCloseable {
 
     /** SIGKILL: no shutdown, as in a crash. */
     public void kill() {
+        if (process == null) {
+            return;
+        }
         process.destroyForcibly();
         waitForExit();
     }
@@ -150,6 +164,10 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         waitForExit();
+    }
+
+    public long pid() {
+        return process.pid();
     }
 
     private void waitForExit() {
