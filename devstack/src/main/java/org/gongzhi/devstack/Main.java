@@ -41,8 +41,18 @@ public final class Main {
         Map<String, String> env = new HashMap<>();
         env.put("GONGZHI_DASHBOARD_DEV_LOGIN", "true");
         env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
-        LocalSystem system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data)
-                .withPorts(kafkaPort, pgPort), root, local.resolve("logs"), true, env);
+        LocalSystem system;
+        try {
+            system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data)
+                    .withPorts(kafkaPort, pgPort), root, local.resolve("logs"), true, env);
+        } catch (RuntimeException e) {
+            Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
+                    ? e.getCause() : e;
+            System.err.println("Gongzhi did not start: " + cause.getMessage());
+            Files.deleteIfExists(pidFile);
+            System.exit(1);
+            return;
+        }
         CountDownLatch stopped = new CountDownLatch(1);
         Runtime.getRuntime().addShutdownHook(new Thread(() -> {
             System.out.println("\nStopping Gongzhi…");
@@ -59,7 +69,7 @@ public final class Main {
 
                 Gongzhi is running with the demo community 和平里 (Hepingli).
 
-                  Dashboard        http://localhost:8080/
+                  Dashboard        http://localhost:8080/#token=%s
                   request-service  http://localhost:8081/q/swagger-ui
                   alliance-service http://localhost:8082/q/swagger-ui
                   volunteer-service http://localhost:8083/q/swagger-ui
@@ -69,7 +79,7 @@ public final class Main {
                   Logs:     .local/logs/      Data: %s
 
                 Ctrl+C (or ./gongzhi down) stops everything.
-                """.formatted(data));
+                """.formatted(DevTokens.worker(), data));
         stopped.await();
     }
 

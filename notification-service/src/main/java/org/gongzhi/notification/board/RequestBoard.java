@@ -1,16 +1,21 @@
 package org.gongzhi.notification.board;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
+import static org.gongzhi.notification.board.NativeUpdate.run;
+
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import org.gongzhi.events.FollowUpRecorded;
+import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.inbox.InboundEvent;
 
 /**
- * The dispatcher's board of requests, kept from the events: status, lead party, deadlines. Rebuildable: replaying the
- * topics from the start gives the same board (later events overwrite, submissions never overwrite progress).
+ * The dispatcher's board of requests, kept from the events: status, lead party, deadlines, when it was responded to
+ * and resolved, and the return visits. Rebuildable: replaying the topics from the start gives the same board (a
+ * request's events share a key, so they replay in the same order; older changes never overwrite newer ones).
  */
 @ApplicationScoped
 public class RequestBoard {
@@ -18,40 +23,71 @@ public class RequestBoard {
     /** Runs inside the consumer's transaction. */
     public Uni<Void> apply(InboundEvent<?> event) {
         if (event.data() instanceof RequestSubmitted r) {
-            return update("""
-                    insert into request_board (request_id, community_id, category, building, status, respond_by,
-                        resolve_by, submitted_at, updated_at)
-                    values (:id, :community, :category, :building, 'SUBMITTED', :respondBy, :resolveBy, :at, :at)
+            return run("""
+                    insert into request_board (request_id, community_id, category, building, status, urgency,
+                        resident_id, respond_by, resolve_by, submitted_at, updated_at)
+                    values (:id, :community, :category, :building, 'SUBMITTED', :urgency, :resident, :respondBy,
+                        :resolveBy, :at, :at)
                     on conflict (request_id) do update set category = excluded.category,
-                        respond_by = excluded.respond_by, resolve_by = excluded.resolve_by""",
+                        building = excluded.building, urgency = excluded.urgency,
+                        resident_id = excluded.resident_id, respond_by = excluded.respond_by,
+                        resolve_by = excluded.resolve_by, submitted_at = excluded.submitted_at""",
                     "id", r.requestId(), "community", r.communityId(), "category", r.category(),
-                    "building", r.building(), "respondBy", r.respondBy(), "resolveBy", r.resolveBy(),
-                    "at", r.submittedAt());
+                    "building", r.building(), "urgency", r.urgency(), "resident", r.residentId(),
+                    "respondBy", r.respondBy(), "resolveBy", r.resolveBy(), "at", r.submittedAt());
         }
         if (event.data() instanceof RequestStatusChanged s) {
-            return update("""
+            // responded: a worker acknowledged it or work started; resolved: every track done; a reopen undoes that
+            return run("""
                     insert into request_board (request_id, community_id, category, building, status, updated_at)
                     values (:id, :community, :category, :building, :status, :at)
-                    on conflict (request_id) do update set status = excluded.status, updated_at = excluded.updated_at
+                    on conflict (request_id) do update set status = excluded.status,
+                        updated_at = excluded.updated_at,
+                        responded_at = case when excluded.status in ('ACKNOWLEDGED', 'IN_PROGRESS')
+                            then coalesce(request_board.responded_at, excluded.updated_at)
+                            else request_board.responded_at end,
+                        resolved_at = case when excluded.status = 'RESOLVED' then excluded.updated_at
+                            when excluded.status = 'REOPENED' then null else request_board.resolved_at end,
+                        closed_at = case when excluded.status = 'CLOSED' then excluded.updated_at
+                            when excluded.status = 'REOPENED' then null else request_board.closed_at end
                     where request_board.updated_at <= excluded.updated_at""",
                     "id", s.requestId(), "community", s.communityId(), "category", s.category(),
                     "building", s.building(), "status", s.to(), "at", s.changedAt());
         }
+        if (event.data() instanceof RequestReopened r) {
+            return run("update request_board set reopened = reopened + 1, resolved_at = null, closed_at = null "
+                    + "where request_id = :id", "id", r.requestId());
+        }
+        if (event.data() instanceof FollowUpRecorded f) {
+            return run("""
+                    insert into follow_up (event_id, community_id, request_id, solved, satisfied, visited_at)
+                    values (:event, :community, :request, :solved, :satisfied, :at) on conflict do nothing""",
+                    "event", event.id(), "community", f.communityId(), "request", f.requestId(),
+                    "solved", f.solved(), "satisfied", f.satisfied(), "at", f.visitedAt());
+        }
         if (event.data() instanceof TaskAssigned t && TaskAssigned.ROLE_LEAD.equals(t.role())) {
-            return update("update request_board set lead_party = :lead where request_id = :id",
+            // tasks travel on another topic and may be read before the submission: keep a stub until it comes
+            return run("""
+                    insert into request_board (request_id, community_id, category, building, status, lead_party,
+                        lead_org, updated_at)
+                    values (:id, :community, :category, :building, 'SUBMITTED', :lead, :org, :at)
+                    on conflict (request_id) do update set lead_party = excluded.lead_party,
+                        lead_org = excluded.lead_org""",
+                    "id", t.requestId(), "community", t.communityId(), "category", t.category(),
+                    "building", t.building(),
                     "lead", t.organisationName() == null ? t.organisationId() : t.organisationName(),
-                    "id", t.requestId());
+                    "org", t.organisationId(), "at", t.assignedAt());
+        }
+        if (event.data() instanceof WarningIssued w) {
+            return run("""
+                    insert into warning_board (warning_id, community_id, type, level, valid_from, valid_until,
+                        issued_at)
+                    values (:id, :community, :type, :level, :from, :until, :at)
+                    on conflict (warning_id) do update set level = excluded.level, valid_from = excluded.valid_from,
+                        valid_until = excluded.valid_until, issued_at = excluded.issued_at""",
+                    "id", w.warningId(), "community", w.communityId(), "type", w.type(), "level", w.level(),
+                    "from", w.from(), "until", w.until(), "at", w.issuedAt());
         }
         return Uni.createFrom().voidItem();
-    }
-
-    private static Uni<Void> update(String sql, Object... params) {
-        return Panache.getSession().chain(s -> {
-            var query = s.createNativeQuery(sql);
-            for (int i = 0; i < params.length; i += 2) {
-                query.setParameter((String) params[i], params[i + 1]);
-            }
-            return query.executeUpdate();
-        }).replaceWithVoid();
     }
 }

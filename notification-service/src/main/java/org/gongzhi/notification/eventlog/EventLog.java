@@ -51,6 +51,13 @@ public class EventLog {
                 .replaceWithVoid();
     }
 
+    /** The sequence number of a community's latest event (0 when none): where a fresh stream begins. */
+    public Uni<Long> head(String communityId) {
+        return pool.preparedQuery("select coalesce(max(seq), 0) as head from event_log where community_id = $1")
+                .execute(Tuple.of(communityId))
+                .map(rows -> rows.iterator().next().getLong("head"));
+    }
+
     /** Events of a community after {@code seq}, oldest first. Plain SQL client: callable from any stream. */
     public Uni<List<LoggedEvent>> after(String communityId, long seq, int limit) {
         return pool.preparedQuery("""

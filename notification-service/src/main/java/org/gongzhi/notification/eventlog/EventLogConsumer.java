@@ -8,6 +8,7 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.notification.board.RequestBoard;
+import org.gongzhi.notification.board.WorkloadBoard;
 import org.gongzhi.notification.stream.LiveEvents;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
@@ -20,12 +21,14 @@ public class EventLogConsumer {
     private final LiveEvents live;
     private final EventRoutes routes;
 
-    EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, LiveEvents live) {
+    EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, WorkloadBoard workload, LiveEvents live) {
         this.inbox = inbox;
         this.live = live;
         EventRoutes all = EventRoutes.create();
         for (EventType type : EventType.values()) {
-            route(all, type.dataClass(), event -> log.append(event).chain(() -> board.apply(event)));
+            route(all, type.dataClass(), event -> log.append(event)
+                    .chain(() -> board.apply(event))
+                    .chain(() -> workload.apply(event)));
         }
         this.routes = all;
     }

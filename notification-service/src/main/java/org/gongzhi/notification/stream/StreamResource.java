@@ -2,6 +2,7 @@ package org.gongzhi.notification.stream;
 
 import io.smallrye.common.annotation.Blocking;
 import io.smallrye.mutiny.Multi;
+import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.PermitAll;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -14,9 +15,11 @@ import jakarta.ws.rs.core.Context;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.sse.OutboundSseEvent;
 import jakarta.ws.rs.sse.Sse;
+import java.time.Clock;
 import java.time.Instant;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.notification.eventlog.EventLog;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -26,24 +29,33 @@ import org.gongzhi.platform.security.Roles;
 public class StreamResource {
     private final LiveEvents live;
     private final StreamTickets tickets;
+    private final EventLog log;
     private final Caller caller;
+    private final Clock clock;
 
-    StreamResource(LiveEvents live, StreamTickets tickets, Caller caller) {
+    StreamResource(LiveEvents live, StreamTickets tickets, EventLog log, Caller caller, Clock clock) {
         this.live = live;
         this.tickets = tickets;
+        this.log = log;
         this.caller = caller;
+        this.clock = clock;
     }
 
-    public record TicketView(String ticket, Instant expiresAt) {
+    /** {@code head}: the latest event's id now; a page that loads the read models after it opens the stream there. */
+    public record TicketView(String ticket, Instant expiresAt, long head) {
     }
 
     @POST
     @Path("/tickets")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Get a single-use ticket to open the stream from a browser (valid for a minute)")
-    public TicketView ticket() {
-        return new TicketView(tickets.issue(caller.community(), caller.id()), Instant.now().plus(tickets.lifetime()));
+    @Operation(summary = "Get a single-use ticket to open the stream from a browser (valid for a minute), "
+            + "and the id of the latest event")
+    public Uni<TicketView> ticket() {
+        String community = caller.community();
+        String ticket = tickets.issue(community, caller.id());
+        Instant expiresAt = clock.instant().plus(tickets.lifetime());
+        return log.head(community).map(head -> new TicketView(ticket, expiresAt, head));
     }
 
     @GET

@@ -1,0 +1,94 @@
+package org.gongzhi.notification.notice;
+
+import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.Map;
+
+/** The words of each notice in zh-CN and English. A notice says what happened and, when late, why. */
+final class NoticeTemplates {
+    record Text(String title, String body) {
+    }
+
+    private static final Map<String, String[]> STATUS_ZH = Map.of(
+            "ACKNOWLEDGED", new String[] {"诉求已响应", "社区已收到并响应您的诉求，正在安排办理。"},
+            "ASSIGNED", new String[] {"诉求已派单", "您的诉求已交由{lead}牵头办理。"},
+            "IN_PROGRESS", new String[] {"诉求办理中", "工作人员已开始处理您的诉求。"},
+            "RESOLVED", new String[] {"诉求已办结", "您的诉求已处理完毕，社区将回访听取您的意见。"},
+            "CLOSED", new String[] {"诉求已关闭", "感谢您的反馈，本次诉求已关闭。"},
+            "REOPENED", new String[] {"诉求重新办理", "根据回访结果，您的诉求将重新办理。"},
+            "IN_DELIBERATION", new String[] {"诉求进入议事厅", "您的诉求涉及多户居民，已提交议事厅共同商议。"},
+            "WITHDRAWN", new String[] {"诉求已撤回", "您的诉求已撤回。"},
+            "REJECTED", new String[] {"诉求未予受理", "很抱歉，您的诉求未予受理：{reason}"});
+    private static final Map<String, String[]> STATUS_EN = Map.of(
+            "ACKNOWLEDGED", new String[] {"Request acknowledged", "The community has your request and is arranging it."},
+            "ASSIGNED", new String[] {"Request assigned", "Your request is now led by {lead}."},
+            "IN_PROGRESS", new String[] {"Work has started", "Someone is working on your request."},
+            "RESOLVED", new String[] {"Request resolved", "Your request has been dealt with; we will call to ask how it went."},
+            "CLOSED", new String[] {"Request closed", "Thank you for your feedback; the request is closed."},
+            "REOPENED", new String[] {"Request reopened", "After the return visit, your request is being handled again."},
+            "IN_DELIBERATION", new String[] {"Request in the deliberation hall",
+                    "Your request concerns many households and goes to the deliberation hall."},
+            "WITHDRAWN", new String[] {"Request withdrawn", "Your request was withdrawn."},
+            "REJECTED", new String[] {"Request not accepted", "Sorry, your request was not accepted: {reason}"});
+
+    private NoticeTemplates() {
+    }
+
+    static boolean meaningful(String status) {
+        return STATUS_ZH.containsKey(status);
+    }
+
+    static Text status(String language, String status, String lead, String reason) {
+        String[] t = (english(language) ? STATUS_EN : STATUS_ZH).get(status);
+        String fallback = english(language) ? "the responsible party" : "责任单位";
+        return new Text(t[0], t[1].replace("{lead}", lead == null ? fallback : lead)
+                .replace("{reason}", reason == null ? "" : reason));
+    }
+
+    static Text escalated(String language, int level, String reason) {
+        String why = reason == null || reason.isBlank() ? "" : reason;
+        if (english(language)) {
+            String to = switch (level) {
+                case 1 -> "the party's backup contact";
+                case 2 -> "the community secretary";
+                default -> "a joint meeting of all parties (\"whistle\")";
+            };
+            return new Text("Your request is late", "It missed its deadline" + (why.isEmpty() ? "" : " (" + why + ")")
+                    + "; it has been escalated to " + to + ".");
+        }
+        String to = switch (level) {
+            case 1 -> "责任单位的备岗联系人";
+            case 2 -> "社区书记";
+            default -> "多方联合会商（吹哨报到）";
+        };
+        return new Text("诉求办理超时", "您的诉求未能按时办理" + (why.isEmpty() ? "" : "（" + why + "）") + "，已升级至" + to + "督办。");
+    }
+
+    static Text decision(String language, String title, String outcome) {
+        return english(language)
+                ? new Text("The deliberation hall decided", title + ": " + outcome)
+                : new Text("议事厅形成决议", title + "：" + outcome);
+    }
+
+    static Text warning(String language, String type, String level, Instant from, Instant until, ZoneId zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(zone);
+        String window = (from == null ? "" : f.format(from) + "–") + (until == null ? "" : f.format(until));
+        if (english(language)) {
+            return new Text("Weather warning: " + level + " " + type,
+                    "A " + level + " " + type + " warning is in force " + window
+                            + ". Stay safe; call the community office if you need help.");
+        }
+        String t = Map.of("rainstorm", "暴雨", "wind", "大风", "snow", "暴雪", "heat", "高温").getOrDefault(lower(type), type);
+        String l = Map.of("blue", "蓝色", "yellow", "黄色", "orange", "橙色", "red", "红色").getOrDefault(lower(level), level);
+        return new Text(t + l + "预警", "气象部门发布" + t + l + "预警（" + window + "），请注意安全，如需帮助请联系社区。");
+    }
+
+    private static String lower(String s) {
+        return s == null ? "" : s.toLowerCase();
+    }
+
+    static boolean english(String language) {
+        return language != null && language.toLowerCase().startsWith("en");
+    }
+}

@@ -1,0 +1,202 @@
+// The dispatcher's live dashboard: no framework, no CDN, works offline on the estate's own network.
+'use strict';
+
+const TEXT = {
+  'zh-CN': {
+    title: '共治 · 社区调度台', connecting: '连接中…', live: '实时', offline: '已断开，正在重连…',
+    tokenLabel: '工作人员令牌', signIn: '进入', tokenHint: '本地运行：./gongzhi token --role worker',
+    map: '小区地图', mapHint: '点击楼栋筛选', showAll: '显示全部', open: '未办结诉求', category: '类别',
+    building: '楼栋', status: '状态', lead: '牵头单位', deadline: '办理时限', feed: '实时动态',
+    overdue: '已超时', left: '剩余', switchTo: 'English', bldg: '号楼',
+    statuses: { SUBMITTED: '已受理', ACKNOWLEDGED: '已响应', ASSIGNED: '已派单', IN_PROGRESS: '办理中',
+      REOPENED: '重新办理', IN_DELIBERATION: '议事中' },
+  },
+  en: {
+    title: 'Gongzhi · community dispatch', connecting: 'Connecting…', live: 'Live', offline: 'Disconnected, reconnecting…',
+    tokenLabel: 'Worker token', signIn: 'Open', tokenHint: 'Local run: ./gongzhi token --role worker',
+    map: 'Estate map', mapHint: 'Click a building to filter', showAll: 'Show all', open: 'Open requests',
+    category: 'Category', building: 'Building', status: 'Status', lead: 'Lead party', deadline: 'Deadline',
+    feed: 'Live events', overdue: 'overdue', left: 'left', switchTo: '中文', bldg: '',
+    statuses: { SUBMITTED: 'Submitted', ACKNOWLEDGED: 'Acknowledged', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress',
+      REOPENED: 'Reopened', IN_DELIBERATION: 'In deliberation' },
+  },
+};
+const CATEGORIES = {
+  'water-leak': ['漏水', 'Water leak'], noise: ['噪音扰民', 'Noise'], 'broken-handrail': ['楼梯扶手损坏', 'Broken handrail'],
+  'old-wiring': ['老旧电线', 'Old wiring'], 'blocked-drain': ['下水道堵塞', 'Blocked drain'], 'lift-fault': ['电梯故障', 'Lift fault'],
+  parking: ['停车难', 'Parking'], 'corridor-clutter': ['楼道堆物', 'Corridor clutter'], 'shopping-help': ['代买代购', 'Shopping help'],
+  'paperwork-help': ['代办事务', 'Paperwork help'], 'appliance-repair': ['小家电维修', 'Appliance repair'],
+  'safety-risk': ['安全隐患', 'Safety risk'], 'neighbour-dispute': ['邻里纠纷', 'Neighbour dispute'], suggestion: ['意见建议', 'Suggestion'],
+};
+
+const state = { lang: localStorage.getItem('gongzhi.lang') || 'zh-CN', token: null, requests: [], buildings: new Map(),
+  filter: null, lastEventId: null, source: null, fresh: new Set(), refreshTimer: null };
+const $ = (id) => document.getElementById(id);
+const t = (key) => TEXT[state.lang][key];
+
+function applyLanguage() {
+  document.documentElement.lang = state.lang;
+  document.querySelectorAll('[data-i18n]').forEach((el) => { el.textContent = t(el.dataset.i18n); });
+  $('lang').textContent = t('switchTo');
+  document.title = t('title');
+  render();
+}
+
+function categoryName(code) {
+  const names = CATEGORIES[code];
+  return names ? names[state.lang === 'en' ? 1 : 0] : code;
+}
+
+function countdown(deadline) {
+  if (!deadline) return ['', false];
+  const ms = new Date(deadline).getTime() - Date.now();
+  const abs = Math.abs(ms);
+  const h = Math.floor(abs / 3600000);
+  const m = Math.floor((abs % 3600000) / 60000);
+  const text = h >= 48 ? `${Math.floor(h / 24)}d ${h % 24}h` : `${h}h ${String(m).padStart(2, '0')}m`;
+  return ms < 0 ? [`${t('overdue')} ${text}`, true] : [`${t('left')} ${text}`, false];
+}
+
+async function api(path, options = {}) {
+  const response = await fetch(path, { ...options, headers: { Authorization: `Bearer ${state.token}`, ...(options.headers || {}) } });
+  if (response.status === 401 || response.status === 403) {
+    sessionStorage.removeItem('gongzhi.token');
+    showLogin();
+    throw new Error(`HTTP ${response.status}`);
+  }
+  if (!response.ok) throw new Error(`HTTP ${response.status} on ${path}`);
+  return response.json();
+}
+
+async function refresh() {
+  const [requests, buildings] = await Promise.all([api('/api/dashboard/requests'), api('/api/dashboard/buildings')]);
+  state.requests = requests;
+  state.buildings = new Map(buildings.map((b) => [b.building, b]));
+  render();
+}
+
+function scheduleRefresh() {
+  clearTimeout(state.refreshTimer);
+  state.refreshTimer = setTimeout(() => refresh().catch(showError), 150);
+}
+
+function render() {
+  if (!state.token) return;
+  const map = $('map');
+  map.replaceChildren();
+  for (let n = 1; n <= 32; n += 1) {
+    const code = String(n);
+    const load = state.buildings.get(code);
+    const open = load ? load.open : 0;
+    const button = document.createElement('button');
+    button.type = 'button';
+    button.dataset.building = code;
+    button.dataset.level = String(open === 0 ? 0 : open === 1 ? 1 : open <= 3 ? 2 : 3);
+    button.setAttribute('aria-pressed', String(state.filter === code));
+    button.title = `${code}${t('bldg')} · ${open}`;
+    button.textContent = open ? `${code} (${open})` : code;
+    button.addEventListener('click', () => { state.filter = state.filter === code ? null : code; render(); });
+    map.append(button);
+  }
+  $('clear-filter').hidden = !state.filter;
+  const rows = state.requests.filter((r) => !state.filter || r.building === state.filter);
+  $('count').textContent = String(rows.length);
+  const body = $('requests');
+  body.replaceChildren(...rows.map((r) => {
+    const tr = document.createElement('tr');
+    tr.dataset.request = r.id;
+    const [left, overdue] = countdown(r.resolveBy);
+    if (overdue) tr.classList.add('overdue');
+    if (state.fresh.has(r.id)) tr.classList.add('fresh');
+    const cells = [categoryName(r.category), r.building ? `${r.building}${t('bldg')}` : '—',
+      (t('statuses')[r.status] || r.status), r.leadParty || '—', left];
+    cells.forEach((text, i) => {
+      const td = document.createElement('td');
+      td.textContent = text;
+      if (i === 2) td.className = 'status';
+      if (i === 4) td.className = 'deadline';
+      tr.append(td);
+    });
+    return tr;
+  }));
+  state.fresh.clear();
+}
+
+function addToFeed(event) {
+  const li = document.createElement('li');
+  const time = document.createElement('time');
+  time.textContent = new Date(event.time || Date.now()).toLocaleTimeString(state.lang);
+  li.append(time, document.createTextNode(`${event.type.replace('gongzhi.', '').replace('.v1', '')} · ${event.subject}`));
+  $('feed').prepend(li);
+  while ($('feed').children.length > 100) $('feed').lastChild.remove();
+}
+
+async function connect() {
+  if (state.source) state.source.close();
+  const { ticket } = await api('/api/stream/tickets', { method: 'POST' });
+  const after = state.lastEventId ? `&lastEventId=${encodeURIComponent(state.lastEventId)}` : '';
+  const source = new EventSource(`/api/stream?ticket=${encodeURIComponent(ticket)}${after}`);
+  state.source = source;
+  source.onopen = () => { $('live').classList.add('on'); $('live-text').textContent = t('live'); };
+  source.onmessage = () => {};
+  const onEvent = (message) => {
+    state.lastEventId = message.lastEventId;
+    const event = JSON.parse(message.data);
+    addToFeed(event);
+    if (event.type.startsWith('gongzhi.request.') || event.type === 'gongzhi.task.assigned.v1') {
+      state.fresh.add(event.subject);
+      scheduleRefresh();
+    }
+  };
+  Object.keys(TYPES).forEach((type) => source.addEventListener(type, onEvent));
+  // a ticket is single use: on any drop, ask for a new one and resume after the last event seen
+  source.onerror = () => {
+    source.close();
+    $('live').classList.remove('on');
+    $('live-text').textContent = t('offline');
+    setTimeout(() => connect().catch(showError), 1000);
+  };
+}
+
+const TYPES = Object.fromEntries(['request.submitted', 'request.status-changed', 'request.reopened', 'request.followed-up',
+  'task.assigned', 'task.status-changed', 'task.escalated', 'case.resolved', 'volunteer.offered', 'volunteer.accepted',
+  'volunteer.completed', 'volunteer.unmatched', 'warning.issued', 'topic.opened', 'vote.closed', 'decision.made']
+  .map((name) => [`gongzhi.${name}.v1`, true]));
+
+function showError(error) {
+  const box = $('errors');
+  box.textContent = String(error.message || error);
+  box.hidden = false;
+  setTimeout(() => { box.hidden = true; }, 5000);
+}
+
+function showLogin() {
+  $('board').hidden = true;
+  $('login').hidden = false;
+  $('token').focus();
+}
+
+async function start(token) {
+  state.token = token;
+  sessionStorage.setItem('gongzhi.token', token);
+  $('login').hidden = true;
+  $('board').hidden = false;
+  await refresh();
+  await connect();
+}
+
+$('lang').addEventListener('click', () => {
+  state.lang = state.lang === 'en' ? 'zh-CN' : 'en';
+  localStorage.setItem('gongzhi.lang', state.lang);
+  applyLanguage();
+});
+$('clear-filter').addEventListener('click', () => { state.filter = null; render(); });
+$('login-form').addEventListener('submit', (e) => { e.preventDefault(); start($('token').value.trim()).catch(showError); });
+setInterval(render, 30000);
+
+// a token in the fragment (./gongzhi up prints such a link) never reaches a server log; keep it for this tab only
+const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
+if (fromFragment) history.replaceState(null, '', location.pathname);
+const token = fromFragment || sessionStorage.getItem('gongzhi.token');
+applyLanguage();
+if (token) start(token).catch(showError); else showLogin();

@@ -1,0 +1,170 @@
+package org.gongzhi.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.notNullValue;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.FollowUpRecorded;
+import org.gongzhi.events.RequestStatusChanged;
+import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.events.VolunteerOffered;
+import org.gongzhi.events.WarningIssued;
+import org.junit.jupiter.api.Test;
+
+/** The dashboard's read models and rates, built from events of a community of its own. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "notifications"))
+class DashboardTest {
+    private static final ZoneId ZONE = ZoneId.of("Asia/Shanghai");
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    Clock clock;
+
+    private static String worker(String community) {
+        return DevTokens.token("worker", "worker-" + community, Map.of("community", community));
+    }
+
+    private static RequestSubmitted submitted(String community, String id, String building, Instant respondBy,
+            Instant resolveBy, Instant at) {
+        return new RequestSubmitted(community, id, "water-leak", building, "1", null, "HIGH", List.of("ALLIANCE"),
+                "leak", "app", respondBy, resolveBy, at, "resident-" + id);
+    }
+
+    private static RequestStatusChanged status(String community, String id, String building, String from, String to,
+            Instant at) {
+        return new RequestStatusChanged(community, id, "water-leak", building, from, to, null, at);
+    }
+
+    @Test
+    void theBoardTheMapTheWorkloadAndTheThreeRatesFollowTheEvents() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        LocalDate today = LocalDate.ofInstant(now, ZONE);
+        Instant dayStart = today.atStartOfDay(ZONE).toInstant();
+        Instant dayEnd = today.plusDays(1).atStartOfDay(ZONE).toInstant();
+        String onTime = UUID.randomUUID().toString();
+        String late = UUID.randomUUID().toString();
+        String waiting = UUID.randomUUID().toString();
+
+        // responded and resolved in time, then a satisfied return visit
+        publisher.publish(submitted(town, onTime, "3", dayEnd.minusSeconds(1), dayEnd.minusSeconds(1), now));
+        publisher.publish(new TaskAssigned(town, "t-" + onTime, onTime, "water", "自来水公司", "LEAD", "water-leak",
+                "3", dayEnd.minusSeconds(1), dayEnd.minusSeconds(1), now));
+        publisher.publish(new TaskStatusChanged(town, "t-" + onTime, onTime, "water", "LEAD", "ACKNOWLEDGED", null,
+                now.plusMillis(1)));
+        publisher.publish(status(town, onTime, "3", "SUBMITTED", "ASSIGNED", now.plusMillis(1)));
+        publisher.publish(status(town, onTime, "3", "ASSIGNED", "RESOLVED", now.plusMillis(2)));
+        publisher.publish(new FollowUpRecorded(town, onTime, "phone", true, true, now.plusMillis(3)));
+        // nobody responded and its deadlines passed; its lead has not acknowledged in time; an unsatisfied visit
+        publisher.publish(submitted(town, late, "12", dayStart.plusSeconds(1), dayStart.plusSeconds(2),
+                dayStart.minusSeconds(3600)));
+        publisher.publish(new TaskAssigned(town, "t-" + late, late, "property", "和平物业", "LEAD", "water-leak", "12",
+                now.minusSeconds(3600), dayEnd.minusSeconds(1), dayStart));
+        publisher.publish(new FollowUpRecorded(town, late, "visit", false, false, now));
+        // still inside its window: counts in no rate yet
+        publisher.publish(submitted(town, waiting, "12", dayEnd.minusSeconds(1), dayEnd.plusSeconds(86400 * 6), now));
+        publisher.publish(new VolunteerOffered(town, "o-" + waiting, waiting, "v-1", "nearby",
+                now.plusSeconds(3600), now));
+        publisher.publish(new WarningIssued(town, "w-" + town, "RAINSTORM", "ORANGE", now.minusSeconds(3600),
+                now.plusSeconds(5 * 3600), now.minusSeconds(3600)));
+
+        String token = worker(town);
+        // events of three topics arrive in any order between topics: wait until all are in
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
+            ValidatableResponse rates = given().auth().oauth2(token).get("/api/dashboard/rates").then()
+                    .statusCode(200);
+            for (String period : List.of("today", "week", "month")) {
+                rates.body(period + ".response.denominator", equalTo(2))
+                        .body(period + ".response.numerator", equalTo(1))
+                        .body(period + ".response.rate", equalTo(0.5f))
+                        .body(period + ".resolution.denominator", equalTo(2))
+                        .body(period + ".resolution.numerator", equalTo(1))
+                        .body(period + ".resolution.rate", equalTo(0.5f))
+                        .body(period + ".satisfaction.denominator", equalTo(2))
+                        .body(period + ".satisfaction.numerator", equalTo(1))
+                        .body(period + ".satisfaction.rate", equalTo(0.5f));
+            }
+            rates.body("zone", equalTo("Asia/Shanghai")).body("trend", hasSize(14))
+                    .body("trend[13].day", equalTo(today.toString()))
+                    .body("trend[13].response.rate", equalTo(0.5f))
+                    .body("parties.find { it.organisationId == 'water' }.response.rate", equalTo(1.0f))
+                    .body("parties.find { it.organisationId == 'water' }.satisfaction.rate", equalTo(1.0f))
+                    .body("parties.find { it.organisationId == 'property' }.response.rate", equalTo(0.0f))
+                    .body("parties.find { it.organisationId == 'property' }.satisfaction.rate", equalTo(0.0f));
+        });
+
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/requests").then().statusCode(200)
+                .body("id", equalTo(List.of(late, waiting)))
+                .body("[0].overdue", equalTo(true)).body("[0].leadParty", equalTo("和平物业"))
+                .body("[1].overdue", equalTo(false)).body("[1].nextDeadline", notNullValue()));
+        given().auth().oauth2(token).queryParam("building", "3").get("/api/dashboard/requests").then()
+                .statusCode(200).body("$", hasSize(0));
+        given().auth().oauth2(token).get("/api/dashboard/buildings").then().statusCode(200)
+                .body("$", hasSize(32))
+                .body("find { it.building == '12' }.open", equalTo(2))
+                .body("find { it.building == '12' }.overdue", equalTo(1))
+                .body("find { it.building == '12' }.gridX", equalTo(3))
+                .body("find { it.building == '12' }.gridY", equalTo(1))
+                .body("find { it.building == '3' }.open", equalTo(0));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/workload").then().statusCode(200)
+                .body("parties.find { it.organisationId == 'property' }.open", equalTo(1))
+                .body("parties.find { it.organisationId == 'property' }.overdue", equalTo(1))
+                .body("parties.find { it.organisationId == 'water' }.open", equalTo(1))
+                .body("parties.find { it.organisationId == 'water' }.overdue", equalTo(0))
+                .body("volunteers.openOffers", equalTo(1)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/warnings").then().statusCode(200)
+                .body("type", equalTo(List.of("RAINSTORM"))).body("[0].level", equalTo("ORANGE")));
+    }
+
+    @Test
+    void aDuplicateReturnVisitCountsOnce() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        String request = UUID.randomUUID().toString();
+        FollowUpRecorded visit = new FollowUpRecorded(town, request, "phone", true, true, now);
+        String eventId = UUID.randomUUID().toString();
+        publisher.publish(submitted(town, request, "5", now.plusSeconds(60), now.plusSeconds(120), now));
+        publisher.publish(eventId, visit);
+        publisher.publish(eventId, visit);
+        publisher.publish(new FollowUpRecorded(town, request, "phone", true, false, now.plusMillis(5)));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(worker(town))
+                .get("/api/dashboard/rates").then().statusCode(200)
+                .body("today.satisfaction.denominator", equalTo(2))
+                .body("today.satisfaction.numerator", equalTo(1)));
+    }
+
+    @Test
+    void onlyWorkersReadTheRatesAndTheDevSessionGivesTheLocalPageAWorker() {
+        given().get("/api/dashboard/rates").then().statusCode(401);
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/dashboard/workload").then().statusCode(403)
+                .contentType("application/problem+json");
+        String token = given().get("/api/dev/session").then().statusCode(200).extract().path("token");
+        given().auth().oauth2(token).get("/api/dashboard/buildings").then().statusCode(200).body("$", hasSize(32));
+    }
+}
