@@ -45,6 +45,7 @@ public final class DevStack implements AutoCloseable {
     private EmbeddedPostgres postgres;
     private Process kafka;
     private int kafkaPort;
+    private int controllerPort;
     private Thread shutdownHook;
 
     /** What to start and where; every field has a default. */
@@ -154,8 +155,10 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startKafka() throws IOException {
-        kafkaPort = options.kafkaPort() == 0 ? freePort() : options.kafkaPort();
-        int controllerPort = freePort();
+        if (kafkaPort == 0) {
+            kafkaPort = options.kafkaPort() == 0 ? freePort() : options.kafkaPort();
+            controllerPort = freePort();
+        }
         Path logs = dataDir.resolve("kafka-data");
         Path config = dataDir.resolve("server.properties");
         Files.writeString(config, String.join("\n",
@@ -351,6 +354,31 @@ public final class DevStack implements AutoCloseable {
             } catch (IllegalStateException shuttingDown) {
                 // already running the hook
             }
+        }
+    }
+
+    /** Stops the broker (gracefully), as when Kafka goes away; {@link #restartKafka()} brings it back, same data. */
+    public synchronized void stopKafka() {
+        if (kafka != null && kafka.isAlive()) {
+            kafka.destroy();
+            try {
+                if (!kafka.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
+                    kafka.destroyForcibly().waitFor();
+                }
+            } catch (InterruptedException e) {
+                kafka.destroyForcibly();
+                Thread.currentThread().interrupt();
+            }
+            watchdog.forget(kafka.pid());
+        }
+    }
+
+    /** Starts the broker again on the same ports and data, and waits until it answers. */
+    public synchronized void restartKafka() {
+        try {
+            startKafka();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
     }
 
