@@ -93,6 +93,17 @@ class RequestIntakeTest {
     }
 
     @Test
+    void intakeSuggestsLikelyDuplicatesFromTheSameBuilding() {
+        Fixtures.building("8");
+        String body = "{\"category\": \"lift-fault\", \"description\": \"The lift is stuck\", \"building\": \"8\"}";
+        String first = given().auth().oauth2(DevTokens.resident("a-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(body).post("/api/requests").then().statusCode(201).extract().path("id");
+        given().auth().oauth2(DevTokens.resident("b-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(body).post("/api/requests").then().statusCode(201)
+                .body("possibleDuplicates", hasItem(first));
+    }
+
+    @Test
     void categoriesAreListedBilinguallyWithTimeLimits() {
         given().get("/api/categories").then().statusCode(200)
                 .body("find { it.code == 'water-leak' }.nameZh", equalTo("漏水"))

@@ -70,6 +70,18 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         }
     }
 
+    /** Open requests of the same category in the same building from the last two weeks, newest first. */
+    public Uni<List<UUID>> possibleDuplicates(ResidentRequest r) {
+        if (r.building == null) {
+            return Uni.createFrom().item(List.of());
+        }
+        return find("communityId = ?1 and building = ?2 and category = ?3 and id <> ?4 and createdAt >= ?5 "
+                        + "and status not in (?6) order by createdAt desc", r.communityId, r.building, r.category, r.id,
+                r.createdAt.minus(java.time.Duration.ofDays(14)), List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED,
+                        RequestStatus.WITHDRAWN, RequestStatus.REJECTED))
+                .page(0, 5).list().map(found -> found.stream().map(x -> x.id).toList());
+    }
+
     public Uni<ResidentRequest> byIdempotencyKey(String createdBy, String key) {
         return find("createdBy = ?1 and idempotencyKey = ?2", createdBy, key).firstResult();
     }

@@ -52,7 +52,8 @@ public class RequestService {
                                 .map(v -> new Submission(v, true)));
         return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
                 : Panache.withTransaction(() -> open(viewer, input, idempotencyKey))
-                        .chain(created -> Panache.withSession(() -> view(created, viewer)))
+                        .chain(created -> Panache.withSession(() -> view(created, viewer)
+                                .chain(v -> requests.possibleDuplicates(created).map(v::withPossibleDuplicates))))
                         .map(v -> new Submission(v, false))
                         .onFailure(ConstraintViolationException.class)
                         .recoverWithUni(() -> Panache.withSession(

@@ -25,7 +25,8 @@ public record RequestView(
         Instant createdAt,
         Instant updatedAt,
         List<TaskView> tasks,
-        List<TimelineView> timeline) {
+        List<TimelineView> timeline,
+        List<UUID> possibleDuplicates) {
 
     public record TaskView(String taskId, String organisationId, String organisationName, String role,
             String status) {
@@ -41,10 +42,17 @@ public record RequestView(
         }
     }
 
+    /** The same view, with the open requests that look like the same problem (shown right after intake). */
+    RequestView withPossibleDuplicates(List<UUID> duplicates) {
+        return new RequestView(id, status, category, description, building, unit, household, place, urgency, channel,
+                hotlineTicket, tracks, respondBy, resolveBy, respondedAt, resolvedAt, createdAt, updatedAt, tasks,
+                timeline, duplicates);
+    }
+
     static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline) {
         return new RequestView(r.id, r.status, r.category, r.description, r.building, r.unit, r.household, r.place,
                 r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
                 r.resolvedAt, r.createdAt, r.updatedAt, tasks.stream().map(TaskView::of).toList(),
-                timeline.stream().map(TimelineView::of).toList());
+                timeline.stream().map(TimelineView::of).toList(), List.of());
     }
 }
