@@ -12,7 +12,10 @@ import java.util.List;
 /** The search for a volunteer for one request: who was tried, and how it ended. */
 @Entity
 public class Matching extends PanacheEntityBase {
-    public enum Status { MATCHING, MATCHED, UNMATCHED, DONE }
+    public enum Status { MATCHING, MATCHED, UNMATCHED, DONE, HANDED_OVER }
+
+    /** A resident's request, or a check-on-neighbour visit to a flagged household during a warning. */
+    public enum Kind { REQUEST, VISIT }
 
     @Id
     @Column(name = "request_id")
@@ -26,8 +29,16 @@ public class Matching extends PanacheEntityBase {
     @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
     public Status status;
     public String tried = "";
+    @jakarta.persistence.Enumerated(jakarta.persistence.EnumType.STRING)
+    public Kind kind = Kind.REQUEST;
+    @Column(name = "household_id")
+    public String householdId;
+    @Column(name = "warning_id")
+    public String warningId;
     @Column(name = "created_at")
     public Instant createdAt;
+    @jakarta.persistence.Version
+    public long version;
 
     public List<String> triedList() {
         return tried.isBlank() ? List.of() : Arrays.asList(tried.split(","));

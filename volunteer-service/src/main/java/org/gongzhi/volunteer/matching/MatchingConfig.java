@@ -3,12 +3,18 @@ package org.gongzhi.volunteer.matching;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.Map;
 
+/** How volunteers are matched; every number here is documented in the README. */
 @ConfigMapping(prefix = "gongzhi.matching")
 public interface MatchingConfig {
     /** How long a volunteer has to accept an offer before it moves to the next candidate. */
     @WithDefault("PT15M")
     Duration offerExpiry();
+
+    /** How often expired offers and missed visits are looked for (a scheduler period such as {@code 30s}). */
+    @WithDefault("30s")
+    String expiryCheck();
 
     /** Points lost per grid step between the volunteer's home and the request's building. */
     @WithDefault("5")
@@ -21,4 +27,15 @@ public interface MatchingConfig {
     /** Volunteers living more grid steps away than this are not asked. */
     @WithDefault("12")
     int maxSteps();
+
+    /** The skill a request category needs ({@code gongzhi.matching.skill-for-category.<category>=<skill>}). */
+    Map<String, String> skillForCategory();
+
+    /** The skill asked for when a category is not in the map. */
+    @WithDefault("errands")
+    String defaultSkill();
+
+    /** How long after a warning is issued a check-on-neighbour visit must be done, if the warning sets no end. */
+    @WithDefault("PT6H")
+    Duration visitWithin();
 }

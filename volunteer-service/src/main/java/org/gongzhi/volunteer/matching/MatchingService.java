@@ -12,11 +12,13 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.time.ZoneId;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
@@ -25,34 +27,46 @@ import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.volunteer.hours.HoursEntry;
+import org.gongzhi.volunteer.hours.HoursLedger;
+import org.gongzhi.volunteer.household.Household;
+import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
+import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
+import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
+import org.gongzhi.volunteer.matching.MatchingApi.Progress;
 import org.gongzhi.volunteer.team.Building;
+import org.gongzhi.volunteer.team.Skills;
 import org.gongzhi.volunteer.team.Volunteer;
 import org.jboss.logging.Logger;
 
 /**
- * Turns a request that suits volunteers into one offer at a time to the best candidate; a decline or an expiry moves
- * it on; when nobody is left the request goes back to the alliance ({@code volunteer.unmatched}).
+ * Turns a request that suits volunteers (or a check-on-neighbour visit) into one offer at a time to the best
+ * candidate; a decline or an expiry moves it on; when nobody is left the request goes back to the alliance
+ * ({@code volunteer.unmatched}), and so does a job a volunteer hands over or a visit that was missed.
  */
 @ApplicationScoped
 public class MatchingService {
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
-    private static final ZoneId ESTATE_TIME = ZoneId.of("Asia/Shanghai");
-    /** The skill a category of request needs; anything else is an errand. */
-    static final Map<String, String> SKILL_FOR_CATEGORY = Map.of("appliance-repair", "appliance-repair",
-            "shopping-help", "errands", "paperwork-help", "paperwork", "corridor-clutter", "clean-up",
-            "safety-risk", "watch");
+    /** The category the alliance sees for a check-on-neighbour visit nobody made. */
+    public static final String VISIT_CATEGORY = "check-on-neighbour";
 
     private final Outbox outbox;
     private final MatchingConfig config;
     private final Clock clock;
+    private final HoursLedger ledger;
 
-    MatchingService(Outbox outbox, MatchingConfig config, Clock clock) {
+    MatchingService(Outbox outbox, MatchingConfig config, Clock clock, HoursLedger ledger) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
+        this.ledger = ledger;
     }
 
-    /** Runs inside the consumer's transaction. */
+    String skillFor(String category) {
+        return config.skillForCategory().getOrDefault(category, config.defaultSkill());
+    }
+
+    /** Runs inside the consumer's transaction. A second event for the same request makes no second matching. */
     public Uni<Void> requestSubmitted(InboundEvent<RequestSubmitted> event) {
         RequestSubmitted r = event.data();
         if (!r.hasTrack(RequestSubmitted.TRACK_VOLUNTEERS)) {
@@ -67,29 +81,111 @@ public class MatchingService {
             m.communityId = r.communityId();
             m.category = r.category();
             m.building = r.building();
-            m.skill = SKILL_FOR_CATEGORY.getOrDefault(r.category(), "errands");
+            m.skill = skillFor(r.category());
             m.deadline = r.resolveBy();
-            m.status = Matching.Status.MATCHING;
-            m.createdAt = clock.instant();
-            return m.persist().chain(() -> offerNext(m, r.communityId()));
+            return start(m);
         });
     }
 
-    /** Offers the request to the best candidate not yet tried, or gives it back to the alliance. */
-    private Uni<Void> offerNext(Matching m, String communityId) {
+    /**
+     * A reopened request with the VOLUNTEERS track is matched again: a finished matching starts a fresh round (nobody
+     * counts as tried, the old deadline no longer holds); one still running is left alone; none yet starts one.
+     */
+    public Uni<Void> requestReopened(InboundEvent<RequestReopened> event) {
+        RequestReopened r = event.data();
+        if (r.tracks() == null || !r.tracks().contains(RequestSubmitted.TRACK_VOLUNTEERS)) {
+            return Uni.createFrom().voidItem();
+        }
+        return Matching.<Matching>findById(r.requestId()).chain(m -> {
+            if (m == null) {
+                Matching fresh = new Matching();
+                fresh.requestId = r.requestId();
+                fresh.communityId = r.communityId();
+                fresh.category = r.category();
+                fresh.building = r.building();
+                fresh.skill = skillFor(r.category());
+                return start(fresh);
+            }
+            if (m.status == Matching.Status.MATCHING || m.status == Matching.Status.MATCHED) {
+                return Uni.createFrom().voidItem();
+            }
+            m.status = Matching.Status.MATCHING;
+            m.tried = "";
+            m.deadline = null;
+            return offerNext(m);
+        });
+    }
+
+    /** A worker asks for volunteers for a request explicitly. */
+    @WithTransaction
+    public Uni<MatchingView> requestVolunteers(@Valid @NotNull NewMatching input, String communityId) {
+        if (input.skill() != null && !Skills.ALL.contains(input.skill())) {
+            throw ProblemException.invalid("skill", "unknown skill '" + input.skill() + "'; one of " + Skills.ALL);
+        }
+        return Building.findById(input.building()).chain(building -> {
+            if (building == null) {
+                throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
+            }
+            return Matching.<Matching>findById(input.requestId());
+        }).chain(existing -> {
+            if (existing != null) {
+                throw ProblemException.conflict("volunteers are already being matched for request "
+                        + input.requestId());
+            }
+            Matching m = new Matching();
+            m.requestId = input.requestId();
+            m.communityId = communityId;
+            m.category = input.category();
+            m.building = input.building();
+            m.skill = input.skill() != null ? input.skill() : skillFor(input.category());
+            m.deadline = input.deadline();
+            return start(m).chain(() -> view(m));
+        });
+    }
+
+    /** A check-on-neighbour visit to a flagged household during a warning; runs in the consumer's transaction. */
+    public Uni<Void> startVisit(String communityId, String warningId, Household household, Instant deadline) {
+        String id = "visit-" + warningId + "-" + household.id;
+        return Matching.<Matching>findById(id).chain(existing -> {
+            if (existing != null) {
+                return Uni.createFrom().voidItem();
+            }
+            Matching m = new Matching();
+            m.requestId = id;
+            m.kind = Matching.Kind.VISIT;
+            m.communityId = communityId;
+            m.category = VISIT_CATEGORY;
+            m.building = household.building;
+            m.skill = null;
+            m.householdId = household.id.toString();
+            m.warningId = warningId;
+            m.deadline = deadline;
+            return start(m);
+        });
+    }
+
+    private Uni<Void> start(Matching m) {
+        m.status = Matching.Status.MATCHING;
+        m.createdAt = clock.instant();
+        return m.persist().chain(() -> offerNext(m));
+    }
+
+    /** Offers the job to the best candidate not yet tried, or gives it back to the alliance. */
+    private Uni<Void> offerNext(Matching m) {
         Instant now = clock.instant();
         return Building.<Building>findById(m.building == null ? "" : m.building).chain(target -> candidates(now)
                 .map(candidates -> Ranking.rank(candidates.stream()
                                 .filter(c -> !m.triedList().contains(c.id())).toList(), m.skill,
-                        target == null ? 0 : target.gridX, target == null ? 0 : target.gridY,
-                        LocalDateTime.ofInstant(now, ESTATE_TIME),
-                        m.deadline == null ? null : LocalDateTime.ofInstant(m.deadline, ESTATE_TIME),
+                        target == null ? null : target.gridX, target == null ? null : target.gridY,
+                        LocalDateTime.ofInstant(now, HoursLedger.ESTATE_TIME),
+                        m.deadline == null ? null : LocalDateTime.ofInstant(m.deadline, HoursLedger.ESTATE_TIME),
                         config.pointsPerStep(), config.pointsPerRecentTask(), config.maxSteps())))
                 .chain(ranked -> {
                     if (ranked.isEmpty()) {
-                        m.status = Matching.Status.UNMATCHED;
-                        return outbox.add(new VolunteerUnmatched(communityId, m.requestId, m.category, m.building,
-                                "no volunteer with " + m.skill + " accepted in time", now)).replaceWithVoid();
+                        return unmatched(m, m.kind == Matching.Kind.VISIT
+                                ? "no volunteer could check on a flagged household in building " + m.building
+                                        + " during warning " + m.warningId
+                                : "no volunteer with " + m.skill + " accepted in time", now);
                     }
                     Ranking.Scored best = ranked.get(0);
                     m.tried(best.candidate().id());
@@ -99,29 +195,36 @@ public class MatchingService {
                     offer.volunteerId = best.candidate().id();
                     offer.status = Offer.Status.OFFERED;
                     offer.score = best.score();
-                    offer.reason = best.reason();
+                    offer.reason = (m.kind == Matching.Kind.VISIT ? "check-on-neighbour visit; " : "")
+                            + best.reason();
                     offer.offeredAt = now;
                     offer.expiresAt = now.plus(config.offerExpiry());
-                    return offer.persist().chain(() -> outbox.add(new VolunteerOffered(communityId,
+                    return offer.persist().chain(() -> outbox.add(new VolunteerOffered(m.communityId,
                             offer.id.toString(), m.requestId, offer.volunteerId, offer.reason, offer.expiresAt, now)))
                             .replaceWithVoid();
                 });
+    }
+
+    private Uni<Void> unmatched(Matching m, String reason, Instant now) {
+        m.status = Matching.Status.UNMATCHED;
+        return outbox.add(new VolunteerUnmatched(m.communityId, m.requestId, m.category, m.building, reason, now))
+                .replaceWithVoid();
     }
 
     private Uni<List<Ranking.Candidate>> candidates(Instant now) {
         Instant weekAgo = now.minus(Duration.ofDays(7));
         return Volunteer.<Volunteer>list("active = true").chain(volunteers -> Building.<Building>listAll()
                 .chain(buildings -> Offer.<Offer>list("status in ?1 and offeredAt >= ?2",
-                        List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED), weekAgo).map(recent -> {
+                        List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED, Offer.Status.HANDED_OVER,
+                                Offer.Status.MISSED), weekAgo).map(recent -> {
                             Map<String, Building> grid = buildings.stream()
                                     .collect(Collectors.toMap(b -> b.code, b -> b));
                             Map<String, Long> load = recent.stream()
                                     .collect(Collectors.groupingBy(o -> o.volunteerId, Collectors.counting()));
-                            return volunteers.stream().map(v -> {
+                            return volunteers.stream().filter(v -> grid.containsKey(v.building)).map(v -> {
                                 Building home = grid.get(v.building);
-                                return new Ranking.Candidate(v.id, v.skillList(), v.availability,
-                                        home == null ? 0 : home.gridX, home == null ? 0 : home.gridY,
-                                        load.getOrDefault(v.id, 0L).intValue(), v.maxTasksPerWeek);
+                                return new Ranking.Candidate(v.id, v.skillList(), v.availability, home.gridX,
+                                        home.gridY, load.getOrDefault(v.id, 0L).intValue(), v.maxTasksPerWeek);
                             }).toList();
                         })));
     }
@@ -136,68 +239,190 @@ public class MatchingService {
             }
             offer.status = Offer.Status.ACCEPTED;
             offer.acceptedAt = now;
-            return Matching.<Matching>findById(offer.requestId).chain(m -> {
+            return matching(offer).chain(m -> {
                 m.status = Matching.Status.MATCHED;
                 return outbox.add(new VolunteerAccepted(m.communityId, offer.id.toString(), offer.requestId,
-                        volunteerId, now));
-            }).replaceWith(OfferView.of(offer));
+                        volunteerId, now)).chain(() -> view(offer, m));
+            });
         });
     }
 
     @WithTransaction
     public Uni<OfferView> decline(String volunteerId, UUID offerId) {
         return own(volunteerId, offerId).chain(offer -> {
-            if (offer.status != Offer.Status.OFFERED) {
-                throw ProblemException.conflict("this offer is " + offer.status.name().toLowerCase());
+            if (offer.status != Offer.Status.OFFERED || !clock.instant().isBefore(offer.expiresAt)) {
+                throw ProblemException.conflict("this offer is " + (offer.status == Offer.Status.OFFERED
+                        ? "expired" : offer.status.name().toLowerCase()));
             }
             offer.status = Offer.Status.DECLINED;
-            return Matching.<Matching>findById(offer.requestId).chain(m -> offerNext(m, m.communityId))
-                    .replaceWith(OfferView.of(offer));
+            return matching(offer).chain(m -> offerNext(m).chain(() -> view(offer, m)));
+        });
+    }
+
+    /** A note on how the work goes, kept on the task for the volunteer and the workers. */
+    @WithTransaction
+    public Uni<OfferView> progress(String volunteerId, UUID offerId, @Valid @NotNull Progress progress) {
+        return accepted(volunteerId, offerId, "given progress").chain(offer -> {
+            offer.progressNote = progress.note();
+            offer.progressAt = clock.instant();
+            return matching(offer).chain(m -> view(offer, m));
         });
     }
 
     @WithTransaction
     public Uni<OfferView> complete(String volunteerId, UUID offerId, @Valid @NotNull Completion completion) {
-        return own(volunteerId, offerId).chain(offer -> {
-            if (offer.status != Offer.Status.ACCEPTED) {
-                throw ProblemException.conflict("only an accepted offer can be completed; this one is "
-                        + offer.status.name().toLowerCase());
-            }
+        return accepted(volunteerId, offerId, "completed").chain(offer -> {
             Instant now = clock.instant();
             offer.status = Offer.Status.COMPLETED;
             offer.completedAt = now;
             offer.hours = completion.hours();
             offer.note = completion.note();
-            return Matching.<Matching>findById(offer.requestId).chain(m -> {
+            return matching(offer).chain(m -> {
                 m.status = Matching.Status.DONE;
-                return outbox.add(new VolunteerCompleted(m.communityId, offer.id.toString(), offer.requestId,
-                        volunteerId, completion.hours(), now));
-            }).replaceWith(OfferView.of(offer));
+                return ledger.record(volunteerId, m.kind == Matching.Kind.VISIT ? HoursEntry.Source.VISIT
+                                : HoursEntry.Source.TASK, offer.id.toString(), completion.hours(), completion.note(), now)
+                        .chain(() -> outbox.add(new VolunteerCompleted(m.communityId, offer.id.toString(),
+                                offer.requestId, volunteerId, completion.hours(), now)))
+                        .chain(() -> view(offer, m));
+            });
         });
     }
 
-    /** Moves every expired offer to the next candidate. Scheduled, and called directly by tests with their clock. */
+    /** "Needs a professional": the volunteer gives the job back; the alliance takes it over. */
+    @WithTransaction
+    public Uni<OfferView> handOver(String volunteerId, UUID offerId, @Valid @NotNull HandOver handOver) {
+        return accepted(volunteerId, offerId, "handed over").chain(offer -> {
+            Instant now = clock.instant();
+            offer.status = Offer.Status.HANDED_OVER;
+            offer.handedOverTo = handOver.to();
+            offer.note = handOver.reason();
+            return matching(offer).chain(m -> {
+                String to = handOver.to().toLowerCase().replace('_', ' ');
+                return unmatched(m, "the volunteer handed it over, needs a professional (" + to + "): "
+                        + handOver.reason(), now).invoke(() -> m.status = Matching.Status.HANDED_OVER)
+                        .chain(() -> view(offer, m));
+            });
+        });
+    }
+
+    /**
+     * Moves every expired offer to the next candidate, and reports every accepted visit not done by its deadline as
+     * missed so a worker can go. Scheduled, and called directly by tests with their clock.
+     */
     @Scheduled(every = "${gongzhi.matching.expiry-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> expireDue() {
-        return Panache.withTransaction(() -> Offer.<Offer>list("status = ?1 and expiresAt <= ?2", Offer.Status.OFFERED,
-                clock.instant()).chain(expired -> {
+        Instant now = clock.instant();
+        return Panache.withTransaction(() -> Offer.<Offer>list("status = ?1 and expiresAt <= ?2 order by expiresAt",
+                Offer.Status.OFFERED, now).chain(expired -> {
                     Uni<Void> all = Uni.createFrom().voidItem();
                     for (Offer offer : expired) {
                         all = all.chain(() -> {
                             offer.status = Offer.Status.EXPIRED;
-                            return Matching.<Matching>findById(offer.requestId).chain(m -> offerNext(m, m.communityId));
+                            return matching(offer).chain(this::offerNext);
                         });
                     }
                     return all;
-                }))
+                }).chain(() -> Offer.<Offer>find("select o from Offer o, Matching m where m.requestId = o.requestId"
+                        + " and o.status = ?1 and m.kind = ?2 and m.deadline <= ?3", Offer.Status.ACCEPTED,
+                        Matching.Kind.VISIT, now).list()).chain(missed -> {
+                            Uni<Void> all = Uni.createFrom().voidItem();
+                            for (Offer offer : missed) {
+                                all = all.chain(() -> {
+                                    offer.status = Offer.Status.MISSED;
+                                    return matching(offer).chain(m -> unmatched(m, "the check-on-neighbour visit in"
+                                            + " building " + m.building + " was missed during warning "
+                                            + m.warningId + "; a worker should go", now));
+                                });
+                            }
+                            return all;
+                        }))
                 .onFailure().invoke(e -> LOG.warn("expiring offers failed; the next check retries", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
     @WithSession
     public Uni<List<OfferView>> offers(String volunteerId, List<Offer.Status> statuses) {
+        Instant now = clock.instant();
         return Offer.<Offer>list("volunteerId = ?1 and status in ?2 order by offeredAt desc", volunteerId, statuses)
-                .map(list -> list.stream().map(OfferView::of).toList());
+                // an offer past its expiry is no longer open, even before the expiry check has moved it on
+                .map(all -> all.stream().filter(o -> o.status != Offer.Status.OFFERED || now.isBefore(o.expiresAt))
+                        .toList())
+                .chain(list -> {
+                    if (list.isEmpty()) {
+                        return Uni.createFrom().item(List.<OfferView>of());
+                    }
+                    List<String> ids = list.stream().map(o -> o.requestId).distinct().toList();
+                    return Matching.<Matching>list("requestId in ?1", ids).chain(matchings -> {
+                        Map<String, Matching> byId = matchings.stream()
+                                .collect(Collectors.toMap(m -> m.requestId, Function.identity()));
+                        List<UUID> households = matchings.stream().filter(m -> m.householdId != null)
+                                .map(m -> UUID.fromString(m.householdId)).toList();
+                        Uni<List<Household>> places = households.isEmpty() ? Uni.createFrom().item(List.of())
+                                : Household.list("id in ?1", households);
+                        return places.map(hs -> {
+                            Map<String, String> placeOf = new HashMap<>();
+                            hs.forEach(h -> placeOf.put(h.id.toString(), h.place()));
+                            return list.stream().map(o -> {
+                                Matching m = byId.get(o.requestId);
+                                return OfferView.of(o, m, m == null || m.householdId == null ? null
+                                        : placeOf.get(m.householdId));
+                            }).toList();
+                        });
+                    });
+                });
+    }
+
+    /** A matching as a worker sees it. */
+    @WithSession
+    public Uni<MatchingView> matching(String requestId) {
+        return Matching.<Matching>findById(requestId).chain(m -> {
+            if (m == null) {
+                throw ProblemException.notFound("matching", requestId);
+            }
+            return view(m);
+        });
+    }
+
+    /** The check-on-neighbour visits a warning created. */
+    @WithSession
+    public Uni<List<MatchingView>> visits(String warningId) {
+        return Matching.<Matching>list("warningId = ?1 order by building, requestId", warningId).chain(ms -> {
+            Uni<List<MatchingView>> all = Uni.createFrom().item(new java.util.ArrayList<>());
+            for (Matching m : ms) {
+                all = all.chain(list -> view(m).map(v -> {
+                    list.add(v);
+                    return list;
+                }));
+            }
+            return all;
+        });
+    }
+
+    private Uni<MatchingView> view(Matching m) {
+        return Offer.<Offer>list("requestId = ?1 order by offeredAt", m.requestId)
+                .map(offers -> MatchingView.of(m, offers));
+    }
+
+    private Uni<OfferView> view(Offer offer, Matching m) {
+        if (m.householdId == null) {
+            return Uni.createFrom().item(OfferView.of(offer, m, null));
+        }
+        return Household.<Household>findById(UUID.fromString(m.householdId))
+                .map(h -> OfferView.of(offer, m, h == null ? null : h.place()));
+    }
+
+    private Uni<Matching> matching(Offer offer) {
+        return Matching.findById(offer.requestId);
+    }
+
+    private Uni<Offer> accepted(String volunteerId, UUID offerId, String verb) {
+        return own(volunteerId, offerId).map(offer -> {
+            if (offer.status != Offer.Status.ACCEPTED) {
+                throw ProblemException.conflict("only an accepted offer can be " + verb + "; this one is "
+                        + offer.status.name().toLowerCase().replace('_', ' '));
+            }
+            return offer;
+        });
     }
 
     private Uni<Offer> own(String volunteerId, UUID offerId) {

@@ -13,7 +13,7 @@ import java.util.UUID;
 /** An offer to one volunteer, explained, that expires; accepted, it is the volunteer's task. */
 @Entity
 public class Offer extends PanacheEntityBase {
-    public enum Status { OFFERED, ACCEPTED, DECLINED, EXPIRED, COMPLETED }
+    public enum Status { OFFERED, ACCEPTED, DECLINED, EXPIRED, COMPLETED, HANDED_OVER, MISSED }
 
     @Id
     public UUID id;
@@ -35,4 +35,12 @@ public class Offer extends PanacheEntityBase {
     public Instant completedAt;
     public BigDecimal hours;
     public String note;
+    @Column(name = "progress_note")
+    public String progressNote;
+    @Column(name = "progress_at")
+    public Instant progressAt;
+    @Column(name = "handed_over_to")
+    public String handedOverTo;
+    @jakarta.persistence.Version
+    public long version;
 }

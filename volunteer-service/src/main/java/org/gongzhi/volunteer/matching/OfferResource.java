@@ -9,7 +9,8 @@ import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import java.math.BigDecimal;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -18,9 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
+import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
+import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
+import org.gongzhi.volunteer.matching.MatchingApi.Progress;
 
 @Path("/api")
-@Tag(name = "Offers", description = "A volunteer's offers, tasks and hours")
+@Tag(name = "Offers", description = "Matching volunteers to requests; a volunteer's offers and tasks")
 @Produces(MediaType.APPLICATION_JSON)
 public class OfferResource {
     private final MatchingService matching;
@@ -35,6 +40,40 @@ public class OfferResource {
         return caller.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer"));
     }
 
+    /** Someone else changed the offer at the same moment (a second click, the expiry check): a 409, not a 500. */
+    private static <T> Uni<T> concurrently(Uni<T> answer) {
+        return answer.onFailure(OfferResource::isConcurrentChange).transform(e -> ProblemException.conflict(
+                "the offer changed at the same moment; look at it again"));
+    }
+
+    private static boolean isConcurrentChange(Throwable e) {
+        for (Throwable t = e; t != null; t = t.getCause()) {
+            if (t instanceof org.hibernate.StaleStateException || t instanceof jakarta.persistence.OptimisticLockException) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    @POST
+    @Path("/matchings")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Ask for volunteers for a request explicitly; the best candidate gets an offer")
+    @APIResponse(responseCode = "409", description = "Volunteers are already being matched for this request")
+    public Uni<Response> requestVolunteers(NewMatching input) {
+        return matching.requestVolunteers(input, caller.community()).map(m -> Response
+                .created(URI.create("/api/matchings/" + m.requestId())).entity(m).build());
+    }
+
+    @GET
+    @Path("/matchings/{requestId}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "How the search for a volunteer stands: every offer made, with its score and reason")
+    public Uni<MatchingView> matching(@PathParam("requestId") String requestId) {
+        return matching.matching(requestId);
+    }
+
     @GET
     @Path("/volunteers/me/offers")
     @RolesAllowed(Roles.VOLUNTEER)
@@ -46,22 +85,10 @@ public class OfferResource {
     @GET
     @Path("/volunteers/me/tasks")
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Offers I accepted, and those I completed")
+    @Operation(summary = "Offers I accepted, and what became of them (completed, handed over, missed)")
     public Uni<List<OfferView>> tasks() {
-        return matching.offers(me(), List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED));
-    }
-
-    public record Hours(String volunteerId, BigDecimal total, long tasks) {
-    }
-
-    @GET
-    @Path("/volunteers/me/hours")
-    @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "My service hours")
-    public Uni<Hours> hours() {
-        String me = me();
-        return matching.offers(me, List.of(Offer.Status.COMPLETED)).map(done -> new Hours(me,
-                done.stream().map(OfferView::hours).reduce(BigDecimal.ZERO, BigDecimal::add), done.size()));
+        return matching.offers(me(), List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED,
+                Offer.Status.HANDED_OVER, Offer.Status.MISSED));
     }
 
     @POST
@@ -71,7 +98,7 @@ public class OfferResource {
     @Operation(summary = "Accept an offer")
     @APIResponse(responseCode = "409", description = "The offer expired or was already answered")
     public Uni<OfferView> accept(@PathParam("id") UUID id) {
-        return matching.accept(me(), id);
+        return concurrently(matching.accept(me(), id));
     }
 
     @POST
@@ -80,15 +107,33 @@ public class OfferResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Decline an offer; the next candidate is asked")
     public Uni<OfferView> decline(@PathParam("id") UUID id) {
-        return matching.decline(me(), id);
+        return concurrently(matching.decline(me(), id));
+    }
+
+    @POST
+    @Path("/offers/{id}/progress")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Report how an accepted task goes")
+    public Uni<OfferView> progress(@PathParam("id") UUID id, Progress progress) {
+        return concurrently(matching.progress(me(), id, progress));
     }
 
     @POST
     @Path("/offers/{id}/complete")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Report the work done, with hours")
+    @Operation(summary = "Report the work done, with hours (0.25 to 12) and a note")
     public Uni<OfferView> complete(@PathParam("id") UUID id, Completion completion) {
-        return matching.complete(me(), id, completion);
+        return concurrently(matching.complete(me(), id, completion));
+    }
+
+    @POST
+    @Path("/offers/{id}/hand-over")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Needs a professional: hand the task back; the alliance (community office) takes it over")
+    public Uni<OfferView> handOver(@PathParam("id") UUID id, HandOver handOver) {
+        return concurrently(matching.handOver(me(), id, handOver));
     }
 }

@@ -4,11 +4,14 @@ import java.math.BigDecimal;
 import java.time.Instant;
 import java.util.UUID;
 
-/** An offer as its volunteer sees it, with why they were asked. */
-public record OfferView(UUID id, String requestId, Offer.Status status, int score, String reason, Instant offeredAt,
-        Instant expiresAt, Instant completedAt, BigDecimal hours) {
-    static OfferView of(Offer o) {
-        return new OfferView(o.id, o.requestId, o.status, o.score, o.reason, o.offeredAt, o.expiresAt, o.completedAt,
-                o.hours);
+/** An offer as its volunteer sees it: what and where, why they were asked, and how it stands. */
+public record OfferView(UUID id, String requestId, Matching.Kind kind, String category, String building,
+        String place, Instant deadline, Offer.Status status, int score, String reason, Instant offeredAt,
+        Instant expiresAt, Instant acceptedAt, String progressNote, Instant completedAt, BigDecimal hours,
+        String handedOverTo) {
+    static OfferView of(Offer o, Matching m, String place) {
+        return new OfferView(o.id, o.requestId, m == null ? null : m.kind, m == null ? null : m.category,
+                m == null ? null : m.building, place, m == null ? null : m.deadline, o.status, o.score, o.reason,
+                o.offeredAt, o.expiresAt, o.acceptedAt, o.progressNote, o.completedAt, o.hours, o.handedOverTo);
     }
 }

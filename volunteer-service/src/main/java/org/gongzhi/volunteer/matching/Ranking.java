@@ -12,7 +12,8 @@ import java.util.Optional;
 /**
  * Ranks candidates for a request and says why: the skill is required; being free now counts most, then being free
  * before the deadline; every grid step from home costs points, and so does every task done in the last week, so the
- * same few people are not always asked. Nobody over their weekly cap, or living too far away, is asked.
+ * same few people are not always asked. Nobody over their weekly cap, or living too far away, is asked. A null
+ * skill (a check-on-neighbour visit) lets anyone be asked.
  */
 public final class Ranking {
     private Ranking() {
@@ -26,27 +27,33 @@ public final class Ranking {
     public record Scored(Candidate candidate, int score, String reason) {
     }
 
-    public static List<Scored> rank(List<Candidate> candidates, String skill, int gridX, int gridY,
+    /** {@code gridX}/{@code gridY} null: the request's building is not on the grid, so distance does not count. */
+    public static List<Scored> rank(List<Candidate> candidates, String skill, Integer gridX, Integer gridY,
             LocalDateTime now, LocalDateTime deadline, int pointsPerStep, int pointsPerRecentTask, int maxSteps) {
         return candidates.stream()
-                .filter(c -> c.skills().contains(skill))
-                .filter(c -> Math.abs(c.gridX() - gridX) + Math.abs(c.gridY() - gridY) <= maxSteps)
+                .filter(c -> skill == null || c.skills().contains(skill))
+                .filter(c -> steps(c, gridX, gridY) <= maxSteps)
                 .filter(c -> c.tasksThisWeek() < c.maxTasksPerWeek())
                 .map(c -> score(c, skill, gridX, gridY, now, deadline, pointsPerStep, pointsPerRecentTask))
                 .sorted(Comparator.comparingInt(Scored::score).reversed().thenComparing(s -> s.candidate().id()))
                 .toList();
     }
 
-    private static Scored score(Candidate c, String skill, int gridX, int gridY, LocalDateTime now,
+    private static int steps(Candidate c, Integer gridX, Integer gridY) {
+        return gridX == null || gridY == null ? 0 : Math.abs(c.gridX() - gridX) + Math.abs(c.gridY() - gridY);
+    }
+
+    private static Scored score(Candidate c, String skill, Integer gridX, Integer gridY, LocalDateTime now,
             LocalDateTime deadline, int pointsPerStep, int pointsPerRecentTask) {
-        int steps = Math.abs(c.gridX() - gridX) + Math.abs(c.gridY() - gridY);
+        int steps = steps(c, gridX, gridY);
         boolean freeNow = availableAt(c.availability(), now);
         Optional<LocalDateTime> next = freeNow ? Optional.of(now) : nextWindow(c.availability(), now, deadline);
         int score = 100 + (freeNow ? 40 : next.isPresent() ? 20 : 0) - steps * pointsPerStep
                 - c.tasksThisWeek() * pointsPerRecentTask;
         String when = freeNow ? "free now" : next.map(t -> "free from " + t.getDayOfWeek()
                 .getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + t.toLocalTime()).orElse("not free before the deadline");
-        String reason = skill + "; " + when + "; " + steps + (steps == 1 ? " step" : " steps") + " from home; "
+        String reason = (skill == null ? "any volunteer" : skill) + "; " + when + "; " + (gridX == null ? "building not on the grid" : steps + (steps == 1 ? " step" : " steps")
+                + " from home") + "; "
                 + c.tasksThisWeek() + " task(s) this week";
         return new Scored(c, score, reason);
     }

@@ -4,11 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** Requests with the VOLUNTEERS track start a matching. */
+/** Requests with the VOLUNTEERS track start a matching; reopened ones are matched again. */
 @ApplicationScoped
 public class RequestConsumer {
     private final EventInbox inbox;
@@ -16,7 +17,9 @@ public class RequestConsumer {
 
     RequestConsumer(EventInbox inbox, MatchingService matching) {
         this.inbox = inbox;
-        this.routes = EventRoutes.create().on(RequestSubmitted.class, matching::requestSubmitted);
+        this.routes = EventRoutes.create()
+                .on(RequestSubmitted.class, matching::requestSubmitted)
+                .on(RequestReopened.class, matching::requestReopened);
     }
 
     @Incoming("requests")

@@ -22,6 +22,12 @@ public final class TeamApi {
             @NotBlank @Size(max = 64) String name, @Size(max = 64) String leader) {
     }
 
+    public record TeamView(String id, String name, String leader) {
+        static TeamView of(Team t) {
+            return new TeamView(t.id, t.name, t.leader);
+        }
+    }
+
     public record Window(@NotNull @Pattern(regexp = "MON|TUE|WED|THU|FRI|SAT|SUN",
             message = "must be MON … SUN") String day,
             @NotNull @Pattern(regexp = "([01]\\d|2[0-3]):[0-5]\\d", message = "must be HH:mm") String from,
@@ -34,6 +40,23 @@ public final class TeamApi {
             @NotNull @Size(max = 21) List<@Valid Window> availability,
             @Min(1) @Max(20) int maxTasksPerWeek,
             @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number") String phone) {
+    }
+
+    /** A change to a volunteer's profile: only the fields given change. */
+    public record VolunteerChange(@Size(max = 16) String building,
+            @Size(min = 1, max = 10) List<@NotBlank String> skills,
+            @Size(max = 21) List<@Valid Window> availability,
+            @Min(1) @Max(20) Integer maxTasksPerWeek, Boolean active,
+            @Pattern(regexp = "1[3-9]\\d{9}", message = "must be a mainland mobile number") String phone) {
+    }
+
+    /** A volunteer's own profile, the only place their phone is shown. */
+    public record Profile(String id, String name, String team, String building, List<String> skills,
+            String availability, int maxTasksPerWeek, boolean active, String phone) {
+        static Profile of(Volunteer v) {
+            return new Profile(v.id, v.name, v.team, v.building, v.skillList(), v.availability, v.maxTasksPerWeek,
+                    v.active, v.phone);
+        }
     }
 
     public record VolunteerView(String id, String name, String team, String building, List<String> skills,

@@ -4,7 +4,9 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PATCH;
 import jakarta.ws.rs.POST;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -14,7 +16,11 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.team.TeamApi.Profile;
+import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
 import org.gongzhi.volunteer.team.TeamApi.NewBuilding;
 import org.gongzhi.volunteer.team.TeamApi.NewTeam;
 import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
@@ -26,9 +32,11 @@ import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
     private final TeamService teams;
+    private final Caller me;
 
-    TeamResource(TeamService teams) {
+    TeamResource(TeamService teams, Caller me) {
         this.teams = teams;
+        this.me = me;
     }
 
     @POST
@@ -51,7 +59,7 @@ public class TeamResource {
     @Path("/teams")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "List teams")
-    public Uni<List<Team>> teams() {
+    public Uni<List<TeamApi.TeamView>> teams() {
         return teams.teams();
     }
 
@@ -62,6 +70,31 @@ public class TeamResource {
     public Uni<Response> volunteer(NewVolunteer volunteer) {
         return teams.volunteer(volunteer)
                 .map(v -> Response.created(URI.create("/api/volunteers/" + v.id())).entity(v).build());
+    }
+
+    @GET
+    @Path("/volunteers/me")
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "My profile: skills, home building, availability, weekly cap, paused or active, phone")
+    public Uni<Profile> me() {
+        return teams.profile(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")));
+    }
+
+    @PATCH
+    @Path("/volunteers/me")
+    @RolesAllowed(Roles.VOLUNTEER)
+    @Operation(summary = "Change my skills, availability, weekly cap or phone, or pause/resume (active)")
+    public Uni<Profile> changeMe(VolunteerChange change) {
+        return teams.change(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")),
+                change, me);
+    }
+
+    @PATCH
+    @Path("/volunteers/{id}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
+    @Operation(summary = "Change a volunteer's profile (workers, admins, and the leader of the volunteer's team)")
+    public Uni<Profile> change(@PathParam("id") String id, VolunteerChange change) {
+        return teams.change(id, change, me);
     }
 
     @GET

@@ -13,7 +13,12 @@ import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.volunteer.team.TeamApi.NewBuilding;
 import org.gongzhi.volunteer.team.TeamApi.NewTeam;
 import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
+import org.gongzhi.volunteer.team.TeamApi.Profile;
+import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
+import org.gongzhi.volunteer.team.TeamApi.Window;
+import org.gongzhi.platform.security.Caller;
+import java.util.Optional;
 
 /** Teams, volunteers and the building grid. */
 @ApplicationScoped
@@ -43,18 +48,13 @@ public class TeamService {
     }
 
     @WithSession
-    public Uni<List<Team>> teams() {
-        return Team.listAll();
+    public Uni<List<TeamApi.TeamView>> teams() {
+        return Team.<Team>list("order by id").map(list -> list.stream().map(TeamApi.TeamView::of).toList());
     }
 
     @WithTransaction
     public Uni<VolunteerView> volunteer(@Valid @NotNull NewVolunteer input) {
-        for (int i = 0; i < input.skills().size(); i++) {
-            if (!Skills.ALL.contains(input.skills().get(i))) {
-                throw ProblemException.invalid("skills[" + i + "]", "unknown skill '" + input.skills().get(i)
-                        + "'; one of " + Skills.ALL);
-            }
-        }
+        checkSkills(input.skills());
         return Volunteer.findById(input.id()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("volunteer " + input.id() + " exists");
@@ -64,19 +64,15 @@ public class TeamService {
             if (team == null) {
                 throw ProblemException.invalid("team", "no team '" + input.team() + "'");
             }
-            return Building.findById(input.building());
-        }).chain(building -> {
-            if (building == null) {
-                throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
-            }
+            return checkBuilding(input.building());
+        }).chain(() -> {
             Volunteer v = new Volunteer();
             v.id = input.id();
             v.name = input.name();
             v.team = input.team();
             v.building = input.building();
             v.skills = String.join(",", input.skills());
-            v.availability = input.availability().stream().map(w -> w.day() + " " + w.from() + "-" + w.to())
-                    .collect(Collectors.joining(";"));
+            v.availability = windows(input.availability());
             v.maxTasksPerWeek = input.maxTasksPerWeek();
             v.phone = input.phone();
             return v.persist().replaceWith(VolunteerView.of(v));
@@ -88,5 +84,85 @@ public class TeamService {
         Uni<List<Volunteer>> found = team == null ? Volunteer.list("order by id")
                 : Volunteer.list("team = ?1 order by id", team);
         return found.map(list -> list.stream().map(VolunteerView::of).toList());
+    }
+
+    @WithSession
+    public Uni<Profile> profile(String volunteerId) {
+        return Volunteer.<Volunteer>findById(volunteerId).map(v -> {
+            if (v == null) {
+                throw ProblemException.notFound("volunteer", volunteerId);
+            }
+            return Profile.of(v);
+        });
+    }
+
+    /**
+     * Changes a profile. A volunteer changes their own; workers and admins anyone's; a team leader the members of
+     * their team. To anyone else the volunteer does not exist.
+     */
+    @WithTransaction
+    public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, Caller caller) {
+        if (change.skills() != null) {
+            checkSkills(change.skills());
+        }
+        return Volunteer.<Volunteer>findById(volunteerId).chain(v -> {
+            if (v == null) {
+                throw ProblemException.notFound("volunteer", volunteerId);
+            }
+            Optional<String> me = caller.volunteer();
+            if (caller.isStaff() || me.filter(volunteerId::equals).isPresent()) {
+                return Uni.createFrom().item(v);
+            }
+            return Team.<Team>findById(v.team).map(team -> {
+                if (team == null || me.isEmpty() || !me.get().equals(team.leader)) {
+                    throw ProblemException.notFound("volunteer", volunteerId);
+                }
+                return v;
+            });
+        }).chain(v -> (change.building() == null ? Uni.createFrom().voidItem() : checkBuilding(change.building()))
+                .map(ignored -> {
+                    if (change.building() != null) {
+                        v.building = change.building();
+                    }
+                    if (change.skills() != null) {
+                        v.skills = String.join(",", change.skills());
+                    }
+                    if (change.availability() != null) {
+                        v.availability = windows(change.availability());
+                    }
+                    if (change.maxTasksPerWeek() != null) {
+                        v.maxTasksPerWeek = change.maxTasksPerWeek();
+                    }
+                    if (change.active() != null) {
+                        v.active = change.active();
+                    }
+                    if (change.phone() != null) {
+                        v.phone = change.phone().isBlank() ? null : change.phone();
+                    }
+                    return Profile.of(v);
+                }));
+    }
+
+    private static void checkSkills(List<String> skills) {
+        for (int i = 0; i < skills.size(); i++) {
+            if (!Skills.ALL.contains(skills.get(i))) {
+                throw ProblemException.invalid("skills[" + i + "]", "unknown skill '" + skills.get(i)
+                        + "'; one of " + Skills.ALL);
+            }
+        }
+    }
+
+    private static Uni<Void> checkBuilding(String code) {
+        return Building.findById(code).map(building -> {
+            if (building == null) {
+                throw ProblemException.invalid("building", "building '" + code + "' is not on the grid");
+            }
+            return null;
+        });
+    }
+
+    private static String windows(List<Window> availability) {
+        return availability.stream().map(w -> w.day() + " " + w.from() + "-" + w.to())
+                .collect(Collectors.joining(";"));
     }
 }

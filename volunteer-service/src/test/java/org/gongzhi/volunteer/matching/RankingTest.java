@@ -59,4 +59,43 @@ class RankingTest {
         assertThat(best.reason()).isEqualTo("appliance-repair; free now; 1 step from home; 1 task(s) this week");
         assertThat(best.score()).isEqualTo(100 + 40 - 5 - 10);
     }
+
+    @Test
+    void aTableOfNeighboursForARepairInBuilding11() {
+        // building 11 of the demo estate sits at (2, 1); Saturday 10:00, to be resolved by Tuesday 10:00
+        var ranked = Ranking.rank(List.of(
+                new Candidate("chen", List.of("appliance-repair"), "WED 09:00-12:00", 2, 1, 0, 3),
+                new Candidate("far", List.of("appliance-repair"), "SAT 09:00-12:00", 20, 1, 0, 3),
+                new Candidate("he", List.of("appliance-repair"), "SAT 09:00-18:00", 4, 2, 2, 2),
+                new Candidate("li", List.of("errands", "escort"), "SAT 09:00-12:00", 2, 1, 0, 3),
+                new Candidate("wang", List.of("appliance-repair", "watch"), "SAT 09:00-12:00", 2, 1, 0, 3),
+                new Candidate("xu", List.of("appliance-repair"), "SUN 09:00-12:00", 2, 0, 0, 3),
+                new Candidate("zhang", List.of("appliance-repair", "errands"), "MON 09:00-12:00", 0, 0, 0, 3),
+                new Candidate("zhao", List.of("appliance-repair"), "SAT 09:00-12:00", 3, 1, 1, 3)),
+                "appliance-repair", 2, 1, NOW, DEADLINE, 5, 10, 12);
+        assertThat(ranked).extracting(s -> s.candidate().id() + "=" + s.score())
+                .containsExactly("wang=140", "zhao=125", "xu=115", "zhang=105", "chen=100");
+        assertThat(ranked.get(2).reason()).isEqualTo("appliance-repair; free from Sun 09:00; 1 step from home; "
+                + "0 task(s) this week");
+        assertThat(ranked.get(4).reason()).contains("not free before the deadline");
+    }
+
+    @Test
+    void aVisitNeedsNoSkill() {
+        assertThat(Ranking.rank(List.of(
+                new Candidate("tutor", List.of("tutoring"), "SAT 09:00-12:00", 3, 1, 0, 3),
+                new Candidate("watcher", List.of("watch"), "SAT 09:00-12:00", 5, 1, 0, 3)),
+                null, 3, 1, NOW, DEADLINE, 5, 10, 12)).extracting(s -> s.candidate().id())
+                .containsExactly("tutor", "watcher");
+    }
+
+    @Test
+    void aRequestOffTheGridLeavesDistanceOutAndSaysSo() {
+        var ranked = Ranking.rank(List.of(
+                new Candidate("far", List.of("errands"), "SAT 09:00-12:00", 7, 3, 0, 3),
+                new Candidate("busy", List.of("errands"), "SAT 09:00-12:00", 0, 0, 1, 3)),
+                "errands", null, null, NOW, DEADLINE, 5, 10, 12);
+        assertThat(ranked).extracting(s -> s.candidate().id() + "=" + s.score()).containsExactly("far=140", "busy=130");
+        assertThat(ranked.get(0).reason()).isEqualTo("errands; free now; building not on the grid; 0 task(s) this week");
+    }
 }

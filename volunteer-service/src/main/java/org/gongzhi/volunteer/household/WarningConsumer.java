@@ -1,0 +1,26 @@
+package org.gongzhi.volunteer.household;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.WarningIssued;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+
+/** A weather warning sends volunteers to check on the flagged households. */
+@ApplicationScoped
+public class WarningConsumer {
+    private final EventInbox inbox;
+    private final EventRoutes routes;
+
+    WarningConsumer(EventInbox inbox, HouseholdService households) {
+        this.inbox = inbox;
+        this.routes = EventRoutes.create().on(WarningIssued.class, households::warningIssued);
+    }
+
+    @Incoming("warnings")
+    public Uni<Void> consume(ConsumerRecord<String, String> record) {
+        return inbox.consume("volunteer-service.warnings", record, routes);
+    }
+}

@@ -1,0 +1,60 @@
+package org.gongzhi.volunteer;
+
+import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.anyOf;
+import static org.hamcrest.Matchers.equalTo;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.util.List;
+import java.util.UUID;
+import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.KafkaProbe;
+import org.gongzhi.events.Topics;
+
+/** Setting up teams, buildings and volunteers through the API, and reading what went out on the topic. */
+public final class Fixtures {
+    /** Free at any hour of the week. */
+    public static final String ALWAYS = """
+            [{"day": "MON", "from": "00:00", "to": "24:00"}, {"day": "TUE", "from": "00:00", "to": "24:00"},
+             {"day": "WED", "from": "00:00", "to": "24:00"}, {"day": "THU", "from": "00:00", "to": "24:00"},
+             {"day": "FRI", "from": "00:00", "to": "24:00"}, {"day": "SAT", "from": "00:00", "to": "24:00"},
+             {"day": "SUN", "from": "00:00", "to": "24:00"}]""";
+
+    private Fixtures() {
+    }
+
+    public static String suffix() {
+        return UUID.randomUUID().toString().substring(0, 6);
+    }
+
+    public static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    public static void building(String code, int x, int y) {
+        as(DevTokens.worker()).body("{\"code\": \"%s\", \"gridX\": %d, \"gridY\": %d}".formatted(code, x, y))
+                .post("/api/buildings").then().statusCode(201);
+    }
+
+    public static void team(String id, String leader) {
+        as(DevTokens.worker()).body("{\"id\": \"%s\", \"name\": \"队 %s\", \"leader\": %s}".formatted(id, id,
+                leader == null ? "null" : "\"" + leader + "\"")).post("/api/teams")
+                .then().statusCode(anyOf(equalTo(201), equalTo(409)));
+    }
+
+    public static void volunteer(String id, String team, String building, String skill) {
+        as(DevTokens.worker()).body("""
+                {"id": "%s", "name": "志愿者 %s", "team": "%s", "building": "%s", "skills": ["%s"],
+                 "availability": %s, "maxTasksPerWeek": 5}""".formatted(id, id, team, building, skill, ALWAYS))
+                .post("/api/volunteers").then().statusCode(201);
+    }
+
+    /** The records of one type on gongzhi.volunteering for a key, once at least {@code count} are there. */
+    public static List<ConsumerRecord<String, String>> events(String key, String type, int count) {
+        return KafkaProbe.records(Topics.VOLUNTEERING, key, found -> found.stream()
+                .filter(r -> type.equals(KafkaProbe.header(r, "ce_type"))).count() >= count).stream()
+                .filter(r -> type.equals(KafkaProbe.header(r, "ce_type"))).toList();
+    }
+}
