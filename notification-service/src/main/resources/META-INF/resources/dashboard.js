@@ -8,6 +8,11 @@ const TEXT = {
     map: '小区地图', mapHint: '点击楼栋筛选', showAll: '显示全部', open: '未办结诉求', category: '类别',
     building: '楼栋', status: '状态', lead: '牵头单位', deadline: '办理时限', feed: '实时动态',
     overdue: '已超时', left: '剩余', switchTo: 'English', bldg: '号楼',
+    rates: '三率', today: '今日', week: '本周', month: '本月', response: '响应率', resolution: '解决率',
+    satisfaction: '满意率', trend: '近 14 天趋势（蓝：响应率，绿：解决率，橙：满意率）', workload: '联盟工作量',
+    party: '成员单位', openTasks: '在办', overdueTasks: '超时',
+    volunteers: (v) => `志愿者：待回应邀约 ${v.openOffers}，进行中 ${v.inProgress}，已完成 ${v.completed}`,
+    warning: (w) => `${WARNING_TYPES[w.type?.toLowerCase()]?.[0] || w.type}${LEVELS[w.level?.toLowerCase()]?.[0] || w.level}预警生效中，至 ${when(w.until)}`,
     statuses: { SUBMITTED: '已受理', ACKNOWLEDGED: '已响应', ASSIGNED: '已派单', IN_PROGRESS: '办理中',
       REOPENED: '重新办理', IN_DELIBERATION: '议事中' },
   },
@@ -17,6 +22,12 @@ const TEXT = {
     map: 'Estate map', mapHint: 'Click a building to filter', showAll: 'Show all', open: 'Open requests',
     category: 'Category', building: 'Building', status: 'Status', lead: 'Lead party', deadline: 'Deadline',
     feed: 'Live events', overdue: 'overdue', left: 'left', switchTo: '中文', bldg: '',
+    rates: 'The three rates', today: 'Today', week: 'This week', month: 'This month', response: 'Response',
+    resolution: 'Resolution', satisfaction: 'Satisfaction',
+    trend: 'Last 14 days (blue: response, green: resolution, orange: satisfaction)', workload: 'Alliance workload',
+    party: 'Party', openTasks: 'Open', overdueTasks: 'Overdue',
+    volunteers: (v) => `Volunteers: ${v.openOffers} offers waiting, ${v.inProgress} in progress, ${v.completed} done`,
+    warning: (w) => `${LEVELS[w.level?.toLowerCase()]?.[1] || w.level} ${WARNING_TYPES[w.type?.toLowerCase()]?.[1] || w.type} warning in force until ${when(w.until)}`,
     statuses: { SUBMITTED: 'Submitted', ACKNOWLEDGED: 'Acknowledged', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress',
       REOPENED: 'Reopened', IN_DELIBERATION: 'In deliberation' },
   },
@@ -29,8 +40,14 @@ const CATEGORIES = {
   'safety-risk': ['安全隐患', 'Safety risk'], 'neighbour-dispute': ['邻里纠纷', 'Neighbour dispute'], suggestion: ['意见建议', 'Suggestion'],
 };
 
+const WARNING_TYPES = { rainstorm: ['暴雨', 'rainstorm'], wind: ['大风', 'wind'], snow: ['暴雪', 'snow'], heat: ['高温', 'heat'] };
+const LEVELS = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
+const when = (iso) => (iso ? new Date(iso).toLocaleString(state.lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '');
+const percent = (rate) => (rate && rate.rate !== null ? `${(rate.rate * 100).toFixed(1)}%` : '—');
+
 const state = { lang: localStorage.getItem('gongzhi.lang') || 'zh-CN', token: null, requests: [], buildings: new Map(),
-  filter: null, lastEventId: null, source: null, fresh: new Set(), refreshTimer: null };
+  filter: null, lastEventId: null, source: null, fresh: new Set(), refreshTimer: null,
+  rates: null, workload: null, warnings: [] };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key];
 
@@ -40,6 +57,7 @@ function applyLanguage() {
   $('lang').textContent = t('switchTo');
   document.title = t('title');
   render();
+  renderPanels();
 }
 
 function categoryName(code) {
@@ -73,6 +91,69 @@ async function refresh() {
   state.requests = requests;
   state.buildings = new Map(buildings.map((b) => [b.building, b]));
   render();
+  // the rates, the workload and the warnings are drawn when they come; the board does not wait for them
+  Promise.all([api('/api/dashboard/rates'), api('/api/dashboard/workload'), api('/api/dashboard/warnings')])
+    .then(([rates, workload, warnings]) => {
+      state.rates = rates;
+      state.workload = workload;
+      state.warnings = warnings;
+      renderPanels();
+    }).catch(showError);
+}
+
+function cell(text, className) {
+  const td = document.createElement('td');
+  td.textContent = text;
+  if (className) td.className = className;
+  return td;
+}
+
+function renderPanels() {
+  const banner = $('warnings');
+  banner.replaceChildren(...state.warnings.map((w) => {
+    const p = document.createElement('p');
+    p.textContent = t('warning')(w);
+    return p;
+  }));
+  banner.hidden = state.warnings.length === 0;
+  banner.dataset.level = state.warnings.length ? String(state.warnings[0].level).toLowerCase() : '';
+  if (state.rates) {
+    const kinds = ['response', 'resolution', 'satisfaction'];
+    $('rates').tBodies[0].replaceChildren(...kinds.map((kind) => {
+      const tr = document.createElement('tr');
+      const th = document.createElement('th');
+      th.textContent = t(kind);
+      tr.append(th, ...['today', 'week', 'month'].map((period) => {
+        const td = cell(percent(state.rates[period][kind]), 'num');
+        td.dataset.rate = `${kind}-${period}`;
+        td.title = `${state.rates[period][kind].numerator} / ${state.rates[period][kind].denominator}`;
+        return td;
+      }));
+      return tr;
+    }));
+    const days = state.rates.trend;
+    $('trend').replaceChildren(...kinds.map((kind) => {
+      const line = document.createElementNS('http://www.w3.org/2000/svg', 'polyline');
+      line.setAttribute('class', kind);
+      line.setAttribute('points', days.map((d, i) => (d[kind].rate === null ? null
+        : `${(10 + (i * 260) / Math.max(days.length - 1, 1)).toFixed(1)},${(75 - d[kind].rate * 70).toFixed(1)}`))
+        .filter(Boolean).join(' '));
+      return line;
+    }));
+  }
+  if (state.workload) {
+    const partyRates = new Map((state.rates ? state.rates.parties : []).map((p) => [p.organisationId, p]));
+    $('workload').tBodies[0].replaceChildren(...state.workload.parties.map((p) => {
+      const tr = document.createElement('tr');
+      const r = partyRates.get(p.organisationId) || {};
+      tr.dataset.party = p.organisationId;
+      tr.append(cell(p.name || p.organisationId), cell(String(p.open), 'num'),
+        cell(String(p.overdue), p.overdue > 0 ? 'num late' : 'num'), cell(percent(r.response), 'num'),
+        cell(percent(r.resolution), 'num'), cell(percent(r.satisfaction), 'num'));
+      return tr;
+    }));
+    $('volunteers').textContent = t('volunteers')(state.workload.volunteers);
+  }
 }
 
 function scheduleRefresh() {
@@ -105,7 +186,7 @@ function render() {
   body.replaceChildren(...rows.map((r) => {
     const tr = document.createElement('tr');
     tr.dataset.request = r.id;
-    const [left, overdue] = countdown(r.resolveBy);
+    const [left, overdue] = countdown(r.nextDeadline || r.resolveBy);
     if (overdue) tr.classList.add('overdue');
     if (state.fresh.has(r.id)) tr.classList.add('fresh');
     const cells = [categoryName(r.category), r.building ? `${r.building}${t('bldg')}` : '—',
@@ -143,10 +224,8 @@ async function connect() {
     state.lastEventId = message.lastEventId;
     const event = JSON.parse(message.data);
     addToFeed(event);
-    if (event.type.startsWith('gongzhi.request.') || event.type === 'gongzhi.task.assigned.v1') {
-      state.fresh.add(event.subject);
-      scheduleRefresh();
-    }
+    if (event.type.startsWith('gongzhi.request.')) state.fresh.add(event.subject);
+    scheduleRefresh(); // every event may move a rate, a party's workload or a warning
   };
   Object.keys(TYPES).forEach((type) => source.addEventListener(type, onEvent));
   // a ticket is single use: on any drop, ask for a new one and resume after the last event seen
@@ -199,4 +278,10 @@ const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
 if (fromFragment) history.replaceState(null, '', location.pathname);
 const token = fromFragment || sessionStorage.getItem('gongzhi.token');
 applyLanguage();
-if (token) start(token).catch(showError); else showLogin();
+if (token) {
+  start(token).catch(showError);
+} else {
+  // the local run may hand out a worker session (gongzhi.dashboard.dev-login); otherwise a token is pasted
+  fetch('/api/dev/session').then((r) => (r.ok ? r.json() : null))
+    .then((session) => (session ? start(session.token) : showLogin())).catch(() => showLogin());
+}

@@ -1,8 +1,10 @@
 package org.gongzhi.notification;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
 
@@ -140,6 +142,17 @@ class DashboardTest {
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/warnings").then().statusCode(200)
                 .body("type", equalTo(List.of("RAINSTORM"))).body("[0].level", equalTo("ORANGE")));
+
+        // replaying the log into empty read models gives the same answers
+        List<String> models = List.of("requests", "buildings", "workload", "warnings", "rates");
+        List<String> before = models.stream().map(m -> given().auth().oauth2(token).get("/api/dashboard/" + m)
+                .then().statusCode(200).extract().asString()).toList();
+        given().auth().oauth2(token).post("/api/dashboard/rebuild").then().statusCode(403);
+        given().auth().oauth2(DevTokens.admin()).post("/api/dashboard/rebuild").then().statusCode(200)
+                .body("events", greaterThanOrEqualTo(11));
+        List<String> after = models.stream().map(m -> given().auth().oauth2(token).get("/api/dashboard/" + m)
+                .then().statusCode(200).extract().asString()).toList();
+        assertThat(after).isEqualTo(before);
     }
 
     @Test

@@ -3,6 +3,7 @@ package org.gongzhi.notification.board;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
@@ -24,12 +25,17 @@ import org.gongzhi.platform.security.Roles;
 public class DashboardResource {
     private final Dashboard dashboard;
     private final Rates rates;
+    private final ReadModelRebuild rebuild;
     private final Caller caller;
 
-    DashboardResource(Dashboard dashboard, Rates rates, Caller caller) {
+    DashboardResource(Dashboard dashboard, Rates rates, ReadModelRebuild rebuild, Caller caller) {
         this.dashboard = dashboard;
         this.rates = rates;
+        this.rebuild = rebuild;
         this.caller = caller;
+    }
+
+    public record Rebuilt(long events) {
     }
 
     @GET
@@ -71,5 +77,13 @@ public class DashboardResource {
             + "a daily trend, and this month per party", description = "Definitions: see the service README.")
     public Uni<DashboardViews.Rates> rates() {
         return rates.of(caller.community());
+    }
+
+    @POST
+    @Path("/rebuild")
+    @RolesAllowed(Roles.ADMIN)
+    @Operation(summary = "Rebuild every read model from the event log (all communities); consumers wait meanwhile")
+    public Uni<Rebuilt> rebuild() {
+        return rebuild.rebuild().map(Rebuilt::new);
     }
 }

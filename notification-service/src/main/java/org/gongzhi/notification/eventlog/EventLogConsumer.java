@@ -9,26 +9,34 @@ import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.notification.board.RequestBoard;
 import org.gongzhi.notification.board.WorkloadBoard;
+import org.gongzhi.notification.notice.NoticeWriter;
+import org.gongzhi.notification.webhook.WebhookWriter;
 import org.gongzhi.notification.stream.LiveEvents;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 
-/** Every topic, every event type: into the log and the read models; then the live stream is woken. */
+/**
+ * Every topic, every event type: into the log, the read models, residents' notices and queued webhook messages, in
+ * one transaction with the inbox's record of the event; after the commit the live stream is woken.
+ */
 @ApplicationScoped
 public class EventLogConsumer {
     private final EventInbox inbox;
     private final LiveEvents live;
     private final EventRoutes routes;
 
-    EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, WorkloadBoard workload, LiveEvents live) {
+    EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, WorkloadBoard workload,
+            NoticeWriter notices, WebhookWriter webhooks, LiveEvents live) {
         this.inbox = inbox;
         this.live = live;
         EventRoutes all = EventRoutes.create();
         for (EventType type : EventType.values()) {
             route(all, type.dataClass(), event -> log.append(event)
                     .chain(() -> board.apply(event))
-                    .chain(() -> workload.apply(event)));
+                    .chain(() -> workload.apply(event))
+                    .chain(() -> notices.apply(event))
+                    .chain(() -> webhooks.apply(event)));
         }
         this.routes = all;
     }

@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Optional;
 import java.util.Set;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.openapi.annotations.Operation;
@@ -31,13 +32,16 @@ public class DevSessionResource {
     private final GongzhiConfig gongzhi;
     private final Clock clock;
     private final String issuer;
+    private final Optional<String> signingKey;
 
     DevSessionResource(DashboardConfig dashboard, GongzhiConfig gongzhi, Clock clock,
-            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer) {
+            @ConfigProperty(name = "mp.jwt.verify.issuer") String issuer,
+            @ConfigProperty(name = "smallrye.jwt.sign.key.location") Optional<String> signingKey) {
         this.dashboard = dashboard;
         this.gongzhi = gongzhi;
         this.clock = clock;
         this.issuer = issuer;
+        this.signingKey = signingKey;
     }
 
     public record DevSession(String token, Instant expiresAt) {
@@ -48,7 +52,7 @@ public class DevSessionResource {
     @Produces(MediaType.APPLICATION_JSON)
     @Operation(summary = "Local demo only: a worker token for the dashboard page (404 unless dev-login is enabled)")
     public DevSession session() {
-        if (!dashboard.devLogin()) {
+        if (!dashboard.devLogin() || signingKey.isEmpty()) {
             throw ProblemException.notFound("page", "/api/dev/session");
         }
         Instant expires = clock.instant().plus(LIFETIME);

@@ -1,0 +1,59 @@
+package org.gongzhi.notification.notice;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.notification.notice.NoticeViews.NoticeView;
+import org.gongzhi.notification.notice.NoticeViews.Preferences;
+import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+
+@Path("/api/notices/me")
+@Tag(name = "Notices", description = "A resident's notices: every step of their requests, decisions, warnings")
+@Produces(MediaType.APPLICATION_JSON)
+public class NoticeResource {
+    private final Notices notices;
+    private final Caller caller;
+
+    NoticeResource(Notices notices, Caller caller) {
+        this.notices = notices;
+        this.caller = caller;
+    }
+
+    @GET
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "The caller's in-app inbox, newest first, with how each notice was also sent")
+    public Uni<Page<NoticeView>> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+        return notices.inbox(caller.id(), page, size);
+    }
+
+    @GET
+    @Path("/preferences")
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "How the caller wants to be told (language, SMS, email, weather warnings, quiet hours)")
+    public Uni<Preferences> preferences() {
+        return notices.preferences(caller.id());
+    }
+
+    @PUT
+    @Path("/preferences")
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed(Roles.RESIDENT)
+    @Operation(summary = "Set how the caller wants to be told")
+    public Uni<Preferences> setPreferences(Preferences preferences) {
+        return notices.setPreferences(caller.id(), caller.community(), preferences);
+    }
+}

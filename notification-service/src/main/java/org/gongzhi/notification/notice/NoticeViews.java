@@ -1,0 +1,32 @@
+package org.gongzhi.notification.notice;
+
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.Size;
+import java.time.Instant;
+import java.util.List;
+
+/** What residents read and set. */
+public final class NoticeViews {
+    private NoticeViews() {
+    }
+
+    public record NoticeView(String id, String kind, String requestId, boolean urgent, String language, String title,
+            String body, Instant createdAt, List<DeliveryView> deliveries) {
+    }
+
+    public record DeliveryView(String channel, String status, Instant sentAt) {
+    }
+
+    /** How a resident wants to be told. Quiet hours are local times ("22:00"); both or neither. */
+    public record Preferences(
+            @Pattern(regexp = "zh-CN|en", message = "must be zh-CN or en") String language,
+            boolean sms,
+            @Pattern(regexp = "\\+?[0-9]{6,15}", message = "must be a phone number") String phone,
+            boolean email,
+            @Email @Size(max = 200) String emailAddress,
+            boolean warnings,
+            @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm") String quietFrom,
+            @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm") String quietUntil) {
+    }
+}

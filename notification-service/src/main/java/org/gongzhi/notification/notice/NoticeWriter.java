@@ -1,0 +1,177 @@
+package org.gongzhi.notification.notice;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalTime;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+import org.gongzhi.events.DecisionMade;
+import org.gongzhi.events.RequestStatusChanged;
+import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.WarningIssued;
+import org.gongzhi.notification.board.DashboardConfig;
+import org.gongzhi.platform.inbox.InboundEvent;
+
+/**
+ * Turns events into residents' notices, in the consumer's transaction: one notice per resident and event (the event
+ * id is part of its identity, so a redelivered event writes nothing), plus an SMS or email delivery for residents who
+ * asked for one, held until their quiet hours end unless it is urgent (a weather warning).
+ */
+@ApplicationScoped
+public class NoticeWriter {
+    private final Clock clock;
+    private final NoticeConfig config;
+    private final DashboardConfig dashboard;
+
+    NoticeWriter(Clock clock, NoticeConfig config, DashboardConfig dashboard) {
+        this.clock = clock;
+        this.config = config;
+        this.dashboard = dashboard;
+    }
+
+    record Preference(String residentId, String language, String phone, String email, LocalTime quietFrom,
+            LocalTime quietUntil) {
+    }
+
+    /** Runs inside the consumer's transaction. */
+    public Uni<Void> apply(InboundEvent<?> event) {
+        if (event.data() instanceof RequestStatusChanged s && NoticeTemplates.meaningful(s.to())) {
+            return requestResident(s.requestId()).chain(found -> found == null ? done()
+                    : preference(found[0], s.communityId()).chain(p -> write(event, s.communityId(), s.requestId(),
+                            "status." + s.to(), false, p,
+                            NoticeTemplates.status(p.language(), s.to(), found[1], s.reason()))));
+        }
+        if (event.data() instanceof TaskEscalated e) {
+            return requestResident(e.requestId()).chain(found -> found == null ? done()
+                    : preference(found[0], e.communityId()).chain(p -> write(event, e.communityId(), e.requestId(),
+                            "escalated", false, p, NoticeTemplates.escalated(p.language(), e.level(), e.reason()))));
+        }
+        if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
+            Uni<Void> all = done();
+            for (String resident : d.residentIds()) {
+                all = all.chain(() -> preference(resident, d.communityId()).chain(p -> write(event, d.communityId(),
+                        null, "decision", false, p, NoticeTemplates.decision(p.language(), d.title(), d.outcome()))));
+            }
+            return all;
+        }
+        if (event.data() instanceof WarningIssued w) {
+            return optedInToWarnings(w.communityId()).chain(residents -> {
+                Uni<Void> all = done();
+                for (Preference p : residents) {
+                    all = all.chain(() -> write(event, w.communityId(), null, "warning", true, p,
+                            NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
+                                    dashboard.zone())));
+                }
+                return all;
+            });
+        }
+        return done();
+    }
+
+    private Uni<Void> write(InboundEvent<?> event, String community, String requestId, String kind, boolean urgent,
+            Preference p, NoticeTemplates.Text text) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into notice (id, community_id, resident_id, request_id, event_id, kind, urgent, language,
+                            title, body, created_at)
+                        values (:id, :community, :resident, :request, :event, :kind, :urgent, :language, :title, :body,
+                            :at)
+                        on conflict (event_id, resident_id) do nothing""")
+                .setParameter("id", id).setParameter("community", community).setParameter("resident", p.residentId())
+                .setParameter("request", requestId).setParameter("event", event.id()).setParameter("kind", kind)
+                .setParameter("urgent", urgent).setParameter("language", p.language())
+                .setParameter("title", text.title()).setParameter("body", text.body()).setParameter("at", now)
+                .executeUpdate()
+                .chain(inserted -> {
+                    if (inserted == 0) {
+                        return done();
+                    }
+                    Instant notBefore = urgent ? now : afterQuietHours(now, p);
+                    Uni<Void> deliveries = done();
+                    if (p.phone() != null) {
+                        deliveries = deliveries.chain(() -> delivery(s, id, "sms", p.phone(), notBefore, now));
+                    }
+                    if (p.email() != null) {
+                        deliveries = deliveries.chain(() -> delivery(s, id, "email", p.email(), notBefore, now));
+                    }
+                    return deliveries;
+                }));
+    }
+
+    private static Uni<Void> delivery(org.hibernate.reactive.mutiny.Mutiny.Session s, UUID notice, String channel,
+            String address, Instant notBefore, Instant now) {
+        return s.createNativeQuery("""
+                        insert into notice_delivery (id, notice_id, channel, address, status, not_before, updated_at)
+                        values (:id, :notice, :channel, :address, 'PENDING', :notBefore, :now)""")
+                .setParameter("id", UUID.randomUUID()).setParameter("notice", notice)
+                .setParameter("channel", channel).setParameter("address", address)
+                .setParameter("notBefore", notBefore).setParameter("now", now)
+                .executeUpdate().replaceWithVoid();
+    }
+
+    /** Now, or when the resident's quiet hours end if now is inside them (hours may span midnight). */
+    Instant afterQuietHours(Instant now, Preference p) {
+        LocalTime from = p.quietFrom() != null ? p.quietFrom() : config.quietFrom();
+        LocalTime until = p.quietUntil() != null ? p.quietUntil() : config.quietUntil();
+        ZonedDateTime local = now.atZone(dashboard.zone());
+        LocalTime t = local.toLocalTime();
+        boolean quiet = from.isBefore(until) ? !t.isBefore(from) && t.isBefore(until)
+                : !t.isBefore(from) || t.isBefore(until);
+        if (!quiet || from.equals(until)) {
+            return now;
+        }
+        ZonedDateTime end = local.with(until);
+        if (!end.isAfter(local)) {
+            end = end.plusDays(1);
+        }
+        return end.toInstant();
+    }
+
+    /** The resident who raised a request and its lead party, or null when the request was not filed by one. */
+    private Uni<String[]> requestResident(String requestId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select resident_id, lead_party from request_board where request_id = :id", Object[].class)
+                .setParameter("id", requestId).getResultList())
+                .map(rows -> rows.isEmpty() || rows.get(0)[0] == null ? null
+                        : new String[] {(String) rows.get(0)[0], (String) rows.get(0)[1]});
+    }
+
+    private Uni<Preference> preference(String residentId, String community) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(PREFERENCE + " where resident_id = :id",
+                        Object[].class).setParameter("id", residentId).getResultList())
+                .map(rows -> rows.isEmpty() ? new Preference(residentId, "zh-CN", null, null, null, null)
+                        : preference(rows.get(0)));
+    }
+
+    private Uni<List<Preference>> optedInToWarnings(String community) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(PREFERENCE
+                        + " where community_id = :community and warnings order by resident_id", Object[].class)
+                .setParameter("community", community).getResultList())
+                .map(rows -> {
+                    List<Preference> list = new ArrayList<>();
+                    rows.forEach(r -> list.add(preference(r)));
+                    return list;
+                });
+    }
+
+    private static final String PREFERENCE = """
+            select resident_id, language, case when sms then phone end,
+                   case when email then email_address end,
+                   to_char(quiet_from, 'HH24:MI'), to_char(quiet_until, 'HH24:MI')
+            from resident_preference""";
+
+    private static Preference preference(Object[] r) {
+        return new Preference((String) r[0], (String) r[1], (String) r[2], (String) r[3],
+                r[4] == null ? null : LocalTime.parse((String) r[4]), r[5] == null ? null : LocalTime.parse((String) r[5]));
+    }
+
+    private static Uni<Void> done() {
+        return Uni.createFrom().voidItem();
+    }
+}

@@ -1,0 +1,116 @@
+package org.gongzhi.notification.notice;
+
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
+import java.time.Clock;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.gongzhi.notification.notice.NoticeViews.DeliveryView;
+import org.gongzhi.notification.notice.NoticeViews.NoticeView;
+import org.gongzhi.notification.notice.NoticeViews.Preferences;
+import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.problem.ProblemException;
+
+/** A resident's inbox and preferences. */
+@ApplicationScoped
+public class Notices {
+    private final Pool pool;
+    private final Clock clock;
+
+    Notices(Pool pool, Clock clock) {
+        this.pool = pool;
+        this.clock = clock;
+    }
+
+    public Uni<Page<NoticeView>> inbox(String residentId, int page, int size) {
+        Uni<Long> total = pool.preparedQuery("select count(*) as n from notice where resident_id = $1")
+                .execute(Tuple.of(residentId)).map(rows -> rows.iterator().next().getLong("n"));
+        Uni<List<NoticeView>> items = pool.preparedQuery("""
+                        select n.id::text as id, n.kind, n.request_id, n.urgent, n.language, n.title, n.body,
+                               n.created_at, d.channel, d.status, d.sent_at
+                        from (select * from notice where resident_id = $1 order by created_at desc, id
+                              limit $2 offset $3) n
+                        left join notice_delivery d on d.notice_id = n.id
+                        order by n.created_at desc, n.id, d.channel""")
+                .execute(Tuple.of(residentId, size, page * size))
+                .map(rows -> {
+                    Map<String, NoticeView> notices = new LinkedHashMap<>();
+                    for (Row r : rows) {
+                        NoticeView n = notices.computeIfAbsent(r.getString("id"), id -> new NoticeView(id,
+                                r.getString("kind"), r.getString("request_id"), r.getBoolean("urgent"),
+                                r.getString("language"), r.getString("title"), r.getString("body"),
+                                r.getOffsetDateTime("created_at").toInstant(), new ArrayList<>()));
+                        if (r.getString("channel") != null) {
+                            OffsetDateTime sent = r.getOffsetDateTime("sent_at");
+                            n.deliveries().add(new DeliveryView(r.getString("channel"), r.getString("status"),
+                                    sent == null ? null : sent.toInstant()));
+                        }
+                    }
+                    return new ArrayList<>(notices.values());
+                });
+        return Uni.combine().all().unis(items, total).asTuple()
+                .map(t -> new Page<>(t.getItem1(), page, size, t.getItem2()));
+    }
+
+    public Uni<Preferences> preferences(String residentId) {
+        return pool.preparedQuery("""
+                        select language, sms, phone, email, email_address, warnings,
+                               to_char(quiet_from, 'HH24:MI') as quiet_from, to_char(quiet_until, 'HH24:MI') as quiet_until
+                        from resident_preference where resident_id = $1""")
+                .execute(Tuple.of(residentId))
+                .map(rows -> {
+                    if (!rows.iterator().hasNext()) {
+                        return new Preferences("zh-CN", false, null, false, null, false, null, null);
+                    }
+                    Row r = rows.iterator().next();
+                    return new Preferences(r.getString("language"), r.getBoolean("sms"), r.getString("phone"),
+                            r.getBoolean("email"), r.getString("email_address"), r.getBoolean("warnings"),
+                            r.getString("quiet_from"), r.getString("quiet_until"));
+                });
+    }
+
+    public Uni<Preferences> setPreferences(String residentId, String community, @Valid @NotNull Preferences p) {
+        if (p.sms() && p.phone() == null) {
+            throw ProblemException.invalid("phone", "is needed to receive SMS");
+        }
+        if (p.email() && p.emailAddress() == null) {
+            throw ProblemException.invalid("emailAddress", "is needed to receive email");
+        }
+        if ((p.quietFrom() == null) != (p.quietUntil() == null)) {
+            throw ProblemException.invalid("quietUntil", "quiet hours need both quietFrom and quietUntil");
+        }
+        List<Object> values = new ArrayList<>();
+        values.add(residentId);
+        values.add(community);
+        values.add(p.language() == null ? "zh-CN" : p.language());
+        values.add(p.sms());
+        values.add(p.phone());
+        values.add(p.email());
+        values.add(p.emailAddress());
+        values.add(p.warnings());
+        values.add(p.quietFrom() == null ? null : LocalTime.parse(p.quietFrom()));
+        values.add(p.quietUntil() == null ? null : LocalTime.parse(p.quietUntil()));
+        values.add(clock.instant().atOffset(ZoneOffset.UTC));
+        return pool.preparedQuery("""
+                        insert into resident_preference (resident_id, community_id, language, sms, phone, email,
+                            email_address, warnings, quiet_from, quiet_until, updated_at)
+                        values ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10, $11)
+                        on conflict (resident_id) do update set community_id = excluded.community_id,
+                            language = excluded.language, sms = excluded.sms, phone = excluded.phone,
+                            email = excluded.email, email_address = excluded.email_address,
+                            warnings = excluded.warnings, quiet_from = excluded.quiet_from,
+                            quiet_until = excluded.quiet_until, updated_at = excluded.updated_at""")
+                .execute(Tuple.from(values))
+                .chain(() -> preferences(residentId));
+    }
+}

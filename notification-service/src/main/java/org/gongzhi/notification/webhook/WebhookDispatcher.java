@@ -1,0 +1,170 @@
+package org.gongzhi.notification.webhook;
+
+import io.quarkus.scheduler.Scheduled;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.net.http.HttpTimeoutException;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZonedDateTime;
+import java.time.format.DateTimeFormatter;
+import java.util.Arrays;
+import java.util.Optional;
+import java.util.concurrent.ThreadLocalRandom;
+import org.jboss.logging.Logger;
+
+/**
+ * Sends due webhook messages. Each round claims at most a few deliveries per endpoint (SKIP LOCKED, so instances share
+ * the work) and sends them without waiting for one another or for the next round: a slow or dead endpoint only ever
+ * holds its own deliveries. 2xx: delivered. 429, 5xx, a timeout or a connection failure: retried with exponential
+ * backoff and jitter (at least {@code Retry-After}). 410: the endpoint is disabled. Any other answer: failed.
+ */
+@ApplicationScoped
+public class WebhookDispatcher {
+    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+
+    private final Pool pool;
+    private final Clock clock;
+    private final WebhookConfig config;
+    private final HttpClient http;
+
+    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config) {
+        this.pool = pool;
+        this.clock = clock;
+        this.config = config;
+        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
+                .followRedirects(HttpClient.Redirect.NEVER).build();
+    }
+
+    @Scheduled(every = "${gongzhi.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
+    Uni<Void> dispatch() {
+        Instant now = clock.instant();
+        // a claim older than a few timeouts was left by a crash: take it up again
+        Instant stale = now.minus(config.timeout().multipliedBy(3));
+        return pool.preparedQuery("""
+                        with candidates as (
+                            select id from (
+                                select d.id, row_number() over (partition by d.endpoint_id order by d.next_attempt_at)
+                                    as n
+                                from webhook_delivery d join webhook_endpoint e on e.id = d.endpoint_id
+                                where e.status = 'ACTIVE' and ((d.status = 'PENDING' and d.next_attempt_at <= $1)
+                                    or (d.status = 'SENDING' and d.updated_at < $2))) ranked
+                            where n <= $3),
+                        due as (select d.id from webhook_delivery d join candidates c on c.id = d.id
+                                for update of d skip locked)
+                        update webhook_delivery w set status = 'SENDING', attempts = w.attempts + 1, updated_at = $1
+                        from due, webhook_endpoint e where w.id = due.id and e.id = w.endpoint_id
+                        returning w.id, w.message_id, w.payload, w.attempts, e.id as endpoint_id, e.url, e.secret,
+                            e.previous_secret, e.previous_secret_until""")
+                .execute(Tuple.of(Webhooks.at(now), Webhooks.at(stale), config.perEndpointBatch()))
+                .invoke(rows -> rows.forEach(row -> send(row).subscribe().with(ok -> {
+                }, e -> LOG.warnf("webhook delivery %s: %s", row.getUUID("id"), e.getMessage()))))
+                .replaceWithVoid()
+                .onFailure().invoke(e -> LOG.warnf("webhook dispatch failed: %s", e.getMessage()))
+                .onFailure().recoverWithNull();
+    }
+
+    private Uni<Void> send(Row row) {
+        String messageId = row.getString("message_id");
+        String body = row.getString("payload");
+        Instant now = clock.instant();
+        long timestamp = now.getEpochSecond();
+        String signature = WebhookSignature.sign(row.getString("secret"), messageId, timestamp, body);
+        Instant previousUntil = Webhooks.instant(row, "previous_secret_until");
+        if (row.getString("previous_secret") != null && previousUntil != null && previousUntil.isAfter(now)) {
+            signature += " " + WebhookSignature.sign(row.getString("previous_secret"), messageId, timestamp, body);
+        }
+        HttpRequest request = HttpRequest.newBuilder(URI.create(row.getString("url")))
+                .timeout(config.timeout())
+                .header("content-type", "application/json")
+                .header("user-agent", "Gongzhi-Webhooks/1.0")
+                .header("webhook-id", messageId)
+                .header("webhook-timestamp", String.valueOf(timestamp))
+                .header("webhook-signature", signature)
+                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
+        long started = System.nanoTime();
+        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
+                .map(response -> new Outcome(response.statusCode(), null,
+                        response.headers().firstValue("retry-after")))
+                .onFailure().recoverWithItem(e -> new Outcome(null,
+                        e instanceof HttpTimeoutException ? "timeout" : e.getClass().getSimpleName() + ": "
+                                + e.getMessage(), Optional.empty()))
+                .chain(outcome -> record(row, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
+    }
+
+    private record Outcome(Integer status, String error, Optional<String> retryAfter) {
+    }
+
+    private Uni<Void> record(Row row, Outcome outcome, int durationMs) {
+        Instant now = clock.instant();
+        int attempts = row.getInteger("attempts");
+        Integer code = outcome.status();
+        String status;
+        Instant next = now;
+        boolean disable = false;
+        if (code != null && code / 100 == 2) {
+            status = "SUCCEEDED";
+        } else if (code != null && code == 410) {
+            status = "FAILED";
+            disable = true;
+        } else if (code == null || code == 429 || code / 100 == 5) {
+            status = attempts >= config.maxAttempts() ? "FAILED" : "PENDING";
+            next = now.plus(backoff(attempts, outcome.retryAfter(), now));
+        } else {
+            status = "FAILED";
+        }
+        String error = outcome.error() != null ? outcome.error() : code != null && code / 100 != 2 ? "HTTP " + code : null;
+        String finalStatus = status;
+        Instant nextAttempt = next;
+        Uni<Void> recorded = pool.withTransaction(c -> c.preparedQuery("""
+                        insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                        values ($1, $2, $3, $4, $5)""")
+                .execute(Tuple.from(Arrays.asList(row.getUUID("id"), Webhooks.at(now), code, error, durationMs)))
+                .chain(() -> c.preparedQuery("""
+                                update webhook_delivery set status = $2, next_attempt_at = $3, last_status = $4,
+                                    last_error = $5, updated_at = $6,
+                                    delivered_at = case when $2 = 'SUCCEEDED' then $6 else delivered_at end
+                                where id = $1""")
+                        .execute(Tuple.from(Arrays.asList(row.getUUID("id"), finalStatus, Webhooks.at(nextAttempt), code, error,
+                                Webhooks.at(now)))))
+                .replaceWithVoid());
+        if (disable) {
+            recorded = recorded.chain(() -> pool.preparedQuery("""
+                            update webhook_endpoint set status = 'DISABLED', updated_at = $2,
+                                disabled_reason = 'the receiver answered 410 Gone' where id = $1""")
+                    .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now))).replaceWithVoid());
+        }
+        return recorded;
+    }
+
+    /** Doubling from the initial backoff with ±20 % jitter, capped; never sooner than the receiver's Retry-After. */
+    Duration backoff(int attempts, Optional<String> retryAfter, Instant now) {
+        long base = config.initialBackoff().toMillis() << Math.min(attempts - 1, 20);
+        long capped = Math.min(base, config.maxBackoff().toMillis());
+        long jittered = (long) (capped * (0.8 + 0.4 * ThreadLocalRandom.current().nextDouble()));
+        Duration delay = Duration.ofMillis(jittered);
+        Duration asked = retryAfter.map(v -> parseRetryAfter(v, now)).orElse(Duration.ZERO);
+        return asked.compareTo(delay) > 0 ? asked : delay;
+    }
+
+    static Duration parseRetryAfter(String value, Instant now) {
+        try {
+            return Duration.ofSeconds(Math.max(0, Long.parseLong(value.trim())));
+        } catch (NumberFormatException notSeconds) {
+            try {
+                Instant at = ZonedDateTime.parse(value.trim(), DateTimeFormatter.RFC_1123_DATE_TIME).toInstant();
+                return at.isAfter(now) ? Duration.between(now, at) : Duration.ZERO;
+            } catch (Exception unreadable) {
+                return Duration.ZERO;
+            }
+        }
+    }
+}

@@ -1,0 +1,104 @@
+package org.gongzhi.notification.webhook;
+
+import io.smallrye.common.annotation.Blocking;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.DefaultValue;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.net.URI;
+import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.notification.webhook.WebhookViews.DeliveryView;
+import org.gongzhi.notification.webhook.WebhookViews.NewWebhook;
+import org.gongzhi.notification.webhook.WebhookViews.WebhookView;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.Roles;
+
+@Path("/api/webhooks")
+@Tag(name = "Webhooks", description = "Partners' signed webhooks (Standard Webhooks): their tasks pushed to their systems")
+@Produces(MediaType.APPLICATION_JSON)
+public class WebhookResource {
+    private final Webhooks webhooks;
+    private final Caller caller;
+
+    WebhookResource(Webhooks webhooks, Caller caller) {
+        this.webhooks = webhooks;
+        this.caller = caller;
+    }
+
+    /** A partner acts for its own organisation; an admin for any. */
+    private String owner() {
+        return caller.is(Roles.ADMIN) ? null : caller.requireOrg();
+    }
+
+    @POST
+    @Blocking // the target's name is resolved to check it is not an internal address
+    @Consumes(MediaType.APPLICATION_JSON)
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Register a webhook endpoint: URL and event types; the answer carries its secret (once)")
+    public Uni<Response> register(NewWebhook input) {
+        return webhooks.register(caller.community(), owner(), input)
+                .map(view -> Response.created(URI.create("/api/webhooks/" + view.id())).entity(view).build());
+    }
+
+    @GET
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "The caller's webhook endpoints (admin: all)")
+    public Uni<List<WebhookView>> list() {
+        return webhooks.list(caller.community(), owner());
+    }
+
+    @GET
+    @Path("/{id}")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "One webhook endpoint")
+    public Uni<WebhookView> get(@PathParam("id") String id) {
+        return webhooks.get(caller.community(), owner(), id);
+    }
+
+    @DELETE
+    @Path("/{id}")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Remove a webhook endpoint and its delivery log")
+    public Uni<Response> delete(@PathParam("id") String id) {
+        return webhooks.delete(caller.community(), owner(), id).replaceWith(Response.noContent().build());
+    }
+
+    @POST
+    @Path("/{id}/secret")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Rotate the secret: the new one is returned; the old one signs too for the grace period")
+    public Uni<WebhookView> rotate(@PathParam("id") String id) {
+        return webhooks.rotate(caller.community(), owner(), id);
+    }
+
+    @GET
+    @Path("/{id}/deliveries")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "The endpoint's delivery log, newest first, with every attempt")
+    public Uni<List<DeliveryView>> deliveries(@PathParam("id") String id,
+            @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
+        return webhooks.deliveries(caller.community(), owner(), id, limit);
+    }
+
+    @POST
+    @Path("/{id}/deliveries/{delivery}/redeliver")
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Send a delivery again with the same webhook-id")
+    public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
+        return webhooks.redeliver(caller.community(), owner(), id, delivery)
+                .replaceWith(Response.accepted().build());
+    }
+}

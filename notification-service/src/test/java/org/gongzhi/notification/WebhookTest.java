@@ -1,0 +1,182 @@
+package org.gongzhi.notification;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.startsWith;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import jakarta.inject.Inject;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskStatusChanged;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/** Partners' webhooks: signed per Standard Webhooks, retried with the same id, isolated, and only their own. */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class,
+        initArgs = @ResourceArg(name = "database", value = "notifications"))
+class WebhookTest {
+    private static final List<String> TASK_EVENTS = List.of("gongzhi.task.assigned.v1",
+            "gongzhi.task.status-changed.v1");
+
+    @Inject
+    Publisher publisher;
+
+    @Inject
+    Clock clock;
+
+    WebhookReceiver receiver;
+
+    @BeforeEach
+    void receive() throws Exception {
+        receiver = new WebhookReceiver();
+    }
+
+    @AfterEach
+    void stop() {
+        receiver.close();
+    }
+
+    private record Registered(String id, String secret) {
+    }
+
+    private Registered register(String org, String path, List<String> types) {
+        var body = given().auth().oauth2(DevTokens.partner(org)).contentType("application/json")
+                .body(Map.of("url", receiver.url(path), "eventTypes", types))
+                .post("/api/webhooks").then().statusCode(201)
+                .header("Location", containsString("/api/webhooks/"))
+                .body("organisationId", equalTo(org)).body("secret", startsWith("whsec_"))
+                .extract();
+        return new Registered(body.path("id"), body.path("secret"));
+    }
+
+    private TaskAssigned task(String org) {
+        Instant now = clock.instant();
+        String request = UUID.randomUUID().toString();
+        return new TaskAssigned(DevTokens.COMMUNITY, "t-" + UUID.randomUUID(), request, org, org, "LEAD",
+                "water-leak", "7", now.plusSeconds(3600), now.plusSeconds(86400), now);
+    }
+
+    @Test
+    void failedAttemptsAreRetriedWithTheSameIdAndEverySignatureVerifies() {
+        String org = "water-" + UUID.randomUUID().toString().substring(0, 6);
+        Registered hook = register(org, "/water", TASK_EVENTS);
+        receiver.answer("/water", 503, 500);
+        TaskAssigned mine = task(org);
+        String eventId = publisher.publish(mine);
+        publisher.publish(task("someone-else"));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/water").size() >= 3);
+        var got = receiver.received("/water");
+        assertThat(got).extracting(WebhookReceiver.Received::id).containsOnly("msg_" + eventId);
+        assertThat(got).allMatch(r -> WebhookReceiver.verify(hook.secret(), r, Instant.now()));
+        assertThat(got.get(0).body()).contains("\"type\":\"gongzhi.task.assigned.v1\"").contains(mine.taskId());
+        // the receiver's own checks refuse a tampered body and an old timestamp
+        var first = got.get(0);
+        assertThat(WebhookReceiver.verify(hook.secret(), new WebhookReceiver.Received(first.path(), first.id(),
+                first.timestamp(), first.signature(), first.body().replace(org, "evil"), first.at()),
+                Instant.now())).isFalse();
+        assertThat(WebhookReceiver.verify(hook.secret(), first, Instant.now().plusSeconds(600))).isFalse();
+
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(org))
+                .get("/api/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].status", equalTo("SUCCEEDED")).body("[0].attempts", equalTo(3))
+                .body("[0].log.statusCode", equalTo(List.of(503, 500, 200))));
+        assertThat(receiver.received("/water")).hasSize(3);
+
+        // a manual redelivery keeps the id
+        String delivery = given().auth().oauth2(DevTokens.partner(org))
+                .get("/api/webhooks/{id}/deliveries", hook.id()).then().extract().path("[0].id");
+        given().auth().oauth2(DevTokens.partner(org))
+                .post("/api/webhooks/{id}/deliveries/{d}/redeliver", hook.id(), delivery).then().statusCode(202);
+        await().atMost(Duration.ofSeconds(10)).until(() -> receiver.received("/water").size() == 4);
+        assertThat(receiver.received("/water").get(3).id()).isEqualTo("msg_" + eventId);
+    }
+
+    @Test
+    void retryAfterIsHonouredAndGoneDisablesTheEndpoint() {
+        String org = "police-" + UUID.randomUUID().toString().substring(0, 6);
+        Registered busy = register(org, "/busy", TASK_EVENTS);
+        receiver.answer("/busy", 429);
+        publisher.publish(task(org));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/busy").size() >= 2);
+        var attempts = receiver.received("/busy");
+        assertThat(Duration.between(attempts.get(0).at(), attempts.get(1).at())).isGreaterThanOrEqualTo(
+                Duration.ofMillis(900));
+        assertThat(busy.id()).isNotNull();
+
+        String other = "school-" + UUID.randomUUID().toString().substring(0, 6);
+        Registered gone = register(other, "/gone", TASK_EVENTS);
+        receiver.answer("/gone", 410);
+        publisher.publish(task(other));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(other))
+                .get("/api/webhooks/{id}", gone.id()).then().statusCode(200).body("status", equalTo("DISABLED")));
+        publisher.publish(new TaskStatusChanged(DevTokens.COMMUNITY, "t-x", UUID.randomUUID().toString(), other,
+                "LEAD", "ACKNOWLEDGED", null, clock.instant()));
+        assertThat(receiver.received("/gone")).hasSize(1);
+    }
+
+    @Test
+    void aSlowEndpointDoesNotDelayAnotherAndARotatedSecretSignsAlongsideTheOld() {
+        String slowOrg = "slow-" + UUID.randomUUID().toString().substring(0, 6);
+        String quickOrg = "quick-" + UUID.randomUUID().toString().substring(0, 6);
+        register(slowOrg, "/slow", TASK_EVENTS);
+        Registered quick = register(quickOrg, "/quick", TASK_EVENTS);
+        receiver.slow("/slow", 4000);
+        publisher.publish(task(slowOrg));
+        await().atMost(Duration.ofSeconds(20)).until(() -> !receiver.received("/slow").isEmpty());
+        String rotated = given().auth().oauth2(DevTokens.partner(quickOrg))
+                .post("/api/webhooks/{id}/secret", quick.id()).then().statusCode(200).extract().path("secret");
+        Instant sent = Instant.now();
+        publisher.publish(task(quickOrg));
+        await().atMost(Duration.ofSeconds(3)).until(() -> !receiver.received("/quick").isEmpty());
+        var got = receiver.received("/quick").get(0);
+        assertThat(Duration.between(sent, got.at())).isLessThan(Duration.ofSeconds(3));
+        assertThat(got.signature().split(" ")).hasSize(2);
+        assertThat(WebhookReceiver.verify(rotated, got, Instant.now())).isTrue();
+        assertThat(WebhookReceiver.verify(quick.secret(), got, Instant.now())).isTrue();
+    }
+
+    @Test
+    void partnersSeeOnlyTheirOwnAndBadTargetsAreRefused() {
+        Registered water = register("water", "/own", TASK_EVENTS);
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/webhooks/{id}", water.id()).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/webhooks/{id}/deliveries", water.id())
+                .then().statusCode(404);
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/webhooks").then().statusCode(200)
+                .body("id", not(hasItem(water.id())));
+        given().auth().oauth2(DevTokens.admin()).get("/api/webhooks/{id}", water.id()).then().statusCode(200);
+        given().auth().oauth2(DevTokens.worker()).get("/api/webhooks").then().statusCode(403);
+        given().get("/api/webhooks").then().statusCode(401);
+        for (String url : List.of("ftp://example.org/hook", "http://10.1.2.3/hook", "http://169.254.169.254/x",
+                "not a url")) {
+            given().auth().oauth2(DevTokens.partner("water")).contentType("application/json")
+                    .body(Map.of("url", url, "eventTypes", TASK_EVENTS)).post("/api/webhooks").then()
+                    .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("url"));
+        }
+        given().auth().oauth2(DevTokens.partner("water")).contentType("application/json")
+                .body(Map.of("url", receiver.url("/x"), "eventTypes", List.of("gongzhi.nothing.v1")))
+                .post("/api/webhooks").then().statusCode(400).body("errors.field", hasItem("eventTypes[0]"));
+        given().auth().oauth2(DevTokens.partner("water")).contentType("application/json")
+                .body(Map.of("url", receiver.url("/x"), "eventTypes", TASK_EVENTS, "organisationId", "property"))
+                .post("/api/webhooks").then().statusCode(400);
+    }
+}
