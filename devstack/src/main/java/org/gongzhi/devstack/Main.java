@@ -39,7 +39,8 @@ public final class Main {
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("GONGZHI_PG_PORT", "5432"));
         System.out.println("Starting Kafka (:" + kafkaPort + "), PostgreSQL (:" + pgPort + ") and the four services…");
         Map<String, String> env = new HashMap<>();
-        env.put("GONGZHI_DASHBOARD_DEV_LOGIN", "true");
+        // the local run listens on this machine only; the dashboard signs in through the #token= link printed below
+        env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
         LocalSystem system;
         try {
