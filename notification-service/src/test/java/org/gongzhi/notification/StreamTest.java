@@ -18,6 +18,7 @@ import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;
+import org.gongzhi.devstack.SseClient;
 import org.gongzhi.events.Topics;
 import org.junit.jupiter.api.Test;
 

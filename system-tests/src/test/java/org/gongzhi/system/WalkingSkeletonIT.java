@@ -9,8 +9,11 @@ import static org.hamcrest.Matchers.hasItem;
 import io.restassured.http.ContentType;
 import java.net.URI;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
+import org.gongzhi.devstack.SseClient;
 import org.gongzhi.devstack.ServiceProcess.Service;
 import org.junit.jupiter.api.Test;
 
@@ -21,8 +24,8 @@ class WalkingSkeletonIT {
     void aLeakIsAssignedToPropertyManagementAndTheDashboardStreamShowsIt() {
         LocalSystem system = SystemUnderTest.get();
         URI requests = system.url(Service.REQUEST);
-        try (EventStream stream = new EventStream(system.url(Service.NOTIFICATION).resolve("/api/stream"),
-                DevTokens.worker())) {
+        try (SseClient stream = new SseClient(system.url(Service.NOTIFICATION).resolve("/api/stream"),
+                Map.of("Authorization", "Bearer " + DevTokens.worker()))) {
             String id = given().baseUri(requests.toString()).auth().oauth2(DevTokens.resident("resident-zhang"))
                     .contentType(ContentType.JSON)
                     .body("""
@@ -40,10 +43,14 @@ class WalkingSkeletonIT {
                             .body("timeline.kind", hasItem("TASK_ASSIGNED")));
 
             await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> {
-                assertThat(stream.data()).anyMatch(d -> d.contains("gongzhi.request.submitted.v1") && d.contains(id));
-                assertThat(stream.data()).anyMatch(d -> d.contains("gongzhi.task.assigned.v1") && d.contains(id));
+                assertThat(data(stream)).anyMatch(d -> d.contains("gongzhi.request.submitted.v1") && d.contains(id));
+                assertThat(data(stream)).anyMatch(d -> d.contains("gongzhi.task.assigned.v1") && d.contains(id));
             });
-            assertThat(stream.data()).noneMatch(d -> d.contains("13800138000"));
+            assertThat(data(stream)).noneMatch(d -> d.contains("13800138000"));
         }
+    }
+
+    private static List<String> data(SseClient stream) {
+        return stream.events().stream().map(SseClient.Event::data).toList();
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.notification;
+package org.gongzhi.devstack;
 
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -11,15 +11,15 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Stream;
 
 /** Reads a server-sent-event stream as a browser would: each event's id, name and data. */
-final class SseClient implements AutoCloseable {
-    record Event(String id, String name, String data) {
+public final class SseClient implements AutoCloseable {
+    public record Event(String id, String name, String data) {
     }
 
     private final List<Event> events = new CopyOnWriteArrayList<>();
     private final CompletableFuture<Integer> status = new CompletableFuture<>();
     private volatile Stream<String> lines;
 
-    SseClient(URI uri, Map<String, String> headers) {
+    public SseClient(URI uri, Map<String, String> headers) {
         HttpRequest.Builder request = HttpRequest.newBuilder(uri).header("Accept", "text/event-stream");
         headers.forEach(request::header);
         Thread reader = new Thread(() -> {
@@ -49,11 +49,11 @@ final class SseClient implements AutoCloseable {
         reader.start();
     }
 
-    List<Event> events() {
+    public List<Event> events() {
         return events;
     }
 
-    int status() {
+    public int status() {
         return status.join();
     }
 
