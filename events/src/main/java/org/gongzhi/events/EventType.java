@@ -15,15 +15,23 @@ public enum EventType {
     TASK_ASSIGNED("gongzhi.task.assigned.v1", Topics.TASKS, TaskAssigned.class),
     TASK_STATUS_CHANGED("gongzhi.task.status-changed.v1", Topics.TASKS, TaskStatusChanged.class),
     TASK_ESCALATED("gongzhi.task.escalated.v1", Topics.TASKS, TaskEscalated.class),
+    TASK_DEADLINE_CHANGED("gongzhi.task.deadline-changed.v1", Topics.TASKS, TaskDeadlineChanged.class),
     CASE_RESOLVED("gongzhi.case.resolved.v1", Topics.TASKS, CaseResolved.class),
     VOLUNTEER_OFFERED("gongzhi.volunteer.offered.v1", Topics.VOLUNTEERING, VolunteerOffered.class),
     VOLUNTEER_ACCEPTED("gongzhi.volunteer.accepted.v1", Topics.VOLUNTEERING, VolunteerAccepted.class),
     VOLUNTEER_COMPLETED("gongzhi.volunteer.completed.v1", Topics.VOLUNTEERING, VolunteerCompleted.class),
     VOLUNTEER_UNMATCHED("gongzhi.volunteer.unmatched.v1", Topics.VOLUNTEERING, VolunteerUnmatched.class),
+    VOLUNTEER_PROGRESSED("gongzhi.volunteer.progressed.v1", Topics.VOLUNTEERING, VolunteerProgressed.class),
+    VOLUNTEER_HANDED_OVER("gongzhi.volunteer.handed-over.v1", Topics.VOLUNTEERING, VolunteerHandedOver.class),
     WARNING_ISSUED("gongzhi.warning.issued.v1", Topics.WARNINGS, WarningIssued.class),
+    WARNING_LIFTED("gongzhi.warning.lifted.v1", Topics.WARNINGS, WarningLifted.class),
+    PATROL_CHECKED("gongzhi.patrol.checked.v1", Topics.WARNINGS, PatrolChecked.class),
+    PATROL_PROBLEM_FOUND("gongzhi.patrol.problem-found.v1", Topics.WARNINGS, PatrolProblemFound.class),
     TOPIC_OPENED("gongzhi.topic.opened.v1", Topics.DELIBERATION, TopicOpened.class),
+    VOTE_OPENED("gongzhi.vote.opened.v1", Topics.DELIBERATION, VoteOpened.class),
     VOTE_CLOSED("gongzhi.vote.closed.v1", Topics.DELIBERATION, VoteClosed.class),
-    DECISION_MADE("gongzhi.decision.made.v1", Topics.DELIBERATION, DecisionMade.class);
+    DECISION_MADE("gongzhi.decision.made.v1", Topics.DELIBERATION, DecisionMade.class),
+    DECISION_PROGRESSED("gongzhi.decision.progressed.v1", Topics.DELIBERATION, DecisionProgressed.class);
 
     private final String ceType;
     private final String topic;
