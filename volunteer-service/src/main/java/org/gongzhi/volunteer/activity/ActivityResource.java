@@ -53,9 +53,9 @@ public class ActivityResource {
     @GET
     @Path("/activities")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
-    @Operation(summary = "Activities not yet started, optionally of one team")
+    @Operation(summary = "Activities of my community's teams not yet started, optionally of one team")
     public Uni<List<ActivityView>> upcoming(@QueryParam("team") String team) {
-        return activities.upcoming(team);
+        return activities.upcoming(team, caller.community());
     }
 
     @POST

@@ -23,6 +23,7 @@ import org.gongzhi.volunteer.hours.HoursEntry;
 import org.gongzhi.volunteer.hours.HoursLedger;
 import org.gongzhi.volunteer.team.Building;
 import org.gongzhi.volunteer.team.Team;
+import org.gongzhi.volunteer.team.Volunteer;
 
 /** Team activities that volunteers sign up for; attendance credits hours. */
 @ApplicationScoped
@@ -35,7 +36,7 @@ public class ActivityService {
         this.ledger = ledger;
     }
 
-    /** Workers, admins and the team's leader publish; to anyone else the team does not exist. */
+    /** Workers and admins of the team's community and the team's leader publish; to anyone else it does not exist. */
     @WithTransaction
     public Uni<List<ActivityView>> publish(String teamId, @Valid @NotNull NewActivity input, Caller caller) {
         return leadable(teamId, caller).chain(team -> input.building() == null ? Uni.createFrom().item(team)
@@ -66,12 +67,16 @@ public class ActivityService {
                 });
     }
 
-    /** Activities not yet started, of one team or of all. */
+    /** Activities not yet started, of one team or of every team of the community. */
     @WithSession
-    public Uni<List<ActivityView>> upcoming(String teamId) {
+    public Uni<List<ActivityView>> upcoming(String teamId, String communityId) {
         Instant now = clock.instant();
-        Uni<List<Activity>> found = teamId == null ? Activity.list("startsAt >= ?1 order by startsAt", now)
-                : Activity.list("team = ?1 and startsAt >= ?2 order by startsAt", teamId, now);
+        String ofCommunity = "select a from Activity a, Team t where t.id = a.team and t.communityId = ?1"
+                + " and a.startsAt >= ?2";
+        Uni<List<Activity>> found = teamId == null
+                ? Activity.<Activity>find(ofCommunity + " order by a.startsAt", communityId, now).list()
+                : Activity.<Activity>find(ofCommunity + " and a.team = ?3 order by a.startsAt", communityId, now,
+                        teamId).list();
         return found.chain(list -> list.isEmpty() ? Uni.createFrom().item(List.<ActivityView>of())
                 : SignUp.<SignUp>list("key.activityId in ?1", list.stream().map(a -> a.id).toList()).map(signUps -> {
                     Map<UUID, Long> counts = signUps.stream()
@@ -80,9 +85,10 @@ public class ActivityService {
                 }));
     }
 
+    /** A volunteer signs up for an activity of a team of their own community; others' do not exist for them. */
     @WithTransaction
     public Uni<ActivityView> signUp(UUID activityId, String volunteerId) {
-        return Activity.<Activity>findById(activityId).chain(a -> {
+        return ofMyCommunity(activityId, volunteerId).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("activity", activityId.toString());
             }
@@ -102,6 +108,13 @@ public class ActivityService {
                 return s.persist().replaceWith(ActivityView.of(a, signUps.size() + 1L));
             });
         });
+    }
+
+    /** The activity, if its team is of the volunteer's community; else null. */
+    private static Uni<Activity> ofMyCommunity(UUID activityId, String volunteerId) {
+        return Activity.<Activity>findById(activityId).chain(a -> a == null ? Uni.createFrom().<Activity>nullItem()
+                : Team.<Team>findById(a.team).chain(team -> Volunteer.<Volunteer>findById(volunteerId)
+                        .map(v -> team != null && v != null && v.communityId.equals(team.communityId) ? a : null)));
     }
 
     @WithTransaction
@@ -156,7 +169,8 @@ public class ActivityService {
 
     private static Uni<Team> leadable(String teamId, Caller caller) {
         return Team.<Team>findById(teamId).map(team -> {
-            if (team == null || !caller.isStaff() && caller.volunteer().filter(v -> v.equals(team.leader)).isEmpty()) {
+            boolean staff = caller.isStaff() && caller.community().equals(team == null ? null : team.communityId);
+            if (team == null || !staff && caller.volunteer().filter(v -> v.equals(team.leader)).isEmpty()) {
                 throw ProblemException.notFound("team", teamId);
             }
             return team;

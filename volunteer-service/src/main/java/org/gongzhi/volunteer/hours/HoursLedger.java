@@ -57,8 +57,8 @@ public class HoursLedger {
     }
 
     /**
-     * A team's totals for workers and admins, and for the team's own leader and members; to anyone else the team does
-     * not exist. {@code month} ({@code 2026-11}) limits the recognition list to that month.
+     * A team's totals for workers and admins of its community, and for the team's own leader and members; to anyone
+     * else the team does not exist. {@code month} ({@code 2026-11}) limits the recognition list to that month.
      */
     @WithSession
     public Uni<TeamStats> ofTeam(String teamId, String month, Caller caller) {
@@ -68,7 +68,8 @@ public class HoursLedger {
                 throw ProblemException.notFound("team", teamId);
             }
             return Volunteer.<Volunteer>list("team", teamId).chain(members -> {
-                if (!caller.isStaff() && caller.volunteer().map(me -> !me.equals(team.leader)
+                boolean staff = caller.isStaff() && caller.community().equals(team.communityId);
+                if (!staff && caller.volunteer().map(me -> !me.equals(team.leader)
                         && members.stream().noneMatch(m -> m.id.equals(me))).orElse(true)) {
                     throw ProblemException.notFound("team", teamId);
                 }

@@ -66,6 +66,6 @@ public class HouseholdResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "The check-on-neighbour visits a warning created, and how each stands")
     public Uni<List<MatchingView>> visits(@PathParam("id") String warningId) {
-        return matching.visits(warningId);
+        return matching.visits(warningId, caller.community());
     }
 }

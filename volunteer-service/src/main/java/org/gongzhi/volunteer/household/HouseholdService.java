@@ -11,6 +11,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.WarningIssued;
+import org.gongzhi.events.WarningLifted;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.volunteer.matching.MatchingConfig;
@@ -86,5 +87,14 @@ public class HouseholdService {
                     }
                     return all;
                 });
+    }
+
+    /**
+     * The warning is lifted: its visits not yet done are withdrawn (open offers cancelled, nothing reported as
+     * missed afterwards). Runs in the consumer's transaction.
+     */
+    public Uni<Void> warningLifted(InboundEvent<WarningLifted> event) {
+        WarningLifted w = event.data();
+        return matching.withdrawVisits(w.communityId(), w.warningId());
     }
 }

@@ -5,10 +5,11 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.WarningIssued;
+import org.gongzhi.events.WarningLifted;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** A weather warning sends volunteers to check on the flagged households. */
+/** A weather warning sends volunteers to check on the flagged households; its lifting withdraws visits not yet done. */
 @ApplicationScoped
 public class WarningConsumer {
     private final EventInbox inbox;
@@ -16,7 +17,9 @@ public class WarningConsumer {
 
     WarningConsumer(EventInbox inbox, HouseholdService households) {
         this.inbox = inbox;
-        this.routes = EventRoutes.create().on(WarningIssued.class, households::warningIssued);
+        this.routes = EventRoutes.create()
+                .on(WarningIssued.class, households::warningIssued)
+                .on(WarningLifted.class, households::warningLifted);
     }
 
     @Incoming("warnings")

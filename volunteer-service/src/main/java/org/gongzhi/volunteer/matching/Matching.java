@@ -12,7 +12,8 @@ import java.util.List;
 /** The search for a volunteer for one request: who was tried, and how it ended. */
 @Entity
 public class Matching extends PanacheEntityBase {
-    public enum Status { MATCHING, MATCHED, UNMATCHED, DONE, HANDED_OVER }
+    /** WITHDRAWN: no longer needed (a visit whose warning was lifted before it was done). */
+    public enum Status { MATCHING, MATCHED, UNMATCHED, DONE, HANDED_OVER, WITHDRAWN }
 
     /** A resident's request, or a check-on-neighbour visit to a flagged household during a warning. */
     public enum Kind { REQUEST, VISIT }

@@ -1,7 +1,7 @@
 package org.gongzhi.volunteer.matching;
 
+import com.fasterxml.jackson.annotation.JsonAlias;
 import jakarta.validation.constraints.NotBlank;
-import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
@@ -17,20 +17,36 @@ public final class MatchingApi {
             @NotBlank @Size(max = 16) String building, @Size(max = 32) String skill, Instant deadline) {
     }
 
+    /** How the work goes, in the volunteer's words (kept on the task and published). */
     public record Progress(@NotBlank @Size(max = 1000) String note) {
     }
 
-    /** "Needs a professional": who should take the job over, and why. */
-    public record HandOver(@NotNull @Pattern(regexp = "PROPERTY_MANAGEMENT|POLICE|COMMUNITY_OFFICE",
-            message = "must be PROPERTY_MANAGEMENT, POLICE or COMMUNITY_OFFICE") String to,
+    /**
+     * "Needs a professional": the kind of alliance party that should take the job over (an organisation type; the
+     * community office when none is named), and why. {@code to} is still read for callers of the first version.
+     */
+    public record HandOver(@JsonAlias("to") @Pattern(regexp = HandOver.PARTY_TYPES,
+            message = "must be COMMUNITY_OFFICE, POLICE, PROPERTY_MANAGEMENT, UTILITY, AREA_UNIT or SOCIAL_ORGANISATION")
+            String handOverTo,
             @NotBlank @Size(max = 500) String reason) {
+        /** The alliance's organisation types. */
+        public static final String PARTY_TYPES =
+                "COMMUNITY_OFFICE|POLICE|PROPERTY_MANAGEMENT|UTILITY|AREA_UNIT|SOCIAL_ORGANISATION";
+        /** Who takes a job over when the volunteer names nobody. */
+        public static final String DEFAULT_PARTY = "COMMUNITY_OFFICE";
+
+        /** The party named, or the community office. */
+        public String party() {
+            return handOverTo == null || handOverTo.isBlank() ? DEFAULT_PARTY : handOverTo;
+        }
     }
 
     /** One offer in a matching, as a worker sees it. */
     public record Attempt(String offerId, String volunteerId, Offer.Status status, int score, String reason,
-            Instant offeredAt, Instant expiresAt) {
+            Instant offeredAt, Instant expiresAt, String progressNote, Instant progressAt, String handedOverTo) {
         static Attempt of(Offer o) {
-            return new Attempt(o.id.toString(), o.volunteerId, o.status, o.score, o.reason, o.offeredAt, o.expiresAt);
+            return new Attempt(o.id.toString(), o.volunteerId, o.status, o.score, o.reason, o.offeredAt, o.expiresAt,
+                    o.progressNote, o.progressAt, o.handedOverTo);
         }
     }
 

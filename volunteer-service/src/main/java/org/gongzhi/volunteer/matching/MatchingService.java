@@ -22,7 +22,9 @@ import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
+import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerOffered;
+import org.gongzhi.events.VolunteerProgressed;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.outbox.Outbox;
@@ -41,8 +43,10 @@ import org.jboss.logging.Logger;
 
 /**
  * Turns a request that suits volunteers (or a check-on-neighbour visit) into one offer at a time to the best
- * candidate; a decline or an expiry moves it on; when nobody is left the request goes back to the alliance
- * ({@code volunteer.unmatched}), and so does a job a volunteer hands over or a visit that was missed.
+ * candidate of the request's community; a decline or an expiry moves it on; when nobody is left the request goes
+ * back to the alliance ({@code volunteer.unmatched}), and so does a visit that was missed. A job a volunteer hands
+ * over goes to the kind of alliance party they name ({@code volunteer.handed-over}). Visits of a lifted warning not
+ * yet done are withdrawn.
  */
 @ApplicationScoped
 public class MatchingService {
@@ -173,7 +177,8 @@ public class MatchingService {
     /** Offers the job to the best candidate not yet tried, or gives it back to the alliance. */
     private Uni<Void> offerNext(Matching m) {
         Instant now = clock.instant();
-        return Building.<Building>findById(m.building == null ? "" : m.building).chain(target -> candidates(now)
+        return Building.<Building>findById(m.building == null ? "" : m.building).chain(target -> candidates(now,
+                m.communityId)
                 .map(candidates -> Ranking.rank(candidates.stream()
                                 .filter(c -> !m.triedList().contains(c.id())).toList(), m.skill,
                         target == null ? null : target.gridX, target == null ? null : target.gridY,
@@ -211,9 +216,11 @@ public class MatchingService {
                 .replaceWithVoid();
     }
 
-    private Uni<List<Ranking.Candidate>> candidates(Instant now) {
+    /** The active volunteers of the community, with their home on the grid and their tasks of the last 7 days. */
+    private Uni<List<Ranking.Candidate>> candidates(Instant now, String communityId) {
         Instant weekAgo = now.minus(Duration.ofDays(7));
-        return Volunteer.<Volunteer>list("active = true").chain(volunteers -> Building.<Building>listAll()
+        return Volunteer.<Volunteer>list("active = true and communityId = ?1", communityId)
+                .chain(volunteers -> Building.<Building>listAll()
                 .chain(buildings -> Offer.<Offer>list("status in ?1 and offeredAt >= ?2",
                         List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED, Offer.Status.HANDED_OVER,
                                 Offer.Status.MISSED), weekAgo).map(recent -> {
@@ -259,13 +266,18 @@ public class MatchingService {
         });
     }
 
-    /** A note on how the work goes, kept on the task for the volunteer and the workers. */
+    /**
+     * A note on how the work goes, kept on the task (the latest one shows) and published as
+     * {@code volunteer.progressed}, so the resident's request shows it too.
+     */
     @WithTransaction
     public Uni<OfferView> progress(String volunteerId, UUID offerId, @Valid @NotNull Progress progress) {
         return accepted(volunteerId, offerId, "given progress").chain(offer -> {
+            Instant now = clock.instant();
             offer.progressNote = progress.note();
-            offer.progressAt = clock.instant();
-            return matching(offer).chain(m -> view(offer, m));
+            offer.progressAt = now;
+            return matching(offer).chain(m -> outbox.add(new VolunteerProgressed(m.communityId, offer.id.toString(),
+                    offer.requestId, volunteerId, progress.note(), now)).chain(() -> view(offer, m)));
         });
     }
 
@@ -288,21 +300,50 @@ public class MatchingService {
         });
     }
 
-    /** "Needs a professional": the volunteer gives the job back; the alliance takes it over. */
+    /**
+     * "Needs a professional": the volunteer hands the job to a kind of alliance party (the community office when
+     * they name none); {@code volunteer.handed-over} lets the alliance give such a party the lead task.
+     */
     @WithTransaction
     public Uni<OfferView> handOver(String volunteerId, UUID offerId, @Valid @NotNull HandOver handOver) {
         return accepted(volunteerId, offerId, "handed over").chain(offer -> {
             Instant now = clock.instant();
+            String party = handOver.party();
             offer.status = Offer.Status.HANDED_OVER;
-            offer.handedOverTo = handOver.to();
+            offer.handedOverTo = party;
+            offer.handedOverAt = now;
             offer.note = handOver.reason();
             return matching(offer).chain(m -> {
-                String to = handOver.to().toLowerCase().replace('_', ' ');
-                return unmatched(m, "the volunteer handed it over, needs a professional (" + to + "): "
-                        + handOver.reason(), now).invoke(() -> m.status = Matching.Status.HANDED_OVER)
+                m.status = Matching.Status.HANDED_OVER;
+                return outbox.add(new VolunteerHandedOver(m.communityId, offer.id.toString(), offer.requestId,
+                        volunteerId, m.category, m.building, party, handOver.reason(), now))
                         .chain(() -> view(offer, m));
             });
         });
+    }
+
+    /**
+     * The warning is lifted: its visits not yet done are withdrawn. Open offers are cancelled, and so are visits
+     * accepted but not done, so nothing is reported as missed afterwards; completed visits stay as they are. Runs in
+     * the consumer's transaction; a second call finds nothing left to withdraw.
+     */
+    public Uni<Void> withdrawVisits(String communityId, String warningId) {
+        Instant now = clock.instant();
+        return Matching.<Matching>list("warningId = ?1 and communityId = ?2 and kind = ?3 and status in ?4",
+                warningId, communityId, Matching.Kind.VISIT,
+                List.of(Matching.Status.MATCHING, Matching.Status.MATCHED)).chain(visits -> {
+                    if (visits.isEmpty()) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    visits.forEach(m -> m.status = Matching.Status.WITHDRAWN);
+                    return Offer.<Offer>list("requestId in ?1 and status in ?2",
+                            visits.stream().map(m -> m.requestId).toList(),
+                            List.of(Offer.Status.OFFERED, Offer.Status.ACCEPTED)).invoke(open -> open.forEach(o -> {
+                                o.status = Offer.Status.CANCELLED;
+                                o.cancelledAt = now;
+                            })).invoke(open -> LOG.infof("warning %s lifted: %d visit(s) withdrawn, %d offer(s)"
+                                    + " cancelled", warningId, visits.size(), open.size())).replaceWithVoid();
+                });
     }
 
     /**
@@ -344,8 +385,10 @@ public class MatchingService {
     public Uni<List<OfferView>> offers(String volunteerId, List<Offer.Status> statuses) {
         Instant now = clock.instant();
         return Offer.<Offer>list("volunteerId = ?1 and status in ?2 order by offeredAt desc", volunteerId, statuses)
-                // an offer past its expiry is no longer open, even before the expiry check has moved it on
+                // an offer past its expiry is no longer open, even before the expiry check has moved it on;
+                // a cancelled offer is a task only if it had been accepted
                 .map(all -> all.stream().filter(o -> o.status != Offer.Status.OFFERED || now.isBefore(o.expiresAt))
+                        .filter(o -> o.status != Offer.Status.CANCELLED || o.acceptedAt != null)
                         .toList())
                 .chain(list -> {
                     if (list.isEmpty()) {
@@ -372,21 +415,22 @@ public class MatchingService {
                 });
     }
 
-    /** A matching as a worker sees it. */
+    /** A matching as a worker of its community sees it; to others it does not exist. */
     @WithSession
-    public Uni<MatchingView> matching(String requestId) {
+    public Uni<MatchingView> matching(String requestId, String communityId) {
         return Matching.<Matching>findById(requestId).chain(m -> {
-            if (m == null) {
+            if (m == null || !m.communityId.equals(communityId)) {
                 throw ProblemException.notFound("matching", requestId);
             }
             return view(m);
         });
     }
 
-    /** The check-on-neighbour visits a warning created. */
+    /** The check-on-neighbour visits a warning created in the community. */
     @WithSession
-    public Uni<List<MatchingView>> visits(String warningId) {
-        return Matching.<Matching>list("warningId = ?1 order by building, requestId", warningId).chain(ms -> {
+    public Uni<List<MatchingView>> visits(String warningId, String communityId) {
+        return Matching.<Matching>list("warningId = ?1 and communityId = ?2 order by building, requestId", warningId,
+                communityId).chain(ms -> {
             Uni<List<MatchingView>> all = Uni.createFrom().item(new java.util.ArrayList<>());
             for (Matching m : ms) {
                 all = all.chain(list -> view(m).map(v -> {

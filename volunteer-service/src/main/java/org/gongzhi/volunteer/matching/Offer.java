@@ -13,7 +13,8 @@ import java.util.UUID;
 /** An offer to one volunteer, explained, that expires; accepted, it is the volunteer's task. */
 @Entity
 public class Offer extends PanacheEntityBase {
-    public enum Status { OFFERED, ACCEPTED, DECLINED, EXPIRED, COMPLETED, HANDED_OVER, MISSED }
+    /** CANCELLED: withdrawn before it was done (a visit whose warning was lifted). */
+    public enum Status { OFFERED, ACCEPTED, DECLINED, EXPIRED, COMPLETED, HANDED_OVER, MISSED, CANCELLED }
 
     @Id
     public UUID id;
@@ -41,6 +42,10 @@ public class Offer extends PanacheEntityBase {
     public Instant progressAt;
     @Column(name = "handed_over_to")
     public String handedOverTo;
+    @Column(name = "handed_over_at")
+    public Instant handedOverAt;
+    @Column(name = "cancelled_at")
+    public Instant cancelledAt;
     @jakarta.persistence.Version
     public long version;
 }

@@ -71,7 +71,7 @@ public class OfferResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "How the search for a volunteer stands: every offer made, with its score and reason")
     public Uni<MatchingView> matching(@PathParam("requestId") String requestId) {
-        return matching.matching(requestId);
+        return matching.matching(requestId, caller.community());
     }
 
     @GET
@@ -85,10 +85,11 @@ public class OfferResource {
     @GET
     @Path("/volunteers/me/tasks")
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Offers I accepted, and what became of them (completed, handed over, missed)")
+    @Operation(summary = "Offers I accepted, and what became of them (latest progress, completed, handed over and to"
+            + " whom, missed, cancelled)")
     public Uni<List<OfferView>> tasks() {
         return matching.offers(me(), List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED,
-                Offer.Status.HANDED_OVER, Offer.Status.MISSED));
+                Offer.Status.HANDED_OVER, Offer.Status.MISSED, Offer.Status.CANCELLED));
     }
 
     @POST
@@ -114,7 +115,8 @@ public class OfferResource {
     @Path("/offers/{id}/progress")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Report how an accepted task goes")
+    @Operation(summary = "Report how my accepted task goes; the latest note shows on the task and is published")
+    @APIResponse(responseCode = "409", description = "The offer is not accepted, or already done, handed over or missed")
     public Uni<OfferView> progress(@PathParam("id") UUID id, Progress progress) {
         return concurrently(matching.progress(me(), id, progress));
     }
@@ -132,7 +134,10 @@ public class OfferResource {
     @Path("/offers/{id}/hand-over")
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.VOLUNTEER)
-    @Operation(summary = "Needs a professional: hand the task back; the alliance (community office) takes it over")
+    @Operation(summary = "Needs a professional: hand my accepted task to a kind of alliance party (handOverTo: an"
+            + " organisation type, COMMUNITY_OFFICE when absent) with a reason")
+    @APIResponse(responseCode = "400", description = "handOverTo is not an organisation type, or no reason")
+    @APIResponse(responseCode = "409", description = "The offer is not accepted, or already done, handed over or missed")
     public Uni<OfferView> handOver(@PathParam("id") UUID id, HandOver handOver) {
         return concurrently(matching.handOver(me(), id, handOver));
     }

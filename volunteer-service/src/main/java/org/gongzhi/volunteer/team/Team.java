@@ -1,6 +1,7 @@
 package org.gongzhi.volunteer.team;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
+import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
@@ -11,4 +12,7 @@ public class Team extends PanacheEntityBase {
     public String id;
     public String name;
     public String leader;
+    /** The community the team serves (from the token of the worker who created it). */
+    @Column(name = "community_id")
+    public String communityId;
 }

@@ -22,9 +22,9 @@ public final class TeamApi {
             @NotBlank @Size(max = 64) String name, @Size(max = 64) String leader) {
     }
 
-    public record TeamView(String id, String name, String leader) {
+    public record TeamView(String id, String name, String leader, String communityId) {
         static TeamView of(Team t) {
-            return new TeamView(t.id, t.name, t.leader);
+            return new TeamView(t.id, t.name, t.leader, t.communityId);
         }
     }
 
@@ -51,18 +51,18 @@ public final class TeamApi {
     }
 
     /** A volunteer's own profile, the only place their phone is shown. */
-    public record Profile(String id, String name, String team, String building, List<String> skills,
-            String availability, int maxTasksPerWeek, boolean active, String phone) {
+    public record Profile(String id, String name, String team, String communityId, String building,
+            List<String> skills, String availability, int maxTasksPerWeek, boolean active, String phone) {
         static Profile of(Volunteer v) {
-            return new Profile(v.id, v.name, v.team, v.building, v.skillList(), v.availability, v.maxTasksPerWeek,
-                    v.active, v.phone);
+            return new Profile(v.id, v.name, v.team, v.communityId, v.building, v.skillList(), v.availability,
+                    v.maxTasksPerWeek, v.active, v.phone);
         }
     }
 
-    public record VolunteerView(String id, String name, String team, String building, List<String> skills,
-            String availability, int maxTasksPerWeek, boolean active) {
+    public record VolunteerView(String id, String name, String team, String communityId, String building,
+            List<String> skills, String availability, int maxTasksPerWeek, boolean active) {
         static VolunteerView of(Volunteer v) {
-            return new VolunteerView(v.id, v.name, v.team, v.building, v.skillList(), v.availability,
+            return new VolunteerView(v.id, v.name, v.team, v.communityId, v.building, v.skillList(), v.availability,
                     v.maxTasksPerWeek, v.active);
         }
     }

@@ -50,25 +50,26 @@ public class TeamResource {
     @POST
     @Path("/teams")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Create a team")
+    @Operation(summary = "Create a team of my community")
     public Uni<Response> team(NewTeam team) {
-        return teams.team(team).map(t -> Response.created(URI.create("/api/teams/" + t.id())).entity(t).build());
+        return teams.team(team, me.community())
+                .map(t -> Response.created(URI.create("/api/teams/" + t.id())).entity(t).build());
     }
 
     @GET
     @Path("/teams")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
-    @Operation(summary = "List teams")
+    @Operation(summary = "List the teams of my community")
     public Uni<List<TeamApi.TeamView>> teams() {
-        return teams.teams();
+        return teams.teams(me.community());
     }
 
     @POST
     @Path("/volunteers")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Register a volunteer with skills, home building and weekly availability")
+    @Operation(summary = "Register a volunteer of my community with skills, home building and weekly availability")
     public Uni<Response> volunteer(NewVolunteer volunteer) {
-        return teams.volunteer(volunteer)
+        return teams.volunteer(volunteer, me.community())
                 .map(v -> Response.created(URI.create("/api/volunteers/" + v.id())).entity(v).build());
     }
 
@@ -100,8 +101,8 @@ public class TeamResource {
     @GET
     @Path("/volunteers")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "List volunteers, optionally of one team")
+    @Operation(summary = "List the volunteers of my community, optionally of one team")
     public Uni<List<VolunteerView>> volunteers(@QueryParam("team") String team) {
-        return teams.volunteers(team);
+        return teams.volunteers(team, me.community());
     }
 }

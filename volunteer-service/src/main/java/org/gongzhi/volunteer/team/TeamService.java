@@ -33,8 +33,9 @@ public class TeamService {
         return Panache.getSession().chain(s -> s.merge(b)).replaceWith(input);
     }
 
+    /** A team of the caller's community (team ids are unique across communities). */
     @WithTransaction
-    public Uni<NewTeam> team(@Valid @NotNull NewTeam input) {
+    public Uni<TeamApi.TeamView> team(@Valid @NotNull NewTeam input, String communityId) {
         return Team.findById(input.id()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("team " + input.id() + " exists");
@@ -43,25 +44,29 @@ public class TeamService {
             t.id = input.id();
             t.name = input.name();
             t.leader = input.leader();
-            return t.persist().replaceWith(input);
+            t.communityId = communityId;
+            return t.persist().replaceWith(TeamApi.TeamView.of(t));
         });
     }
 
+    /** The teams of one community. */
     @WithSession
-    public Uni<List<TeamApi.TeamView>> teams() {
-        return Team.<Team>list("order by id").map(list -> list.stream().map(TeamApi.TeamView::of).toList());
+    public Uni<List<TeamApi.TeamView>> teams(String communityId) {
+        return Team.<Team>list("communityId = ?1 order by id", communityId)
+                .map(list -> list.stream().map(TeamApi.TeamView::of).toList());
     }
 
+    /** A volunteer of the caller's community, in one of its teams; the community is the team's. */
     @WithTransaction
-    public Uni<VolunteerView> volunteer(@Valid @NotNull NewVolunteer input) {
+    public Uni<VolunteerView> volunteer(@Valid @NotNull NewVolunteer input, String communityId) {
         checkSkills(input.skills());
         return Volunteer.findById(input.id()).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("volunteer " + input.id() + " exists");
             }
-            return Team.findById(input.team());
+            return Team.<Team>findById(input.team());
         }).chain(team -> {
-            if (team == null) {
+            if (team == null || !communityId.equals(team.communityId)) {
                 throw ProblemException.invalid("team", "no team '" + input.team() + "'");
             }
             return checkBuilding(input.building());
@@ -70,6 +75,7 @@ public class TeamService {
             v.id = input.id();
             v.name = input.name();
             v.team = input.team();
+            v.communityId = communityId;
             v.building = input.building();
             v.skills = String.join(",", input.skills());
             v.availability = windows(input.availability());
@@ -79,10 +85,11 @@ public class TeamService {
         });
     }
 
+    /** The volunteers of one community, optionally of one team. */
     @WithSession
-    public Uni<List<VolunteerView>> volunteers(String team) {
-        Uni<List<Volunteer>> found = team == null ? Volunteer.list("order by id")
-                : Volunteer.list("team = ?1 order by id", team);
+    public Uni<List<VolunteerView>> volunteers(String team, String communityId) {
+        Uni<List<Volunteer>> found = team == null ? Volunteer.list("communityId = ?1 order by id", communityId)
+                : Volunteer.list("communityId = ?1 and team = ?2 order by id", communityId, team);
         return found.map(list -> list.stream().map(VolunteerView::of).toList());
     }
 
@@ -97,8 +104,8 @@ public class TeamService {
     }
 
     /**
-     * Changes a profile. A volunteer changes their own; workers and admins anyone's; a team leader the members of
-     * their team. To anyone else the volunteer does not exist.
+     * Changes a profile. A volunteer changes their own; workers and admins anyone's of their community; a team leader
+     * the members of their team. To anyone else the volunteer does not exist.
      */
     @WithTransaction
     public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, Caller caller) {
@@ -110,7 +117,8 @@ public class TeamService {
                 throw ProblemException.notFound("volunteer", volunteerId);
             }
             Optional<String> me = caller.volunteer();
-            if (caller.isStaff() || me.filter(volunteerId::equals).isPresent()) {
+            if (caller.isStaff() && caller.community().equals(v.communityId)
+                    || me.filter(volunteerId::equals).isPresent()) {
                 return Uni.createFrom().item(v);
             }
             return Team.<Team>findById(v.team).map(team -> {

@@ -14,6 +14,9 @@ public class Volunteer extends PanacheEntityBase {
     public String id;
     public String name;
     public String team;
+    /** The community the volunteer serves: only its requests and visits are offered to them. */
+    @Column(name = "community_id")
+    public String communityId;
     public String building;
     /** Comma-separated skills. */
     public String skills;

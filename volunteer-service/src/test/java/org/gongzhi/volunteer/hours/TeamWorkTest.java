@@ -19,7 +19,7 @@ import org.junit.jupiter.api.Test;
 
 /**
  * A team's work end to end: a worker asks for volunteers, fairness spreads the work, progress, completion with hours,
- * a hand-over to the alliance, profiles a leader manages, and the hours ledger and team stats that add it all up.
+ * a hand-over to the police, profiles a leader manages, and the hours ledger and team stats that add it all up.
  */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
@@ -90,14 +90,15 @@ class TeamWorkTest {
         String who = ask(third, "400");
         String offer3 = openOffer(who, third);
         as(DevTokens.volunteer(who)).post("/api/offers/" + offer3 + "/accept").then().statusCode(200);
-        as(DevTokens.volunteer(who)).body("{\"to\": \"PLUMBER\", \"reason\": \"x\"}")
-                .post("/api/offers/" + offer3 + "/hand-over").then().statusCode(400).body("errors.field", hasItem("to"));
-        as(DevTokens.volunteer(who)).body("{\"to\": \"POLICE\", \"reason\": \"the landlord's papers look forged\"}")
+        as(DevTokens.volunteer(who)).body("{\"handOverTo\": \"PLUMBER\", \"reason\": \"x\"}")
+                .post("/api/offers/" + offer3 + "/hand-over").then().statusCode(400)
+                .body("errors.field", hasItem("handOverTo"));
+        as(DevTokens.volunteer(who)).body("{\"handOverTo\": \"POLICE\", \"reason\": \"the landlord's papers look forged\"}")
                 .post("/api/offers/" + offer3 + "/hand-over").then().statusCode(200)
                 .body("status", equalTo("HANDED_OVER")).body("handedOverTo", equalTo("POLICE"));
-        var handedOver = Fixtures.events(third, "gongzhi.volunteer.unmatched.v1", 1);
+        var handedOver = Fixtures.events(third, "gongzhi.volunteer.handed-over.v1", 1);
         assertThat(handedOver).hasSize(1);
-        assertThat(handedOver.get(0).value()).contains("needs a professional (police)");
+        assertThat(handedOver.get(0).value()).contains("\"handOverTo\":\"POLICE\"", "papers look forged");
         as(DevTokens.worker()).get("/api/matchings/" + third).then().body("status", equalTo("HANDED_OVER"));
         assertThat(Fixtures.events(first, "gongzhi.volunteer.completed.v1", 1).get(0).value())
                 .contains("\"hours\":2");

@@ -25,7 +25,10 @@ import org.gongzhi.volunteer.matching.MatchingService;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
-/** A weather warning sends volunteers to the flagged households, and only to them; a missed visit goes back. */
+/**
+ * A weather warning sends volunteers to the flagged households, and only to them; a missed visit goes back; a lifted
+ * warning withdraws the visits not yet done.
+ */
 @QuarkusTest
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
 class WarningVisitTest {
@@ -117,5 +120,117 @@ class WarningVisitTest {
         assertThat(unmatched.get(0).value()).doesNotContain("lives alone");
         as(DevTokens.volunteer(neighbour)).get("/api/volunteers/me/tasks").then().statusCode(200)
                 .body("find { it.id == '%s' }.status".formatted(toDisabled), equalTo("MISSED"));
+    }
+
+    private static String workerOf(String community) {
+        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
+    }
+
+    private static String volunteerOf(String community, String volunteerId) {
+        return DevTokens.token("volunteer", "volunteer-" + volunteerId,
+                Map.of("community", community, "volunteer", volunteerId));
+    }
+
+    @Test
+    void aLiftedWarningWithdrawsTheVisitsNotYetDoneAndNothingIsReportedMissed() throws Throwable {
+        // a community of its own, so no other test's households or volunteers take part
+        String s = Fixtures.suffix();
+        String community = "lift-" + s;
+        String worker = workerOf(community);
+        Fixtures.building("330", 330, 330);
+        Fixtures.building("331", 331, 330);
+        as(worker).body("{\"id\": \"lift-%s\", \"name\": \"巡查队\"}".formatted(s)).post("/api/teams").then()
+                .statusCode(201);
+        String a = "la-" + s;
+        String b = "lb-" + s;
+        for (String[] v : new String[][] {{a, "330"}, {b, "331"}}) {
+            as(worker).body("""
+                    {"id": "%s", "name": "志愿者", "team": "lift-%s", "building": "%s", "skills": ["watch"],
+                     "availability": %s, "maxTasksPerWeek": 5}""".formatted(v[0], s, v[1], Fixtures.ALWAYS))
+                    .post("/api/volunteers").then().statusCode(201);
+        }
+        String done = as(worker).body("{\"building\": \"330\", \"door\": \"101\", \"need\": \"ELDERLY_ALONE\"}")
+                .post("/api/households").then().statusCode(201).extract().path("id");
+        String accepted = as(worker).body("{\"building\": \"331\", \"door\": \"102\", \"need\": \"DISABILITY\"}")
+                .post("/api/households").then().statusCode(201).extract().path("id");
+        String open = as(worker).body("{\"building\": \"330\", \"door\": \"103\", \"need\": \"ILLNESS\"}")
+                .post("/api/households").then().statusCode(201).extract().path("id");
+
+        String warning = "wl-" + s;
+        Instant now = Instant.now();
+        KafkaProbe.publish(Topics.WARNINGS, warning, "ev-" + warning, "gongzhi.warning.issued.v1", """
+                {"communityId": "%s", "warningId": "%s", "type": "rainstorm", "level": "red",
+                 "from": "%s", "until": "%s", "issuedAt": "%s"}"""
+                .formatted(community, warning, now, now.plus(Duration.ofHours(12)), now));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(worker)
+                .get("/api/warnings/" + warning + "/visits").then().statusCode(200).body("size()", equalTo(3)));
+        String visitDone = "visit-" + warning + "-" + done;
+        String visitAccepted = "visit-" + warning + "-" + accepted;
+        String visitOpen = "visit-" + warning + "-" + open;
+
+        // the nearest neighbour is asked for each: a for 330 (twice), b for 331
+        List<Map<String, Object>> offersOfA = as(volunteerOf(community, a)).get("/api/volunteers/me/offers").then()
+                .statusCode(200).extract().jsonPath().getList("$");
+        assertThat(offersOfA).extracting(o -> o.get("requestId")).containsExactlyInAnyOrder(visitDone, visitOpen);
+        String offerDone = offersOfA.stream().filter(o -> visitDone.equals(o.get("requestId"))).findFirst()
+                .orElseThrow().get("id").toString();
+        String offerOpen = offersOfA.stream().filter(o -> visitOpen.equals(o.get("requestId"))).findFirst()
+                .orElseThrow().get("id").toString();
+        String offerAccepted = as(volunteerOf(community, b)).get("/api/volunteers/me/offers").then().statusCode(200)
+                .extract().path("find { it.requestId == '%s' }.id".formatted(visitAccepted));
+
+        // one visit made, one accepted and under way, one still waiting for an answer
+        as(volunteerOf(community, a)).post("/api/offers/" + offerDone + "/accept").then().statusCode(200);
+        as(volunteerOf(community, a)).body("{\"hours\": 0.5, \"note\": \"all well\"}")
+                .post("/api/offers/" + offerDone + "/complete").then().statusCode(200);
+        as(volunteerOf(community, b)).post("/api/offers/" + offerAccepted + "/accept").then().statusCode(200);
+
+        // the warning is lifted, and the event is delivered twice
+        String lifted = """
+                {"communityId": "%s", "warningId": "%s", "reason": "the rainstorm has passed", "liftedAt": "%s"}"""
+                .formatted(community, warning, Instant.now());
+        KafkaProbe.publish(Topics.WARNINGS, warning, "ev-lift-" + warning, "gongzhi.warning.lifted.v1", lifted);
+        KafkaProbe.publish(Topics.WARNINGS, warning, "ev-lift-" + warning, "gongzhi.warning.lifted.v1", lifted);
+
+        String visit = "find { it.requestId == '%s' }";
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(worker)
+                .get("/api/warnings/" + warning + "/visits").then().statusCode(200)
+                .body(visit.formatted(visitAccepted) + ".status", equalTo("WITHDRAWN"))
+                .body(visit.formatted(visitOpen) + ".status", equalTo("WITHDRAWN")));
+        as(worker).get("/api/warnings/" + warning + "/visits").then().statusCode(200)
+                .body(visit.formatted(visitDone) + ".status", equalTo("DONE"))
+                .body(visit.formatted(visitDone) + ".offers[0].status", equalTo("COMPLETED"))
+                .body(visit.formatted(visitAccepted) + ".offers[0].status", equalTo("CANCELLED"))
+                .body(visit.formatted(visitOpen) + ".offers.status", equalTo(List.of("CANCELLED")));
+
+        // the open offer is gone and cannot be accepted; the accepted one shows as cancelled and cannot be completed
+        as(volunteerOf(community, a)).get("/api/volunteers/me/offers").then().statusCode(200)
+                .body("size()", equalTo(0));
+        as(volunteerOf(community, a)).post("/api/offers/" + offerOpen + "/accept").then().statusCode(409);
+        as(volunteerOf(community, a)).get("/api/volunteers/me/tasks").then().statusCode(200)
+                .body("id", equalTo(List.of(offerDone)));
+        as(volunteerOf(community, a)).get("/api/volunteers/me/hours").then().statusCode(200)
+                .body("total", equalTo(0.5f));
+        String task = "find { it.id == '%s' }".formatted(offerAccepted);
+        as(volunteerOf(community, b)).get("/api/volunteers/me/tasks").then().statusCode(200)
+                .body(task + ".status", equalTo("CANCELLED")).body(task + ".cancelledAt", org.hamcrest.Matchers.notNullValue());
+        as(volunteerOf(community, b)).body("{\"hours\": 1}").post("/api/offers/" + offerAccepted + "/complete")
+                .then().statusCode(409);
+
+        // lifted again (another event for the same warning): nothing left to withdraw, nothing changes
+        KafkaProbe.publish(Topics.WARNINGS, warning, "ev-lift-again-" + warning, "gongzhi.warning.lifted.v1", lifted);
+
+        // after the visits' deadline nothing is reported as missed
+        TestClock.advance(Duration.ofHours(7));
+        VertxContextSupport.subscribeAndAwait(() -> matching.expireDue());
+        as(worker).get("/api/warnings/" + warning + "/visits").then().statusCode(200)
+                .body(visit.formatted(visitDone) + ".status", equalTo("DONE"))
+                .body(visit.formatted(visitAccepted) + ".status", equalTo("WITHDRAWN"))
+                .body(visit.formatted(visitAccepted) + ".offers.status", equalTo(List.of("CANCELLED")))
+                .body(visit.formatted(visitOpen) + ".status", equalTo("WITHDRAWN"));
+        for (String id : List.of(visitAccepted, visitOpen)) {
+            assertThat(KafkaProbe.records(Topics.VOLUNTEERING, id, found -> !found.isEmpty()))
+                    .noneMatch(r -> "gongzhi.volunteer.unmatched.v1".equals(KafkaProbe.header(r, "ce_type")));
+        }
     }
 }
