@@ -2,7 +2,9 @@ package org.gongzhi.alliance;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
+import java.time.Duration;
 import java.util.List;
+import java.util.Map;
 
 /** What the alliance knows of the community it serves: its buildings, the request categories, its office. */
 @ConfigMapping(prefix = "gongzhi.alliance")
@@ -28,4 +30,28 @@ public interface AllianceConfig {
     @WithDefault("water-leak,noise,broken-handrail,old-wiring,blocked-drain,lift-fault,parking,corridor-clutter,"
             + "shopping-help,paperwork-help,appliance-repair,safety-risk,neighbour-dispute,suggestion")
     List<String> categories();
+
+    /**
+     * The category's time limits to respond and to resolve (request-service's catalogue: urgent danger, utilities,
+     * general, complex), for work the alliance starts without a request's deadlines, e.g. a volunteer's hand-over.
+     */
+    Map<String, Limits> categoryLimits();
+
+    interface Limits {
+        Duration respond();
+
+        Duration resolve();
+    }
+
+    /** The category's window to acknowledge in; a category without limits gets {@link #acknowledgeWithin()}. */
+    default Duration respondWithin(String category) {
+        Limits limits = category == null ? null : categoryLimits().get(category);
+        return limits == null ? acknowledgeWithin() : limits.respond();
+    }
+
+    /** The category's window to complete in; a category without limits gets {@link #completeWithin()}. */
+    default Duration resolveWithin(String category) {
+        Limits limits = category == null ? null : categoryLimits().get(category);
+        return limits == null ? completeWithin() : limits.resolve();
+    }
 }

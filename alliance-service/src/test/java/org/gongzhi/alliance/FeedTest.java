@@ -82,6 +82,29 @@ class FeedTest {
     }
 
     @Test
+    void aDeadlineChangeShowsInTheFeedOfThePartyWhoseTaskItIs() throws Exception {
+        String requestId = UUID.randomUUID().toString();
+        Fixtures.submit(requestId, "lift-fault", "7", Instant.now().plusSeconds(1800), Instant.now().plusSeconds(7200));
+        Fixtures.awaitCase(requestId, 2);
+        String property = Fixtures.taskOf(requestId, "property");
+        Instant later = Instant.now().plus(Duration.ofDays(2)).truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"completeBy\": \"" + later + "\", \"reason\": \"the lift engineer comes on Monday\"}")
+                .post("/api/tasks/" + property + "/deadline").then().statusCode(200);
+
+        var feedOf = SseProbe.collect(feed, DevTokens.partner("property"), "0", events -> events.stream()
+                .anyMatch(e -> e.data().contains("the lift engineer comes on Monday")), Duration.ofSeconds(20));
+        assertThat(feedOf.events()).anySatisfy(e -> {
+            assertThat(e.name()).isEqualTo("gongzhi.task.deadline-changed.v1");
+            assertThat(e.data()).contains(property).contains("the lift engineer comes on Monday")
+                    .contains("\"completeBy\"");
+        });
+        var policeFeed = SseProbe.collect(feed, DevTokens.partner("police"), "0", events -> events.stream()
+                .anyMatch(e -> e.data().contains(requestId)), Duration.ofSeconds(20));
+        assertThat(policeFeed.events()).noneSatisfy(e -> assertThat(e.data()).contains("lift engineer"));
+    }
+
+    @Test
     void onlyPartnersOpenTheFeed() throws Exception {
         assertThat(SseProbe.collect(feed, DevTokens.volunteer("v-9"), null, e -> true, Duration.ofSeconds(5))
                 .status()).isEqualTo(403);

@@ -231,7 +231,18 @@ class TaskLifecycleTest {
                 .then().statusCode(200).body("completeBy", equalTo(later.toString()));
         var events = KafkaProbe.records(Topics.TASKS, requestId, found -> found.stream()
                 .anyMatch(r -> r.value().contains("spare part on order")));
-        assertThat(events.stream().filter(r -> r.value().contains("spare part on order"))).hasSize(1);
+        var moved = events.stream().filter(r -> r.value().contains("spare part on order")).toList();
+        assertThat(moved).hasSize(1);
+        // a deadline change is its own event, not a status change: the new deadlines and the reason
+        assertThat(KafkaProbe.header(moved.get(0), "ce_type")).isEqualTo("gongzhi.task.deadline-changed.v1");
+        var data = io.restassured.path.json.JsonPath.from(moved.get(0).value());
+        assertThat(data.getString("taskId")).isEqualTo(property);
+        assertThat(data.getString("organisationId")).isEqualTo("property");
+        assertThat(data.getString("reason")).isEqualTo("spare part on order");
+        assertThat(Instant.parse(data.getString("completeBy"))).isEqualTo(later);
+        assertThat(data.getString("acknowledgeBy")).isNotNull();
+        assertThat(events.stream().filter(r -> "gongzhi.task.status-changed.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .filter(r -> r.value().contains(property))).isEmpty();
     }
 
     @Test

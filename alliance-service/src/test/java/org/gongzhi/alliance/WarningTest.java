@@ -81,8 +81,10 @@ class WarningTest {
                 .formatted(suffix), Integer.class);
         StringBuilder checks = new StringBuilder();
         for (int p : positions) {
-            checks.append(checks.isEmpty() ? "" : ", ").append("{\"position\": %d, \"result\": \"%s\"}"
-                    .formatted(p, p == 2 ? "PROBLEM" : "OK"));
+            checks.append(checks.isEmpty() ? "" : ", ").append(p == 2
+                    ? "{\"position\": 2, \"result\": \"PROBLEM\", \"category\": \"old-wiring\", "
+                            + "\"urgency\": \"HIGH\", \"description\": \"bare wire at the box door\"}"
+                    : "{\"position\": %d, \"result\": \"OK\"}".formatted(p));
         }
         given().auth().oauth2(DevTokens.partner("power")).contentType(ContentType.JSON)
                 .body("{\"checks\": [" + checks + "]}")

@@ -8,12 +8,16 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.time.ZonedDateTime;
+import java.util.ArrayList;
+import java.util.Collection;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.problem.ProblemException;
 
 /** Registers and updates the alliance's member organisations. */
@@ -148,5 +152,45 @@ public class OrganisationService {
     public Uni<Optional<String>> backupOnDuty(String organisationId, Instant at) {
         return organisations.rota(List.of(organisationId)).map(rota -> rota.stream()
                 .filter(s -> s.covers(at.atZone(LOCAL))).map(s -> s.backup).findFirst());
+    }
+
+    /**
+     * Who is on duty at that moment at each of the organisations (of the community; unknown ids are left out): the
+     * contact of the shift that covers it ({@code shift} "duty") and its backup ("backup"), by name and contact id
+     * when the name is one of the organisation's contacts; an organisation nobody is on duty for is listed without
+     * a contact. Never a phone number. Runs inside the caller's session.
+     */
+    public Uni<List<WarningIssued.OnDuty>> onDuty(String communityId, Collection<String> organisationIds, Instant at) {
+        List<String> ids = organisationIds.stream().distinct().sorted().toList();
+        ZonedDateTime local = at.atZone(LOCAL);
+        return organisations.byIds(ids).chain(found -> organisations.contacts(ids)
+                .chain(contacts -> organisations.rota(ids).map(rota -> {
+                    List<WarningIssued.OnDuty> onDuty = new ArrayList<>();
+                    for (String id : ids) {
+                        Organisation o = found.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);
+                        if (o == null || !o.communityId.equals(communityId)) {
+                            continue;
+                        }
+                        Optional<DutyShift> shift = rota.stream().filter(s -> s.organisationId.equals(id))
+                                .filter(s -> s.covers(local)).findFirst();
+                        if (shift.isEmpty()) {
+                            onDuty.add(new WarningIssued.OnDuty(o.id, o.name, null, null, null));
+                            continue;
+                        }
+                        onDuty.add(new WarningIssued.OnDuty(o.id, o.name, contactId(contacts, id, shift.get().contact),
+                                shift.get().contact, "duty"));
+                        String backup = shift.get().backup;
+                        if (backup != null && !backup.isBlank() && !backup.equals(shift.get().contact)) {
+                            onDuty.add(new WarningIssued.OnDuty(o.id, o.name, contactId(contacts, id, backup), backup,
+                                    "backup"));
+                        }
+                    }
+                    return onDuty;
+                })));
+    }
+
+    private static String contactId(List<Contact> contacts, String organisationId, String name) {
+        return contacts.stream().filter(c -> c.organisationId.equals(organisationId) && c.name.equals(name))
+                .findFirst().map(c -> c.id.toString()).orElse(null);
     }
 }

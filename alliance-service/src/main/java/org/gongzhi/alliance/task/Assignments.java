@@ -6,15 +6,20 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.organisation.Organisation;
+import org.gongzhi.alliance.organisation.OrganisationRepository;
+import org.gongzhi.alliance.organisation.OrganisationType;
 import org.gongzhi.alliance.routing.Route;
 import org.gongzhi.alliance.routing.RoutingService;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.jboss.logging.Logger;
@@ -31,14 +36,16 @@ public class Assignments {
     private final TaskRepository tasks;
     private final RoutingService routing;
     private final TaskJournal journal;
+    private final OrganisationRepository organisations;
     private final AllianceConfig config;
     private final Clock clock;
 
-    Assignments(TaskRepository tasks, RoutingService routing, TaskJournal journal, AllianceConfig config,
-            Clock clock) {
+    Assignments(TaskRepository tasks, RoutingService routing, TaskJournal journal,
+            OrganisationRepository organisations, AllianceConfig config, Clock clock) {
         this.tasks = tasks;
         this.routing = routing;
         this.journal = journal;
+        this.organisations = organisations;
         this.config = config;
         this.clock = clock;
     }
@@ -110,6 +117,94 @@ public class Assignments {
             return c.persist().chain(() -> assign(c, config.officeId(), Task.LEAD, now, c.respondBy, c.resolveBy,
                     "no volunteer took it" + (v.reason() == null ? "" : ": " + v.reason()))).replaceWithVoid();
         });
+    }
+
+    /**
+     * A volunteer found the job needs a professional: the member of the type named that covers the building and
+     * handles the category (else any member of that type, else the community office) gets a LEAD task, with the
+     * category's time limits. A request the alliance already works on gets the party added to its round (unless it
+     * is on it already); a resolved one gets a new round; a cancelled one nothing.
+     */
+    public Uni<Void> volunteerHandedOver(InboundEvent<VolunteerHandedOver> event) {
+        VolunteerHandedOver v = event.data();
+        String note = "handed over by a volunteer" + (v.reason() == null || v.reason().isBlank() ? ""
+                : ": " + v.reason().strip());
+        return tasks.findCase(v.requestId()).chain(existing -> {
+            if (existing != null && AllianceCase.CANCELLED.equals(existing.status)) {
+                LOG.infof("request %s was cancelled with the alliance; hand-over to %s ignored", v.requestId(),
+                        v.handOverTo());
+                return Uni.createFrom().voidItem();
+            }
+            String category = existing != null ? existing.category : v.category() == null ? "unknown" : v.category();
+            String building = existing != null && existing.building != null ? existing.building : v.building();
+            return handOverParty(v.communityId(), v.handOverTo(), category, building).chain(party -> {
+                Instant now = clock.instant();
+                Instant respondBy = now.plus(config.respondWithin(category));
+                Instant resolveBy = now.plus(config.resolveWithin(category));
+                if (existing == null) {
+                    AllianceCase c = new AllianceCase();
+                    c.requestId = v.requestId();
+                    c.communityId = v.communityId();
+                    c.category = category;
+                    c.building = building;
+                    c.openedAt = now;
+                    c.respondBy = respondBy;
+                    c.resolveBy = resolveBy;
+                    c.round = 1;
+                    c.status = AllianceCase.OPEN;
+                    return c.persist().chain(() -> assign(c, party, Task.LEAD, now, respondBy, resolveBy, note))
+                            .replaceWithVoid();
+                }
+                if (AllianceCase.RESOLVED.equals(existing.status)) {
+                    existing.round = existing.round + 1;
+                    existing.status = AllianceCase.OPEN;
+                    existing.resolvedAt = null;
+                    existing.openedAt = now;
+                    existing.respondBy = respondBy;
+                    existing.resolveBy = resolveBy;
+                    return assign(existing, party, Task.LEAD, now, respondBy, resolveBy, note).replaceWithVoid();
+                }
+                return tasks.ofRequest(existing.requestId).chain(list -> {
+                    boolean on = list.stream().anyMatch(t -> t.round == existing.round
+                            && t.organisationId.equals(party) && (t.status.isOpen() || Task.LEAD.equals(t.role)));
+                    if (on) {
+                        LOG.infof("%s is already on request %s; hand-over adds nothing", party, v.requestId());
+                        return Uni.createFrom().voidItem();
+                    }
+                    return assign(existing, party, Task.LEAD, now, respondBy, resolveBy, note).replaceWithVoid();
+                });
+            });
+        });
+    }
+
+    /** The member a hand-over goes to: type, building and category; then type alone; then the office. */
+    private Uni<String> handOverParty(String communityId, String handOverTo, String category, String building) {
+        OrganisationType type;
+        try {
+            type = OrganisationType.valueOf(handOverTo == null ? "" : handOverTo.strip().toUpperCase());
+        } catch (IllegalArgumentException e) {
+            LOG.warnf("hand-over to unknown organisation type '%s' goes to the office", handOverTo);
+            return Uni.createFrom().item(config.officeId());
+        }
+        return organisations.list(communityId).map(all -> {
+            List<Organisation> ofType = all.stream().filter(o -> o.type == type).toList();
+            Comparator<Organisation> specificFirst = Comparator
+                    .comparing((Organisation o) -> o.buildings.isEmpty())
+                    .thenComparing(o -> o.categories.isEmpty())
+                    .thenComparing(o -> o.id);
+            return ofType.stream().filter(o -> covers(o, building) && handles(o, category)).min(specificFirst)
+                    .or(() -> ofType.stream().min(Comparator.comparing((Organisation o) -> !covers(o, building))
+                            .thenComparing(o -> !handles(o, category)).thenComparing(o -> o.id)))
+                    .map(o -> o.id).orElse(config.officeId());
+        });
+    }
+
+    private static boolean covers(Organisation o, String building) {
+        return building == null || o.buildings.isEmpty() || o.buildings.contains(building);
+    }
+
+    private static boolean handles(Organisation o, String category) {
+        return o.categories.isEmpty() || o.categories.contains(category);
     }
 
     /** A reopened request goes back to the party that led the last round, in a new round with fresh deadlines. */

@@ -9,6 +9,7 @@ import java.util.List;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
@@ -38,6 +39,12 @@ public class TaskJournal {
                 t.organisationId, t.role, t.status.name(), note, at));
     }
 
+    /** A worker moved the task's deadlines (its status is unchanged). */
+    public Uni<Void> deadlineChanged(Task t, String reason, Instant at) {
+        return record(t.organisationId, at, new TaskDeadlineChanged(t.communityId, t.id.toString(), t.requestId,
+                t.organisationId, t.acknowledgeBy, t.completeBy, reason, at));
+    }
+
     public Uni<Void> escalated(Task t, int level, String reason, Instant at) {
         return record(t.organisationId, at, new TaskEscalated(t.communityId, t.id.toString(), t.requestId,
                 t.organisationId, level, reason, at));
@@ -54,13 +61,21 @@ public class TaskJournal {
     }
 
     private Uni<Void> record(List<String> organisationIds, Instant at, GongzhiEvent event) {
+        return outbox.add(event).chain(() -> feed(organisationIds, at, event));
+    }
+
+    /**
+     * Shows an event published elsewhere (e.g. a warning that sets or ends an organisation's patrol) in the feeds of
+     * the organisations named, in the caller's transaction; it does not publish it.
+     */
+    public Uni<Void> feed(List<String> organisationIds, Instant at, GongzhiEvent event) {
         String payload;
         try {
             payload = json.writeValueAsString(event);
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Uni<Void> done = outbox.add(event).replaceWithVoid();
+        Uni<Void> done = Uni.createFrom().voidItem();
         for (String organisationId : organisationIds) {
             FeedEntry entry = new FeedEntry();
             entry.organisationId = organisationId;

@@ -173,7 +173,7 @@ public class TaskService {
             String note = "deadlines changed (acknowledge by " + acknowledgeBy + ", complete by " + completeBy
                     + "): " + input.reason();
             t.note = note;
-            return journal.changed(t, note, now).replaceWith(() -> TaskView.of(t));
+            return journal.deadlineChanged(t, input.reason().strip(), now).replaceWith(() -> TaskView.of(t));
         });
     }
 

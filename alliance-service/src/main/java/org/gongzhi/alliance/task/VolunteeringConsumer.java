@@ -4,11 +4,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** A request no volunteer took falls back to the alliance. */
+/** A request no volunteer took, or one a volunteer handed over to a professional, comes to the alliance. */
 @ApplicationScoped
 public class VolunteeringConsumer {
     private final EventInbox inbox;
@@ -16,7 +17,9 @@ public class VolunteeringConsumer {
 
     VolunteeringConsumer(EventInbox inbox, Assignments assignments) {
         this.inbox = inbox;
-        this.routes = EventRoutes.create().on(VolunteerUnmatched.class, assignments::volunteerUnmatched);
+        this.routes = EventRoutes.create()
+                .on(VolunteerUnmatched.class, assignments::volunteerUnmatched)
+                .on(VolunteerHandedOver.class, assignments::volunteerHandedOver);
     }
 
     @Incoming("volunteering")

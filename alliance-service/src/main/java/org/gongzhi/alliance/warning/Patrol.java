@@ -11,6 +11,8 @@ import java.util.UUID;
 @Entity
 public class Patrol extends PanacheEntityBase {
     public static final String ASSIGNED = "ASSIGNED";
+    /** Some checkpoints reported, not all. */
+    public static final String IN_PROGRESS = "IN_PROGRESS";
     public static final String DONE = "DONE";
     public static final String PROBLEMS_FOUND = "PROBLEMS_FOUND";
     public static final String CANCELLED = "CANCELLED";

@@ -23,6 +23,16 @@ public class PatrolCheck extends PanacheEntityBase {
     /** OK or PROBLEM once reported. */
     public String result;
     public String note;
+    /** What the problem is, for the request it becomes (only while the result is PROBLEM). */
+    public String category;
+    public String urgency;
+    public String place;
+    public String description;
+    /** Set the first time a problem is reported here; it is published once and keeps this id. */
+    @Column(name = "problem_id")
+    public UUID problemId;
+    @Column(name = "reported_at")
+    public java.time.Instant reportedAt;
 
     public record Key(UUID patrolId, int position) implements Serializable {
         public Key() {

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.platform.security.Caller;
@@ -61,11 +62,24 @@ public class WarningResource {
 
     @POST
     @Path("/warnings/{id}/lift")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Lift a warning, with an optional reason",
+            description = "Patrols not yet finished are cancelled; publishes gongzhi.warning.lifted.v1. "
+                    + "The body ({reason}) may be left out.")
+    @APIResponse(responseCode = "404", description = "No such warning")
+    @APIResponse(responseCode = "409", description = "The warning was already lifted")
+    public Uni<WarningView> lift(@PathParam("id") UUID id, LiftWarning lift) {
+        return warnings.lift(Actor.of(caller), id, lift);
+    }
+
+    /** The same without a JSON body (no reason given). */
+    @POST
+    @Path("/warnings/{id}/lift")
     @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Lift a warning; patrols not yet done are cancelled")
-    public Uni<WarningView> lift(@PathParam("id") UUID id) {
-        return warnings.lift(Actor.of(caller), id);
+    @Operation(hidden = true)
+    public Uni<WarningView> liftWithoutReason(@PathParam("id") UUID id) {
+        return warnings.lift(Actor.of(caller), id, null);
     }
 
     @GET
@@ -79,7 +93,11 @@ public class WarningResource {
     @POST
     @Path("/patrols/{id}/report")
     @RolesAllowed({Roles.PARTNER, Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Report a patrol's result per checkpoint")
+    @Operation(summary = "Report a patrol's result at some or all checkpoints",
+            description = "Publishes gongzhi.patrol.checked.v1 with the patrol's totals; a PROBLEM (category, "
+                    + "urgency, description, place) is published once per checkpoint as "
+                    + "gongzhi.patrol.problem-found.v1. Every checkpoint reported: DONE or PROBLEMS_FOUND.")
+    @APIResponse(responseCode = "409", description = "The patrol was cancelled or its warning lifted")
     public Uni<WarningView.PatrolView> report(@PathParam("id") UUID id, PatrolReport report) {
         return warnings.report(Actor.of(caller), id, report);
     }

@@ -4,31 +4,53 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
+import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
+import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.alliance.risk.RiskPoint;
 import org.gongzhi.alliance.task.Actor;
+import org.gongzhi.alliance.task.TaskJournal;
+import org.gongzhi.events.PatrolChecked;
+import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.events.WarningIssued;
+import org.gongzhi.events.WarningLifted;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 
 /** Weather warnings and the patrols of the risk points they threaten. */
 @ApplicationScoped
 public class WarningService {
+    private static final List<String> OPEN = List.of(Patrol.ASSIGNED, Patrol.IN_PROGRESS);
+
     private final Outbox outbox;
+    private final TaskJournal journal;
+    private final OrganisationService organisations;
+    private final AllianceConfig config;
     private final Clock clock;
 
-    WarningService(Outbox outbox, Clock clock) {
+    WarningService(Outbox outbox, TaskJournal journal, OrganisationService organisations, AllianceConfig config,
+            Clock clock) {
         this.outbox = outbox;
+        this.journal = journal;
+        this.organisations = organisations;
+        this.config = config;
         this.clock = clock;
     }
 
-    /** Issues the warning and a patrol with a checklist for every risk point of that weather. */
+    /**
+     * Issues the warning and a patrol with a checklist for every risk point of that weather; the event names who is
+     * on duty now at every organisation with a patrol and at the community office.
+     */
     @WithTransaction
     public Uni<WarningView> issue(Actor actor, @Valid @NotNull NewWarning input) {
         Instant now = clock.instant();
@@ -71,11 +93,18 @@ public class WarningService {
                     checks.add(c);
                 }
             }
+            List<String> patrolling = patrols.stream().map(p -> p.organisationId).distinct().sorted().toList();
+            List<String> toTell = new ArrayList<>(patrolling);
+            toTell.add(config.officeId());
             return w.persist()
                     .chain(() -> Panache.getSession())
                     .chain(s -> s.persistAll(patrols.toArray()).chain(() -> s.persistAll(checks.toArray())))
-                    .chain(() -> outbox.add(new WarningIssued(w.communityId, w.id.toString(), w.type, w.level,
-                            w.validFrom, w.validUntil, now)))
+                    .chain(() -> organisations.onDuty(w.communityId, toTell, now))
+                    .chain(onDuty -> {
+                        WarningIssued issued = new WarningIssued(w.communityId, w.id.toString(), w.type, w.level,
+                                w.validFrom, w.validUntil, now, onDuty);
+                        return outbox.add(issued).chain(() -> journal.feed(patrolling, now, issued));
+                    })
                     .replaceWith(() -> WarningView.of(w, patrols, checks));
         });
     }
@@ -100,16 +129,28 @@ public class WarningService {
                 });
     }
 
-    /** The warning is over: patrols not yet done are cancelled. */
+    /**
+     * The warning is over: patrols not yet finished are cancelled, {@code warning.lifted} is published, and the
+     * feed of every organisation whose patrol was cancelled shows it.
+     */
     @WithTransaction
-    public Uni<WarningView> lift(Actor actor, UUID id) {
-        return warning(actor, id).chain(w -> {
+    public Uni<WarningView> lift(Actor actor, UUID id, @Valid LiftWarning input) {
+        String reason = input == null || input.reason() == null || input.reason().isBlank() ? null
+                : input.reason().strip();
+        return warning(actor, id, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w.liftedAt != null) {
                 throw ProblemException.conflict("warning " + id + " was already lifted");
             }
-            w.liftedAt = clock.instant();
-            return Patrol.update("status = ?1 where warningId = ?2 and status = ?3", Patrol.CANCELLED, w.id,
-                    Patrol.ASSIGNED).chain(() -> view(w));
+            Instant now = clock.instant();
+            w.liftedAt = now;
+            w.liftedBy = actor.id();
+            w.liftReason = reason;
+            return Patrol.<Patrol>list("warningId = ?1 and status in ?2", w.id, OPEN).chain(open -> {
+                open.forEach(p -> p.status = Patrol.CANCELLED);
+                List<String> cancelled = open.stream().map(p -> p.organisationId).distinct().sorted().toList();
+                WarningLifted lifted = new WarningLifted(w.communityId, w.id.toString(), reason, now);
+                return outbox.add(lifted).chain(() -> journal.feed(cancelled, now, lifted));
+            }).chain(() -> Panache.getSession()).chain(s -> s.flush()).chain(() -> view(w));
         });
     }
 
@@ -131,10 +172,17 @@ public class WarningService {
                 .chain(ps -> checks(ps).map(cs -> ps.stream().map(p -> WarningView.patrol(p, cs)).toList()));
     }
 
-    /** The organisation reports what it found at each checkpoint. */
+    /**
+     * The organisation reports what it found at some or all checkpoints (again, to correct one). Each report
+     * publishes {@code patrol.checked} with the patrol's totals; the first PROBLEM at a checkpoint publishes
+     * {@code patrol.problem-found} under an id that stays the checkpoint's, so reporting it again publishes no
+     * second problem. When every checkpoint is reported the patrol is DONE or PROBLEMS_FOUND.
+     */
     @WithTransaction
     public Uni<WarningView.PatrolView> report(Actor actor, UUID patrolId, @Valid @NotNull PatrolReport report) {
-        return Patrol.<Patrol>findById(patrolId).chain(p -> {
+        validate(report);
+        // reports of one patrol take turns, so a problem reported twice at once is still published once
+        return Patrol.<Patrol>findById(patrolId, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null || (!actor.staff() && !p.organisationId.equals(actor.organisation()))) {
                 throw ProblemException.notFound("patrol", patrolId.toString());
             }
@@ -142,33 +190,110 @@ public class WarningService {
                 if (!w.communityId.equals(actor.community())) {
                     throw ProblemException.notFound("patrol", patrolId.toString());
                 }
-                if (!Patrol.ASSIGNED.equals(p.status)) {
+                if (w.liftedAt != null) {
+                    throw ProblemException.conflict("warning " + w.id + " was lifted; patrol " + patrolId + " is "
+                            + p.status);
+                }
+                if (Patrol.CANCELLED.equals(p.status)) {
                     throw ProblemException.conflict("patrol " + patrolId + " is " + p.status);
                 }
-                return checks(List.of(p));
-            }).map(cs -> {
-                for (int i = 0; i < report.checks().size(); i++) {
-                    PatrolReport.Result r = report.checks().get(i);
-                    String field = "checks[" + i + "].position";
-                    PatrolCheck check = cs.stream().filter(c -> c.position == r.position()).findFirst()
-                            .orElseThrow(() -> ProblemException.invalid(field,
-                                    "the checklist has no such checkpoint"));
-                    check.result = r.result();
-                    check.note = r.note();
-                }
-                if (cs.stream().anyMatch(c -> c.result == null)) {
-                    throw ProblemException.invalid("checks", "report every checkpoint of the checklist");
-                }
-                p.status = cs.stream().anyMatch(c -> "PROBLEM".equals(c.result)) ? Patrol.PROBLEMS_FOUND
-                        : Patrol.DONE;
-                p.reportedAt = clock.instant();
-                return WarningView.patrol(p, cs);
+                return checks(List.of(p)).chain(cs -> RiskPoint.<RiskPoint>findById(p.riskPointId)
+                        .chain(point -> apply(w, p, point, cs, report)));
             });
         });
     }
 
+    /** Field rules that need the catalogue; nothing is written before they all pass. */
+    private void validate(PatrolReport report) {
+        Set<Integer> seen = new HashSet<>();
+        for (int i = 0; i < report.checks().size(); i++) {
+            PatrolReport.Result r = report.checks().get(i);
+            if (!seen.add(r.position())) {
+                throw ProblemException.invalid("checks[" + i + "].position", "checkpoint " + r.position()
+                        + " is reported twice");
+            }
+            if (!r.problem()) {
+                continue;
+            }
+            if (r.category() == null || r.category().isBlank()) {
+                throw ProblemException.invalid("checks[" + i + "].category", "say what kind of problem it is");
+            }
+            if (!config.categories().contains(r.category())) {
+                throw ProblemException.invalid("checks[" + i + "].category", "unknown category '" + r.category()
+                        + "'");
+            }
+            if (describe(r) == null) {
+                throw ProblemException.invalid("checks[" + i + "].description", "describe the problem");
+            }
+        }
+    }
+
+    private Uni<WarningView.PatrolView> apply(WeatherWarning w, Patrol p, RiskPoint point, List<PatrolCheck> cs,
+            PatrolReport report) {
+        Instant now = clock.instant();
+        List<PatrolCheck> newProblems = new ArrayList<>();
+        for (int i = 0; i < report.checks().size(); i++) {
+            PatrolReport.Result r = report.checks().get(i);
+            String field = "checks[" + i + "].position";
+            PatrolCheck check = cs.stream().filter(c -> c.position == r.position()).findFirst()
+                    .orElseThrow(() -> ProblemException.invalid(field, "the checklist has no such checkpoint"));
+            check.result = r.result();
+            check.note = blankToNull(r.note());
+            check.reportedAt = now;
+            if (r.problem()) {
+                check.category = r.category();
+                check.urgency = r.urgency();
+                check.place = blankToNull(r.place());
+                check.description = describe(r);
+                if (check.problemId == null) {
+                    check.problemId = UUID.nameUUIDFromBytes(("patrol-problem:" + p.id + ":" + check.position)
+                            .getBytes(StandardCharsets.UTF_8));
+                    newProblems.add(check);
+                }
+            } else {
+                check.category = null;
+                check.urgency = null;
+                check.place = null;
+                check.description = null;
+            }
+        }
+        int done = (int) cs.stream().filter(c -> c.result != null).count();
+        int problems = (int) cs.stream().filter(c -> "PROBLEM".equals(c.result)).count();
+        if (done < cs.size()) {
+            p.status = Patrol.IN_PROGRESS;
+        } else {
+            p.status = problems > 0 ? Patrol.PROBLEMS_FOUND : Patrol.DONE;
+        }
+        p.reportedAt = now;
+        String name = point == null ? null : point.name;
+        String building = point == null ? null : point.building;
+        Uni<?> published = outbox.add(new PatrolChecked(w.communityId, w.id.toString(), p.id.toString(),
+                p.riskPointId, name, p.organisationId, building, done, cs.size(), problems, now));
+        for (PatrolCheck c : newProblems) {
+            published = published.chain(() -> outbox.add(new PatrolProblemFound(w.communityId, w.id.toString(),
+                    p.id.toString(), c.problemId.toString(), p.riskPointId, name, building, c.place, c.category,
+                    c.urgency, c.description, p.organisationId, now)));
+        }
+        return published.map(x -> WarningView.patrol(p, cs));
+    }
+
+    /** The problem's description, else the checkpoint's note. */
+    private static String describe(PatrolReport.Result r) {
+        String description = blankToNull(r.description());
+        return description != null ? description : blankToNull(r.note());
+    }
+
+    private static String blankToNull(String s) {
+        return s == null || s.isBlank() ? null : s.strip();
+    }
+
     private Uni<WeatherWarning> warning(Actor actor, UUID id) {
-        return WeatherWarning.<WeatherWarning>findById(id).map(w -> {
+        return warning(actor, id, LockModeType.NONE);
+    }
+
+    /** The warning if it is the actor's community's, else 404; locked when asked (two lifts at once: one wins). */
+    private Uni<WeatherWarning> warning(Actor actor, UUID id, LockModeType lock) {
+        return WeatherWarning.<WeatherWarning>findById(id, lock).map(w -> {
             if (w == null || !w.communityId.equals(actor.community())) {
                 throw ProblemException.notFound("warning", id.toString());
             }

@@ -28,4 +28,8 @@ public class WeatherWarning extends PanacheEntityBase {
     public Instant issuedAt;
     @Column(name = "lifted_at")
     public Instant liftedAt;
+    @Column(name = "lifted_by")
+    public String liftedBy;
+    @Column(name = "lift_reason")
+    public String liftReason;
 }
