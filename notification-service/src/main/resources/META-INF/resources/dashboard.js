@@ -12,6 +12,11 @@ const TEXT = {
     satisfaction: '满意率', trend: '近 14 天趋势（蓝：响应率，绿：解决率，橙：满意率）', workload: '联盟工作量',
     party: '成员单位', openTasks: '在办', overdueTasks: '超时',
     volunteers: (v) => `志愿者：待回应邀约 ${v.openOffers}，进行中 ${v.inProgress}，已完成 ${v.completed}`,
+    patrols: (p) => (p.patrols ? `巡查：${p.completed}/${p.patrols} 已完成，检查点 ${p.checkpointsDone}/${p.checkpointsTotal}，发现问题 ${p.problemsFound} 处` : '巡查：尚无上报'),
+    hall: '议事厅', topics: '待议议题', votes: '表决进行中', decisions: '决议落实', question: '表决事项', closes: '截止',
+    eligible: '可投票户数', voting: '表决中', none: '暂无', moved: '（已调整）',
+    topic: (x) => `${x.title || x.id}${x.buildings.length ? `（${x.buildings.join('、')}号楼）` : ''}`,
+    decision: (d) => `${d.title || d.topicId}：${d.percentDone === null ? '尚无行动项' : `行动项完成 ${d.actionItemsDone}/${d.actionItemsTotal}`}`,
     warning: (w) => `${WARNING_TYPES[w.type?.toLowerCase()]?.[0] || w.type}${LEVELS[w.level?.toLowerCase()]?.[0] || w.level}预警生效中，至 ${when(w.until)}`,
     statuses: { SUBMITTED: '已受理', ACKNOWLEDGED: '已响应', ASSIGNED: '已派单', IN_PROGRESS: '办理中',
       REOPENED: '重新办理', IN_DELIBERATION: '议事中' },
@@ -27,6 +32,12 @@ const TEXT = {
     trend: 'Last 14 days (blue: response, green: resolution, orange: satisfaction)', workload: 'Alliance workload',
     party: 'Party', openTasks: 'Open', overdueTasks: 'Overdue',
     volunteers: (v) => `Volunteers: ${v.openOffers} offers waiting, ${v.inProgress} in progress, ${v.completed} done`,
+    patrols: (p) => (p.patrols ? `Patrols: ${p.completed} of ${p.patrols} complete, checkpoints ${p.checkpointsDone}/${p.checkpointsTotal}, ${p.problemsFound} problems found` : 'Patrols: none reported yet'),
+    hall: 'Deliberation hall', topics: 'Open topics', votes: 'Votes in progress', decisions: 'Decisions in progress',
+    question: 'Question', closes: 'Closes', eligible: 'Eligible households', voting: 'voting', none: 'None',
+    moved: ' (moved)',
+    topic: (x) => `${x.title || x.id}${x.buildings.length ? ` (buildings ${x.buildings.join(', ')})` : ''}`,
+    decision: (d) => `${d.title || d.topicId}: ${d.percentDone === null ? 'no action items yet' : `${d.actionItemsDone} of ${d.actionItemsTotal} action items done`}`,
     warning: (w) => `${LEVELS[w.level?.toLowerCase()]?.[1] || w.level} ${WARNING_TYPES[w.type?.toLowerCase()]?.[1] || w.type} warning in force until ${when(w.until)}`,
     statuses: { SUBMITTED: 'Submitted', ACKNOWLEDGED: 'Acknowledged', ASSIGNED: 'Assigned', IN_PROGRESS: 'In progress',
       REOPENED: 'Reopened', IN_DELIBERATION: 'In deliberation' },
@@ -47,7 +58,7 @@ const percent = (rate) => (rate && rate.rate !== null ? `${(rate.rate * 100).toF
 
 const state = { lang: localStorage.getItem('gongzhi.lang') || 'zh-CN', token: null, requests: [], buildings: new Map(),
   filter: null, lastEventId: null, source: null, fresh: new Set(), refreshTimer: null,
-  rates: null, workload: null, warnings: [] };
+  rates: null, workload: null, warnings: [], deliberation: null };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key];
 
@@ -92,11 +103,13 @@ async function refresh() {
   state.buildings = new Map(buildings.map((b) => [b.building, b]));
   render();
   // the rates, the workload and the warnings are drawn when they come; the board does not wait for them
-  Promise.all([api('/api/dashboard/rates'), api('/api/dashboard/workload'), api('/api/dashboard/warnings')])
-    .then(([rates, workload, warnings]) => {
+  Promise.all([api('/api/dashboard/rates'), api('/api/dashboard/workload'), api('/api/dashboard/warnings'),
+    api('/api/dashboard/deliberation')])
+    .then(([rates, workload, warnings, deliberation]) => {
       state.rates = rates;
       state.workload = workload;
       state.warnings = warnings;
+      state.deliberation = deliberation;
       renderPanels();
     }).catch(showError);
 }
@@ -112,7 +125,12 @@ function renderPanels() {
   const banner = $('warnings');
   banner.replaceChildren(...state.warnings.map((w) => {
     const p = document.createElement('p');
+    p.dataset.warning = w.id;
     p.textContent = t('warning')(w);
+    const patrols = document.createElement('span');
+    patrols.className = 'patrols';
+    patrols.textContent = ` · ${t('patrols')(w.patrols || { patrols: 0 })}`;
+    p.append(patrols);
     return p;
   }));
   banner.hidden = state.warnings.length === 0;
@@ -154,6 +172,52 @@ function renderPanels() {
     }));
     $('volunteers').textContent = t('volunteers')(state.workload.volunteers);
   }
+  if (state.deliberation) renderHall(state.deliberation);
+}
+
+function item(text, attributes = {}) {
+  const li = document.createElement('li');
+  li.textContent = text;
+  Object.entries(attributes).forEach(([k, v]) => { li.dataset[k] = v; });
+  return li;
+}
+
+// the deliberation hall: open topics, votes in progress (closing time, eligible households), decisions' progress
+function renderHall(hall) {
+  const topics = hall.topics.map((x) => {
+    const li = item(t('topic')(x), { topic: x.id });
+    if (x.voting) {
+      const tag = document.createElement('span');
+      tag.className = 'tag';
+      tag.textContent = t('voting');
+      li.append(' ', tag);
+    }
+    return li;
+  });
+  $('hall-topics').replaceChildren(...(topics.length ? topics : [item(t('none'))]));
+  $('hall-votes').tBodies[0].replaceChildren(...hall.votes.map((v) => {
+    const tr = document.createElement('tr');
+    tr.dataset.vote = v.id;
+    const [left, overdue] = countdown(v.closesAt);
+    tr.append(cell(v.question || v.topicTitle || v.id), cell(`${when(v.closesAt)} · ${left}`, overdue ? 'late' : ''),
+      cell(v.eligibleHouseholds === null ? '—' : String(v.eligibleHouseholds), 'num'));
+    return tr;
+  }));
+  const decisions = hall.decisions.map((d) => {
+    const li = item(t('decision')(d), { decision: d.topicId });
+    if (d.percentDone !== null) {
+      const bar = document.createElement('progress');
+      bar.max = 100;
+      bar.value = d.percentDone;
+      bar.setAttribute('aria-label', `${d.title || d.topicId} ${d.percentDone}%`);
+      const pct = document.createElement('span');
+      pct.className = 'pct';
+      pct.textContent = `${d.percentDone}%`;
+      li.append(' ', bar, ' ', pct);
+    }
+    return li;
+  });
+  $('hall-decisions').replaceChildren(...(decisions.length ? decisions : [item(t('none'))]));
 }
 
 function scheduleRefresh() {
@@ -190,7 +254,7 @@ function render() {
     if (overdue) tr.classList.add('overdue');
     if (state.fresh.has(r.id)) tr.classList.add('fresh');
     const cells = [categoryName(r.category), r.building ? `${r.building}${t('bldg')}` : '—',
-      (t('statuses')[r.status] || r.status), r.leadParty || '—', left];
+      (t('statuses')[r.status] || r.status), r.leadParty || '—', r.deadlineMovedAt ? `${left}${t('moved')}` : left];
     cells.forEach((text, i) => {
       const td = document.createElement('td');
       td.textContent = text;
@@ -238,8 +302,10 @@ async function connect() {
 }
 
 const TYPES = Object.fromEntries(['request.submitted', 'request.status-changed', 'request.reopened', 'request.followed-up',
-  'task.assigned', 'task.status-changed', 'task.escalated', 'case.resolved', 'volunteer.offered', 'volunteer.accepted',
-  'volunteer.completed', 'volunteer.unmatched', 'warning.issued', 'topic.opened', 'vote.closed', 'decision.made']
+  'task.assigned', 'task.status-changed', 'task.escalated', 'task.deadline-changed', 'case.resolved', 'volunteer.offered',
+  'volunteer.accepted', 'volunteer.completed', 'volunteer.unmatched', 'volunteer.progressed', 'volunteer.handed-over',
+  'warning.issued', 'warning.lifted', 'patrol.checked', 'patrol.problem-found', 'topic.opened', 'vote.opened',
+  'vote.closed', 'decision.made', 'decision.progressed']
   .map((name) => [`gongzhi.${name}.v1`, true]));
 
 function showError(error) {

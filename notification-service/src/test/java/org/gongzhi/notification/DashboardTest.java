@@ -153,6 +153,15 @@ class DashboardTest {
         List<String> after = models.stream().map(m -> given().auth().oauth2(token).get("/api/dashboard/" + m)
                 .then().statusCode(200).extract().asString()).toList();
         assertThat(after).isEqualTo(before);
+
+        // and replaying the Kafka topics themselves from the start (topic after topic, requests last) too
+        given().auth().oauth2(DevTokens.admin()).queryParam("from", "topics").post("/api/dashboard/rebuild").then()
+                .statusCode(200).body("fromTopics", greaterThanOrEqualTo(11));
+        List<String> fromTopics = models.stream().map(m -> given().auth().oauth2(token).get("/api/dashboard/" + m)
+                .then().statusCode(200).extract().asString()).toList();
+        assertThat(fromTopics).isEqualTo(before);
+        given().auth().oauth2(DevTokens.admin()).queryParam("from", "nowhere").post("/api/dashboard/rebuild").then()
+                .statusCode(400).contentType("application/problem+json");
     }
 
     @Test

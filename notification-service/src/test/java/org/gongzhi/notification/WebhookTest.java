@@ -8,11 +8,14 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
+import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -41,6 +44,9 @@ class WebhookTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Pool pool;
 
     WebhookReceiver receiver;
 
@@ -131,6 +137,72 @@ class WebhookTest {
         publisher.publish(new TaskStatusChanged(DevTokens.COMMUNITY, "t-x", UUID.randomUUID().toString(), other,
                 "LEAD", "ACKNOWLEDGED", null, clock.instant()));
         assertThat(receiver.received("/gone")).hasSize(1);
+
+        // only the owner (or an admin) re-enables it; then new events reach it again
+        given().auth().oauth2(DevTokens.partner(org)).post("/api/webhooks/{id}/enable", gone.id()).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.worker()).post("/api/webhooks/{id}/enable", gone.id()).then()
+                .statusCode(403);
+        given().auth().oauth2(DevTokens.partner(other)).post("/api/webhooks/{id}/enable", gone.id()).then()
+                .statusCode(200).body("status", equalTo("ACTIVE")).body("disabledReason", nullValue());
+        TaskAssigned again = task(other);
+        String againId = publisher.publish(again);
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/gone").stream()
+                .anyMatch(r -> r.id().equals("msg_" + againId)));
+        given().auth().oauth2(DevTokens.admin()).post("/api/webhooks/{id}/enable", gone.id()).then()
+                .statusCode(200).body("status", equalTo("ACTIVE"));
+    }
+
+    @Test
+    void anEndpointWhoseLastMessagesAllFailedIsDisabledUntilReEnabled() {
+        String org = "heat-" + UUID.randomUUID().toString().substring(0, 6);
+        Registered hook = register(org, "/broken", TASK_EVENTS);
+        receiver.answer("/broken", 400, 400, 400);
+        for (int i = 0; i < 3; i++) {
+            publisher.publish(task(org));
+        }
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(org))
+                .get("/api/webhooks/{id}", hook.id()).then().statusCode(200)
+                .body("status", equalTo("DISABLED")).body("disabledReason", equalTo("the last 3 messages failed")));
+        given().auth().oauth2(DevTokens.partner(org)).get("/api/webhooks/{id}/deliveries", hook.id()).then()
+                .statusCode(200).body("status", equalTo(List.of("FAILED", "FAILED", "FAILED")));
+
+        given().auth().oauth2(DevTokens.admin()).post("/api/webhooks/{id}/enable", hook.id()).then()
+                .statusCode(200).body("status", equalTo("ACTIVE"));
+        String eventId = publisher.publish(task(org));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/broken").stream()
+                .anyMatch(r -> r.id().equals("msg_" + eventId)));
+        await().atMost(Duration.ofSeconds(10)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(org))
+                .get("/api/webhooks/{id}/deliveries", hook.id()).then().statusCode(200)
+                .body("[0].status", equalTo("SUCCEEDED")));
+    }
+
+    @Test
+    void aTargetThatNowLeadsInsideIsNotSentToUntilItsOwnerReEnablesIt() {
+        String org = "gas-" + UUID.randomUUID().toString().substring(0, 6);
+        Registered hook = register(org, "/gas", TASK_EVENTS);
+        // the registered name now resolves to a private address (as a DNS rebinding would make it): played here by
+        // re-pointing the stored target, since a test cannot own a public DNS name
+        pool.preparedQuery("update webhook_endpoint set url = $2 where id = $1::uuid")
+                .execute(Tuple.of(hook.id(), "http://10.0.0.7:" + receiver.port() + "/gas")).await().indefinitely();
+        String eventId = publisher.publish(task(org));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(org))
+                .get("/api/webhooks/{id}", hook.id()).then().statusCode(200)
+                .body("status", equalTo("DISABLED")).body("disabledReason", containsString("private")));
+        given().auth().oauth2(DevTokens.partner(org)).get("/api/webhooks/{id}/deliveries", hook.id()).then()
+                .statusCode(200).body("[0].status", equalTo("PENDING"))
+                .body("[0].log[0].error", startsWith("refused"));
+        // re-enabling checks the target again: still inside → 400
+        given().auth().oauth2(DevTokens.partner(org)).post("/api/webhooks/{id}/enable", hook.id()).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("url"));
+        // the name is fixed; the owner re-enables and the waiting message goes out with its own id
+        pool.preparedQuery("update webhook_endpoint set url = $2 where id = $1::uuid")
+                .execute(Tuple.of(hook.id(), receiver.url("/gas"))).await().indefinitely();
+        given().auth().oauth2(DevTokens.partner(org)).post("/api/webhooks/{id}/enable", hook.id()).then()
+                .statusCode(200).body("status", equalTo("ACTIVE"));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/gas").size() == 1);
+        assertThat(receiver.received("/gas").get(0).id()).isEqualTo("msg_" + eventId);
+        assertThat(WebhookReceiver.verify(hook.secret(), receiver.received("/gas").get(0), Instant.now())).isTrue();
     }
 
     @Test

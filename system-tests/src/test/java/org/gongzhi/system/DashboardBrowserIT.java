@@ -29,8 +29,8 @@ import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
  * The dispatcher's dashboard in headless Chromium (Debian's chromium and chromium-driver, which .ci/run installs):
- * a request submitted through the API appears without a reload, turns ASSIGNED, colours its building, and the page
- * switches language — with no script error.
+ * a request submitted through the API appears without a reload, turns ASSIGNED, colours its building, the
+ * deliberation hall's panel is drawn, and the page switches language — with no script error.
  */
 @EnabledIf("chromiumInstalled")
 class DashboardBrowserIT {
@@ -86,9 +86,14 @@ class DashboardBrowserIT {
         wait.until(d -> d.findElements(By.cssSelector("#requests tr")).stream()
                 .allMatch(tr -> tr.getText().contains("29号楼")));
 
+        // the deliberation hall's panel is drawn from its read model, in the page's language
+        assertThat(browser.findElement(By.id("hall-title")).getText()).isEqualTo("议事厅");
+        wait.until(d -> !d.findElements(By.cssSelector("#hall-topics li")).isEmpty());
+
         browser.findElement(By.id("lang")).click();
         wait.until(d -> d.findElement(row).findElement(By.className("status")).getText().equals("Assigned"));
         assertThat(browser.findElement(By.id("list-title")).getText()).contains("Open requests");
+        assertThat(browser.findElement(By.id("hall-title")).getText()).isEqualTo("Deliberation hall");
         browser.navigate().refresh();
         wait.until(d -> d.findElement(By.id("lang")).getText().equals("中文")); // the choice is remembered
 

@@ -16,6 +16,11 @@ import java.util.Map;
 import org.gongzhi.notification.board.DashboardViews.ActiveWarning;
 import org.gongzhi.notification.board.DashboardViews.BoardRequest;
 import org.gongzhi.notification.board.DashboardViews.BuildingLoad;
+import org.gongzhi.notification.board.DashboardViews.DecisionProgress;
+import org.gongzhi.notification.board.DashboardViews.Deliberation;
+import org.gongzhi.notification.board.DashboardViews.OpenTopic;
+import org.gongzhi.notification.board.DashboardViews.PatrolProgress;
+import org.gongzhi.notification.board.DashboardViews.VoteInProgress;
 import org.gongzhi.notification.board.DashboardViews.PartyLoad;
 import org.gongzhi.notification.board.DashboardViews.VolunteerLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
@@ -40,8 +45,9 @@ public class Dashboard {
         Instant now = clock.instant();
         return pool.preparedQuery("""
                         select request_id, category, building, status, urgency, lead_party, lead_org, respond_by,
-                               resolve_by, responded_at, submitted_at,
-                               case when responded_at is null then respond_by else resolve_by end as next_deadline
+                               resolve_by, responded_at, submitted_at, deadline_moved_at,
+                               case when responded_at is null then coalesce(moved_respond_by, respond_by)
+                                    else coalesce(moved_resolve_by, resolve_by) end as next_deadline
                         from request_board where community_id = $1 and ($2::text is null or building = $2) and\s"""
                         + OPEN + " order by next_deadline nulls last, submitted_at limit 500")
                 .execute(Tuple.of(community, building))
@@ -53,7 +59,7 @@ public class Dashboard {
                                 r.getString("building"), r.getString("status"), r.getString("urgency"),
                                 r.getString("lead_party"), r.getString("lead_org"), instant(r, "respond_by"),
                                 instant(r, "resolve_by"), instant(r, "responded_at"), instant(r, "submitted_at"),
-                                next, next != null && next.isBefore(now)));
+                                next, next != null && next.isBefore(now), instant(r, "deadline_moved_at")));
                     }
                     return list;
                 });
@@ -63,8 +69,9 @@ public class Dashboard {
     public Uni<List<BuildingLoad>> buildings(String community) {
         return pool.preparedQuery("""
                         select building, count(*) as open,
-                               count(*) filter (where coalesce(case when responded_at is null then respond_by end,
-                                                               resolve_by) < $2) as overdue
+                               count(*) filter (where coalesce(case when responded_at is null
+                                   then coalesce(moved_respond_by, respond_by) end,
+                                   moved_resolve_by, resolve_by) < $2) as overdue
                         from request_board where community_id = $1 and building is not null and\s"""
                         + OPEN + " group by building")
                 .execute(Tuple.of(community, at(clock.instant())))
@@ -92,8 +99,10 @@ public class Dashboard {
         Uni<List<PartyLoad>> parties = pool.preparedQuery("""
                         select organisation_id, max(organisation_name) as name,
                                count(*) filter (where status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')) as open,
-                               count(*) filter (where (status = 'ASSIGNED' and acknowledge_by < $2)
-                                   or (status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS') and complete_by < $2))
+                               count(*) filter (where (status = 'ASSIGNED'
+                                       and coalesce(moved_acknowledge_by, acknowledge_by) < $2)
+                                   or (status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                                       and coalesce(moved_complete_by, complete_by) < $2))
                                    as overdue,
                                count(*) filter (where status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
                                    and escalation_level > 0) as escalated
@@ -123,23 +132,90 @@ public class Dashboard {
                 .map(t -> new Workload(t.getItem1(), t.getItem2()));
     }
 
-    /** Warnings in force now. */
+    /** Warnings in force now (or starting within a day), not lifted, with their patrols' progress. */
     public Uni<List<ActiveWarning>> activeWarnings(String community) {
         return pool.preparedQuery("""
-                        select warning_id, type, level, valid_from, valid_until, issued_at from warning_board
-                        where community_id = $1 and (valid_until is null or valid_until > $2)
-                          and (valid_from is null or valid_from <= $2 + interval '1 day')
-                        order by issued_at desc""")
+                        select w.warning_id, w.type, w.level, w.valid_from, w.valid_until, w.issued_at,
+                               count(p.patrol_id) as patrols,
+                               count(p.patrol_id) filter (where p.checkpoints_done >= p.checkpoints_total) as completed,
+                               coalesce(sum(p.checkpoints_done), 0) as checkpoints_done,
+                               coalesce(sum(p.checkpoints_total), 0) as checkpoints_total,
+                               coalesce(sum(p.problems_found), 0) as problems_found
+                        from warning_board w left join patrol_board p on p.warning_id = w.warning_id
+                        where w.community_id = $1 and w.lifted_at is null
+                          and (w.type is not null or w.issued_at is not null)
+                          and (w.valid_until is null or w.valid_until > $2)
+                          and (w.valid_from is null or w.valid_from <= $2 + interval '1 day')
+                        group by w.warning_id
+                        order by w.issued_at desc, w.warning_id""")
                 .execute(Tuple.of(community, at(clock.instant())))
                 .map(rows -> {
                     List<ActiveWarning> list = new ArrayList<>();
                     for (Row r : rows) {
                         list.add(new ActiveWarning(r.getString("warning_id"), r.getString("type"),
                                 r.getString("level"), instant(r, "valid_from"), instant(r, "valid_until"),
-                                instant(r, "issued_at")));
+                                instant(r, "issued_at"), new PatrolProgress(r.getLong("patrols"),
+                                        r.getLong("completed"), r.getLong("checkpoints_done"),
+                                        r.getLong("checkpoints_total"), r.getLong("problems_found"))));
                     }
                     return list;
                 });
+    }
+
+    /** The deliberation hall: topics not yet decided, votes not yet closed, and decisions' progress (newest first). */
+    public Uni<Deliberation> deliberation(String community) {
+        Uni<List<OpenTopic>> topics = pool.preparedQuery("""
+                        select t.topic_id, t.title, t.buildings, t.linked_requests, t.opened_at,
+                               exists (select 1 from vote_board v where v.topic_id = t.topic_id and v.status = 'OPEN')
+                                   as voting
+                        from topic_board t where t.community_id = $1 and t.status = 'OPEN'
+                        order by t.opened_at desc nulls last, t.topic_id limit 100""")
+                .execute(Tuple.of(community))
+                .map(rows -> {
+                    List<OpenTopic> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new OpenTopic(r.getString("topic_id"), r.getString("title"),
+                                DeliberationBoard.split(r.getString("buildings")), r.getInteger("linked_requests"),
+                                instant(r, "opened_at"), r.getBoolean("voting")));
+                    }
+                    return list;
+                });
+        Uni<List<VoteInProgress>> votes = pool.preparedQuery("""
+                        select v.vote_id, v.topic_id, t.title, v.question, v.rule, v.options, v.eligible_households,
+                               v.opens_at, v.closes_at
+                        from vote_board v left join topic_board t on t.topic_id = v.topic_id
+                        where v.community_id = $1 and v.status = 'OPEN'
+                        order by v.closes_at nulls last, v.vote_id limit 100""")
+                .execute(Tuple.of(community))
+                .map(rows -> {
+                    List<VoteInProgress> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new VoteInProgress(r.getString("vote_id"), r.getString("topic_id"),
+                                r.getString("title"), r.getString("question"), r.getString("rule"),
+                                DeliberationBoard.split(r.getString("options")), r.getInteger("eligible_households"),
+                                instant(r, "opens_at"), instant(r, "closes_at")));
+                    }
+                    return list;
+                });
+        Uni<List<DecisionProgress>> decisions = pool.preparedQuery("""
+                        select topic_id, title, outcome, decided_at, action_items_total, action_items_done
+                        from topic_board where community_id = $1 and status = 'DECIDED'
+                        order by decided_at desc nulls last, topic_id limit 50""")
+                .execute(Tuple.of(community))
+                .map(rows -> {
+                    List<DecisionProgress> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        Integer total = r.getInteger("action_items_total");
+                        Integer done = r.getInteger("action_items_done");
+                        Integer percent = total == null || total == 0 || done == null ? null
+                                : (int) Math.round(100.0 * Math.min(done, total) / total);
+                        list.add(new DecisionProgress(r.getString("topic_id"), r.getString("title"),
+                                r.getString("outcome"), instant(r, "decided_at"), total, done, percent));
+                    }
+                    return list;
+                });
+        return Uni.combine().all().unis(topics, votes, decisions).asTuple()
+                .map(t -> new Deliberation(t.getItem1(), t.getItem2(), t.getItem3()));
     }
 
     static OffsetDateTime at(Instant instant) {

@@ -2,6 +2,7 @@ package org.gongzhi.notification.board;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -15,6 +16,7 @@ import org.gongzhi.notification.board.DashboardViews.ActiveWarning;
 import org.gongzhi.notification.board.DashboardViews.BoardRequest;
 import org.gongzhi.notification.board.DashboardViews.BuildingLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
+import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 
@@ -35,7 +37,8 @@ public class DashboardResource {
         this.caller = caller;
     }
 
-    public record Rebuilt(long events) {
+    /** {@code fromTopics}: of the events, those read back from Kafka (null for a rebuild from the log). */
+    public record Rebuilt(long events, Long fromTopics) {
     }
 
     @GET
@@ -65,9 +68,18 @@ public class DashboardResource {
     @GET
     @Path("/warnings")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Weather warnings in force (or starting within a day)")
+    @Operation(summary = "Weather warnings in force (or starting within a day), not lifted, with patrol progress")
     public Uni<List<ActiveWarning>> warnings() {
         return dashboard.activeWarnings(caller.community());
+    }
+
+    @GET
+    @Path("/deliberation")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "The deliberation hall: open topics, votes in progress (closing time, eligible households) "
+            + "and decisions' progress (% of action items done)")
+    public Uni<DashboardViews.Deliberation> deliberation() {
+        return dashboard.deliberation(caller.community());
     }
 
     @GET
@@ -82,8 +94,15 @@ public class DashboardResource {
     @POST
     @Path("/rebuild")
     @RolesAllowed(Roles.ADMIN)
-    @Operation(summary = "Rebuild every read model from the event log (all communities); consumers wait meanwhile")
-    public Uni<Rebuilt> rebuild() {
-        return rebuild.rebuild().map(Rebuilt::new);
+    @Operation(summary = "Rebuild every read model (all communities) from the event log, or with ?from=topics from "
+            + "the Kafka topics read from the start; consumers wait meanwhile")
+    public Uni<Rebuilt> rebuild(@QueryParam("from") @DefaultValue("log") String from) {
+        if ("topics".equals(from)) {
+            return rebuild.rebuildFromTopics().map(r -> new Rebuilt(r.events(), r.fromTopics()));
+        }
+        if (!"log".equals(from)) {
+            throw ProblemException.invalid("from", "must be log or topics");
+        }
+        return rebuild.rebuild().map(events -> new Rebuilt(events, null));
     }
 }

@@ -9,10 +9,13 @@ public final class DashboardViews {
     private DashboardViews() {
     }
 
-    /** An open request; {@code nextDeadline} is respond-by until someone responded, then resolve-by. */
+    /**
+     * An open request; {@code nextDeadline} is respond-by until someone responded, then resolve-by — as moved by a
+     * worker on the lead task ({@code task.deadline-changed}, {@code deadlineMovedAt}) when it was.
+     */
     public record BoardRequest(String id, String category, String building, String status, String urgency,
             String leadParty, String leadOrganisationId, Instant respondBy, Instant resolveBy, Instant respondedAt,
-            Instant submittedAt, Instant nextDeadline, boolean overdue) {
+            Instant submittedAt, Instant nextDeadline, boolean overdue, Instant deadlineMovedAt) {
     }
 
     public record BuildingLoad(String building, int gridX, int gridY, long open, long overdue) {
@@ -27,7 +30,34 @@ public final class DashboardViews {
     public record Workload(List<PartyLoad> parties, VolunteerLoad volunteers) {
     }
 
-    public record ActiveWarning(String id, String type, String level, Instant from, Instant until, Instant issuedAt) {
+    public record ActiveWarning(String id, String type, String level, Instant from, Instant until, Instant issuedAt,
+            PatrolProgress patrols) {
+    }
+
+    /**
+     * The patrols of a warning that have reported: how many, how many checked every checkpoint, the checkpoints done of
+     * their total, the problems found (each patrol's latest totals, summed).
+     */
+    public record PatrolProgress(long patrols, long completed, long checkpointsDone, long checkpointsTotal,
+            long problemsFound) {
+    }
+
+    /** A topic of the deliberation hall not yet decided; {@code voting}: a vote on it is open. */
+    public record OpenTopic(String id, String title, List<String> buildings, int linkedRequests, Instant openedAt,
+            boolean voting) {
+    }
+
+    /** A vote not yet closed: its question, rule, options, window and how many households may vote. */
+    public record VoteInProgress(String id, String topicId, String topicTitle, String question, String rule,
+            List<String> options, Integer eligibleHouseholds, Instant opensAt, Instant closesAt) {
+    }
+
+    /** A decision and how far its action items are done ({@code percentDone} null while it has none). */
+    public record DecisionProgress(String topicId, String title, String outcome, Instant decidedAt,
+            Integer actionItemsTotal, Integer actionItemsDone, Integer percentDone) {
+    }
+
+    public record Deliberation(List<OpenTopic> topics, List<VoteInProgress> votes, List<DecisionProgress> decisions) {
     }
 
     /** {@code rate} is null when nothing was due: no rate, rather than a flattering 100%. */

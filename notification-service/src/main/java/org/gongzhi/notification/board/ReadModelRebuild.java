@@ -3,8 +3,14 @@ package org.gongzhi.notification.board;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.core.Context;
+import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.inbox.InboundEvent;
@@ -21,24 +27,86 @@ public class ReadModelRebuild {
 
     private final RequestBoard board;
     private final WorkloadBoard workload;
+    private final DeliberationBoard hall;
+    private final WarningBoard warnings;
     private final ObjectMapper json;
+    private final TopicReader topics;
 
-    ReadModelRebuild(RequestBoard board, WorkloadBoard workload, ObjectMapper json) {
+    ReadModelRebuild(RequestBoard board, WorkloadBoard workload, DeliberationBoard hall, WarningBoard warnings,
+            ObjectMapper json, TopicReader topics) {
+        this.topics = topics;
         this.board = board;
         this.workload = workload;
+        this.hall = hall;
+        this.warnings = warnings;
         this.json = json;
+    }
+
+    private static final String TRUNCATE = "truncate request_board, task_board, volunteer_board, follow_up, "
+            + "warning_board, patrol_board, topic_board, vote_board";
+
+    /** What a rebuild replayed: every event, and how many of them came from the topics rather than the log. */
+    public record Replayed(long events, long fromTopics) {
     }
 
     /** The number of events replayed. */
     public Uni<Long> rebuild() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
                 .createNativeQuery("select pg_advisory_xact_lock(7171)").getSingleResult()
-                .chain(() -> s.createNativeQuery("truncate request_board, task_board, volunteer_board, follow_up, "
-                        + "warning_board").executeUpdate())
-                .chain(() -> replay(s, 0L, 0L))));
+                .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
+                .chain(() -> replay(s, 0L, 0L, Set.of()))));
     }
 
-    private Uni<Long> replay(Mutiny.Session s, long after, long done) {
+    /**
+     * Rebuilds from the Kafka topics themselves, read from the start topic after topic ({@link TopicReader}): the
+     * events this service consumed are applied in that order, then any logged event the topics no longer hold (past
+     * their retention, or consumed after the read began) in log order. Events not yet consumed are left to the
+     * consumer, which applies them once (a projection like the reopen count must not see an event twice).
+     */
+    public Uni<Replayed> rebuildFromTopics() {
+        // Kafka's client blocks: read on a worker, then come back to this request's context for the session
+        Context context = Vertx.currentContext();
+        if (context == null) {
+            return Uni.createFrom().failure(new IllegalStateException("a rebuild runs on a Vert.x context"));
+        }
+        return Uni.createFrom().item(topics::readAll)
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .emitOn(command -> context.runOnContext(ignored -> command.run()))
+                .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
+                        .createNativeQuery("select pg_advisory_xact_lock(7171)").getSingleResult()
+                        .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
+                        .chain(() -> s.createNativeQuery("select event_id from event_log", String.class)
+                                .getResultList())
+                        .chain(logged -> {
+                            Set<String> known = new HashSet<>(logged);
+                            List<InboundEvent<?>> consumed = events.stream().filter(e -> known.contains(e.id()))
+                                    .toList();
+                            Set<String> applied = new HashSet<>();
+                            consumed.forEach(e -> applied.add(e.id()));
+                            return applyAll(consumed, 0)
+                                    .chain(() -> replay(s, 0L, 0L, applied))
+                                    .map(fromLog -> new Replayed(consumed.size() + fromLog, consumed.size()));
+                        }))));
+    }
+
+    private Uni<Void> applyAll(List<InboundEvent<?>> events, int from) {
+        if (from >= events.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        Uni<Void> applied = Uni.createFrom().voidItem();
+        for (InboundEvent<?> event : events.subList(from, Math.min(from + BATCH, events.size()))) {
+            applied = applied.chain(() -> apply(event));
+        }
+        return applied.chain(() -> applyAll(events, from + BATCH));
+    }
+
+    private Uni<Void> apply(InboundEvent<?> event) {
+        return board.apply(event).chain(() -> workload.apply(event)).chain(() -> hall.apply(event))
+                .chain(() -> warnings.apply(event));
+    }
+
+    /** Replays the log after {@code after}, skipping {@code skip}; the number of events applied. */
+    private Uni<Long> replay(Mutiny.Session s, long after, long done, Set<String> skip) {
         return s.createNativeQuery("""
                         select seq, event_id, type, subject, (extract(epoch from occurred_at) * 1000)::bigint, data
                         from event_log where seq > :after order by seq limit :limit""", Object[].class)
@@ -46,15 +114,21 @@ public class ReadModelRebuild {
                 .getResultList()
                 .chain(rows -> {
                     Uni<Void> applied = Uni.createFrom().voidItem();
+                    long count = 0;
                     for (Object[] row : rows) {
+                        if (skip.contains((String) row[1])) {
+                            continue;
+                        }
                         InboundEvent<?> event = decode(row);
                         if (event != null) {
-                            applied = applied.chain(() -> board.apply(event)).chain(() -> workload.apply(event));
+                            applied = applied.chain(() -> apply(event));
                         }
+                        count++;
                     }
+                    long total = done + count;
                     long last = rows.isEmpty() ? after : ((Number) rows.get(rows.size() - 1)[0]).longValue();
-                    return applied.chain(() -> rows.size() == BATCH ? replay(s, last, done + rows.size())
-                            : Uni.createFrom().item(done + rows.size()));
+                    return applied.chain(() -> rows.size() == BATCH ? replay(s, last, total, skip)
+                            : Uni.createFrom().item(total));
                 });
     }
 

@@ -9,7 +9,6 @@ import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
-import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.inbox.InboundEvent;
 
 /**
@@ -44,7 +43,8 @@ public class RequestBoard {
                     on conflict (request_id) do update set status = excluded.status,
                         updated_at = excluded.updated_at,
                         responded_at = case when excluded.status in ('ACKNOWLEDGED', 'IN_PROGRESS')
-                            then coalesce(request_board.responded_at, excluded.updated_at)
+                            then least(coalesce(request_board.responded_at, excluded.updated_at),
+                                excluded.updated_at)
                             else request_board.responded_at end,
                         resolved_at = case when excluded.status = 'RESOLVED' then excluded.updated_at
                             when excluded.status = 'REOPENED' then null else request_board.resolved_at end,
@@ -70,23 +70,13 @@ public class RequestBoard {
             return run("""
                     insert into request_board (request_id, community_id, category, building, status, lead_party,
                         lead_org, updated_at)
-                    values (:id, :community, :category, :building, 'SUBMITTED', :lead, :org, :at)
+                    values (:id, :community, :category, :building, 'SUBMITTED', :lead, :org, '-infinity')
                     on conflict (request_id) do update set lead_party = excluded.lead_party,
                         lead_org = excluded.lead_org""",
                     "id", t.requestId(), "community", t.communityId(), "category", t.category(),
                     "building", t.building(),
                     "lead", t.organisationName() == null ? t.organisationId() : t.organisationName(),
-                    "org", t.organisationId(), "at", t.assignedAt());
-        }
-        if (event.data() instanceof WarningIssued w) {
-            return run("""
-                    insert into warning_board (warning_id, community_id, type, level, valid_from, valid_until,
-                        issued_at)
-                    values (:id, :community, :type, :level, :from, :until, :at)
-                    on conflict (warning_id) do update set level = excluded.level, valid_from = excluded.valid_from,
-                        valid_until = excluded.valid_until, issued_at = excluded.issued_at""",
-                    "id", w.warningId(), "community", w.communityId(), "type", w.type(), "level", w.level(),
-                    "from", w.from(), "until", w.until(), "at", w.issuedAt());
+                    "org", t.organisationId());
         }
         return Uni.createFrom().voidItem();
     }

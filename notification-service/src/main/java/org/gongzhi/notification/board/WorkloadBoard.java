@@ -7,6 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.Set;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.VolunteerAccepted;
@@ -47,6 +48,26 @@ public class WorkloadBoard {
                     "status", c.status(), "at", c.changedAt(), "responded", RESPONSES.contains(c.status()),
                     "id", c.taskId());
             return RESPONSES.contains(c.status()) ? task.chain(() -> responded(c.communityId(), c.requestId(), c.changedAt())) : task;
+        }
+        if (event.data() instanceof TaskDeadlineChanged d) {
+            // the task's moved deadlines (the rates keep the originals); for the lead task, the board's countdown too
+            return run("""
+                    update task_board
+                    set moved_acknowledge_by = coalesce(cast(:ackBy as timestamptz), moved_acknowledge_by),
+                        moved_complete_by = coalesce(cast(:completeBy as timestamptz), moved_complete_by),
+                        deadline_moved_at = :at
+                    where task_id = :id and (deadline_moved_at is null or deadline_moved_at <= :at)""",
+                    "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(), "id", d.taskId())
+                    .chain(() -> run("""
+                            update request_board
+                            set moved_respond_by = coalesce(cast(:ackBy as timestamptz), moved_respond_by),
+                                moved_resolve_by = coalesce(cast(:completeBy as timestamptz), moved_resolve_by),
+                                deadline_moved_at = :at
+                            where request_id = :request
+                              and (deadline_moved_at is null or deadline_moved_at <= :at)
+                              and exists (select 1 from task_board where task_id = :id and role = 'LEAD')""",
+                            "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(),
+                            "request", d.requestId(), "id", d.taskId()));
         }
         if (event.data() instanceof TaskEscalated e) {
             return run("update task_board set escalation_level = greatest(escalation_level, :level) "
@@ -91,7 +112,7 @@ public class WorkloadBoard {
     private static Uni<Void> responded(String community, String requestId, Instant at) {
         return run("""
                 insert into request_board (request_id, community_id, status, responded_at, updated_at)
-                values (:id, :community, 'SUBMITTED', :at, :at)
+                values (:id, :community, 'SUBMITTED', :at, '-infinity')
                 on conflict (request_id) do update set responded_at = least(
                     coalesce(request_board.responded_at, excluded.responded_at), excluded.responded_at)""",
                 "id", requestId, "community", community, "at", at);

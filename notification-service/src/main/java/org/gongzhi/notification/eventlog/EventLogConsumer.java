@@ -7,7 +7,9 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
+import org.gongzhi.notification.board.DeliberationBoard;
 import org.gongzhi.notification.board.RequestBoard;
+import org.gongzhi.notification.board.WarningBoard;
 import org.gongzhi.notification.board.WorkloadBoard;
 import org.gongzhi.notification.notice.NoticeWriter;
 import org.gongzhi.notification.webhook.WebhookWriter;
@@ -27,6 +29,7 @@ public class EventLogConsumer {
     private final EventRoutes routes;
 
     EventLogConsumer(EventInbox inbox, EventLog log, RequestBoard board, WorkloadBoard workload,
+            DeliberationBoard hall, WarningBoard warnings,
             NoticeWriter notices, WebhookWriter webhooks, LiveEvents live) {
         this.inbox = inbox;
         this.live = live;
@@ -35,6 +38,8 @@ public class EventLogConsumer {
             route(all, type.dataClass(), event -> log.append(event)
                     .chain(() -> board.apply(event))
                     .chain(() -> workload.apply(event))
+                    .chain(() -> hall.apply(event))
+                    .chain(() -> warnings.apply(event))
                     .chain(() -> notices.apply(event))
                     .chain(() -> webhooks.apply(event)));
         }

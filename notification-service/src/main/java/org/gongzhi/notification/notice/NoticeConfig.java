@@ -28,6 +28,13 @@ public interface NoticeConfig {
     /** The SMS gateway: JSON {@code {"to", "text"}} is POSTed here. Unset: SMS go to the local sink. */
     Optional<String> smsGatewayUrl();
 
+    /**
+     * Send email over SMTP with quarkus-mailer ({@code quarkus.mailer.*}). Off: email goes to the local sink, like SMS
+     * without a gateway.
+     */
+    @WithDefault("false")
+    boolean emailSmtp();
+
     /** The local sink: one JSON line per SMS or email that would have been sent, for a developer to read. */
     @WithDefault("notice-sink.jsonl")
     String sinkFile();

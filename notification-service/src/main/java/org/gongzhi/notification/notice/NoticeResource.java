@@ -33,10 +33,17 @@ public class NoticeResource {
     }
 
     @GET
-    @RolesAllowed(Roles.RESIDENT)
-    @Operation(summary = "The caller's in-app inbox, newest first, with how each notice was also sent")
+    @RolesAllowed({Roles.RESIDENT, Roles.PARTNER})
+    @Operation(summary = "The caller's in-app inbox, newest first, with how each notice was also sent",
+            description = "A resident: their own notices. A partner: the notices to its organisation's contacts "
+                    + "(on duty when a weather warning was issued); ?contact= narrows to one contact.")
     public Uni<Page<NoticeView>> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
-            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size) {
+            @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
+            @QueryParam("contact") String contact) {
+        if (caller.is(Roles.PARTNER)) {
+            return notices.organisationInbox(caller.community(), caller.requireOrg(),
+                    contact == null || contact.isBlank() ? null : contact, page, size);
+        }
         return notices.inbox(caller.id(), page, size);
     }
 

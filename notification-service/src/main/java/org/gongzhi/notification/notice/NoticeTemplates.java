@@ -84,6 +84,18 @@ final class NoticeTemplates {
         return new Text(t + l + "预警", "气象部门发布" + t + l + "预警（" + window + "），请注意安全，如需帮助请联系社区。");
     }
 
+    /** To a partner contact on duty: the warning, addressed to them by name and shift (zh-CN with English). */
+    static Text warningOnDuty(String contactName, String shift, String type, String level, Instant from,
+            Instant until, ZoneId zone) {
+        Text zh = warning("zh-CN", type, level, from, until, zone);
+        Text en = warning("en", type, level, from, until, zone);
+        String who = contactName == null ? "" : contactName + (shift == null || shift.isBlank() ? "" : "（" + shift + "）");
+        return new Text(zh.title() + "（值班）· " + en.title(),
+                (who.isEmpty() ? "" : who + "：") + "气象部门发布" + zh.title() + "，请按预案组织巡查并及时上报。"
+                        + " / " + en.body().replace(" Stay safe; call the community office if you need help.",
+                        " You are on duty: patrol your risk points and report what you find."));
+    }
+
     private static String lower(String s) {
         return s == null ? "" : s.toLowerCase();
     }

@@ -11,8 +11,9 @@ public final class NoticeViews {
     private NoticeViews() {
     }
 
+    /** {@code organisationId}, {@code contactId}: set on a notice to a partner's on-duty contact. */
     public record NoticeView(String id, String kind, String requestId, boolean urgent, String language, String title,
-            String body, Instant createdAt, List<DeliveryView> deliveries) {
+            String body, Instant createdAt, List<DeliveryView> deliveries, String organisationId, String contactId) {
     }
 
     public record DeliveryView(String channel, String status, Instant sentAt) {

@@ -67,6 +67,15 @@ public class NoticeWriter {
                             NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
                                     dashboard.zone())));
                 }
+                // every partner contact on duty hears of it too, in their organisation's inbox (no phone in events)
+                for (WarningIssued.OnDuty duty : w.onDuty()) {
+                    if (duty.organisationId() == null || duty.contactId() == null) {
+                        continue;
+                    }
+                    all = all.chain(() -> writeToPartner(event, w.communityId(), duty,
+                            NoticeTemplates.warningOnDuty(duty.contactName(), duty.shift(), w.type(), w.level(),
+                                    w.from(), w.until(), dashboard.zone())));
+                }
                 return all;
             });
         }
@@ -102,6 +111,28 @@ public class NoticeWriter {
                     }
                     return deliveries;
                 }));
+    }
+
+    /** One notice per on-duty contact and event (unique like a resident's); read through the organisation's inbox. */
+    private Uni<Void> writeToPartner(InboundEvent<?> event, String community, WarningIssued.OnDuty duty,
+            NoticeTemplates.Text text) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into notice (id, community_id, resident_id, organisation_id, contact_id, event_id, kind,
+                            urgent, language, title, body, created_at)
+                        values (:id, :community, :recipient, :org, :contact, :event, 'warning.on-duty', true, 'zh-CN',
+                            :title, :body, :at)
+                        on conflict (event_id, resident_id) do nothing""")
+                .setParameter("id", UUID.randomUUID()).setParameter("community", community)
+                .setParameter("recipient", partnerRecipient(duty.organisationId(), duty.contactId()))
+                .setParameter("org", duty.organisationId()).setParameter("contact", duty.contactId())
+                .setParameter("event", event.id()).setParameter("title", text.title())
+                .setParameter("body", text.body()).setParameter("at", clock.instant())
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** A partner contact's key in the notice table: never the same as a resident's account id. */
+    static String partnerRecipient(String organisationId, String contactId) {
+        return "partner:" + organisationId + ":" + contactId;
     }
 
     private static Uni<Void> delivery(org.hibernate.reactive.mutiny.Mutiny.Session s, UUID notice, String channel,

@@ -32,24 +32,45 @@ public class Notices {
         this.clock = clock;
     }
 
+    /** A resident's inbox. */
     public Uni<Page<NoticeView>> inbox(String residentId, int page, int size) {
-        Uni<Long> total = pool.preparedQuery("select count(*) as n from notice where resident_id = $1")
-                .execute(Tuple.of(residentId)).map(rows -> rows.iterator().next().getLong("n"));
+        return page("resident_id = $1 and $2::text is null", residentId, null, page, size);
+    }
+
+    /**
+     * A partner's inbox: the notices to its organisation's contacts (on duty for a warning), in its community; with
+     * {@code contactId}, one contact's only.
+     */
+    public Uni<Page<NoticeView>> organisationInbox(String community, String organisationId, String contactId, int page,
+            int size) {
+        if (contactId != null) {
+            return page("resident_id = $1 and community_id = $2",
+                    NoticeWriter.partnerRecipient(organisationId, contactId), community, page, size);
+        }
+        return page("organisation_id = $1 and community_id = $2", organisationId, community, page, size);
+    }
+
+    /** {@code where} uses $1 and $2 (the two keys); paging takes $3 and $4. */
+    private Uni<Page<NoticeView>> page(String where, String key, String second, int page, int size) {
+        Uni<Long> total = pool.preparedQuery("select count(*) as n from notice where " + where)
+                .execute(Tuple.of(key, second))
+                .map(rows -> rows.iterator().next().getLong("n"));
         Uni<List<NoticeView>> items = pool.preparedQuery("""
                         select n.id::text as id, n.kind, n.request_id, n.urgent, n.language, n.title, n.body,
-                               n.created_at, d.channel, d.status, d.sent_at
-                        from (select * from notice where resident_id = $1 order by created_at desc, id
-                              limit $2 offset $3) n
+                               n.created_at, n.organisation_id, n.contact_id, d.channel, d.status, d.sent_at
+                        from (select * from notice where\s""" + where + """
+                               order by created_at desc, id limit $3 offset $4) n
                         left join notice_delivery d on d.notice_id = n.id
                         order by n.created_at desc, n.id, d.channel""")
-                .execute(Tuple.of(residentId, size, page * size))
+                .execute(Tuple.of(key, second, size, page * size))
                 .map(rows -> {
                     Map<String, NoticeView> notices = new LinkedHashMap<>();
                     for (Row r : rows) {
-                        NoticeView n = notices.computeIfAbsent(r.getString("id"), id -> new NoticeView(id,
+                        NoticeView n = notices.computeIfAbsent(r.getString("id"), nid -> new NoticeView(nid,
                                 r.getString("kind"), r.getString("request_id"), r.getBoolean("urgent"),
                                 r.getString("language"), r.getString("title"), r.getString("body"),
-                                r.getOffsetDateTime("created_at").toInstant(), new ArrayList<>()));
+                                r.getOffsetDateTime("created_at").toInstant(), new ArrayList<>(),
+                                r.getString("organisation_id"), r.getString("contact_id")));
                         if (r.getString("channel") != null) {
                             OffsetDateTime sent = r.getOffsetDateTime("sent_at");
                             n.deliveries().add(new DeliveryView(r.getString("channel"), r.getString("status"),

@@ -19,7 +19,29 @@ public class TargetPolicy {
         this.config = config;
     }
 
+    /** At registration and on re-enabling: a refused target is a 400 naming {@code url}. */
     public URI check(String url) {
+        URI uri = parse(url);
+        String refused = refusal(uri, false);
+        if (refused != null) {
+            throw ProblemException.invalid("url", refused);
+        }
+        return uri;
+    }
+
+    /**
+     * At each send: the name is resolved again, so one re-pointed at an address inside since registration (DNS
+     * rebinding) is not reached. Null when the target may be sent to, else why not.
+     */
+    public String refusalAtSend(String url) {
+        try {
+            return refusal(parse(url), true);
+        } catch (ProblemException e) {
+            return "the URL is no longer acceptable";
+        }
+    }
+
+    private static URI parse(String url) {
         URI uri;
         try {
             uri = new URI(url);
@@ -33,23 +55,30 @@ public class TargetPolicy {
         if (uri.getHost() == null || uri.getHost().isBlank() || uri.getUserInfo() != null) {
             throw ProblemException.invalid("url", "must name a host (and no user info)");
         }
+        return uri;
+    }
+
+    private String refusal(URI uri, boolean sending) {
         InetAddress[] addresses;
         try {
             addresses = InetAddress.getAllByName(uri.getHost());
         } catch (UnknownHostException e) {
-            throw ProblemException.invalid("url", "the host " + uri.getHost() + " does not resolve");
+            // at send time a name that does not resolve is a connection failure like any other: retried
+            return sending ? null : "the host " + uri.getHost() + " does not resolve";
         }
         for (InetAddress address : addresses) {
             if (address.isLoopbackAddress() && !config.allowLoopback()) {
-                throw ProblemException.invalid("url", "must not point at a loopback address");
+                return "must not point at a loopback address (" + uri.getHost() + " resolves to "
+                        + address.getHostAddress() + ")";
             }
             boolean inside = address.isSiteLocalAddress() || address.isLinkLocalAddress()
                     || address.isAnyLocalAddress() || address.isMulticastAddress()
                     || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
             if (inside && !config.allowPrivateTargets()) {
-                throw ProblemException.invalid("url", "must not point at a private or internal address");
+                return "must not point at a private or internal address (" + uri.getHost() + " resolves to "
+                        + address.getHostAddress() + ")";
             }
         }
-        return uri;
+        return null;
     }
 }

@@ -31,6 +31,13 @@ public interface WebhookConfig {
     @WithDefault("8")
     int maxAttempts();
 
+    /**
+     * An endpoint whose last this many messages all ended FAILED is DISABLED until its owner re-enables it; 0 never
+     * disables for failures.
+     */
+    @WithDefault("10")
+    int disableAfterFailures();
+
     /** How long the previous secret stays valid after a rotation. */
     @WithDefault("24h")
     Duration secretGrace();

@@ -2,6 +2,7 @@ package org.gongzhi.notification.webhook;
 
 import io.quarkus.scheduler.Scheduled;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -25,7 +26,8 @@ import org.jboss.logging.Logger;
  * Sends due webhook messages. Each round claims at most a few deliveries per endpoint (SKIP LOCKED, so instances share
  * the work) and sends them without waiting for one another or for the next round: a slow or dead endpoint only ever
  * holds its own deliveries. 2xx: delivered. 429, 5xx, a timeout or a connection failure: retried with exponential
- * backoff and jitter (at least {@code Retry-After}). 410: the endpoint is disabled. Any other answer: failed.
+ * backoff and jitter (at least {@code Retry-After}). 410: the endpoint is disabled. Any other answer: failed; when the
+ * endpoint's last {@code disable-after-failures} messages all failed, it is disabled too.
  */
 @ApplicationScoped
 public class WebhookDispatcher {
@@ -35,11 +37,13 @@ public class WebhookDispatcher {
     private final Clock clock;
     private final WebhookConfig config;
     private final HttpClient http;
+    private final TargetPolicy targets;
 
-    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config) {
+    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, TargetPolicy targets) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
+        this.targets = targets;
         this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
                 .followRedirects(HttpClient.Redirect.NEVER).build();
     }
@@ -72,7 +76,37 @@ public class WebhookDispatcher {
                 .onFailure().recoverWithNull();
     }
 
+    /** The target is checked again first (off the event loop: it resolves the name); a refused one is not sent to. */
     private Uni<Void> send(Row row) {
+        return Uni.createFrom().item(() -> Optional.ofNullable(targets.refusalAtSend(row.getString("url"))))
+                .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
+                .chain(refused -> refused.isPresent() ? refuse(row, refused.get()) : post(row));
+    }
+
+    /**
+     * The endpoint's name now leads inside our network: nothing is sent, the attempt is logged, the message waits
+     * (PENDING) and the endpoint is DISABLED until its owner re-enables it (which checks the target again).
+     */
+    private Uni<Void> refuse(Row row, String why) {
+        Instant now = clock.instant();
+        String error = "refused: the target " + why;
+        return pool.withTransaction(c -> c.preparedQuery("""
+                        insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
+                        values ($1, $2, null, $3, 0)""")
+                .execute(Tuple.of(row.getUUID("id"), Webhooks.at(now), error))
+                .chain(() -> c.preparedQuery("""
+                                update webhook_delivery set status = 'PENDING', next_attempt_at = $2, last_status = null,
+                                    last_error = $3, updated_at = $2 where id = $1""")
+                        .execute(Tuple.of(row.getUUID("id"), Webhooks.at(now), error)))
+                .chain(() -> c.preparedQuery("""
+                                update webhook_endpoint set status = 'DISABLED', disabled_reason = $3, updated_at = $2
+                                where id = $1 and status = 'ACTIVE'""")
+                        .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now), error)))
+                .replaceWithVoid())
+                .invoke(() -> LOG.warnf("webhook endpoint %s disabled: %s", row.getUUID("endpoint_id"), error));
+    }
+
+    private Uni<Void> post(Row row) {
         String messageId = row.getString("message_id");
         String body = row.getString("payload");
         Instant now = clock.instant();
@@ -141,6 +175,19 @@ public class WebhookDispatcher {
                             update webhook_endpoint set status = 'DISABLED', updated_at = $2,
                                 disabled_reason = 'the receiver answered 410 Gone' where id = $1""")
                     .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now))).replaceWithVoid());
+        } else if ("FAILED".equals(finalStatus) && config.disableAfterFailures() > 0) {
+            // an endpoint whose last few messages all failed for good is switched off until its owner re-enables it
+            int n = config.disableAfterFailures();
+            recorded = recorded.chain(() -> pool.preparedQuery("""
+                            update webhook_endpoint set status = 'DISABLED', updated_at = $2, disabled_reason = $4
+                            where id = $1 and status = 'ACTIVE'
+                              and (select count(*) filter (where last.status = 'FAILED') from (
+                                      select status from webhook_delivery
+                                      where endpoint_id = $1 and status in ('SUCCEEDED', 'FAILED')
+                                      order by updated_at desc limit $3) last) >= $3""")
+                    .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now), n,
+                            "the last " + n + " messages failed"))
+                    .replaceWithVoid());
         }
         return recorded;
     }

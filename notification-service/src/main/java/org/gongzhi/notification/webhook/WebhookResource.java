@@ -84,6 +84,15 @@ public class WebhookResource {
         return webhooks.rotate(caller.community(), owner(), id);
     }
 
+    @POST
+    @Path("/{id}/enable")
+    @Blocking // the target's name is resolved again before the endpoint is trusted again
+    @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
+    @Operation(summary = "Re-enable a disabled endpoint (after a 410 or a refused target); its target is checked again")
+    public Uni<WebhookView> enable(@PathParam("id") String id) {
+        return webhooks.enable(caller.community(), owner(), id);
+    }
+
     @GET
     @Path("/{id}/deliveries")
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})

@@ -15,8 +15,9 @@ import org.gongzhi.platform.inbox.InboundEvent;
 
 /**
  * Queues a webhook message for every active endpoint that wants the event and may see it, in the consumer's
- * transaction: a partner's endpoint gets its own organisation's task events and the community's weather warnings; an
- * endpoint without an organisation (an admin's integration) gets every event it asked for.
+ * transaction: a partner's endpoint gets its own organisation's task events and the community's weather warnings (with
+ * only its own contacts in {@code onDuty}); an endpoint without an organisation (an admin's integration) gets every
+ * event it asked for, whole.
  */
 @ApplicationScoped
 public class WebhookWriter {
@@ -38,33 +39,71 @@ public class WebhookWriter {
         } else if (event.data() instanceof TaskEscalated t) {
             org = t.organisationId();
         }
+        String ownOrg = org == null ? "" : org;
+        if (event.data() instanceof WarningIssued w && !w.onDuty().isEmpty()) {
+            // every partner hears of the warning, but sees only its own people on duty; an integrator sees all
+            return queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null)
+                    .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+                                    select distinct e.organisation_id from webhook_endpoint e
+                                    where e.community_id = :community and e.status = 'ACTIVE'
+                                      and e.organisation_id is not null and""" + SUBSCRIBED, String.class)
+                            .setParameter("community", w.communityId()).setParameter("type", event.type().ceType())
+                            .getResultList()))
+                    .chain(orgs -> {
+                        Uni<Void> all = Uni.createFrom().voidItem();
+                        for (String partner : orgs) {
+                            WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
+                                    w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
+                                            .filter(d -> partner.equals(d.organisationId())).toList());
+                            all = all.chain(() -> queue(event, own, ENDPOINTS_OF_ORGANISATION, partner));
+                        }
+                        return all;
+                    });
+        }
         boolean broadcast = event.data() instanceof WarningIssued;
+        return queue(event, event.data(), """
+                (e.organisation_id is null or e.organisation_id = :org or :broadcast)""", ownOrg, broadcast);
+    }
+
+    private static final String SUBSCRIBED = """
+             (e.event_types = '*' or position(',' || :type || ',' in ',' || e.event_types || ',') > 0
+                   or position(',*,' in ',' || e.event_types || ',') > 0)""";
+    private static final String ENDPOINTS_WITHOUT_ORGANISATION = "(e.organisation_id is null and :org is null)";
+    private static final String ENDPOINTS_OF_ORGANISATION = "(e.organisation_id = :org)";
+
+    private Uni<Void> queue(InboundEvent<?> event, Object data, String audience, String org) {
+        return queue(event, data, audience.replace(":org is null", "cast(:org as text) is null"), org, null);
+    }
+
+    /** One message per active, subscribed endpoint of the {@code audience}; a redelivered event queues nothing. */
+    private Uni<Void> queue(InboundEvent<?> event, Object data, String audience, String org, Boolean broadcast) {
         String payload;
         try {
             ObjectNode body = json.createObjectNode().put("type", event.type().ceType())
                     .put("timestamp", (event.time() == null ? clock.instant() : event.time()).toString());
-            body.set("data", json.valueToTree(event.data()));
+            body.set("data", json.valueToTree(data));
             payload = json.writeValueAsString(body);
         } catch (Exception e) {
             return Uni.createFrom().failure(e);
         }
         Instant now = clock.instant();
-        String ownOrg = org == null ? "" : org;
-        return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into webhook_delivery (id, endpoint_id, message_id, event_id, event_type, payload, status,
-                            next_attempt_at, created_at, updated_at)
-                        select gen_random_uuid(), e.id, 'msg_' || :event, :event, :type, :payload, 'PENDING', :now,
-                            :now, :now
-                        from webhook_endpoint e
-                        where e.community_id = :community and e.status = 'ACTIVE'
-                          and (e.event_types = '*' or position(',' || :type || ',' in ',' || e.event_types || ',') > 0
-                               or position(',*,' in ',' || e.event_types || ',') > 0)
-                          and (e.organisation_id is null or e.organisation_id = :org or :broadcast)
-                        on conflict (endpoint_id, event_id) do nothing""")
-                .setParameter("event", event.id()).setParameter("type", event.type().ceType())
-                .setParameter("payload", payload).setParameter("now", now)
-                .setParameter("community", event.data().communityId()).setParameter("org", ownOrg)
-                .setParameter("broadcast", broadcast)
-                .executeUpdate()).replaceWithVoid();
+        return Panache.getSession().chain(s -> {
+            var query = s.createNativeQuery("""
+                            insert into webhook_delivery (id, endpoint_id, message_id, event_id, event_type, payload,
+                                status, next_attempt_at, created_at, updated_at)
+                            select gen_random_uuid(), e.id, 'msg_' || :event, :event, :type, :payload, 'PENDING', :now,
+                                :now, :now
+                            from webhook_endpoint e
+                            where e.community_id = :community and e.status = 'ACTIVE' and""" + SUBSCRIBED + """
+                              and\s""" + audience + """
+                            on conflict (endpoint_id, event_id) do nothing""")
+                    .setParameter("event", event.id()).setParameter("type", event.type().ceType())
+                    .setParameter("payload", payload).setParameter("now", now)
+                    .setParameter("community", event.data().communityId()).setParameter("org", org);
+            if (broadcast != null) {
+                query.setParameter("broadcast", broadcast);
+            }
+            return query.executeUpdate();
+        }).replaceWithVoid();
     }
 }

@@ -1,6 +1,7 @@
 package org.gongzhi.notification.webhook;
 
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -142,6 +143,25 @@ public class Webhooks {
             }
             return null;
         });
+    }
+
+    /**
+     * Re-enables an endpoint that was disabled (a 410, or a target refused at send time): its target is checked again
+     * first (400 when still refused); messages still waiting are sent again. Enabling an active endpoint changes
+     * nothing.
+     */
+    public Uni<WebhookView> enable(String community, String owner, String id) {
+        return endpoint(community, owner, id)
+                .chain(r -> Uni.createFrom().item(() -> {
+                    targets.check(r.getString("url"));
+                    return r;
+                }).runSubscriptionOn(Infrastructure.getDefaultWorkerPool()))
+                .chain(r -> pool.preparedQuery("""
+                                update webhook_endpoint set status = 'ACTIVE', disabled_reason = null,
+                                    updated_at = case when status = 'ACTIVE' then updated_at else $2 end
+                                where id = $1 returning *""")
+                        .execute(Tuple.of(r.getUUID("id"), at(clock.instant()))))
+                .map(rows -> view(rows.iterator().next(), null));
     }
 
     private Uni<Row> endpoint(String community, String owner, String id) {
