@@ -23,6 +23,8 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.DecisionMade;
+import org.gongzhi.events.DecisionProgressed;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.WarningIssued;
@@ -124,5 +126,30 @@ class NoticeTest {
         given().auth().oauth2(DevTokens.resident("r-new")).contentType("application/json")
                 .body(Map.of("language", "fr")).put("/api/notices/me/preferences").then().statusCode(400)
                 .contentType("application/problem+json");
+    }
+
+    @Test
+    void everyResidentADecisionConcernsIsToldOnceEvenWhenNamedTwiceAndTheEventArrivesTwice() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        String voter = "voter-" + UUID.randomUUID();
+        String complainant = "complainant-" + UUID.randomUUID();
+        // the voter also raised one of the linked requests, so the hall names them twice
+        DecisionMade decided = new DecisionMade(town, "topic-" + town, "北巷夜间停车怎么管", "按方案 A 划线",
+                List.of("r-1", "r-2"), List.of(voter, complainant, voter), clock.instant());
+        String eventId = UUID.randomUUID().toString();
+        publisher.publish(eventId, decided);
+        publisher.publish(eventId, decided);
+        // same topic, same partition, after both deliveries: once the dashboard shows it, both have been handled
+        publisher.publish(new DecisionProgressed(town, "topic-" + town, "北巷夜间停车怎么管", 2, 1, clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
+                given().auth().oauth2(DevTokens.token("worker", "worker-" + town, Map.of("community", town)))
+                        .get("/api/dashboard/deliberation").then().statusCode(200)
+                        .body("decisions[0].actionItemsDone", equalTo(1)));
+
+        for (String resident : List.of(voter, complainant)) {
+            given().auth().oauth2(resident(resident, town)).get("/api/notices/me").then().statusCode(200)
+                    .body("total", equalTo(1))
+                    .body("items[0].kind", equalTo("decision"));
+        }
     }
 }
