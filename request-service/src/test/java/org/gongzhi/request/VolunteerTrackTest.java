@@ -1,11 +1,17 @@
 package org.gongzhi.request;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
@@ -77,5 +83,100 @@ class VolunteerTrackTest {
         Tracks.resolve(id);
         given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
                 .body("tracks", hasItem("ALLIANCE")).body("timeline.kind", hasItem("VOLUNTEER_UNMATCHED"));
+    }
+
+    private static void awaitProcessed(String eventId) {
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id = '" + eventId + "'") == 1);
+    }
+
+    @Test
+    void progressMovesTheRequestToInProgressOnceAndNeverBack() {
+        String id = shoppingHelp();
+        Instant now = Instant.now();
+        volunteerEvent(id, "gongzhi.volunteer.accepted.v1", """
+                {"communityId": "hepingli", "offerId": "o-2", "requestId": "%s", "volunteerId": "v6070-02",
+                 "acceptedAt": "%s"}""".formatted(id, now));
+        Tracks.awaitStatus(id, "ASSIGNED");
+        String progressId = UUID.randomUUID().toString();
+        String progressed = """
+                {"communityId": "hepingli", "offerId": "o-2", "requestId": "%s", "volunteerId": "v6070-02",
+                 "note": "Rice bought, eggs next", "progressedAt": "%s"}""".formatted(id, now.plusSeconds(600));
+        KafkaProbe.publish(Topics.VOLUNTEERING, id, progressId, "gongzhi.volunteer.progressed.v1", progressed);
+        KafkaProbe.publish(Topics.VOLUNTEERING, id, progressId, "gongzhi.volunteer.progressed.v1", progressed);
+        Tracks.awaitStatus(id, "IN_PROGRESS");
+        // a late acceptance (an older offer) is recorded but moves nothing back
+        String late = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.VOLUNTEERING, id, late, "gongzhi.volunteer.accepted.v1", """
+                {"communityId": "hepingli", "offerId": "o-1", "requestId": "%s", "volunteerId": "v6070-01",
+                 "acceptedAt": "%s"}""".formatted(id, now.minusSeconds(60)));
+        awaitProcessed(late);
+
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("timeline.find { it.kind == 'VOLUNTEER_PROGRESSED' }.text",
+                        containsString("Rice bought, eggs next"));
+        assertThat(Fixtures.count("select count(*) from timeline_entry where kind = 'VOLUNTEER_PROGRESSED' "
+                + "and request_id = '" + id + "'")).isEqualTo(1);
+        var changes = KafkaProbe.records(Topics.REQUESTS, id,
+                found -> found.stream().anyMatch(r -> r.value().contains("\"to\":\"IN_PROGRESS\"")));
+        assertThat(changes.stream().filter(r -> r.value().contains("\"to\":\"IN_PROGRESS\""))).hasSize(1);
+        assertThat(changes.stream().filter(r -> r.value().contains("\"to\":\"ASSIGNED\""))).hasSize(1);
+    }
+
+    private static String handedOver(String id, String to, Instant at) {
+        return """
+                {"communityId": "hepingli", "offerId": "o-3", "requestId": "%s", "volunteerId": "v6070-03",
+                 "category": "appliance-repair", "building": "7", "handOverTo": "%s",
+                 "reason": "the socket behind it is scorched", "handedOverAt": "%s"}""".formatted(id, to, at);
+    }
+
+    @Test
+    void aHandOverTellsWhichPartyTakesItOverAndTheAllianceThenResolvesIt() {
+        String id = Tracks.submit(DevTokens.resident("r-" + UUID.randomUUID()), "{\"category\": \"appliance-repair\", "
+                + "\"description\": \"The kettle trips the power\", \"building\": \"7\"}");
+        volunteerEvent(id, "gongzhi.volunteer.accepted.v1", """
+                {"communityId": "hepingli", "offerId": "o-3", "requestId": "%s", "volunteerId": "v6070-03",
+                 "acceptedAt": "%s"}""".formatted(id, Instant.now()));
+        Tracks.awaitStatus(id, "ASSIGNED");
+        String handOver = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.VOLUNTEERING, id, handOver, "gongzhi.volunteer.handed-over.v1",
+                handedOver(id, "PROPERTY_MANAGEMENT", Instant.now()));
+        awaitProcessed(handOver);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("tracks", hasItem("ALLIANCE"))
+                .body("timeline.find { it.kind == 'VOLUNTEER_HANDED_OVER' }.text",
+                        containsString("the property management (物业), who takes it over"))
+                .body("timeline.find { it.kind == 'VOLUNTEER_HANDED_OVER' }.text",
+                        containsString("the socket behind it is scorched"));
+        Tracks.assign(id, "t-" + UUID.randomUUID(), "property");
+        Tracks.resolve(id);
+    }
+
+    @Test
+    void anAllianceTrackThatFinishedBeforeTheHandOverMustFinishTheHandedOverWorkToo() {
+        String id = Tracks.leakBy(DevTokens.resident("r-" + UUID.randomUUID()));
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"addTracks\": [\"VOLUNTEERS\"]}").post("/api/requests/" + id + "/triage")
+                .then().statusCode(200);
+        Instant now = Instant.now();
+        Tracks.assign(id, "t-" + UUID.randomUUID(), "property");
+        String first = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, first, "gongzhi.case.resolved.v1", """
+                {"communityId": "hepingli", "requestId": "%s", "tasks": 1, "resolvedAt": "%s"}"""
+                .formatted(id, now));
+        awaitProcessed(first);
+        String handOver = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.VOLUNTEERING, id, handOver, "gongzhi.volunteer.handed-over.v1",
+                handedOver(id, "UTILITY", now.plusSeconds(60)));
+        awaitProcessed(handOver);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
+                .body("status", equalTo("ASSIGNED"));
+
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.case.resolved.v1", """
+                {"communityId": "hepingli", "requestId": "%s", "tasks": 2, "resolvedAt": "%s"}"""
+                .formatted(id, now.plusSeconds(3600)));
+        Tracks.awaitStatus(id, "RESOLVED");
     }
 }

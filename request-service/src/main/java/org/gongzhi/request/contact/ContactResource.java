@@ -9,7 +9,7 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -31,7 +31,7 @@ public class ContactResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Read the resident's phone", description = "Workers, and the party leading an open task "
             + "on the request. Every read is recorded in the audit log.")
-    @APIResponse(responseCode = "403", description = "Your organisation does not lead an open task on it")
+    @Extension(name = "x-refuses-403", value = "Your organisation does not lead an open task on it")
     public Uni<ContactService.Contact> contact(@PathParam("id") UUID id) {
         return contacts.read(Viewer.of(caller), id);
     }

@@ -14,6 +14,8 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
@@ -51,6 +53,10 @@ public class DeliberationResource {
     @Path("/topics")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Propose a topic, or (workers) turn requests into one")
+    @APIResponseSchema(value = TopicView.class, responseCode = "201", responseDescription = "Opened; "
+            + "linked requests are now IN_DELIBERATION")
+    @Extension(name = "x-refuses-403", value = "Only workers turn requests into topics")
+    @Extension(name = "x-refuses-409", value = "A linked request cannot go to the hall in its present status")
     public Uni<Response> open(NewTopic topic) {
         return topics.open(Viewer.of(caller), topic).map(v -> Response
                 .created(URI.create("/api/deliberation/topics/" + v.id())).entity(v).build());
@@ -110,6 +116,8 @@ public class DeliberationResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Open a vote on a topic", description = "rule SIMPLE_MAJORITY (with quorum), DOUBLE_MAJORITY "
             + "or DOUBLE_MAJORITY_MAJOR (Civil Code art. 278); for the double majorities the first option means yes")
+    @APIResponseSchema(value = VoteView.class, responseCode = "201", responseDescription = "The vote is open")
+    @Extension(name = "x-refuses-409", value = "The topic is already decided")
     public Uni<Response> openVote(@PathParam("id") UUID id, NewVote vote) {
         return votes.open(Viewer.of(caller), id, vote).map(v -> Response
                 .created(URI.create("/api/deliberation/votes/" + v.vote().id())).entity(v).build());
@@ -119,7 +127,7 @@ public class DeliberationResource {
     @Path("/topics/{id}/decision")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Record the decision; its action items become requests for the alliance or volunteers")
-    @APIResponse(responseCode = "409", description = "The topic is already decided")
+    @Extension(name = "x-refuses-409", value = "The topic is already decided")
     public Uni<TopicView> decide(@PathParam("id") UUID id, NewDecision decision) {
         return topics.decide(Viewer.of(caller), id, decision);
     }
@@ -136,8 +144,9 @@ public class DeliberationResource {
     @Path("/votes/{id}/ballots")
     @RolesAllowed(Roles.RESIDENT)
     @Operation(summary = "Vote for your household (or, as its registered proxy, another); you may change it until the close")
-    @APIResponse(responseCode = "403", description = "Outside the topic's area, or not the household's proxy")
-    @APIResponse(responseCode = "409", description = "Outside the voting window")
+    @Extension(name = "x-refuses-403", value = "Outside the topic's area, not the household's proxy, or (owners' "
+            + "matters: DOUBLE_MAJORITY, DOUBLE_MAJORITY_MAJOR) not an owner of the household")
+    @Extension(name = "x-refuses-409", value = "Outside the voting window")
     public Uni<VoteView> cast(@PathParam("id") UUID id, Cast cast) {
         return votes.cast(Viewer.of(caller), id, cast);
     }
@@ -146,6 +155,7 @@ public class DeliberationResource {
     @Path("/votes/{id}/offline-ballots")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Record a paper or show-of-hands ballot for a household")
+    @Extension(name = "x-refuses-409", value = "Outside the voting window")
     public Uni<VoteView> offline(@PathParam("id") UUID id, OfflineBallot ballot) {
         return votes.recordOffline(Viewer.of(caller), id, ballot);
     }
@@ -162,6 +172,7 @@ public class DeliberationResource {
     @Path("/votes/{id}/close")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Close a vote whose window has ended and publish the result")
+    @Extension(name = "x-refuses-409", value = "The vote is already closed, or its window is still open")
     @Consumes(MediaType.WILDCARD)
     public Uni<VoteView> close(@PathParam("id") UUID id) {
         return votes.close(Viewer.of(caller), id);
@@ -171,6 +182,7 @@ public class DeliberationResource {
     @Path("/proxies")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Register a resident as proxy of an elderly or absent household")
+    @APIResponse(responseCode = "201", description = "Registered")
     public Uni<Response> proxy(NewProxy proxy) {
         return votes.registerProxy(Viewer.of(caller), proxy).map(v -> Response.status(201).build());
     }

@@ -15,6 +15,7 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -40,6 +41,7 @@ public class MeetingResource {
     @POST
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Schedule a session of the hall with its agenda")
+    @APIResponseSchema(value = MeetingView.class, responseCode = "201", responseDescription = "Scheduled")
     public Uni<Response> create(NewMeeting meeting) {
         return meetings.create(Viewer.of(caller), meeting).map(m -> Response
                 .created(URI.create("/api/deliberation/meetings/" + m.id())).entity(m).build());

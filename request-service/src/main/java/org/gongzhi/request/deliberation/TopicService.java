@@ -46,10 +46,12 @@ public class TopicService {
     private final StatusChanges changes;
     private final Outbox outbox;
     private final DeliberationConfig config;
+    private final DecisionProgress progress;
     private final Clock clock;
 
     TopicService(RequestService intake, RequestRepository requests, EstateRepository estate, StatusChanges changes,
-            Outbox outbox, DeliberationConfig config, Clock clock) {
+            Outbox outbox, DeliberationConfig config, DecisionProgress progress, Clock clock) {
+        this.progress = progress;
         this.intake = intake;
         this.requests = requests;
         this.estate = estate;
@@ -237,7 +239,8 @@ public class TopicService {
                 }
                 return resumed.chain(() -> residentsToTell(topicId, linked)).chain(residents -> outbox.add(
                         new DecisionMade(t.communityId, t.id.toString(), t.title, input.outcome(),
-                                linked.stream().map(r -> r.id.toString()).toList(), residents, now)));
+                                linked.stream().map(r -> r.id.toString()).toList(), residents, now)))
+                        .chain(() -> progress.publish(decision, now));
             }).chain(() -> view(viewer, t));
         }));
     }

@@ -8,5 +8,10 @@ package org.gongzhi.request.deliberation;
  * of both (major matters such as raising or spending maintenance funds, rebuilding, changing the use of common parts).
  */
 public enum VoteRule {
-    SIMPLE_MAJORITY, DOUBLE_MAJORITY, DOUBLE_MAJORITY_MAJOR
+    SIMPLE_MAJORITY, DOUBLE_MAJORITY, DOUBLE_MAJORITY_MAJOR;
+
+    /** An owners' matter: only an owner of a household (or the proxy the owner registered) casts its vote. */
+    public boolean ownersOnly() {
+        return this != SIMPLE_MAJORITY;
+    }
 }

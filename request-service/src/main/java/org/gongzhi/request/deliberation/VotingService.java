@@ -17,6 +17,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.events.VoteClosed;
+import org.gongzhi.events.VoteOpened;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
@@ -78,7 +79,10 @@ public class VotingService {
             vote.opensAt = opensAt;
             vote.closesAt = input.closesAt();
             topic.status = Topic.Status.VOTING;
-            return vote.persist().chain(() -> view(viewer, vote));
+            return vote.persist().chain(() -> eligible(topic)).chain(households -> outbox.add(new VoteOpened(
+                            topic.communityId, topic.id.toString(), vote.id.toString(), vote.question,
+                            vote.rule.name(), vote.optionList(), households.size(), vote.opensAt, vote.closesAt)))
+                    .chain(() -> view(viewer, vote));
         });
     }
 
@@ -94,10 +98,17 @@ public class VotingService {
                     if (target == null) {
                         throw ProblemException.forbidden("your account is not linked to a household");
                     }
-                    boolean byProxy = !target.equals(own);
+                    // owners' matters (Civil Code art. 278) are for owners: a tenant votes only as a registered proxy
+                    boolean ownersOnly = vote.rule.ownersOnly();
+                    boolean byProxy = !target.equals(own) || (ownersOnly && !member.owner);
                     Uni<Void> allowed = !byProxy ? Uni.createFrom().voidItem()
                             : Proxy.findById(new Proxy.Key(viewer.community(), target.building(), target.unit(),
                                     target.household(), viewer.id())).invoke(p -> {
+                                        if (p == null && target.equals(own)) {
+                                            throw ProblemException.forbidden("this vote is on an owners' matter "
+                                                    + "(" + vote.rule + "): only an owner of household "
+                                                    + label(target) + ", or a proxy the owner registered, votes");
+                                        }
                                         if (p == null) {
                                             throw ProblemException.forbidden("you are not the registered proxy of "
                                                     + "household " + label(target));
@@ -226,11 +237,19 @@ public class VotingService {
         }));
     }
 
-    private Uni<VoteTally.Result> tally(Topic topic, Vote vote) {
-        Uni<List<Household>> eligible = topic.buildingList().isEmpty()
+    /**
+     * The households of the topic's area: one vote each. For owners' matters too every household counts, since every
+     * flat has an owner (art. 278 counts all owners and the whole floor area, whether or not they hold an account);
+     * only who may cast the household's vote differs.
+     */
+    private Uni<List<Household>> eligible(Topic topic) {
+        return topic.buildingList().isEmpty()
                 ? Household.list("communityId", topic.communityId)
                 : Household.list("communityId = ?1 and building in ?2", topic.communityId, topic.buildingList());
-        return eligible.chain(households -> Ballot.<Ballot>list("voteId", vote.id).map(ballots -> {
+    }
+
+    private Uni<VoteTally.Result> tally(Topic topic, Vote vote) {
+        return eligible(topic).chain(households -> Ballot.<Ballot>list("voteId", vote.id).map(ballots -> {
             Map<String, String> choices = ballots.stream().collect(Collectors.toMap(
                     b -> b.building + "-" + b.unit + "-" + b.household, b -> b.choice));
             List<VoteTally.Household> counted = households.stream().map(h -> new VoteTally.Household(

@@ -12,6 +12,8 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -33,6 +35,8 @@ public class EstateResource {
     @Path("/buildings")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Register a building with its units and households")
+    @APIResponseSchema(value = BuildingView.class, responseCode = "201", responseDescription = "Registered")
+    @Extension(name = "x-refuses-409", value = "The building is already registered")
     public Uni<Response> register(NewBuilding building) {
         return estate.register(caller.community(), building)
                 .map(view -> Response.created(URI.create("/api/estate/buildings/" + view.code())).entity(view).build());
@@ -42,6 +46,8 @@ public class EstateResource {
     @Path("/members")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Link a resident's account to their household (for the deliberation hall's votes)")
+    @APIResponseSchema(value = NewMember.class, responseCode = "201",
+            responseDescription = "Linked (linking again moves the resident)")
     public Uni<Response> member(NewMember member) {
         return estate.addMember(caller.community(), member).map(m -> Response.status(201).entity(m).build());
     }

@@ -1,5 +1,6 @@
 package org.gongzhi.request.estate;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -13,6 +14,9 @@ import java.math.BigDecimal;
 import java.util.List;
 
 /** A building to register, with its units and households. */
+@Schema(description = "A building with its units and households", example = """
+        {"code": "7", "name": "7号楼", "floors": 6, "gridX": 3, "gridY": 1, "units": [{"code": "1",
+         "households": [{"code": "101", "floorArea": 62.5}, {"code": "102", "floorArea": 70}]}]}""")
 public record NewBuilding(
         @NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,16}") String code,
         @NotBlank @Size(max = 64) String name,

@@ -12,10 +12,12 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.request.request.RequestView;
 import org.gongzhi.request.request.Viewer;
 
 @Path("/api/requests/{id}/follow-ups")
@@ -35,8 +37,9 @@ public class FollowUpResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.RESIDENT})
     @Operation(summary = "Record a return visit", description = "Solved and satisfied closes the request; "
             + "otherwise it is reopened and its tracks take it again. Residents rate their own request in the app.")
-    @APIResponse(responseCode = "201", description = "Recorded; the request is CLOSED or REOPENED")
-    @APIResponse(responseCode = "409", description = "The request is not RESOLVED")
+    @APIResponseSchema(value = RequestView.class, responseCode = "201",
+            responseDescription = "Recorded; the request is CLOSED or REOPENED")
+    @Extension(name = "x-refuses-409", value = "The request is not RESOLVED")
     public Uni<Response> record(@PathParam("id") UUID id, NewFollowUp followUp) {
         return followUps.record(Viewer.of(caller), id, followUp)
                 .map(view -> Response.created(URI.create("/api/requests/" + id)).entity(view).build());

@@ -3,6 +3,7 @@ package org.gongzhi.request.open311;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -27,13 +28,15 @@ public class Open311Gateway {
     private final RequestService intake;
     private final RequestRepository requests;
     private final Open311Config config;
+    private final Clock clock;
 
     Open311Gateway(CategoryCatalogue catalogue, RequestService intake, RequestRepository requests,
-            Open311Config config) {
+            Open311Config config, Clock clock) {
         this.catalogue = catalogue;
         this.intake = intake;
         this.requests = requests;
         this.config = config;
+        this.clock = clock;
     }
 
     public List<Open311Service> services() {
@@ -96,25 +99,25 @@ public class Open311Gateway {
         // without a time range the spec asks for the last 90 days, at most 1000 requests
         if (ids.isEmpty() && start == null && end == null) {
             where.append(" and createdAt >= :recent");
-            params.put("recent", Instant.now().minus(java.time.Duration.ofDays(90)));
+            params.put("recent", clock.instant().minus(java.time.Duration.ofDays(90)));
         }
         return requests.find(where + " order by createdAt desc", params).page(0, 1000).list()
                 .chain(found -> leads(found).map(leads -> found.stream()
                         .map(r -> toOpen311(r, leads.get(r.id))).toList()));
     }
 
-    private Uni<Map<UUID, String>> leads(List<ResidentRequest> found) {
+    private Uni<Map<UUID, TrackTask>> leads(List<ResidentRequest> found) {
         if (found.isEmpty()) {
             return Uni.createFrom().item(Map.of());
         }
         List<UUID> ids = new ArrayList<>(found.stream().map(r -> r.id).toList());
         return TrackTask.<TrackTask>list("requestId in ?1 and role = ?2 and status not in ('DECLINED', 'CANCELLED')",
                         ids, TaskAssigned.ROLE_LEAD)
-                .map(tasks -> tasks.stream().collect(Collectors.toMap(t -> t.requestId,
-                        t -> t.organisationName == null ? t.organisationId : t.organisationName, (a, b) -> a)));
+                .map(tasks -> tasks.stream().collect(Collectors.toMap(t -> t.requestId, t -> t, (a, b) -> a)));
     }
 
-    private Open311Request toOpen311(ResidentRequest r, String lead) {
+    /** {@code expected_datetime} is the resolve deadline, or the lead party's deadline once a worker moved it. */
+    private Open311Request toOpen311(ResidentRequest r, TrackTask lead) {
         Category c = catalogue.find(r.category).orElseThrow();
         String address = r.building == null ? r.place
                 : r.building + "号楼" + (r.unit == null ? "" : r.unit + "单元") + (r.household == null ? "" : r.household);
@@ -123,8 +126,13 @@ public class Open311Gateway {
                         .filter(java.util.Objects::nonNull).toList());
         return new Open311Request(r.id.toString(), Open311Status.CLOSED.contains(r.status) ? "closed" : "open",
                 "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), r.description,
-                lead == null ? "社区居委会 Community office" : lead,
-                "Respond by " + r.respondBy + "; resolve by " + r.resolveBy, r.createdAt, r.updatedAt, r.resolveBy,
+                lead == null ? "社区居委会 Community office" : lead.party(),
+                "Respond by " + r.respondBy + "; resolve by " + r.resolveBy + (moved(lead) ? "; deadline moved to "
+                        + lead.completeBy : ""), r.createdAt, r.updatedAt, moved(lead) ? lead.completeBy : r.resolveBy,
                 address, addressId, r.status.name());
+    }
+
+    private static boolean moved(TrackTask lead) {
+        return lead != null && lead.deadlinesChangedAt != null && lead.completeBy != null;
     }
 }

@@ -19,6 +19,8 @@ import java.util.List;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
 
@@ -58,6 +60,11 @@ public class Open311Resource {
     @Path("/requests.json")
     @Consumes({MediaType.APPLICATION_FORM_URLENCODED, MediaType.MULTIPART_FORM_DATA})
     @Operation(summary = "Create a request (needs api_key)")
+    @APIResponseSchema(value = Open311Service.Created[].class, responseCode = "201",
+            responseDescription = "Created: a list with the new request's id")
+    @Extension(name = "x-refuses-403", value = "api_key is missing or unknown")
+    @Extension(name = "x-example", value = "api_key=hotline-key&service_code=water-leak&description=Water+drips+from+"
+            + "the+bathroom+ceiling&address_id=7-2-301&phone=13800138000&attribute%5Bhotline_ticket%5D=12345-2026-0815")
     public Uni<Response> create(@FormParam("api_key") String apiKey, @FormParam("service_code") String serviceCode,
             @FormParam("description") String description, @FormParam("address_id") String addressId,
             @FormParam("address_string") String addressString, @FormParam("phone") String phone,

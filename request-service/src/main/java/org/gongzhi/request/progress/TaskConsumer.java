@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskDeadlineChanged;
+import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
@@ -21,6 +23,8 @@ public class TaskConsumer {
         this.routes = EventRoutes.create()
                 .on(TaskAssigned.class, progress::taskAssigned)
                 .on(TaskStatusChanged.class, progress::taskChanged)
+                .on(TaskDeadlineChanged.class, progress::taskDeadlineChanged)
+                .on(TaskEscalated.class, progress::taskEscalated)
                 .on(CaseResolved.class, progress::allianceResolved);
     }
 

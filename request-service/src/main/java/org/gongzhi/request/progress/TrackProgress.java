@@ -3,17 +3,22 @@ package org.gongzhi.request.progress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
 import java.util.UUID;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskDeadlineChanged;
+import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
+import org.gongzhi.events.VolunteerHandedOver;
+import org.gongzhi.events.VolunteerProgressed;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.request.request.DeadlineMove;
+import org.gongzhi.request.request.DeadlineView;
+import org.gongzhi.request.request.PublicTime;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.RequestStatus;
 import org.gongzhi.request.request.ResidentRequest;
@@ -29,8 +34,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class TrackProgress {
     private static final Logger LOG = Logger.getLogger(TrackProgress.class);
-    private static final DateTimeFormatter HOUR = DateTimeFormatter.ofPattern("MM-dd HH:mm")
-            .withZone(ZoneId.of("Asia/Shanghai"));
 
     private final RequestRepository requests;
     private final StatusChanges changes;
@@ -57,10 +60,15 @@ public class TrackProgress {
                     projection.status = "ASSIGNED";
                     projection.updatedAt = task.assignedAt();
                 }
+                if (projection.deadlinesChangedAt == null) {
+                    // a moved deadline outranks the one the task was first given
+                    projection.acknowledgeBy = task.acknowledgeBy();
+                    projection.completeBy = task.completeBy();
+                }
                 String text = (task.organisationName() == null ? task.organisationId() : task.organisationName())
                         + (TaskAssigned.ROLE_LEAD.equals(task.role()) ? " leads" : " supports")
-                        + " the work; respond by " + HOUR.format(task.acknowledgeBy())
-                        + ", complete by " + HOUR.format(task.completeBy());
+                        + " the work; respond by " + PublicTime.of(task.acknowledgeBy())
+                        + ", complete by " + PublicTime.of(task.completeBy());
                 return projection.<TrackTask>persist()
                         .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, task.assignedAt(), "TASK_ASSIGNED",
                                 text, TimelineEntry.Visibility.PUBLIC, task.organisationId(), event.id())))
@@ -102,6 +110,74 @@ public class TrackProgress {
         });
     }
 
+    /** A worker moved a party's deadlines: the resident is told the new deadline and why. */
+    public Uni<Void> taskDeadlineChanged(InboundEvent<TaskDeadlineChanged> event) {
+        TaskDeadlineChanged change = event.data();
+        return request(change.requestId()).chain(r -> {
+            if (r == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return requests.task(change.taskId()).chain(task -> {
+                String party = task == null ? change.organisationId() : task.party();
+                Uni<Void> projected = Uni.createFrom().voidItem();
+                if (task != null && (task.deadlinesChangedAt == null
+                        || !change.changedAt().isBefore(task.deadlinesChangedAt))) {
+                    if (change.acknowledgeBy() != null) {
+                        task.acknowledgeBy = change.acknowledgeBy();
+                    }
+                    if (change.completeBy() != null) {
+                        task.completeBy = change.completeBy();
+                    }
+                    task.deadlinesChangedAt = change.changedAt();
+                    projected = task.persist().replaceWithVoid();
+                }
+                DeadlineMove move = new DeadlineMove();
+                move.id = UUID.randomUUID();
+                move.requestId = r.id;
+                move.taskId = change.taskId();
+                move.organisationId = change.organisationId();
+                move.acknowledgeBy = change.acknowledgeBy();
+                move.completeBy = change.completeBy();
+                move.reason = change.reason();
+                move.changedAt = change.changedAt();
+                move.eventId = event.id();
+                String text = "Deadline moved: " + party
+                        + (change.completeBy() != null ? " to finish by " + PublicTime.of(change.completeBy()) : "")
+                        + (change.completeBy() != null && change.acknowledgeBy() != null ? "," : "")
+                        + (change.acknowledgeBy() != null ? " to confirm by " + PublicTime.of(change.acknowledgeBy())
+                                : "")
+                        + (change.reason() == null || change.reason().isBlank() ? "" : " — " + change.reason());
+                return projected.chain(() -> move.persist())
+                        .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, change.changedAt(),
+                                "DEADLINE_CHANGED", text, TimelineEntry.Visibility.PUBLIC, change.organisationId(),
+                                event.id())));
+            });
+        });
+    }
+
+    /** A party missed a deadline and the alliance escalated: the resident sees the step it reached. */
+    public Uni<Void> taskEscalated(InboundEvent<TaskEscalated> event) {
+        TaskEscalated e = event.data();
+        return request(e.requestId()).chain(r -> {
+            if (r == null) {
+                return Uni.createFrom().voidItem();
+            }
+            return requests.task(e.taskId()).chain(task -> {
+                String party = task == null ? e.organisationId() : task.party();
+                Uni<Void> projected = Uni.createFrom().voidItem();
+                if (task != null && (task.escalatedAt == null || !e.escalatedAt().isBefore(task.escalatedAt))) {
+                    task.escalationLevel = e.level();
+                    task.escalationReason = e.reason();
+                    task.escalatedAt = e.escalatedAt();
+                    projected = task.persist().replaceWithVoid();
+                }
+                return projected.chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, e.escalatedAt(),
+                        "ESCALATED", "Escalated: " + DeadlineView.step(party, e.level(), e.reason()),
+                        TimelineEntry.Visibility.PUBLIC, e.organisationId(), event.id())));
+            });
+        });
+    }
+
     public Uni<Void> volunteerAccepted(InboundEvent<VolunteerAccepted> event) {
         VolunteerAccepted a = event.data();
         return request(a.requestId()).chain(r -> r == null ? Uni.createFrom().voidItem()
@@ -115,24 +191,78 @@ public class TrackProgress {
                 event.data().completedAt(), event.id());
     }
 
+    /** The volunteer reported progress: the work has started (a request never moves backwards). */
+    public Uni<Void> volunteerProgressed(InboundEvent<VolunteerProgressed> event) {
+        VolunteerProgressed p = event.data();
+        return request(p.requestId()).chain(r -> r == null ? Uni.createFrom().voidItem()
+                : requests.addToTimeline(TimelineEntry.of(r.id, p.progressedAt(), "VOLUNTEER_PROGRESSED",
+                                "The volunteer reports progress"
+                                        + (p.note() == null || p.note().isBlank() ? "" : ": " + p.note()),
+                                TimelineEntry.Visibility.PUBLIC, null, event.id()))
+                        .chain(() -> advance(r, RequestStatus.IN_PROGRESS, p.progressedAt(),
+                                "a volunteer is working on it")));
+    }
+
     /** Nobody took it: the volunteer track hands the request to the alliance, which now has to finish it. */
     public Uni<Void> volunteerUnmatched(InboundEvent<VolunteerUnmatched> event) {
         VolunteerUnmatched u = event.data();
-        return request(u.requestId()).chain(r -> {
+        return handToAlliance(u.requestId(), u.unmatchedAt(), "VOLUNTEER_UNMATCHED",
+                "No volunteer was free in time; the community office takes it on", event.id());
+    }
+
+    /** The volunteer found it needs a professional: a kind of alliance member takes it over and finishes it. */
+    public Uni<Void> volunteerHandedOver(InboundEvent<VolunteerHandedOver> event) {
+        VolunteerHandedOver h = event.data();
+        return handToAlliance(h.requestId(), h.handedOverAt(), "VOLUNTEER_HANDED_OVER",
+                "The volunteer found it needs " + partyKind(h.handOverTo()) + ", who takes it over"
+                        + (h.reason() == null || h.reason().isBlank() ? "" : " — " + h.reason()), event.id());
+    }
+
+    /**
+     * The volunteer track is done with the request and the alliance finishes it. The alliance's events travel on
+     * another topic, so it may have finished already: that counts. An alliance track that was finished before the
+     * hand-over, on work of its own, has to finish again.
+     */
+    private Uni<Void> handToAlliance(String requestId, Instant at, String kind, String text, String eventId) {
+        return request(requestId).chain(r -> {
             if (r == null) {
                 return Uni.createFrom().voidItem();
             }
-            if (!r.trackList().contains(RequestSubmitted.TRACK_ALLIANCE)) {
-                r.tracks = r.tracks + "," + RequestSubmitted.TRACK_ALLIANCE;
-            }
-            // the alliance may have finished already: its event travels on another topic
-            boolean allDone = r.completeTrack(RequestSubmitted.TRACK_VOLUNTEERS);
-            Uni<Void> entry = requests.addToTimeline(TimelineEntry.of(r.id, u.unmatchedAt(), "VOLUNTEER_UNMATCHED",
-                    "No volunteer was free in time; the community office takes it on", TimelineEntry.Visibility.PUBLIC,
-                    null, event.id()));
-            return allDone ? entry.chain(() -> advance(r, RequestStatus.RESOLVED, u.unmatchedAt(),
-                    "every track completed")) : entry;
+            boolean hadAlliance = r.trackList().contains(RequestSubmitted.TRACK_ALLIANCE);
+            Uni<Void> allianceChecked = !hadAlliance || !r.doneTrackList().contains(RequestSubmitted.TRACK_ALLIANCE)
+                    ? Uni.createFrom().voidItem()
+                    : requests.lastCompleted(r.id, RequestSubmitted.TRACK_ALLIANCE).invoke(doneAt -> {
+                        if (doneAt != null && doneAt.isBefore(at)) {
+                            r.reopenTrack(RequestSubmitted.TRACK_ALLIANCE);
+                        }
+                    }).replaceWithVoid();
+            return allianceChecked.chain(() -> {
+                if (!hadAlliance) {
+                    r.tracks = r.tracks + "," + RequestSubmitted.TRACK_ALLIANCE;
+                }
+                boolean allDone = r.completeTrack(RequestSubmitted.TRACK_VOLUNTEERS);
+                Uni<Void> entry = requests.addToTimeline(TimelineEntry.of(r.id, at, kind, text,
+                        TimelineEntry.Visibility.PUBLIC, null, eventId));
+                return allDone ? entry.chain(() -> advance(r, RequestStatus.RESOLVED, at, "every track completed"))
+                        : entry;
+            });
         });
+    }
+
+    /** An organisation type of the alliance, in words. */
+    static String partyKind(String type) {
+        if (type == null || type.isBlank()) {
+            return "the community office (社区居委会)";
+        }
+        return switch (type) {
+            case "PROPERTY_MANAGEMENT" -> "the property management (物业)";
+            case "POLICE" -> "the community police (社区民警)";
+            case "COMMUNITY_OFFICE" -> "the community office (社区居委会)";
+            case "UTILITY" -> "the utility company";
+            case "AREA_UNIT" -> "a unit in the area (辖区单位)";
+            case "SOCIAL_ORGANISATION" -> "a social organisation (社会组织)";
+            default -> "a partner (" + type.toLowerCase().replace('_', ' ') + ")";
+        };
     }
 
     public Uni<Void> allianceResolved(InboundEvent<CaseResolved> event) {

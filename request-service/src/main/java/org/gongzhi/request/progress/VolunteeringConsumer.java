@@ -6,6 +6,8 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
+import org.gongzhi.events.VolunteerHandedOver;
+import org.gongzhi.events.VolunteerProgressed;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
@@ -21,7 +23,9 @@ public class VolunteeringConsumer {
         this.routes = EventRoutes.create()
                 .on(VolunteerAccepted.class, progress::volunteerAccepted)
                 .on(VolunteerCompleted.class, progress::volunteerCompleted)
-                .on(VolunteerUnmatched.class, progress::volunteerUnmatched);
+                .on(VolunteerProgressed.class, progress::volunteerProgressed)
+                .on(VolunteerUnmatched.class, progress::volunteerUnmatched)
+                .on(VolunteerHandedOver.class, progress::volunteerHandedOver);
     }
 
     @Incoming("volunteering")

@@ -94,6 +94,17 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         return TrackTask.list("requestId = ?1 order by role, organisationId", requestId);
     }
 
+    public Uni<List<DeadlineMove>> deadlineMoves(UUID requestId) {
+        return DeadlineMove.list("requestId = ?1 order by changedAt, id", requestId);
+    }
+
+    /** When the track last reported completion on the request; null if it never did. */
+    public Uni<Instant> lastCompleted(UUID requestId, String track) {
+        return TimelineEntry.<TimelineEntry>find("requestId = ?1 and kind = 'TRACK_COMPLETED' and text = ?2 "
+                        + "order by at desc", requestId, track.toLowerCase() + " track completed")
+                .firstResult().map(e -> e == null ? null : e.at);
+    }
+
     public Uni<TrackTask> task(String taskId) {
         return TrackTask.findById(taskId);
     }

@@ -17,8 +17,9 @@ import java.net.URI;
 import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
+import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
-import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -51,7 +52,7 @@ public class RequestResource {
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Acknowledge a request (the first response)")
-    @APIResponse(responseCode = "409", description = "The request is past the point where it can be acknowledged")
+    @Extension(name = "x-refuses-409", value = "The request is past the point where it can be acknowledged")
     public Uni<RequestView> acknowledge(@PathParam("id") UUID id, Note note) {
         return lifecycle.acknowledge(Viewer.of(caller), id, note);
     }
@@ -60,7 +61,7 @@ public class RequestResource {
     @Path("/{id}/withdraw")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Withdraw an open request")
-    @APIResponse(responseCode = "409", description = "The request is no longer open")
+    @Extension(name = "x-refuses-409", value = "The request is no longer open")
     public Uni<RequestView> withdraw(@PathParam("id") UUID id, Note reason) {
         return lifecycle.withdraw(Viewer.of(caller), id, reason);
     }
@@ -69,6 +70,7 @@ public class RequestResource {
     @Path("/{id}/reject")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Reject a request with a reason")
+    @Extension(name = "x-refuses-409", value = "The request can no longer be rejected (it is assigned, done or closed)")
     public Uni<RequestView> reject(@PathParam("id") UUID id, Note reason) {
         return lifecycle.reject(Viewer.of(caller), id, reason);
     }
@@ -77,6 +79,7 @@ public class RequestResource {
     @Path("/{id}/triage")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Re-categorise, set urgency or add tracks")
+    @Extension(name = "x-refuses-409", value = "The request is no longer open")
     public Uni<RequestView> triage(@PathParam("id") UUID id, Triage triage) {
         return lifecycle.triage(Viewer.of(caller), id, triage);
     }
@@ -85,6 +88,7 @@ public class RequestResource {
     @Path("/{id}/merge")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Merge a duplicate into its master request")
+    @Extension(name = "x-refuses-409", value = "The master request is no longer open, or the duplicate cannot be closed")
     public Uni<RequestView> merge(@PathParam("id") UUID id, Merge merge) {
         return lifecycle.merge(Viewer.of(caller), id, merge);
     }
@@ -101,8 +105,10 @@ public class RequestResource {
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Submit a request", description = "A resident files for themself; a worker for anyone. "
             + "Repeat the same Idempotency-Key to retry safely: you get the first request back, never a second one.")
-    @APIResponse(responseCode = "201", description = "Stored durably; its events follow")
-    @APIResponse(responseCode = "400", description = "A field is wrong; nothing was stored")
+    @APIResponseSchema(value = RequestView.class, responseCode = "201",
+            responseDescription = "Stored durably; its events follow. A replayed Idempotency-Key gives the first "
+                    + "request back (header Idempotent-Replayed: true)")
+    @Extension(name = "x-refuses-400", value = "A field is wrong; nothing was stored")
     public Uni<Response> submit(NewRequest request,
             @Parameter(description = "Any unique string per intended request")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
@@ -116,7 +122,7 @@ public class RequestResource {
     @Path("/{id}")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Read a request with its tasks and timeline")
-    @APIResponse(responseCode = "404", description = "No such request, or not yours to see")
+    @Extension(name = "x-refuses-404", value = "No such request, or not yours to see")
     public Uni<RequestView> find(@PathParam("id") UUID id) {
         return requests.find(Viewer.of(caller), id);
     }

@@ -169,9 +169,10 @@ public class RequestService {
 
     private Uni<RequestView> view(ResidentRequest r, Viewer viewer) {
         boolean insider = viewer.staff() || viewer.org() != null;
-        return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).map(timeline -> RequestView.of(r, tasks,
-                timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
-                        .toList())));
+        return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).chain(timeline -> requests
+                .deadlineMoves(r.id).map(moves -> RequestView.of(r, tasks,
+                        timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
+                                .toList(), moves, clock.instant()))));
     }
 
     @WithSession

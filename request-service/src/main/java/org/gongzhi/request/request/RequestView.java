@@ -1,6 +1,7 @@
 package org.gongzhi.request.request;
 
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -26,12 +27,14 @@ public record RequestView(
         Instant updatedAt,
         List<TaskView> tasks,
         List<TimelineView> timeline,
+        DeadlineView deadline,
         List<UUID> possibleDuplicates) {
 
     public record TaskView(String taskId, String organisationId, String organisationName, String role,
-            String status) {
+            String status, Instant acknowledgeBy, Instant completeBy, int escalationLevel) {
         static TaskView of(TrackTask t) {
-            return new TaskView(t.taskId, t.organisationId, t.organisationName, t.role, t.status);
+            return new TaskView(t.taskId, t.organisationId, t.organisationName, t.role, t.status, t.acknowledgeBy,
+                    t.completeBy, t.escalationLevel);
         }
     }
 
@@ -46,13 +49,20 @@ public record RequestView(
     RequestView withPossibleDuplicates(List<UUID> duplicates) {
         return new RequestView(id, status, category, description, building, unit, household, place, urgency, channel,
                 hotlineTicket, tracks, respondBy, resolveBy, respondedAt, resolvedAt, createdAt, updatedAt, tasks,
-                timeline, duplicates);
+                timeline, deadline, duplicates);
     }
 
-    static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline) {
+    /** The view at {@code now}: an open request's timeline ends with where it stands against its deadlines. */
+    static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline,
+            List<DeadlineMove> moves, Instant now) {
+        DeadlineView deadline = DeadlineView.of(r, tasks, moves, now);
+        List<TimelineView> entries = new ArrayList<>(timeline.stream().map(TimelineView::of).toList());
+        if (deadline != null) {
+            entries.add(TimelineView.of(deadline.asTimelineEntry(r.id, now)));
+        }
         return new RequestView(r.id, r.status, r.category, r.description, r.building, r.unit, r.household, r.place,
                 r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
                 r.resolvedAt, r.createdAt, r.updatedAt, tasks.stream().map(TaskView::of).toList(),
-                timeline.stream().map(TimelineView::of).toList(), List.of());
+                List.copyOf(entries), deadline, List.of());
     }
 }

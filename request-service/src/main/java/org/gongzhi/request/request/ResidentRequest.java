@@ -86,6 +86,14 @@ public class ResidentRequest extends PanacheEntityBase {
                 .allMatch(done::contains);
     }
 
+    /** The track has work again (a hand-over gave it more): it must report completion once more. */
+    public void reopenTrack(String track) {
+        List<String> done = new ArrayList<>(doneTrackList());
+        if (done.remove(track)) {
+            tracksDone = String.join(",", done);
+        }
+    }
+
     /** Moves through the state machine or refuses with 409; the caller records the event and timeline entry. */
     public RequestStatus moveTo(RequestStatus next, Instant at) {
         if (!status.canMoveTo(next)) {

@@ -2,6 +2,7 @@ package org.gongzhi.request.request;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
@@ -11,10 +12,12 @@ import org.gongzhi.platform.outbox.Outbox;
 public class StatusChanges {
     private final RequestRepository requests;
     private final Outbox outbox;
+    private final Instance<StatusListener> listeners;
 
-    StatusChanges(RequestRepository requests, Outbox outbox) {
+    StatusChanges(RequestRepository requests, Outbox outbox, Instance<StatusListener> listeners) {
         this.requests = requests;
         this.outbox = outbox;
+        this.listeners = listeners;
     }
 
     /** Moves the request or refuses with 409; runs inside the caller's transaction. */
@@ -25,7 +28,16 @@ public class StatusChanges {
                         null))
                 .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
                         r.building, from.name(), next.name(), reason, at)))
+                .chain(() -> tell(r, from, next, at))
                 .replaceWith(r);
+    }
+
+    private Uni<Void> tell(ResidentRequest r, RequestStatus from, RequestStatus next, Instant at) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (StatusListener listener : listeners) {
+            all = all.chain(() -> listener.moved(r, from, next, at));
+        }
+        return all;
     }
 
     /** Moves forward when the state machine allows; a late or repeated event leaves the request as it is. */

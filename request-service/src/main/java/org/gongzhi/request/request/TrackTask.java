@@ -25,4 +25,28 @@ public class TrackTask extends PanacheEntityBase {
     public String status;
     @Column(name = "updated_at")
     public Instant updatedAt;
+    /** The deadlines the party holds now: set when assigned, moved by {@code task.deadline-changed}. */
+    @Column(name = "acknowledge_by")
+    public Instant acknowledgeBy;
+    @Column(name = "complete_by")
+    public Instant completeBy;
+    @Column(name = "deadlines_changed_at")
+    public Instant deadlinesChangedAt;
+    /** The latest escalation step (0 none, 1 backup contact, 2 community secretary, 3 joint "whistle" meeting). */
+    @Column(name = "escalation_level")
+    public int escalationLevel;
+    @Column(name = "escalation_reason")
+    public String escalationReason;
+    @Column(name = "escalated_at")
+    public Instant escalatedAt;
+
+    /** Still the party's to do: not completed, declined or cancelled. */
+    public boolean isOpen() {
+        return !"COMPLETED".equals(status) && !"DECLINED".equals(status) && !"CANCELLED".equals(status);
+    }
+
+    /** Who it is, in words: the organisation's name when known. */
+    public String party() {
+        return organisationName == null || organisationName.isBlank() ? organisationId : organisationName;
+    }
 }

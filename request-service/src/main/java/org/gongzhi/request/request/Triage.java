@@ -1,10 +1,13 @@
 package org.gongzhi.request.request;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.util.List;
 
 /** A worker's triage: any of category, urgency and extra tracks. */
+@Schema(description = "A worker's triage: any of category, urgency and extra tracks", example = """
+        {"category": "old-wiring", "urgency": "URGENT", "addTracks": ["VOLUNTEERS"]}""")
 public record Triage(
         @Size(max = 40) String category,
         @Pattern(regexp = "URGENT|HIGH|NORMAL|LOW", message = "must be one of URGENT, HIGH, NORMAL, LOW") String urgency,

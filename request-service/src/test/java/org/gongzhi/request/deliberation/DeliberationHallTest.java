@@ -125,6 +125,15 @@ class DeliberationHallTest {
                         + Instant.now().plus(Duration.ofHours(1)) + "\"}")
                 .post("/api/deliberation/topics/" + topicId + "/votes").then().statusCode(201)
                 .extract().path("vote.id");
+        var opened = KafkaProbe.records(Topics.DELIBERATION, topicId, found -> found.stream()
+                .anyMatch(r -> "gongzhi.vote.opened.v1".equals(KafkaProbe.header(r, "ce_type"))));
+        assertThat(opened).filteredOn(r -> "gongzhi.vote.opened.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .singleElement().satisfies(r -> assertThat(r.value()).contains("\"voteId\":\"" + voteId + "\"")
+                        .contains("\"question\":\"Paint parking bays on the east side?\"")
+                        .contains("\"rule\":\"SIMPLE_MAJORITY\"")
+                        .contains("\"options\":[\"approve\",\"reject\"]")
+                        .contains("\"eligibleHouseholds\":4")
+                        .contains("\"closesAt\""));
 
         ballot(a, voteId, "reject", null, 200);
         ballot(a, voteId, "approve", null, 200);   // changed before the close: the latest counts
@@ -186,12 +195,71 @@ class DeliberationHallTest {
                 .body("{\"outcome\": \"again\", \"summary\": \"twice\", \"actionItems\": []}")
                 .post("/api/deliberation/topics/" + topicId + "/decision").then().statusCode(409);
 
+        var started = KafkaProbe.records(Topics.DELIBERATION, topicId, found -> found.stream()
+                .anyMatch(r -> "gongzhi.decision.progressed.v1".equals(KafkaProbe.header(r, "ce_type"))));
+        assertThat(started).filteredOn(r -> "gongzhi.decision.progressed.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .singleElement().satisfies(r -> assertThat(r.value()).contains("\"title\":\"北巷停车\"")
+                        .contains("\"actionItemsTotal\":1").contains("\"actionItemsDone\":0"));
+
         org.gongzhi.request.Tracks.assign(actionRequest, "t-" + UUID.randomUUID(), "property");
         org.gongzhi.request.Tracks.resolve(actionRequest);
+        var progressed = KafkaProbe.records(Topics.DELIBERATION, topicId, found -> found.stream()
+                .anyMatch(r -> r.value().contains("\"actionItemsDone\":1")));
+        assertThat(progressed).filteredOn(r -> "gongzhi.decision.progressed.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .extracting(r -> r.value().contains("\"actionItemsDone\":1") ? "done" : "started")
+                .containsExactly("started", "done");
         given().auth().oauth2(DevTokens.resident(b)).get("/api/deliberation/topics/" + topicId).then().statusCode(200)
                 .body("decision.progressPercent", equalTo(100))
                 .body("decision.done", equalTo(true))
                 .body("decision.actionItems.status", everyItem(anyOf(is("RESOLVED"), is("CLOSED"))));
+    }
+
+    @Test
+    void onOwnersMattersOnlyOwnersOrTheirProxiesCastAHouseholdsVote() {
+        estate();
+        String tenant = "res-t-" + UUID.randomUUID();
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"residentId\": \"%s\", \"building\": \"%s\", \"unit\": \"2\", \"household\": \"202\", \"owner\": false}"
+                        .formatted(tenant, building))
+                .post("/api/estate/members").then().statusCode(201);
+        String worker = DevTokens.worker();
+        String topicId = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"title\": \"Lift fund\", \"description\": \"Spend the maintenance fund on a lift?\", "
+                        + "\"buildings\": [\"" + building + "\"]}")
+                .post("/api/deliberation/topics").then().statusCode(201).extract().path("id");
+        String owners = openVote(topicId, "DOUBLE_MAJORITY_MAJOR");
+        String everyone = openVote(topicId, "SIMPLE_MAJORITY");
+
+        ballot(tenant, owners, "approve", null, 403);      // a tenant does not vote on owners' matters
+        ballot(a, owners, "approve", null, 200);           // an owner does
+        ballot(tenant, everyone, "approve", null, 200);    // everyone living there votes on a simple matter
+        given().auth().oauth2(DevTokens.resident(tenant)).contentType(ContentType.JSON)
+                .body("{\"choice\": \"approve\"}").post("/api/deliberation/votes/" + owners + "/ballots")
+                .then().statusCode(403).contentType("application/problem+json")
+                .body("detail", org.hamcrest.Matchers.containsString("owner"));
+
+        // the owner of 2-202 registers the tenant as the household's proxy: now the tenant may cast it
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"household\": {\"building\": \"" + building + "\", \"unit\": \"2\", \"household\": \"202\"}, "
+                        + "\"residentId\": \"" + tenant + "\"}")
+                .post("/api/deliberation/proxies").then().statusCode(201);
+        ballot(tenant, owners, "reject", null, 200);
+        given().auth().oauth2(DevTokens.admin()).get("/api/deliberation/votes/" + owners + "/ballots").then()
+                .statusCode(200).body("", hasSize(2))
+                .body("find { it.household == '202' }.byProxy", equalTo(true));
+
+        var opened = KafkaProbe.records(Topics.DELIBERATION, topicId, found -> found.stream()
+                .filter(r -> "gongzhi.vote.opened.v1".equals(KafkaProbe.header(r, "ce_type"))).count() == 2);
+        assertThat(opened).filteredOn(r -> r.value().contains("DOUBLE_MAJORITY_MAJOR")).singleElement()
+                .satisfies(r -> assertThat(r.value()).contains("\"eligibleHouseholds\":4"));
+    }
+
+    private String openVote(String topicId, String rule) {
+        return given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"question\": \"Build a lift?\", \"options\": [\"approve\", \"reject\"], \"rule\": \""
+                        + rule + "\", \"closesAt\": \"" + Instant.now().plus(Duration.ofHours(1)) + "\"}")
+                .post("/api/deliberation/topics/" + topicId + "/votes").then().statusCode(201)
+                .extract().path("vote.id");
     }
 
     @Test

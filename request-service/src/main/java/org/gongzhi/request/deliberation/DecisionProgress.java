@@ -1,0 +1,63 @@
+package org.gongzhi.request.deliberation;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+import org.gongzhi.events.DecisionProgressed;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.request.request.RequestRepository;
+import org.gongzhi.request.request.RequestStatus;
+import org.gongzhi.request.request.ResidentRequest;
+import org.gongzhi.request.request.StatusListener;
+
+/**
+ * How far each decision's work has come: {@code decision.progressed} when a decision is made and whenever one of its
+ * action items becomes done (its request RESOLVED or CLOSED) or stops being done (REOPENED), so the dashboard can show
+ * it. Runs in the transaction of the status change.
+ */
+@ApplicationScoped
+public class DecisionProgress implements StatusListener {
+    private static final Set<RequestStatus> DONE = Set.of(RequestStatus.RESOLVED, RequestStatus.CLOSED);
+
+    private final RequestRepository requests;
+    private final Outbox outbox;
+
+    DecisionProgress(RequestRepository requests, Outbox outbox) {
+        this.requests = requests;
+        this.outbox = outbox;
+    }
+
+    static boolean done(RequestStatus status) {
+        return DONE.contains(status);
+    }
+
+    @Override
+    public Uni<Void> moved(ResidentRequest request, RequestStatus from, RequestStatus to, Instant at) {
+        if (done(from) == done(to)) {
+            return Uni.createFrom().voidItem();
+        }
+        return ActionItem.<ActionItem>find("requestId", request.id).firstResult().chain(item -> item == null
+                ? Uni.createFrom().voidItem()
+                : Decision.<Decision>findById(item.decisionId).chain(decision -> publish(decision, at)));
+    }
+
+    /** Publishes the decision's counts as they stand in this transaction. */
+    Uni<Void> publish(Decision decision, Instant at) {
+        return Topic.<Topic>findById(decision.topicId).chain(topic -> ActionItem.<ActionItem>list("decisionId",
+                        decision.id)
+                .chain(items -> counts(items).chain(done -> outbox.add(new DecisionProgressed(topic.communityId,
+                        topic.id.toString(), topic.title, items.size(), done, at)))))
+                .replaceWithVoid();
+    }
+
+    private Uni<Integer> counts(List<ActionItem> items) {
+        if (items.isEmpty()) {
+            return Uni.createFrom().item(0);
+        }
+        return requests.list("id in ?1", items.stream().map(i -> i.requestId).filter(Objects::nonNull).toList())
+                .map(rs -> (int) rs.stream().filter(r -> done(r.status)).count());
+    }
+}

@@ -1,0 +1,110 @@
+package org.gongzhi.request.patrol;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.ConstraintViolationException;
+import java.util.Set;
+import org.gongzhi.events.PatrolProblemFound;
+import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.inbox.PoisonEventException;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.category.CategoryCatalogue;
+import org.gongzhi.request.estate.EstateRepository;
+import org.gongzhi.request.request.NewRequest;
+import org.gongzhi.request.request.RequestRepository;
+import org.gongzhi.request.request.RequestService;
+import org.gongzhi.request.request.TimelineEntry;
+import org.gongzhi.request.request.Viewer;
+import org.jboss.logging.Logger;
+
+/**
+ * A problem a patrol found at a risk point (during a weather warning) becomes a request on the {@code rounds} channel,
+ * with no resident, through the normal intake: triage, deadlines and {@code request.submitted}, so the alliance routes
+ * it. One request per problem: the problem id is the intake's idempotency key. An event the intake can never accept
+ * (unknown category or building, no location) is poison and goes to the dead-letter topic.
+ */
+@ApplicationScoped
+public class PatrolIntake {
+    /** The intake's actor for requests from patrols; with the problem id it makes the idempotency key. */
+    static final String ACTOR = "patrol";
+    private static final Logger LOG = Logger.getLogger(PatrolIntake.class);
+    private static final Set<String> URGENCIES = Set.of("URGENT", "HIGH", "NORMAL", "LOW");
+
+    private final RequestService intake;
+    private final RequestRepository requests;
+    private final EstateRepository estate;
+    private final CategoryCatalogue catalogue;
+
+    PatrolIntake(RequestService intake, RequestRepository requests, EstateRepository estate,
+            CategoryCatalogue catalogue) {
+        this.intake = intake;
+        this.requests = requests;
+        this.estate = estate;
+        this.catalogue = catalogue;
+    }
+
+    /** Runs inside the inbox's transaction. */
+    public Uni<Void> problemFound(InboundEvent<PatrolProblemFound> event) {
+        PatrolProblemFound p = event.data();
+        if (p.problemId() == null || p.problemId().isBlank()) {
+            throw poison(event, "no problemId");
+        }
+        if (p.communityId() == null || p.communityId().isBlank()) {
+            throw poison(event, "no communityId");
+        }
+        if (catalogue.find(p.category()).isEmpty()) {
+            throw poison(event, "unknown category '" + p.category() + "'");
+        }
+        if (p.urgency() != null && !URGENCIES.contains(p.urgency())) {
+            throw poison(event, "unknown urgency '" + p.urgency() + "'");
+        }
+        String place = firstOf(p.place(), p.riskPointName());
+        if (blank(p.building()) && place == null) {
+            throw poison(event, "neither a building nor a place");
+        }
+        String key = "problem:" + p.problemId();
+        return requests.byIdempotencyKey(ACTOR, key).chain(existing -> {
+            if (existing != null) {
+                LOG.debugf("problem %s is request %s already", p.problemId(), existing.id);
+                return Uni.createFrom().voidItem();
+            }
+            Uni<Void> located = blank(p.building()) ? Uni.createFrom().voidItem()
+                    : estate.building(p.communityId(), p.building()).invoke(b -> {
+                        if (b == null) {
+                            throw poison(event, "building '" + p.building() + "' is not part of the estate");
+                        }
+                    }).replaceWithVoid();
+            String description = blank(p.description()) ? "Problem found on patrol at " + place
+                    : p.description().strip();
+            NewRequest request = new NewRequest(p.category(), cut(description, 2000),
+                    blank(p.building()) ? null : p.building(), null, null, place == null ? null : cut(place, 80),
+                    p.urgency(), null, "rounds", null, null, null, null);
+            Viewer patrol = new Viewer(ACTOR, p.communityId(), true, false, null);
+            return located.chain(() -> Uni.createFrom().deferred(() -> intake.open(patrol, request, key)))
+                    .onFailure(ProblemException.class).transform(e -> poison(event, e.getMessage()))
+                    .onFailure(ConstraintViolationException.class).transform(e -> poison(event, e.getMessage()))
+                    .chain(r -> requests.addToTimeline(TimelineEntry.of(r.id, p.foundAt() == null ? r.createdAt
+                                    : p.foundAt(), "PATROL", "Found on a patrol"
+                                    + (p.riskPointName() == null ? "" : " of risk point " + p.riskPointName())
+                                    + (p.warningId() == null ? "" : " during a weather warning"),
+                            TimelineEntry.Visibility.PUBLIC, p.organisationId(), event.id())));
+        });
+    }
+
+    private static PoisonEventException poison(InboundEvent<PatrolProblemFound> event, String why) {
+        return new PoisonEventException("patrol problem " + event.data().problemId() + " (event " + event.id()
+                + ") cannot become a request: " + why, null);
+    }
+
+    private static String firstOf(String a, String b) {
+        return !blank(a) ? a.strip() : !blank(b) ? b.strip() : null;
+    }
+
+    private static boolean blank(String s) {
+        return s == null || s.isBlank();
+    }
+
+    private static String cut(String s, int max) {
+        return s.length() <= max ? s : s.substring(0, max);
+    }
+}
