@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Properties;
 import java.util.UUID;
+import java.util.concurrent.Future;
 import java.util.function.Predicate;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -55,16 +56,36 @@ public final class KafkaProbe {
 
     /** Publishes a CloudEvent in binary mode, as another service's outbox relay would. */
     public static void publish(String topic, String key, String ceId, String ceType, String json) {
+        publishTogether(topic, key, List.of(new Outgoing(ceId, ceType, json)));
+    }
+
+    /** An event a test publishes as if a service had: its {@code ce_id}, {@code ce_type} and JSON data. */
+    public record Outgoing(String ceId, String ceType, String json) {
+    }
+
+    /**
+     * Publishes the events with one key in one produce request, so they land in one record batch and a consumer
+     * receives them in one poll.
+     */
+    public static void publishTogether(String topic, String key, List<Outgoing> events) {
         Properties props = new Properties();
         props.put(ProducerConfig.BOOTSTRAP_SERVERS_CONFIG, DevstackResource.stack().kafkaBootstrap());
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
-        RecordHeaders headers = new RecordHeaders();
-        Map.of("ce_specversion", "1.0", "ce_id", ceId, "ce_type", ceType, "ce_source", "test",
-                        "ce_subject", key, "ce_time", Instant.now().toString())
-                .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+        props.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
-            producer.send(new ProducerRecord<>(topic, null, key, json, headers)).get();
+            List<Future<?>> sent = new ArrayList<>();
+            for (Outgoing event : events) {
+                RecordHeaders headers = new RecordHeaders();
+                Map.of("ce_specversion", "1.0", "ce_id", event.ceId(), "ce_type", event.ceType(), "ce_source",
+                                "test", "ce_subject", key, "ce_time", Instant.now().toString())
+                        .forEach((k, v) -> headers.add(k, v.getBytes(StandardCharsets.UTF_8)));
+                sent.add(producer.send(new ProducerRecord<>(topic, null, key, event.json(), headers)));
+            }
+            producer.flush();
+            for (Future<?> f : sent) {
+                f.get();
+            }
         } catch (Exception e) {
             throw new IllegalStateException(e);
         }

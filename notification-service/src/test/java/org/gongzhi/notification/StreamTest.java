@@ -57,6 +57,10 @@ class StreamTest {
                     submitted(request));
             KafkaProbe.publish(Topics.REQUESTS, request, submittedId, "gongzhi.request.submitted.v1",
                     submitted(request));
+            // two topics have no order between them (each is consumed on its own): the task comes once the request
+            // is on the stream, as it does in the running system
+            await().atMost(Duration.ofSeconds(20)).until(() -> client.events().stream()
+                    .anyMatch(e -> e.data().contains(request)));
             KafkaProbe.publish(Topics.TASKS, request, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
                     assigned(request));
             await().atMost(Duration.ofSeconds(20)).until(() -> client.events().stream()

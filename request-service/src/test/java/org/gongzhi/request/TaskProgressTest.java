@@ -12,6 +12,7 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
@@ -122,5 +123,32 @@ class TaskProgressTest {
         await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
                 given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
                         .then().body("status", equalTo("ASSIGNED")));
+    }
+
+    @Test
+    void anEventWhoseEffectFailsCostsOnlyItselfTheRestOfItsBatchIsApplied() {
+        String id = submitLeak();
+        String lead = "task-" + UUID.randomUUID();
+        String broken = "task-" + UUID.randomUUID();
+        String brokenEvent = UUID.randomUUID().toString();
+        // readable JSON, but without the organisation the projection's row needs: the database refuses it, which
+        // aborts the batch's transaction
+        String withoutOrganisation = taskAssigned(id, broken).replace("\"organisationId\": \"property\"",
+                "\"organisationId\": null");
+        KafkaProbe.publishTogether(Topics.TASKS, id, List.of(
+                new KafkaProbe.Outgoing(UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                        taskAssigned(id, lead)),
+                new KafkaProbe.Outgoing(brokenEvent, "gongzhi.task.assigned.v1", withoutOrganisation),
+                new KafkaProbe.Outgoing(UUID.randomUUID().toString(), "gongzhi.task.status-changed.v1",
+                        taskChanged(id, lead, "IN_PROGRESS", Instant.now()))));
+
+        var dead = KafkaProbe.records(Topics.deadLetter(Topics.TASKS), id, found -> !found.isEmpty());
+        assertThat(dead).hasSize(1);
+        assertThat(KafkaProbe.header(dead.get(0), "ce_id")).isEqualTo(brokenEvent);
+        await().atMost(Duration.ofSeconds(20)).untilAsserted(() ->
+                given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                        .then().body("status", equalTo("IN_PROGRESS"))
+                        .body("tasks.size()", equalTo(1))
+                        .body("tasks[0].taskId", equalTo(lead)));
     }
 }

@@ -2,7 +2,7 @@ package org.gongzhi.alliance.task;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
@@ -23,7 +23,7 @@ public class VolunteeringConsumer {
     }
 
     @Incoming("volunteering")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume("alliance-service.volunteering", record, routes);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("alliance-service.volunteering", records, routes);
     }
 }

@@ -3,7 +3,7 @@ package org.gongzhi.notification.eventlog;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
@@ -51,32 +51,32 @@ public class EventLogConsumer {
         routes.on(type, effect::apply);
     }
 
-    private Uni<Void> consume(String channel, ConsumerRecord<String, String> record) {
-        return inbox.consume("notification-service." + channel, record, routes).invoke(live::wake);
+    private Uni<Void> consume(String channel, ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("notification-service." + channel, records, routes).invoke(live::wake);
     }
 
     @Incoming("requests")
-    public Uni<Void> requests(ConsumerRecord<String, String> record) {
-        return consume("requests", record);
+    public Uni<Void> requests(ConsumerRecords<String, String> records) {
+        return consume("requests", records);
     }
 
     @Incoming("tasks")
-    public Uni<Void> tasks(ConsumerRecord<String, String> record) {
-        return consume("tasks", record);
+    public Uni<Void> tasks(ConsumerRecords<String, String> records) {
+        return consume("tasks", records);
     }
 
     @Incoming("volunteering")
-    public Uni<Void> volunteering(ConsumerRecord<String, String> record) {
-        return consume("volunteering", record);
+    public Uni<Void> volunteering(ConsumerRecords<String, String> records) {
+        return consume("volunteering", records);
     }
 
     @Incoming("deliberation")
-    public Uni<Void> deliberation(ConsumerRecord<String, String> record) {
-        return consume("deliberation", record);
+    public Uni<Void> deliberation(ConsumerRecords<String, String> records) {
+        return consume("deliberation", records);
     }
 
     @Incoming("warnings")
-    public Uni<Void> warnings(ConsumerRecord<String, String> record) {
-        return consume("warnings", record);
+    public Uni<Void> warnings(ConsumerRecords<String, String> records) {
+        return consume("warnings", records);
     }
 }

@@ -2,7 +2,7 @@ package org.gongzhi.request.patrol;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.platform.inbox.EventInbox;
@@ -20,7 +20,7 @@ public class PatrolConsumer {
     }
 
     @Incoming("warnings")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume("request-service.warnings", record, routes);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("request-service.warnings", records, routes);
     }
 }

@@ -2,7 +2,7 @@ package org.gongzhi.request.progress;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.TaskAssigned;
@@ -29,7 +29,7 @@ public class TaskConsumer {
     }
 
     @Incoming("tasks")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume("request-service.tasks", record, routes);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("request-service.tasks", records, routes);
     }
 }

@@ -2,7 +2,7 @@ package org.gongzhi.volunteer.household;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.events.WarningLifted;
@@ -23,7 +23,7 @@ public class WarningConsumer {
     }
 
     @Incoming("warnings")
-    public Uni<Void> consume(ConsumerRecord<String, String> record) {
-        return inbox.consume("volunteer-service.warnings", record, routes);
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("volunteer-service.warnings", records, routes);
     }
 }
