@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Set;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
+import org.gongzhi.notification.eventlog.EventLog;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -51,8 +52,7 @@ public class ReadModelRebuild {
 
     /** The number of events replayed. */
     public Uni<Long> rebuild() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                .createNativeQuery("select pg_advisory_xact_lock(7171)").getSingleResult()
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lock(s)
                 .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
                 .chain(() -> replay(s, 0L, 0L, Set.of()))));
     }
@@ -72,8 +72,7 @@ public class ReadModelRebuild {
         return Uni.createFrom().item(topics::readAll)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> s
-                        .createNativeQuery("select pg_advisory_xact_lock(7171)").getSingleResult()
+                .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lock(s)
                         .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
                         .chain(() -> s.createNativeQuery("select event_id from event_log", String.class)
                                 .getResultList())
