@@ -21,6 +21,7 @@ import java.util.Properties;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
+import org.gongzhi.devstack.ServiceProcess;
 
 /** {@code ./gongzhi bench}: the open-model load, the measured stages, the machine's own limits, the report. */
 public final class Bench {
@@ -239,7 +240,8 @@ public final class Bench {
                 + ", Kafka " + versions.getProperty("kafka") + ", PostgreSQL " + postgresVersion + ", Gongzhi "
                 + versions.getProperty("gongzhi") + ", HdrHistogram " + versions.getProperty("hdrhistogram") + " |");
         h.add("| system | " + (system.selfStarted() ? "started by the bench (LocalSystem: devstack + the packaged "
-                + "services as processes, -Xmx256m -XX:+UseSerialGC, 6 partitions per topic)" : "attached") + "; "
+                + "services as processes, " + String.join(" ", ServiceProcess.JVM_OPTIONS)
+                + ", 6 partitions per topic)" : "attached") + "; "
                 + system.urls() + "; Kafka " + system.kafkaBootstrap() + " |");
         h.add("| processes watched | " + pids + " |");
         h.add("| load | open model, fixed rate, latency from each request's due time; mix: water-leak 30 %, noise 22 %, "
