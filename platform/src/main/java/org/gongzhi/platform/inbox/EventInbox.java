@@ -61,12 +61,16 @@ public class EventInbox {
                 }));
     }
 
-    /** Inside one transaction; the session is flushed after each event so each sees the last one's rows. */
+    /**
+     * Inside one transaction. After each event the session is flushed (the next event sees its rows) and cleared, so
+     * each event starts from the database as it would in a transaction of its own, and a flush only ever checks one
+     * event's entities (flushing a session that kept every entity of the batch cost O(n²) in Hibernate's cascade).
+     */
     private Uni<Void> applyInOrder(String consumer, List<Routed> batch) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Routed routed : batch) {
             chain = chain.chain(() -> applyOnce(consumer, routed))
-                    .chain(() -> Panache.getSession().chain(session -> session.flush()));
+                    .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
         }
         return chain;
     }
