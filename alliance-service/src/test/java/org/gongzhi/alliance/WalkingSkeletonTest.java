@@ -1,6 +1,5 @@
 package org.gongzhi.alliance;
 
-import org.gongzhi.devstack.KafkaProbe;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
@@ -22,6 +21,8 @@ import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.devstack.KafkaProbe;
+import org.gongzhi.events.OrganisationType;
 import org.gongzhi.events.Topics;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;

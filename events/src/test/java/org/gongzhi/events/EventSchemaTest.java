@@ -14,6 +14,9 @@ import com.networknt.schema.JsonSchemaFactory;
 import com.networknt.schema.SpecVersion;
 import com.networknt.schema.ValidationMessage;
 import java.io.InputStream;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.List;
 import java.util.Set;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
@@ -85,5 +88,16 @@ class EventSchemaTest {
             assertTrue(asyncApi.contains("address: " + topic + "\n"), "AsyncAPI lacks " + topic);
             assertTrue(asyncApi.contains("address: " + Topics.deadLetter(topic)), "AsyncAPI lacks its dlq");
         }
+    }
+
+    @Test
+    void theOrganisationTypesAreWrittenOnceForValidationAndTheSchema() throws Exception {
+        List<String> values = Arrays.stream(OrganisationType.values()).map(Enum::name).toList();
+        assertEquals(String.join("|", values), OrganisationType.PATTERN);
+        var schema = JSON.readTree(EventType.class.getResourceAsStream(
+                "/schemas/" + EventType.VOLUNTEER_HANDED_OVER.ceType() + ".json"));
+        List<String> inSchema = new ArrayList<>();
+        schema.at("/properties/handOverTo/enum").forEach(v -> inSchema.add(v.asText()));
+        assertEquals(values, inSchema);
     }
 }

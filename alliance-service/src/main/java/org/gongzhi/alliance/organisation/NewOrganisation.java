@@ -9,6 +9,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.LocalTime;
 import java.util.List;
+import org.gongzhi.events.OrganisationType;
 
 /** A member organisation to register (or the new state of one). */
 public record NewOrganisation(
@@ -16,9 +17,7 @@ public record NewOrganisation(
         String id,
         @NotBlank @Size(max = 64) String name,
         @Size(max = 128) String nameEn,
-        @NotNull @Pattern(regexp = "COMMUNITY_OFFICE|POLICE|PROPERTY_MANAGEMENT|UTILITY|AREA_UNIT|SOCIAL_ORGANISATION",
-                message = "must be COMMUNITY_OFFICE, POLICE, PROPERTY_MANAGEMENT, UTILITY, AREA_UNIT or "
-                        + "SOCIAL_ORGANISATION") String type,
+        @NotNull @Pattern(regexp = OrganisationType.PATTERN, message = OrganisationType.MESSAGE) String type,
         @Size(max = 64) List<@NotBlank String> buildings,
         @Size(max = 32) List<@NotBlank String> categories,
         @Size(max = 20) List<@Valid NewContact> contacts,

@@ -10,6 +10,7 @@ import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.List;
 import org.gongzhi.alliance.TextList;
+import org.gongzhi.events.OrganisationType;
 
 /** A member organisation of the alliance (联盟成员单位). */
 @Entity

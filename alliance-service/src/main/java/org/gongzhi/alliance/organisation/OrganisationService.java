@@ -17,6 +17,7 @@ import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.events.OrganisationType;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.problem.ProblemException;
 

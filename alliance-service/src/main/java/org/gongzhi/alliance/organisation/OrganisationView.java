@@ -2,6 +2,7 @@ package org.gongzhi.alliance.organisation;
 
 import java.time.LocalTime;
 import java.util.List;
+import org.gongzhi.events.OrganisationType;
 
 /** A member organisation as the API shows it. */
 public record OrganisationView(String id, String name, String nameEn, OrganisationType type, List<String> buildings,

@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Size;
 import java.time.Instant;
 import java.util.List;
+import org.gongzhi.events.OrganisationType;
 
 /** What the matching and offer endpoints take and give, besides {@link OfferView}. */
 public final class MatchingApi {
@@ -25,15 +26,11 @@ public final class MatchingApi {
      * "Needs a professional": the kind of alliance party that should take the job over (an organisation type; the
      * community office when none is named), and why. {@code to} is still read for callers of the first version.
      */
-    public record HandOver(@JsonAlias("to") @Pattern(regexp = HandOver.PARTY_TYPES,
-            message = "must be COMMUNITY_OFFICE, POLICE, PROPERTY_MANAGEMENT, UTILITY, AREA_UNIT or SOCIAL_ORGANISATION")
-            String handOverTo,
+    public record HandOver(@JsonAlias("to") @Pattern(regexp = OrganisationType.PATTERN,
+            message = OrganisationType.MESSAGE) String handOverTo,
             @NotBlank @Size(max = 500) String reason) {
-        /** The alliance's organisation types. */
-        public static final String PARTY_TYPES =
-                "COMMUNITY_OFFICE|POLICE|PROPERTY_MANAGEMENT|UTILITY|AREA_UNIT|SOCIAL_ORGANISATION";
         /** Who takes a job over when the volunteer names nobody. */
-        public static final String DEFAULT_PARTY = "COMMUNITY_OFFICE";
+        public static final String DEFAULT_PARTY = OrganisationType.COMMUNITY_OFFICE.name();
 
         /** The party named, or the community office. */
         public String party() {
