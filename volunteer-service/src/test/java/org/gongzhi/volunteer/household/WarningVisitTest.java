@@ -6,6 +6,7 @@ import static org.gongzhi.volunteer.Fixtures.as;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
@@ -219,6 +220,7 @@ class WarningVisitTest {
 
         // lifted again (another event for the same warning): nothing left to withdraw, nothing changes
         KafkaProbe.publish(Topics.WARNINGS, warning, "ev-lift-again-" + warning, "gongzhi.warning.lifted.v1", lifted);
+        await().atMost(Duration.ofSeconds(30)).until(() -> processed("ev-lift-again-" + warning));
 
         // after the visits' deadline nothing is reported as missed
         TestClock.advance(Duration.ofHours(7));
@@ -231,6 +233,18 @@ class WarningVisitTest {
         for (String id : List.of(visitAccepted, visitOpen)) {
             assertThat(KafkaProbe.records(Topics.VOLUNTEERING, id, found -> !found.isEmpty()))
                     .noneMatch(r -> "gongzhi.volunteer.unmatched.v1".equals(KafkaProbe.header(r, "ce_type")));
+        }
+    }
+
+    /** Whether the service's inbox has recorded the event (its effect committed with it). */
+    private static boolean processed(String eventId) {
+        try {
+            return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                    .chain(session -> session.createNativeQuery(
+                                    "select count(*) from processed_event where event_id = :id", Long.class)
+                            .setParameter("id", eventId).getSingleResult()))) == 1L;
+        } catch (Throwable t) {
+            throw new IllegalStateException(t);
         }
     }
 }
