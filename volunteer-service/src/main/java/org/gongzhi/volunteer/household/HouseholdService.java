@@ -80,13 +80,7 @@ public class HouseholdService {
         Instant deadline = w.until() != null && w.until().isBefore(within) && w.until().isAfter(now) ? w.until()
                 : within;
         return Household.<Household>list("communityId = ?1 and active = true order by building, id", w.communityId())
-                .chain(households -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (Household h : households) {
-                        all = all.chain(() -> matching.startVisit(w.communityId(), w.warningId(), h, deadline));
-                    }
-                    return all;
-                });
+                .chain(households -> matching.startVisits(w.communityId(), w.warningId(), households, deadline));
     }
 
     /**

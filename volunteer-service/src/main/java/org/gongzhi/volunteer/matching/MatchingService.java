@@ -9,7 +9,6 @@ import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDateTime;
 import java.util.HashMap;
@@ -17,6 +16,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestSubmitted;
@@ -38,7 +38,6 @@ import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
 import org.gongzhi.volunteer.matching.MatchingApi.Progress;
 import org.gongzhi.volunteer.team.Building;
 import org.gongzhi.volunteer.team.Skills;
-import org.gongzhi.volunteer.team.Volunteer;
 import org.jboss.logging.Logger;
 
 /**
@@ -147,8 +146,22 @@ public class MatchingService {
         });
     }
 
-    /** A check-on-neighbour visit to a flagged household during a warning; runs in the consumer's transaction. */
-    public Uni<Void> startVisit(String communityId, String warningId, Household household, Instant deadline) {
+    /**
+     * A check-on-neighbour visit to each flagged household during a warning (none twice); runs in the consumer's
+     * transaction. The community's candidates are read once, when the first visit is started, and serve them all.
+     */
+    public Uni<Void> startVisits(String communityId, String warningId, List<Household> households,
+            Instant deadline) {
+        Uni<CandidatePool> pool = CandidatePool.of(communityId, clock.instant()).memoize().indefinitely();
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (Household household : households) {
+            all = all.chain(() -> startVisit(communityId, warningId, household, deadline, pool));
+        }
+        return all;
+    }
+
+    private Uni<Void> startVisit(String communityId, String warningId, Household household, Instant deadline,
+            Uni<CandidatePool> pool) {
         String id = "visit-" + warningId + "-" + household.id;
         return Matching.<Matching>findById(id).chain(existing -> {
             if (existing != null) {
@@ -164,76 +177,86 @@ public class MatchingService {
             m.householdId = household.id.toString();
             m.warningId = warningId;
             m.deadline = deadline;
-            return start(m);
+            return start(m, pool);
         });
     }
 
     private Uni<Void> start(Matching m) {
+        return start(m, null);
+    }
+
+    /**
+     * Decides the first offer before the matching is written, so its row is inserted once as it stands (who was
+     * tried, or unmatched) rather than inserted and updated straight away. {@code pool} null: read it now.
+     */
+    private Uni<Void> start(Matching m, Uni<CandidatePool> pool) {
+        Instant now = clock.instant();
         m.status = Matching.Status.MATCHING;
-        m.createdAt = clock.instant();
-        return m.persist().chain(() -> offerNext(m));
+        m.createdAt = now;
+        return decideNext(m, pool, now).chain(writes -> m.persist().chain(() -> writes.get()));
     }
 
     /** Offers the job to the best candidate not yet tried, or gives it back to the alliance. */
     private Uni<Void> offerNext(Matching m) {
-        Instant now = clock.instant();
-        return Building.<Building>findById(m.building == null ? "" : m.building).chain(target -> candidates(now,
-                m.communityId)
-                .map(candidates -> Ranking.rank(candidates.stream()
-                                .filter(c -> !m.triedList().contains(c.id())).toList(), m.skill,
+        return decideNext(m, null, clock.instant()).chain(writes -> writes.get());
+    }
+
+    /**
+     * Ranks the candidates not yet tried and records the outcome on the matching (the best one is tried, or nobody
+     * is left and it is unmatched); what it gives back writes the rest: the offer and its event, or the event that
+     * hands the job back. {@code pool} null: the community's candidates are read now.
+     */
+    private Uni<Supplier<Uni<Void>>> decideNext(Matching m, Uni<CandidatePool> pool, Instant now) {
+        Uni<CandidatePool> candidates = pool != null ? pool : CandidatePool.of(m.communityId, now);
+        return candidates.chain(found -> {
+            List<Ranking.Candidate> open = found.notTried(m);
+            // where the job is only matters when someone is left to rank
+            Uni<Building> place = open.isEmpty() ? Uni.createFrom().nullItem()
+                    : Building.findById(m.building == null ? "" : m.building);
+            return place.map(target -> {
+                List<Ranking.Scored> ranked = Ranking.rank(open, m.skill,
                         target == null ? null : target.gridX, target == null ? null : target.gridY,
                         LocalDateTime.ofInstant(now, HoursLedger.ESTATE_TIME),
                         m.deadline == null ? null : LocalDateTime.ofInstant(m.deadline, HoursLedger.ESTATE_TIME),
-                        config.pointsPerStep(), config.pointsPerRecentTask(), config.maxSteps())))
-                .chain(ranked -> {
-                    if (ranked.isEmpty()) {
-                        return unmatched(m, m.kind == Matching.Kind.VISIT
-                                ? "no volunteer could check on a flagged household in building " + m.building
-                                        + " during warning " + m.warningId
-                                : "no volunteer with " + m.skill + " accepted in time", now);
-                    }
-                    Ranking.Scored best = ranked.get(0);
-                    m.tried(best.candidate().id());
-                    Offer offer = new Offer();
-                    offer.id = UUID.randomUUID();
-                    offer.requestId = m.requestId;
-                    offer.volunteerId = best.candidate().id();
-                    offer.status = Offer.Status.OFFERED;
-                    offer.score = best.score();
-                    offer.reason = (m.kind == Matching.Kind.VISIT ? "check-on-neighbour visit; " : "")
-                            + best.reason();
-                    offer.offeredAt = now;
-                    offer.expiresAt = now.plus(config.offerExpiry());
-                    return offer.persist().chain(() -> outbox.add(new VolunteerOffered(m.communityId,
-                            offer.id.toString(), m.requestId, offer.volunteerId, offer.reason, offer.expiresAt, now)))
-                            .replaceWithVoid();
-                });
+                        config.pointsPerStep(), config.pointsPerRecentTask(), config.maxSteps());
+                if (ranked.isEmpty()) {
+                    String reason = m.kind == Matching.Kind.VISIT
+                            ? "no volunteer could check on a flagged household in building " + m.building
+                                    + " during warning " + m.warningId
+                            : "no volunteer with " + m.skill + " accepted in time";
+                    m.status = Matching.Status.UNMATCHED;
+                    return () -> handBack(m, reason, now);
+                }
+                Ranking.Scored best = ranked.get(0);
+                m.tried(best.candidate().id());
+                return () -> offer(m, best, now);
+            });
+        });
+    }
+
+    private Uni<Void> offer(Matching m, Ranking.Scored best, Instant now) {
+        Offer offer = new Offer();
+        offer.id = UUID.randomUUID();
+        offer.requestId = m.requestId;
+        offer.volunteerId = best.candidate().id();
+        offer.status = Offer.Status.OFFERED;
+        offer.score = best.score();
+        offer.reason = (m.kind == Matching.Kind.VISIT ? "check-on-neighbour visit; " : "") + best.reason();
+        offer.offeredAt = now;
+        offer.expiresAt = now.plus(config.offerExpiry());
+        return offer.persist().chain(() -> outbox.add(new VolunteerOffered(m.communityId, offer.id.toString(),
+                m.requestId, offer.volunteerId, offer.reason, offer.expiresAt, now))).replaceWithVoid();
     }
 
     private Uni<Void> unmatched(Matching m, String reason, Instant now) {
         m.status = Matching.Status.UNMATCHED;
-        return outbox.add(new VolunteerUnmatched(m.communityId, m.requestId, m.category, m.building, reason, now))
-                .replaceWithVoid();
+        return handBack(m, reason, now);
     }
 
-    /** The active volunteers of the community, with their home on the grid and their tasks of the last 7 days. */
-    private Uni<List<Ranking.Candidate>> candidates(Instant now, String communityId) {
-        Instant weekAgo = now.minus(Duration.ofDays(7));
-        return Volunteer.<Volunteer>list("active = true and communityId = ?1", communityId)
-                .chain(volunteers -> Building.<Building>listAll()
-                .chain(buildings -> Offer.<Offer>list("status in ?1 and offeredAt >= ?2",
-                        List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED, Offer.Status.HANDED_OVER,
-                                Offer.Status.MISSED), weekAgo).map(recent -> {
-                            Map<String, Building> grid = buildings.stream()
-                                    .collect(Collectors.toMap(b -> b.code, b -> b));
-                            Map<String, Long> load = recent.stream()
-                                    .collect(Collectors.groupingBy(o -> o.volunteerId, Collectors.counting()));
-                            return volunteers.stream().filter(v -> grid.containsKey(v.building)).map(v -> {
-                                Building home = grid.get(v.building);
-                                return new Ranking.Candidate(v.id, v.skillList(), v.availability, home.gridX,
-                                        home.gridY, load.getOrDefault(v.id, 0L).intValue(), v.maxTasksPerWeek);
-                            }).toList();
-                        })));
+    /** {@code volunteer.unmatched}: the alliance takes the job back. */
+    private Uni<Void> handBack(Matching m, String reason, Instant now) {
+        return outbox.add(new VolunteerUnmatched(m.communityId, m.requestId, m.category, m.building, reason, now))
+                .replaceWithVoid();
     }
 
     @WithTransaction

@@ -28,6 +28,11 @@ public class Volunteer extends PanacheEntityBase {
     public String phone;
 
     public List<String> skillList() {
+        return skillList(skills);
+    }
+
+    /** The skills of a comma-separated list. */
+    public static List<String> skillList(String skills) {
         return skills.isBlank() ? List.of() : Arrays.asList(skills.split(","));
     }
 }
