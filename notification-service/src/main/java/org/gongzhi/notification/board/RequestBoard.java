@@ -8,12 +8,12 @@ import org.gongzhi.events.FollowUpRecorded;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
-import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.platform.inbox.InboundEvent;
 
 /**
  * The dispatcher's board of requests, kept from the events: status, lead party, deadlines, when it was responded to
- * and resolved, and the return visits. Rebuildable: replaying the topics from the start gives the same board (a
+ * and resolved, and the return visits (the lead party comes with the lead task, which {@link WorkloadBoard} writes in
+ * the same statement as the task). Rebuildable: replaying the topics from the start gives the same board (a
  * request's events share a key, so they replay in the same order; older changes never overwrite newer ones).
  */
 @ApplicationScoped
@@ -64,19 +64,6 @@ public class RequestBoard {
                     values (:event, :community, :request, :solved, :satisfied, :at) on conflict do nothing""",
                     "event", event.id(), "community", f.communityId(), "request", f.requestId(),
                     "solved", f.solved(), "satisfied", f.satisfied(), "at", f.visitedAt());
-        }
-        if (event.data() instanceof TaskAssigned t && TaskAssigned.ROLE_LEAD.equals(t.role())) {
-            // tasks travel on another topic and may be read before the submission: keep a stub until it comes
-            return run("""
-                    insert into request_board (request_id, community_id, category, building, status, lead_party,
-                        lead_org, updated_at)
-                    values (:id, :community, :category, :building, 'SUBMITTED', :lead, :org, '-infinity')
-                    on conflict (request_id) do update set lead_party = excluded.lead_party,
-                        lead_org = excluded.lead_org""",
-                    "id", t.requestId(), "community", t.communityId(), "category", t.category(),
-                    "building", t.building(),
-                    "lead", t.organisationName() == null ? t.organisationId() : t.organisationName(),
-                    "org", t.organisationId());
         }
         return Uni.createFrom().voidItem();
     }

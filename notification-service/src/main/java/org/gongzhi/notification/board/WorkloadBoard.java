@@ -19,7 +19,8 @@ import org.gongzhi.platform.inbox.InboundEvent;
 /**
  * The alliance's and the volunteers' work, kept from the events: every task with its deadlines and when it was
  * acknowledged and completed, every volunteer offer. A party acting on a task, or a volunteer accepting, is the
- * request's first response when nothing came before.
+ * request's first response when nothing came before; a lead task puts its party on the request's board. What an event
+ * changes on both boards it changes in one statement (the task's or offer's part as its {@code with} part).
  */
 @ApplicationScoped
 public class WorkloadBoard {
@@ -28,46 +29,67 @@ public class WorkloadBoard {
     /** Runs inside the consumer's transaction. */
     public Uni<Void> apply(InboundEvent<?> event) {
         if (event.data() instanceof TaskAssigned t) {
-            return run("""
+            String task = """
                     insert into task_board (task_id, community_id, request_id, organisation_id, organisation_name, role,
                         status, acknowledge_by, complete_by, assigned_at, updated_at)
                     values (:id, :community, :request, :org, :name, :role, 'ASSIGNED', :ackBy, :completeBy, :at, :at)
                     on conflict (task_id) do update set organisation_name = excluded.organisation_name,
-                        acknowledge_by = excluded.acknowledge_by, complete_by = excluded.complete_by""",
+                        acknowledge_by = excluded.acknowledge_by, complete_by = excluded.complete_by""";
+            if (!TaskAssigned.ROLE_LEAD.equals(t.role())) {
+                return run(task, "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
+                        "org", t.organisationId(), "name", t.organisationName(), "role", t.role(),
+                        "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt());
+            }
+            // the lead party goes on the request's board in the same statement; tasks travel on another topic and may
+            // be read before the submission: keep a stub until it comes
+            return run("with task as (" + task + """
+                    )
+                    insert into request_board (request_id, community_id, category, building, status, lead_party,
+                        lead_org, updated_at)
+                    values (:request, :community, :category, :building, 'SUBMITTED', :lead, :org, '-infinity')
+                    on conflict (request_id) do update set lead_party = excluded.lead_party,
+                        lead_org = excluded.lead_org""",
                     "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
                     "org", t.organisationId(), "name", t.organisationName(), "role", t.role(),
-                    "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt());
+                    "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt(),
+                    "category", t.category(), "building", t.building(),
+                    "lead", t.organisationName() == null ? t.organisationId() : t.organisationName());
         }
         if (event.data() instanceof TaskStatusChanged c) {
-            Uni<Void> task = run("""
+            String task = """
                     update task_board set status = :status, updated_at = :at,
                         acknowledged_at = case when :responded then coalesce(acknowledged_at, :at)
                             else acknowledged_at end,
                         completed_at = case when :status = 'COMPLETED' then :at else completed_at end
-                    where task_id = :id and updated_at <= :at""",
-                    "status", c.status(), "at", c.changedAt(), "responded", RESPONSES.contains(c.status()),
-                    "id", c.taskId());
-            return RESPONSES.contains(c.status()) ? task.chain(() -> responded(c.communityId(), c.requestId(), c.changedAt())) : task;
+                    where task_id = :id and updated_at <= :at""";
+            if (!RESPONSES.contains(c.status())) {
+                return run(task, "status", c.status(), "at", c.changedAt(), "responded", false, "id", c.taskId());
+            }
+            // and the request's first response, in the same statement
+            return run("with task as (" + task + ")\n" + RESPONDED,
+                    "status", c.status(), "at", c.changedAt(), "responded", true, "id", c.taskId(),
+                    "community", c.communityId(), "request", c.requestId());
         }
         if (event.data() instanceof TaskDeadlineChanged d) {
             // the task's moved deadlines (the rates keep the originals); for the lead task, the board's countdown too
+            // (one statement: the role the request's update checks is not one the task's update changes)
             return run("""
-                    update task_board
-                    set moved_acknowledge_by = coalesce(cast(:ackBy as timestamptz), moved_acknowledge_by),
-                        moved_complete_by = coalesce(cast(:completeBy as timestamptz), moved_complete_by),
+                    with task as (
+                        update task_board
+                        set moved_acknowledge_by = coalesce(cast(:ackBy as timestamptz), moved_acknowledge_by),
+                            moved_complete_by = coalesce(cast(:completeBy as timestamptz), moved_complete_by),
+                            deadline_moved_at = :at
+                        where task_id = :id and (deadline_moved_at is null or deadline_moved_at <= :at)
+                    )
+                    update request_board
+                    set moved_respond_by = coalesce(cast(:ackBy as timestamptz), moved_respond_by),
+                        moved_resolve_by = coalesce(cast(:completeBy as timestamptz), moved_resolve_by),
                         deadline_moved_at = :at
-                    where task_id = :id and (deadline_moved_at is null or deadline_moved_at <= :at)""",
-                    "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(), "id", d.taskId())
-                    .chain(() -> run("""
-                            update request_board
-                            set moved_respond_by = coalesce(cast(:ackBy as timestamptz), moved_respond_by),
-                                moved_resolve_by = coalesce(cast(:completeBy as timestamptz), moved_resolve_by),
-                                deadline_moved_at = :at
-                            where request_id = :request
-                              and (deadline_moved_at is null or deadline_moved_at <= :at)
-                              and exists (select 1 from task_board where task_id = :id and role = 'LEAD')""",
-                            "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(),
-                            "request", d.requestId(), "id", d.taskId()));
+                    where request_id = :request
+                      and (deadline_moved_at is null or deadline_moved_at <= :at)
+                      and exists (select 1 from task_board where task_id = :id and role = 'LEAD')""",
+                    "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(), "id", d.taskId(),
+                    "request", d.requestId());
         }
         if (event.data() instanceof TaskEscalated e) {
             return run("update task_board set escalation_level = greatest(escalation_level, :level) "
@@ -83,8 +105,10 @@ public class WorkloadBoard {
                     "volunteer", o.volunteerId(), "expires", o.expiresAt(), "at", o.offeredAt());
         }
         if (event.data() instanceof VolunteerAccepted a) {
-            return offer(a.offerId(), a.communityId(), a.requestId(), a.volunteerId(), "ACCEPTED", a.acceptedAt())
-                    .chain(() -> responded(a.communityId(), a.requestId(), a.acceptedAt()));
+            // and the request's first response, in the same statement
+            return run("with offer as (" + OFFER + ")\n" + RESPONDED,
+                    "id", a.offerId(), "community", a.communityId(), "request", a.requestId(),
+                    "volunteer", a.volunteerId(), "status", "ACCEPTED", "at", a.acceptedAt());
         }
         if (event.data() instanceof VolunteerCompleted c) {
             return offer(c.offerId(), c.communityId(), c.requestId(), c.volunteerId(), "COMPLETED", c.completedAt());
@@ -97,24 +121,26 @@ public class WorkloadBoard {
         return Uni.createFrom().voidItem();
     }
 
+    private static final String OFFER = """
+            insert into volunteer_board (offer_id, community_id, request_id, volunteer_id, status, updated_at)
+            values (:id, :community, :request, :volunteer, :status, :at)
+            on conflict (offer_id) do update set status = excluded.status, updated_at = excluded.updated_at
+            where volunteer_board.updated_at <= excluded.updated_at""";
+
+    /**
+     * The first response wins; a stub row keeps it when the submission (another topic) is not read yet. Parameters
+     * {@code request}, {@code community} and {@code at}; it follows the task's or offer's statement as that
+     * statement's {@code with} part (the two touch different tables).
+     */
+    private static final String RESPONDED = """
+            insert into request_board (request_id, community_id, status, responded_at, updated_at)
+            values (:request, :community, 'SUBMITTED', :at, '-infinity')
+            on conflict (request_id) do update set responded_at = least(
+                coalesce(request_board.responded_at, excluded.responded_at), excluded.responded_at)""";
+
     private static Uni<Void> offer(String offerId, String community, String request, String volunteer, String status,
             Instant at) {
-        return run("""
-                insert into volunteer_board (offer_id, community_id, request_id, volunteer_id, status, updated_at)
-                values (:id, :community, :request, :volunteer, :status, :at)
-                on conflict (offer_id) do update set status = excluded.status, updated_at = excluded.updated_at
-                where volunteer_board.updated_at <= excluded.updated_at""",
-                "id", offerId, "community", community, "request", request, "volunteer", volunteer, "status", status,
-                "at", at);
-    }
-
-    /** The first response wins; a stub row keeps it when the submission (another topic) is not read yet. */
-    private static Uni<Void> responded(String community, String requestId, Instant at) {
-        return run("""
-                insert into request_board (request_id, community_id, status, responded_at, updated_at)
-                values (:id, :community, 'SUBMITTED', :at, '-infinity')
-                on conflict (request_id) do update set responded_at = least(
-                    coalesce(request_board.responded_at, excluded.responded_at), excluded.responded_at)""",
-                "id", requestId, "community", community, "at", at);
+        return run(OFFER, "id", offerId, "community", community, "request", request, "volunteer", volunteer,
+                "status", status, "at", at);
     }
 }

@@ -22,6 +22,8 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public class EventLog {
     private final ObjectMapper json;
     private final Pool pool;
+    /** The lock is the transaction's until it commits: taken before its first append, not again for the others. */
+    private final OncePerTransaction<Boolean> locked = new OncePerTransaction<>();
 
     EventLog(ObjectMapper json, Pool pool) {
         this.json = json;
@@ -45,7 +47,7 @@ public class EventLog {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        return Panache.getSession().chain(s -> lock(s)
+        return Panache.getSession().chain(s -> locked.get(s, () -> lock(s).replaceWith(Boolean.TRUE))
                         .chain(() -> s.createNativeQuery("""
                                         insert into event_log (event_id, type, subject, community_id, occurred_at, data)
                                         values (:id, :type, :subject, :community, :time, :data)

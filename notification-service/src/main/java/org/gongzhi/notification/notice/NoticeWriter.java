@@ -42,14 +42,14 @@ public class NoticeWriter {
     public Uni<Void> apply(InboundEvent<?> event) {
         if (event.data() instanceof RequestStatusChanged s && NoticeTemplates.meaningful(s.to())) {
             return requestResident(s.requestId()).chain(found -> found == null ? done()
-                    : preference(found[0], s.communityId()).chain(p -> write(event, s.communityId(), s.requestId(),
-                            "status." + s.to(), false, p,
-                            NoticeTemplates.status(p.language(), s.to(), found[1], s.reason()))));
+                    : write(event, s.communityId(), s.requestId(), "status." + s.to(), false, found.preference(),
+                            NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
+                                    s.reason())));
         }
         if (event.data() instanceof TaskEscalated e) {
             return requestResident(e.requestId()).chain(found -> found == null ? done()
-                    : preference(found[0], e.communityId()).chain(p -> write(event, e.communityId(), e.requestId(),
-                            "escalated", false, p, NoticeTemplates.escalated(p.language(), e.level(), e.reason()))));
+                    : write(event, e.communityId(), e.requestId(), "escalated", false, found.preference(),
+                            NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())));
         }
         if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
             Uni<Void> all = done();
@@ -168,18 +168,42 @@ public class NoticeWriter {
     // select in the query-interpretation cache by a mapping without equals(), so each execution adds an entry with
     // the same hash and lookups degrade into long equals() scans (19-32 % of this service's CPU under load).
 
-    /** The resident who raised a request and its lead party, or null when the request was not filed by one. */
-    private Uni<String[]> requestResident(String requestId) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select o.residentId, o.leadParty from RequestOwner o where o.requestId = :id", Object[].class)
+    /** The resident who raised a request, with their preferences, and the request's lead party. */
+    private record RequestResident(Preference preference, String leadParty) {
+    }
+
+    /**
+     * The resident who raised a request (with their preferences, read in the same query) and its lead party, or null
+     * when the request was not filed by one.
+     */
+    private Uni<RequestResident> requestResident(String requestId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                        select o.residentId, o.leadParty, p.residentId, p.language, p.sms, p.phone, p.email,
+                            p.emailAddress, p.quietFrom, p.quietUntil
+                        from RequestOwner o left join ResidentPreference p on p.residentId = o.residentId
+                        where o.requestId = :id""", Object[].class)
                 .setParameter("id", requestId).getResultList())
-                .map(rows -> rows.isEmpty() || rows.get(0)[0] == null ? null
-                        : new String[] {(String) rows.get(0)[0], (String) rows.get(0)[1]});
+                .map(rows -> {
+                    if (rows.isEmpty() || rows.get(0)[0] == null) {
+                        return null;
+                    }
+                    Object[] r = rows.get(0);
+                    String resident = (String) r[0];
+                    Preference preference = r[2] == null ? defaultPreference(resident)
+                            : new Preference(resident, (String) r[3], Boolean.TRUE.equals(r[4]) ? (String) r[5] : null,
+                                    Boolean.TRUE.equals(r[6]) ? (String) r[7] : null, (LocalTime) r[8],
+                                    (LocalTime) r[9]);
+                    return new RequestResident(preference, (String) r[1]);
+                });
+    }
+
+    private static Preference defaultPreference(String residentId) {
+        return new Preference(residentId, "zh-CN", null, null, null, null);
     }
 
     private Uni<Preference> preference(String residentId, String community) {
         return ResidentPreference.<ResidentPreference>findById(residentId)
-                .map(p -> p == null ? new Preference(residentId, "zh-CN", null, null, null, null) : preference(p));
+                .map(p -> p == null ? defaultPreference(residentId) : preference(p));
     }
 
     private Uni<List<Preference>> optedInToWarnings(String community) {

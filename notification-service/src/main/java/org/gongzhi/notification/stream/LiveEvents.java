@@ -8,6 +8,7 @@ import io.smallrye.mutiny.subscription.BackPressureStrategy;
 import io.smallrye.mutiny.subscription.MultiEmitter;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicBoolean;
@@ -16,8 +17,10 @@ import org.gongzhi.notification.eventlog.LoggedEvent;
 import org.jboss.logging.Logger;
 
 /**
- * Follows the event log for each open stream. A follower reads everything after its cursor whenever it is woken —
- * right after a consumer commits, and by a sweep every few seconds — so a resumed or slow stream never has a gap.
+ * Follows the event log for the open streams. The streams of one community share a {@link CommunityFeed}: whenever it
+ * is woken — right after a consumer commits, and by a sweep every few seconds — it reads the community's events after
+ * its followers' cursors once, renders each event once, and hands the same text to every follower it is new to, so a
+ * resumed or slow stream never has a gap and the cost does not grow with the number of open dashboards.
  */
 @ApplicationScoped
 public class LiveEvents {
@@ -26,7 +29,7 @@ public class LiveEvents {
 
     private final EventLog log;
     private final ObjectMapper json;
-    private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+    private final Map<String, CommunityFeed> feeds = new ConcurrentHashMap<>();
 
     LiveEvents(EventLog log, ObjectMapper json) {
         this.log = log;
@@ -34,18 +37,25 @@ public class LiveEvents {
     }
 
     /** The events of a community after {@code seq}, then every new one as it is logged. */
-    public Multi<LoggedEvent> follow(String communityId, long seq) {
-        return Multi.createFrom().<LoggedEvent>emitter(emitter -> {
-            Follower follower = new Follower(communityId, seq, emitter);
-            followers.add(follower);
-            emitter.onTermination(() -> followers.remove(follower));
-            follower.wake();
+    public Multi<LiveEvent> follow(String communityId, long seq) {
+        return Multi.createFrom().<LiveEvent>emitter(emitter -> {
+            Follower follower = new Follower(seq, emitter);
+            CommunityFeed feed = feeds.compute(communityId, (id, existing) -> {
+                CommunityFeed f = existing != null ? existing : new CommunityFeed(id);
+                f.followers.add(follower);
+                return f;
+            });
+            emitter.onTermination(() -> feeds.computeIfPresent(communityId, (id, f) -> {
+                f.followers.remove(follower);
+                return f.followers.isEmpty() ? null : f;
+            }));
+            feed.wake();
         }, BackPressureStrategy.BUFFER);
     }
 
     /** Called after a consumer's transaction committed. */
     public void wake() {
-        followers.forEach(Follower::wake);
+        feeds.values().forEach(CommunityFeed::wake);
     }
 
     @Scheduled(every = "${gongzhi.stream.sweep:5s}")
@@ -54,11 +64,11 @@ public class LiveEvents {
     }
 
     public int followers() {
-        return followers.size();
+        return feeds.values().stream().mapToInt(f -> f.followers.size()).sum();
     }
 
     /** The SSE data of an event: its CloudEvents attributes and its data. */
-    public String render(LoggedEvent e) {
+    String render(LoggedEvent e) {
         try {
             ObjectNode node = json.createObjectNode().put("id", e.eventId()).put("type", e.type())
                     .put("subject", e.subject()).put("time", e.occurredAt() == null ? null : e.occurredAt().toString());
@@ -69,17 +79,31 @@ public class LiveEvents {
         }
     }
 
-    private final class Follower {
-        private final String communityId;
-        private final MultiEmitter<? super LoggedEvent> emitter;
-        private final AtomicBoolean running = new AtomicBoolean();
-        private final AtomicBoolean pending = new AtomicBoolean();
+    /** One open stream: where it is in the log. */
+    private static final class Follower {
+        private final MultiEmitter<? super LiveEvent> emitter;
         private volatile long cursor;
 
-        Follower(String communityId, long cursor, MultiEmitter<? super LoggedEvent> emitter) {
-            this.communityId = communityId;
+        Follower(long cursor, MultiEmitter<? super LiveEvent> emitter) {
             this.cursor = cursor;
             this.emitter = emitter;
+        }
+    }
+
+    /**
+     * The open streams of one community and the one reader they share. A read starts after the lowest cursor; an event
+     * goes to each follower whose cursor the read started at or after (for those the read has no gap) and that has not
+     * had it yet. A follower further behind — one that joined during the read — is served by the next read, which the
+     * wake of its joining asked for.
+     */
+    private final class CommunityFeed {
+        private final String communityId;
+        private final Set<Follower> followers = ConcurrentHashMap.newKeySet();
+        private final AtomicBoolean running = new AtomicBoolean();
+        private final AtomicBoolean pending = new AtomicBoolean();
+
+        CommunityFeed(String communityId) {
+            this.communityId = communityId;
         }
 
         void wake() {
@@ -91,27 +115,47 @@ public class LiveEvents {
 
         private void pump() {
             pending.set(false);
-            log.after(communityId, cursor, BATCH).subscribe().with(this::emit, failure -> {
+            long from = Long.MAX_VALUE;
+            for (Follower follower : followers) {
+                from = Math.min(from, follower.cursor);
+            }
+            if (from == Long.MAX_VALUE) {
+                done();
+                return;
+            }
+            long start = from;
+            log.after(communityId, start, BATCH).subscribe().with(events -> emit(start, events), failure -> {
                 LOG.warnf("stream follower paused: %s", failure.getMessage());
                 running.set(false);
             });
         }
 
-        private void emit(List<LoggedEvent> events) {
+        private void emit(long start, List<LoggedEvent> events) {
+            List<Follower> reading = followers.stream().filter(f -> f.cursor >= start).toList();
             for (LoggedEvent event : events) {
-                if (emitter.isCancelled()) {
-                    return;
+                LiveEvent live = null;
+                for (Follower follower : reading) {
+                    if (follower.emitter.isCancelled() || follower.cursor >= event.seq()) {
+                        continue;
+                    }
+                    if (live == null) {
+                        live = new LiveEvent(event.seq(), event.type(), render(event));
+                    }
+                    follower.emitter.emit(live);
+                    follower.cursor = event.seq();
                 }
-                emitter.emit(event);
-                cursor = event.seq();
             }
             if (events.size() == BATCH || pending.get()) {
                 pump();
             } else {
-                running.set(false);
-                if (pending.get() && running.compareAndSet(false, true)) {
-                    pump();
-                }
+                done();
+            }
+        }
+
+        private void done() {
+            running.set(false);
+            if (pending.get() && running.compareAndSet(false, true)) {
+                pump();
             }
         }
     }

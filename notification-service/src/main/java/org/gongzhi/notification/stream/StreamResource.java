@@ -78,7 +78,7 @@ public class StreamResource {
                 .id(String.valueOf(e.seq()))
                 .name(e.type())
                 .mediaType(MediaType.APPLICATION_JSON_TYPE)
-                .data(live.render(e))
+                .data(e.data())
                 .build());
     }
 

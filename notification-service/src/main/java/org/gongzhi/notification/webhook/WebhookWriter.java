@@ -7,6 +7,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Set;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
@@ -17,20 +18,32 @@ import org.gongzhi.platform.inbox.InboundEvent;
  * Queues a webhook message for every active endpoint that wants the event and may see it, in the consumer's
  * transaction: a partner's endpoint gets its own organisation's task events and the community's weather warnings (with
  * only its own contacts in {@code onDuty}); an endpoint without an organisation (an admin's integration) gets every
- * event it asked for, whole.
+ * event it asked for, whole. Nothing is queued, and no statement runs, for an event no active endpoint of its community
+ * subscribed to ({@link Subscriptions}, read once per transaction).
  */
 @ApplicationScoped
 public class WebhookWriter {
     private final ObjectMapper json;
     private final Clock clock;
+    private final Subscriptions subscriptions;
 
-    WebhookWriter(ObjectMapper json, Clock clock) {
+    WebhookWriter(ObjectMapper json, Clock clock, Subscriptions subscriptions) {
         this.json = json;
         this.clock = clock;
+        this.subscriptions = subscriptions;
     }
 
     /** Runs inside the consumer's transaction. */
     public Uni<Void> apply(InboundEvent<?> event) {
+        String type = event.type().ceType();
+        String community = event.data().communityId();
+        return subscriptions.active().chain(active -> active.anyWants(community, type)
+                ? queueFor(event, active.organisationsWanting(community, type))
+                : Uni.createFrom().voidItem());
+    }
+
+    /** Some active endpoint of the event's community wants it: queue for each that may see it. */
+    private Uni<Void> queueFor(InboundEvent<?> event, Set<String> partnersWanting) {
         String org = "";
         if (event.data() instanceof TaskAssigned t) {
             org = t.organisationId();
@@ -42,23 +55,14 @@ public class WebhookWriter {
         String ownOrg = org == null ? "" : org;
         if (event.data() instanceof WarningIssued w && !w.onDuty().isEmpty()) {
             // every partner hears of the warning, but sees only its own people on duty; an integrator sees all
-            return queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null)
-                    .chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
-                                    select distinct e.organisation_id from webhook_endpoint e
-                                    where e.community_id = :community and e.status = 'ACTIVE'
-                                      and e.organisation_id is not null and""" + SUBSCRIBED, String.class)
-                            .setParameter("community", w.communityId()).setParameter("type", event.type().ceType())
-                            .getResultList()))
-                    .chain(orgs -> {
-                        Uni<Void> all = Uni.createFrom().voidItem();
-                        for (String partner : orgs) {
-                            WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
-                                    w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
-                                            .filter(d -> partner.equals(d.organisationId())).toList());
-                            all = all.chain(() -> queue(event, own, ENDPOINTS_OF_ORGANISATION, partner));
-                        }
-                        return all;
-                    });
+            Uni<Void> all = queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null);
+            for (String partner : partnersWanting) {
+                WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
+                        w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
+                                .filter(d -> partner.equals(d.organisationId())).toList());
+                all = all.chain(() -> queue(event, own, ENDPOINTS_OF_ORGANISATION, partner));
+            }
+            return all;
         }
         boolean broadcast = event.data() instanceof WarningIssued;
         return queue(event, event.data(), """
