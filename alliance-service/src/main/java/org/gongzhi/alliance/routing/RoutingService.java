@@ -8,8 +8,10 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
@@ -105,24 +107,45 @@ public class RoutingService {
 
     /** The parties for a request; runs inside the caller's session. The office leads whatever no rule covers. */
     public Uni<Route> route(String communityId, String category, String building) {
-        return rules.forCategory(communityId, category).map(candidates -> {
-            List<RoutingRule> matching = candidates.stream().filter(r -> r.matches(category, building))
-                    .sorted(PRECEDENCE).toList();
-            List<String> line = new ArrayList<>();
-            matching.forEach(r -> {
-                if (!line.contains(r.lead)) {
-                    line.add(r.lead);
+        return rules.forCategory(communityId, category).map(candidates -> choose(candidates, category, building));
+    }
+
+    /**
+     * The parties for a request with their names, read in one query (the community's members and the category's
+     * rules); runs inside the caller's session.
+     */
+    public Uni<NamedRoute> routeWithNames(String communityId, String category, String building) {
+        return rules.membersWithRules(communityId, category).map(rows -> {
+            Map<String, String> names = new HashMap<>();
+            List<RoutingRule> candidates = new ArrayList<>();
+            for (Object[] row : rows) {
+                names.put((String) row[0], (String) row[1]);
+                if (row[2] != null) {
+                    candidates.add((RoutingRule) row[2]);
                 }
-            });
-            if (!line.contains(config.officeId())) {
-                line.add(config.officeId());
             }
-            if (matching.isEmpty()) {
-                return new Route(config.officeId(), List.of(), line);
-            }
-            RoutingRule chosen = matching.get(0);
-            return new Route(chosen.lead, chosen.supporting, line);
+            return new NamedRoute(choose(candidates, category, building), names);
         });
+    }
+
+    /** The matching rules in order of precedence decide; the office leads whatever no rule covers. */
+    private Route choose(List<RoutingRule> candidates, String category, String building) {
+        List<RoutingRule> matching = candidates.stream().filter(r -> r.matches(category, building))
+                .sorted(PRECEDENCE).toList();
+        List<String> line = new ArrayList<>();
+        matching.forEach(r -> {
+            if (!line.contains(r.lead)) {
+                line.add(r.lead);
+            }
+        });
+        if (!line.contains(config.officeId())) {
+            line.add(config.officeId());
+        }
+        if (matching.isEmpty()) {
+            return new Route(config.officeId(), List.of(), line);
+        }
+        RoutingRule chosen = matching.get(0);
+        return new Route(chosen.lead, chosen.supporting, line);
     }
 
     /** Organisation names for events; an unregistered office still gets its task. */

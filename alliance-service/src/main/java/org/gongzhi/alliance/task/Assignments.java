@@ -1,5 +1,6 @@
 package org.gongzhi.alliance.task;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
@@ -13,6 +14,7 @@ import java.util.stream.Collectors;
 import org.gongzhi.alliance.AllianceConfig;
 import org.gongzhi.alliance.organisation.Organisation;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
+import org.gongzhi.alliance.routing.NamedRoute;
 import org.gongzhi.alliance.routing.Route;
 import org.gongzhi.alliance.routing.RoutingService;
 import org.gongzhi.events.OrganisationType;
@@ -56,16 +58,13 @@ public class Assignments {
         if (!r.hasTrack(RequestSubmitted.TRACK_ALLIANCE)) {
             return Uni.createFrom().voidItem();
         }
-        return tasks.findCase(r.requestId()).chain(existing -> {
-            if (existing != null) {
-                LOG.infof("request %s is already with the alliance", r.requestId());
-                return Uni.createFrom().voidItem();
-            }
-            return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(), r.resolveBy());
-        });
+        return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(), r.resolveBy());
     }
 
-    /** Opens the alliance's case of a request and gives one task to each party the rules choose. */
+    /**
+     * Opens the alliance's case of a request and gives one task to each party the rules choose; a request that has a
+     * case already gets nothing more.
+     */
     private Uni<Void> route(String communityId, String requestId, String category, String building,
             Instant respondBy, Instant resolveBy) {
         Instant now = clock.instant();
@@ -79,10 +78,15 @@ public class Assignments {
         c.resolveBy = resolveBy != null ? resolveBy : now.plus(config.completeWithin());
         c.round = 1;
         c.status = AllianceCase.OPEN;
-        return c.persist()
-                .chain(() -> routing.route(c.communityId, c.category, c.building))
-                .chain(route -> assignParties(c, route, now))
-                .replaceWithVoid();
+        return tasks.openCase(c).chain(opened -> {
+            if (!opened) {
+                LOG.infof("request %s is already with the alliance", requestId);
+                return Uni.createFrom().voidItem();
+            }
+            return routing.routeWithNames(c.communityId, c.category, c.building)
+                    .chain(route -> assignParties(c, route, now))
+                    .replaceWithVoid();
+        });
     }
 
     /** Nobody from the volunteers took the request: the community office leads it, as the lead of last resort. */
@@ -270,22 +274,20 @@ public class Assignments {
         });
     }
 
-    private Uni<List<Task>> assignParties(AllianceCase c, Route route, Instant now) {
+    /** The route's parties' tasks, persisted together and journalled together (their feed entries in one go). */
+    private Uni<List<Task>> assignParties(AllianceCase c, NamedRoute named, Instant now) {
+        Route route = named.route();
         List<String> parties = new ArrayList<>();
         parties.add(route.lead());
         parties.addAll(route.supporting());
-        return routing.names(parties).chain(names -> {
-            Uni<List<Task>> all = Uni.createFrom().item(new ArrayList<>());
-            for (String party : parties) {
-                String role = party.equals(route.lead()) ? Task.LEAD : Task.SUPPORT;
-                all = all.chain(done -> create(c, party, names.get(party), role, now, c.respondBy, c.resolveBy)
-                        .map(t -> {
-                            done.add(t);
-                            return done;
-                        }));
-            }
-            return all;
-        });
+        List<Task> assigned = new ArrayList<>();
+        for (String party : parties) {
+            String role = party.equals(route.lead()) ? Task.LEAD : Task.SUPPORT;
+            assigned.add(newTask(c, party, named.name(party), role, now, c.respondBy, c.resolveBy));
+        }
+        return Panache.getSession().chain(session -> session.persistAll(assigned.toArray()))
+                .chain(() -> journal.assigned(assigned))
+                .replaceWith(assigned);
     }
 
     /** A new task for one party in the case's current round. */
@@ -314,6 +316,12 @@ public class Assignments {
 
     private Uni<Task> create(AllianceCase c, String party, String name, String role, Instant now,
             Instant acknowledgeBy, Instant completeBy) {
+        Task t = newTask(c, party, name, role, now, acknowledgeBy, completeBy);
+        return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);
+    }
+
+    private static Task newTask(AllianceCase c, String party, String name, String role, Instant now,
+            Instant acknowledgeBy, Instant completeBy) {
         Task t = new Task();
         t.id = java.util.UUID.randomUUID();
         t.communityId = c.communityId;
@@ -329,7 +337,7 @@ public class Assignments {
         t.completeBy = completeBy;
         t.assignedAt = now;
         t.updatedAt = now;
-        return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);
+        return t;
     }
 
     private static Duration window(Instant from, Instant to, Duration fallback) {

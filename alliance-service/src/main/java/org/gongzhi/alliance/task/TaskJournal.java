@@ -2,9 +2,11 @@ package org.gongzhi.alliance.task;
 
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
@@ -13,6 +15,8 @@ import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
+import org.hibernate.reactive.common.AffectedEntities;
+import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Every change of a task becomes an event on {@code gongzhi.tasks} (through the outbox) and an entry of the
@@ -29,9 +33,24 @@ public class TaskJournal {
     }
 
     public Uni<Void> assigned(Task t) {
-        return record(t.organisationId, t.assignedAt, new TaskAssigned(t.communityId, t.id.toString(), t.requestId,
-                t.organisationId, t.organisationName, t.role, t.category, t.building, t.acknowledgeBy, t.completeBy,
-                t.assignedAt));
+        return assigned(List.of(t));
+    }
+
+    /** New tasks: an event each on gongzhi.tasks, and an entry each in its party's feed, written in one statement. */
+    public Uni<Void> assigned(List<Task> tasks) {
+        Uni<Void> done = Uni.createFrom().voidItem();
+        List<FeedEntry> entries = new ArrayList<>();
+        for (Task t : tasks) {
+            TaskAssigned event = new TaskAssigned(t.communityId, t.id.toString(), t.requestId, t.organisationId,
+                    t.organisationName, t.role, t.category, t.building, t.acknowledgeBy, t.completeBy, t.assignedAt);
+            done = done.chain(() -> outbox.add(event)).replaceWithVoid();
+            try {
+                entries.add(entry(t.organisationId, t.assignedAt, event, json.writeValueAsString(event)));
+            } catch (JsonProcessingException e) {
+                return Uni.createFrom().failure(e);
+            }
+        }
+        return done.chain(() -> write(entries));
     }
 
     public Uni<Void> changed(Task t, String note, Instant at) {
@@ -75,15 +94,43 @@ public class TaskJournal {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(e);
         }
-        Uni<Void> done = Uni.createFrom().voidItem();
-        for (String organisationId : organisationIds) {
-            FeedEntry entry = new FeedEntry();
-            entry.organisationId = organisationId;
-            entry.eventType = EventType.of(event.getClass()).ceType();
-            entry.at = at;
-            entry.payload = payload;
-            done = done.chain(() -> entry.persist()).replaceWithVoid();
+        return write(organisationIds.stream().map(id -> entry(id, at, event, payload)).toList());
+    }
+
+    private static FeedEntry entry(String organisationId, Instant at, GongzhiEvent event, String payload) {
+        FeedEntry entry = new FeedEntry();
+        entry.organisationId = organisationId;
+        entry.eventType = EventType.of(event.getClass()).ceType();
+        entry.at = at;
+        entry.payload = payload;
+        return entry;
+    }
+
+    /**
+     * Writes the entries in one statement (one per entry cost a round trip each), numbered ({@code seq}) in the order
+     * given. Nothing reads an entry back in the transaction, so the session does not manage them.
+     */
+    private Uni<Void> write(List<FeedEntry> entries) {
+        if (entries.isEmpty()) {
+            return Uni.createFrom().voidItem();
         }
-        return done;
+        StringBuilder sql = new StringBuilder("insert into feed_entry (organisation_id, event_type, payload, at) "
+                + "values ");
+        for (int i = 0; i < entries.size(); i++) {
+            sql.append(i == 0 ? "" : ", ").append("(:organisation").append(i).append(", :type").append(i)
+                    .append(", :payload").append(i).append(", :at").append(i).append(')');
+        }
+        return Panache.getSession().chain(session -> {
+            Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString(),
+                    new AffectedEntities(FeedEntry.class));
+            for (int i = 0; i < entries.size(); i++) {
+                FeedEntry entry = entries.get(i);
+                insert.setParameter("organisation" + i, entry.organisationId)
+                        .setParameter("type" + i, entry.eventType)
+                        .setParameter("payload" + i, entry.payload)
+                        .setParameter("at" + i, entry.at);
+            }
+            return insert.executeUpdate();
+        }).replaceWithVoid();
     }
 }

@@ -11,6 +11,7 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.hibernate.reactive.common.AffectedEntities;
 
 /** Tasks and the cases they belong to. */
 @ApplicationScoped
@@ -19,6 +20,36 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     public Uni<AllianceCase> findCase(String requestId) {
         return AllianceCase.findById(requestId);
+    }
+
+    /**
+     * Opens a new case unless the request has one already, in one statement: the primary key decides, so there is no
+     * look-up first. True if it was opened now. The row is written at once; the session does not manage it.
+     */
+    public Uni<Boolean> openCase(AllianceCase c) {
+        return getSession().chain(s -> s.createNativeQuery("""
+                        insert into alliance_case (request_id, community_id, category, building, respond_by, resolve_by,
+                                                   round, status, opened_at)
+                        values (:request, :community, :category, :building, :respondBy, :resolveBy,
+                                :round, :status, :openedAt)
+                        on conflict do nothing""", new AffectedEntities(AllianceCase.class))
+                .setParameter("request", c.requestId)
+                .setParameter("community", c.communityId)
+                .setParameter("category", c.category)
+                .setParameter("building", c.building)
+                .setParameter("respondBy", c.respondBy)
+                .setParameter("resolveBy", c.resolveBy)
+                .setParameter("round", c.round)
+                .setParameter("status", c.status)
+                .setParameter("openedAt", c.openedAt)
+                .executeUpdate())
+                .map(inserted -> inserted == 1);
+    }
+
+    /** Whether the party holds a task of that role on the request in that round (an existence check, no count). */
+    public Uni<Boolean> holds(String requestId, String organisationId, String role, int round) {
+        return find("requestId = ?1 and organisationId = ?2 and role = ?3 and round = ?4", requestId, organisationId,
+                role, round).firstResult().map(t -> t != null);
     }
 
     public Uni<List<Task>> ofRequest(String requestId) {

@@ -249,14 +249,13 @@ public class TaskService {
     }
 
     private Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
-        return tasks.count("requestId = ?1 and organisationId = ?2 and role = ?3 and round = ?4", requestId,
-                organisationId, role, round).map(n -> {
-                    if (n > 0) {
-                        throw ProblemException.conflict(organisationId + " already had a " + role + " task on "
-                                + "request " + requestId + " in this round");
-                    }
-                    return null;
-                });
+        return tasks.holds(requestId, organisationId, role, round).map(held -> {
+            if (held) {
+                throw ProblemException.conflict(organisationId + " already had a " + role + " task on request "
+                        + requestId + " in this round");
+            }
+            return null;
+        });
     }
 
     private static String text(TaskNote note) {
