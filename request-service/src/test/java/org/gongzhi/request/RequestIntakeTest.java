@@ -79,6 +79,28 @@ class RequestIntakeTest {
     }
 
     @Test
+    void aRetryWithTheSameIdempotencyKeyGetsTheFirstRequestBackEvenIfItsBodyWouldNowBeRefused() {
+        String key = UUID.randomUUID().toString();
+        String token = DevTokens.resident("resident-" + UUID.randomUUID());
+        String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(LEAK).post("/api/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(LEAK.replace("\"building\": \"7\"", "\"building\": \"99\"")).post("/api/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true")
+                .body("id", equalTo(first))
+                .body("building", equalTo("7"));
+        // another key with the same refused body is refused
+        given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
+                .contentType(ContentType.JSON)
+                .body(LEAK.replace("\"building\": \"7\"", "\"building\": \"99\"")).post("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json");
+        assertThat(Fixtures.count("select count(*) from outbox_event where event_key = '" + first + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void anotherResidentsRequestIsNotFoundRatherThanForbidden() {
         String id = given().auth().oauth2(DevTokens.resident("owner-" + UUID.randomUUID()))
                 .contentType(ContentType.JSON).body(LEAK).post("/api/requests")

@@ -19,9 +19,13 @@ public class EstateRepository {
         return Building.list("communityId = ?1 order by gridY, gridX", communityId);
     }
 
+    /** Whether the building has the unit (then the building is part of the estate too). */
     public Uni<Boolean> unitExists(String communityId, String building, String unit) {
-        return Household.count("communityId = ?1 and building = ?2 and unit = ?3", communityId, building, unit)
-                .map(n -> n > 0);
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select h.unit from Household h "
+                        + "where h.communityId = ?1 and h.building = ?2 and h.unit = ?3", String.class)
+                .setParameter(1, communityId).setParameter(2, building).setParameter(3, unit)
+                .setMaxResults(1).getSingleResultOrNull())
+                .map(found -> found != null);
     }
 
     public Uni<List<Household>> households(String communityId) {

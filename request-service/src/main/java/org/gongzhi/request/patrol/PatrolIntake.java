@@ -83,7 +83,7 @@ public class PatrolIntake {
             return located.chain(() -> Uni.createFrom().deferred(() -> intake.open(patrol, request, key)))
                     .onFailure(ProblemException.class).transform(e -> poison(event, e.getMessage()))
                     .onFailure(ConstraintViolationException.class).transform(e -> poison(event, e.getMessage()))
-                    .chain(r -> requests.addToTimeline(TimelineEntry.of(r.id, p.foundAt() == null ? r.createdAt
+                    .chain(r -> requests.addToOpened(TimelineEntry.of(r.id, p.foundAt() == null ? r.createdAt
                                     : p.foundAt(), "PATROL", "Found on a patrol"
                                     + (p.riskPointName() == null ? "" : " of risk point " + p.riskPointName())
                                     + (p.warningId() == null ? "" : " during a weather warning"),

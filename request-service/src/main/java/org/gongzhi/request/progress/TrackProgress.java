@@ -49,32 +49,15 @@ public class TrackProgress {
             if (r == null) {
                 return Uni.createFrom().voidItem();
             }
-            return requests.task(task.taskId()).chain(existing -> {
-                TrackTask projection = existing != null ? existing : new TrackTask();
-                projection.taskId = task.taskId();
-                projection.requestId = r.id;
-                projection.organisationId = task.organisationId();
-                projection.organisationName = task.organisationName();
-                projection.role = task.role();
-                if (existing == null) {
-                    projection.status = "ASSIGNED";
-                    projection.updatedAt = task.assignedAt();
-                }
-                if (projection.deadlinesChangedAt == null) {
-                    // a moved deadline outranks the one the task was first given
-                    projection.acknowledgeBy = task.acknowledgeBy();
-                    projection.completeBy = task.completeBy();
-                }
-                String text = (task.organisationName() == null ? task.organisationId() : task.organisationName())
-                        + (TaskAssigned.ROLE_LEAD.equals(task.role()) ? " leads" : " supports")
-                        + " the work; respond by " + PublicTime.of(task.acknowledgeBy())
-                        + ", complete by " + PublicTime.of(task.completeBy());
-                return projection.<TrackTask>persist()
-                        .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, task.assignedAt(), "TASK_ASSIGNED",
-                                text, TimelineEntry.Visibility.PUBLIC, task.organisationId(), event.id())))
-                        .chain(() -> advance(r, RequestStatus.ASSIGNED, task.assignedAt(), "assigned to "
-                                + task.organisationId()));
-            });
+            String text = (task.organisationName() == null ? task.organisationId() : task.organisationName())
+                    + (TaskAssigned.ROLE_LEAD.equals(task.role()) ? " leads" : " supports")
+                    + " the work; respond by " + PublicTime.of(task.acknowledgeBy())
+                    + ", complete by " + PublicTime.of(task.completeBy());
+            return requests.assigned(r.id, task)
+                    .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, task.assignedAt(), "TASK_ASSIGNED",
+                            text, TimelineEntry.Visibility.PUBLIC, task.organisationId(), event.id())))
+                    .chain(() -> advance(r, RequestStatus.ASSIGNED, task.assignedAt(), "assigned to "
+                            + task.organisationId()));
         });
     }
 

@@ -1,6 +1,7 @@
 package org.gongzhi.request.request;
 
 import org.gongzhi.platform.api.Page;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -11,11 +12,18 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gongzhi.events.TaskAssigned;
 
 /** Requests, their timelines and task projections. */
 @ApplicationScoped
 @WithSession
 public class RequestRepository implements PanacheRepositoryBase<ResidentRequest, UUID> {
+    /** The statuses are literals, not a list parameter: Hibernate then keeps the translated query. */
+    private static final String DUPLICATES = """
+            select r.id from ResidentRequest r where r.communityId = ?1 and r.building = ?2 and r.category = ?3
+            and r.id <> ?4 and r.createdAt >= ?5
+            and r.status not in (%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED)
+            order by r.createdAt desc""".formatted(RequestStatus.class.getName());
 
     /** One page of the requests matching the search that the viewer may see. */
     public Uni<Page<ResidentRequest>> search(Viewer viewer, RequestSearch search, Instant now) {
@@ -75,11 +83,10 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         if (r.building == null) {
             return Uni.createFrom().item(List.of());
         }
-        return find("communityId = ?1 and building = ?2 and category = ?3 and id <> ?4 and createdAt >= ?5 "
-                        + "and status not in (?6) order by createdAt desc", r.communityId, r.building, r.category, r.id,
-                r.createdAt.minus(java.time.Duration.ofDays(14)), List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED,
-                        RequestStatus.WITHDRAWN, RequestStatus.REJECTED))
-                .page(0, 5).list().map(found -> found.stream().map(x -> x.id).toList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(DUPLICATES, UUID.class)
+                .setParameter(1, r.communityId).setParameter(2, r.building).setParameter(3, r.category)
+                .setParameter(4, r.id).setParameter(5, r.createdAt.minus(java.time.Duration.ofDays(14)))
+                .setMaxResults(5).getResultList());
     }
 
     public Uni<ResidentRequest> byIdempotencyKey(String createdBy, String key) {
@@ -114,12 +121,61 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
                 requestId, organisationId).map(n -> n > 0);
     }
 
-    /** Adds the entry unless its event already added one. */
+    /**
+     * Adds the entry unless its event already added one (the unique (request_id, event_id) tells, in the insert
+     * itself). The request must be stored already; for one opened in this transaction use {@link #addToOpened}.
+     */
     public Uni<Void> addToTimeline(TimelineEntry entry) {
         if (entry.eventId == null) {
             return entry.persist().replaceWithVoid();
         }
-        return TimelineEntry.count("requestId = ?1 and eventId = ?2", entry.requestId, entry.eventId)
-                .chain(n -> n > 0 ? Uni.createFrom().voidItem() : entry.persist().replaceWithVoid());
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into timeline_entry (id, request_id, at, kind, text, visibility, actor, event_id)
+                        values (:id, :request, :at, :kind, :text, :visibility, :actor, :event)
+                        on conflict (request_id, event_id) do nothing""")
+                .setParameter("id", entry.id)
+                .setParameter("request", entry.requestId)
+                .setParameter("at", entry.at)
+                .setParameter("kind", entry.kind)
+                .setParameter("text", entry.text)
+                .setParameter("visibility", entry.visibility.name())
+                .setParameter("actor", entry.actor)
+                .setParameter("event", entry.eventId)
+                .executeUpdate())
+                .replaceWithVoid();
+    }
+
+    /** Adds the entry to a request opened in this transaction: no event can have added one to it before. */
+    public Uni<Void> addToOpened(TimelineEntry entry) {
+        return entry.persist().replaceWithVoid();
+    }
+
+    /**
+     * Projects a task the alliance assigned: a new one is ASSIGNED since {@code assignedAt}; one already known keeps
+     * its status, and its deadlines once a deadline change moved them.
+     */
+    public Uni<Void> assigned(UUID requestId, TaskAssigned task) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into track_task (task_id, request_id, organisation_id, organisation_name, role, status,
+                            updated_at, acknowledge_by, complete_by)
+                        values (:task, :request, :organisation, :organisationName, :role, 'ASSIGNED', :assignedAt,
+                            :acknowledgeBy, :completeBy)
+                        on conflict (task_id) do update set request_id = excluded.request_id,
+                            organisation_id = excluded.organisation_id, organisation_name = excluded.organisation_name,
+                            role = excluded.role,
+                            acknowledge_by = case when track_task.deadlines_changed_at is null
+                                then excluded.acknowledge_by else track_task.acknowledge_by end,
+                            complete_by = case when track_task.deadlines_changed_at is null
+                                then excluded.complete_by else track_task.complete_by end""")
+                .setParameter("task", task.taskId())
+                .setParameter("request", requestId)
+                .setParameter("organisation", task.organisationId())
+                .setParameter("organisationName", task.organisationName())
+                .setParameter("role", task.role())
+                .setParameter("assignedAt", task.assignedAt())
+                .setParameter("acknowledgeBy", task.acknowledgeBy())
+                .setParameter("completeBy", task.completeBy())
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }

@@ -9,6 +9,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.RequestSubmitted;
@@ -46,23 +47,45 @@ public class RequestService {
         if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
         }
-        Uni<Submission> earlier = idempotencyKey == null ? Uni.createFrom().nullItem()
-                : requests.byIdempotencyKey(viewer.id(), idempotencyKey)
-                        .chain(r -> r == null ? Uni.createFrom().nullItem() : view(r, viewer)
-                                .map(v -> new Submission(v, true)));
-        return earlier.chain(found -> found != null ? Uni.createFrom().item(found)
-                : Panache.withTransaction(() -> open(viewer, input, idempotencyKey))
-                        .chain(created -> Panache.withSession(() -> view(created, viewer)
-                                .chain(v -> requests.possibleDuplicates(created).map(v::withPossibleDuplicates))))
-                        .map(v -> new Submission(v, false))
-                        .onFailure(ConstraintViolationException.class)
-                        .recoverWithUni(() -> Panache.withSession(
-                                () -> requests.byIdempotencyKey(viewer.id(), idempotencyKey)
-                                        .chain(r -> view(r, viewer)).map(v -> new Submission(v, true)))));
+        // no look-up of the key first: the unique index on (created_by, idempotency_key) refuses a repeated one
+        return Panache.withTransaction(() -> Uni.createFrom().deferred(() -> intake(viewer, input, idempotencyKey))
+                        .chain(opened -> requests.possibleDuplicates(opened.request())
+                                .map(duplicates -> new Submission(opened.view(clock.instant())
+                                        .withPossibleDuplicates(duplicates), false))))
+                .onFailure(failure -> failure instanceof ConstraintViolationException
+                        || failure instanceof ProblemException)
+                .recoverWithUni(refused -> replayedOr(viewer, idempotencyKey, refused));
+    }
+
+    /**
+     * A submission the database or the intake refused: when it repeats an earlier Idempotency-Key, the first request
+     * comes back as a replay; otherwise the refusal stands.
+     */
+    private Uni<Submission> replayedOr(Viewer viewer, String idempotencyKey, Throwable refused) {
+        if (idempotencyKey == null) {
+            return Uni.createFrom().failure(refused);
+        }
+        return Panache.withSession(() -> requests.byIdempotencyKey(viewer.id(), idempotencyKey)
+                .chain(r -> r == null ? Uni.createFrom().failure(refused)
+                        : view(r, viewer).map(v -> new Submission(v, true))));
     }
 
     /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
     public Uni<ResidentRequest> open(Viewer viewer, @Valid NewRequest input, String idempotencyKey) {
+        return intake(viewer, input, idempotencyKey).map(Opened::request);
+    }
+
+    /** A request just stored, with its first timeline entry: all its view needs, without reading it back. */
+    private record Opened(ResidentRequest request, TimelineEntry received) {
+        RequestView view(Instant now) {
+            // the timeline entry as stored: PostgreSQL keeps microseconds
+            TimelineEntry stored = TimelineEntry.of(received.requestId, received.at.truncatedTo(ChronoUnit.MICROS),
+                    received.kind, received.text, received.visibility, received.actor, received.eventId);
+            return RequestView.of(request, List.of(), List.of(stored), List.of(), now);
+        }
+    }
+
+    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
                         + "'; see GET /api/categories"));
@@ -114,7 +137,7 @@ public class RequestService {
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
                             r.building, r.unit, r.place, r.urgency, r.trackList(), r.description, r.channel,
                             r.respondBy, r.resolveBy, r.createdAt, r.residentId)))
-                    .replaceWith(r);
+                    .replaceWith(new Opened(r, received));
         });
     }
 
@@ -122,22 +145,23 @@ public class RequestService {
         if (input.building() == null) {
             return Uni.createFrom().voidItem();
         }
-        return estate.building(community, input.building()).chain(building -> {
-            if (building == null) {
-                throw ProblemException.invalid("building", "building '" + input.building()
-                        + "' is not part of the estate");
-            }
-            if (input.unit() == null) {
-                return Uni.createFrom().voidItem();
-            }
-            return estate.unitExists(community, input.building(), input.unit()).map(exists -> {
-                if (!exists) {
-                    throw ProblemException.invalid("unit", "building " + input.building() + " has no unit '"
-                            + input.unit() + "'");
+        if (input.unit() == null) {
+            return estate.building(community, input.building()).invoke(building -> {
+                if (building == null) {
+                    throw notInEstate(input);
                 }
-                return null;
-            });
-        });
+            }).replaceWithVoid();
+        }
+        // a unit's households belong to their building: finding the unit proves the building too
+        return estate.unitExists(community, input.building(), input.unit()).chain(exists -> exists
+                ? Uni.createFrom().voidItem()
+                : estate.building(community, input.building()).chain(building -> Uni.createFrom().failure(
+                        building == null ? notInEstate(input) : ProblemException.invalid("unit", "building "
+                                + input.building() + " has no unit '" + input.unit() + "'"))));
+    }
+
+    private static ProblemException notInEstate(NewRequest input) {
+        return ProblemException.invalid("building", "building '" + input.building() + "' is not part of the estate");
     }
 
     /** A request the viewer may see; 404 for one they may not, so its existence is not revealed. */
