@@ -86,6 +86,67 @@ class TaskProgressTest {
     }
 
     @Test
+    void aTaskAssignedAgainKeepsItsStatusAndItsMovedDeadlinesButTakesTheNewHolder() {
+        String id = submitLeak();
+        String taskId = "task-" + UUID.randomUUID();
+        Instant now = Instant.now().truncatedTo(java.time.temporal.ChronoUnit.SECONDS);
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                taskAssigned(id, taskId));
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "ACKNOWLEDGED", now.plusSeconds(60)));
+        Instant movedTo = now.plus(Duration.ofHours(72));
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.deadline-changed.v1", """
+                {"communityId": "hepingli", "taskId": "%s", "requestId": "%s", "organisationId": "property",
+                 "acknowledgeBy": null, "completeBy": "%s", "reason": "waiting for a spare valve",
+                 "changedAt": "%s"}""".formatted(taskId, id, movedTo, now.plusSeconds(120)));
+        String again = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, again, "gongzhi.task.assigned.v1", """
+                {"communityId": "hepingli", "taskId": "%s", "requestId": "%s", "organisationId": "property-2",
+                 "organisationName": "安居物业", "role": "LEAD", "category": "water-leak", "building": "7",
+                 "acknowledgeBy": "%s", "completeBy": "%s", "assignedAt": "%s"}"""
+                .formatted(taskId, id, now.plusSeconds(7200), now.plusSeconds(36000), now.plusSeconds(180)));
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id = '" + again + "'") == 1);
+
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("ASSIGNED"))
+                .body("tasks.size()", equalTo(1))
+                .body("tasks[0].organisationId", equalTo("property-2"))
+                .body("tasks[0].organisationName", equalTo("安居物业"))
+                .body("tasks[0].status", equalTo("ACKNOWLEDGED"))
+                .body("tasks[0].completeBy", equalTo(movedTo.toString()));
+        assertThat(Fixtures.count("select count(*) from timeline_entry where kind = 'TASK_ASSIGNED' and request_id = '"
+                + id + "'")).isEqualTo(2);
+    }
+
+    @Test
+    void anEventTwiceInOneBatchIsAppliedOnceAndItsNeighboursStillFlow() {
+        String id = submitLeak();
+        String taskId = "task-" + UUID.randomUUID();
+        String assigned = UUID.randomUUID().toString();
+        String started = UUID.randomUUID().toString();
+        // one record batch, so one poll: the batch's processed-event insert finds the copy, and the events are
+        // applied one by one instead
+        KafkaProbe.publishTogether(Topics.TASKS, id, List.of(
+                new KafkaProbe.Outgoing(assigned, "gongzhi.task.assigned.v1", taskAssigned(id, taskId)),
+                new KafkaProbe.Outgoing(assigned, "gongzhi.task.assigned.v1", taskAssigned(id, taskId)),
+                new KafkaProbe.Outgoing(started, "gongzhi.task.status-changed.v1",
+                        taskChanged(id, taskId, "IN_PROGRESS", Instant.now()))));
+
+        await().atMost(Duration.ofSeconds(20)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id = '" + started + "'") == 1);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                .then().statusCode(200)
+                .body("status", equalTo("IN_PROGRESS"))
+                .body("tasks.size()", equalTo(1));
+        assertThat(Fixtures.count("select count(*) from timeline_entry where kind = 'TASK_ASSIGNED' and request_id = '"
+                + id + "'")).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from processed_event where event_id = '" + assigned + "'"))
+                .isEqualTo(1);
+    }
+
+    @Test
     void aLateEventNeverMovesARequestBackwards() {
         String id = submitLeak();
         String taskId = "task-" + UUID.randomUUID();

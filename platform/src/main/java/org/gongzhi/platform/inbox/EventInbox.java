@@ -22,7 +22,8 @@ import org.jboss.logging.Logger;
  * transaction as the consumer's effect, so a redelivered event has no second effect.
  * <p>
  * Consumers receive what one poll returned ({@link #consumeAll}, channels with {@code batch=true}) and the inbox
- * applies the whole batch in one transaction — one commit instead of one per event, which is where the time went.
+ * applies the whole batch in one transaction — one commit instead of one per event, which is where the time went —
+ * recording all its events in the processed-event log with a single statement.
  * Should the batch fail, it is applied again one event per transaction, so one bad event costs only itself: a record
  * that can never be read ({@link PoisonEventException}) or that still fails after a few retries goes to
  * {@code <topic>.dlq} through {@link DeadLetters} and the partition keeps flowing.
@@ -53,23 +54,60 @@ public class EventInbox {
         if (batch.isEmpty()) {
             return dead;
         }
-        return dead.chain(() -> Panache.withTransaction(() -> applyInOrder(consumer, batch))
+        return dead.chain(() -> Panache.withTransaction(() -> allFirstTime(consumer, batch)
+                        .chain(() -> applyInOrder(batch)))
                 .onFailure().recoverWithUni(failure -> {
-                    LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer,
-                            batch.size(), failure.toString());
+                    if (failure instanceof SeenBefore) {
+                        LOG.debugf("%s: a batch of %d events holds some seen before; applying them one by one",
+                                consumer, batch.size());
+                    } else {
+                        LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer,
+                                batch.size(), failure.toString());
+                    }
                     return oneByOne(consumer, batch);
                 }));
     }
 
     /**
-     * Inside one transaction. After each event the session is flushed (the next event sees its rows) and cleared, so
+     * Records the whole batch in the processed-event log with one statement. Should any event have been processed
+     * before (a redelivery, or the same event twice in the batch), the transaction is abandoned and the batch goes
+     * one event at a time, where each event is checked on its own.
+     */
+    private Uni<Void> allFirstTime(String consumer, List<Routed> batch) {
+        String[] ids = new String[batch.size()];
+        String[] types = new String[batch.size()];
+        for (int i = 0; i < ids.length; i++) {
+            ids[i] = batch.get(i).event().id();
+            types[i] = batch.get(i).event().type().ceType();
+        }
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into processed_event (consumer, event_id, event_type)
+                        select :consumer, e.id, e.type from unnest(cast(:ids as text[]), cast(:types as text[])) as e(id, type)
+                        on conflict do nothing""")
+                .setParameter("consumer", consumer)
+                .setParameter("ids", ids)
+                .setParameter("types", types)
+                .executeUpdate())
+                .chain(inserted -> inserted == ids.length ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().failure(new SeenBefore(ids.length - inserted)));
+    }
+
+    /** Not a failure of the batch: some of its events were processed before. */
+    private static final class SeenBefore extends RuntimeException {
+        SeenBefore(int count) {
+            super(count + " events processed before", null, false, false);
+        }
+    }
+
+    /**
+     * Inside one transaction, every event of the batch seen for the first time. After each event the session is flushed (the next event sees its rows) and cleared, so
      * each event starts from the database as it would in a transaction of its own, and a flush only ever checks one
      * event's entities (flushing a session that kept every entity of the batch cost O(n²) in Hibernate's cascade).
      */
-    private Uni<Void> applyInOrder(String consumer, List<Routed> batch) {
+    private Uni<Void> applyInOrder(List<Routed> batch) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Routed routed : batch) {
-            chain = chain.chain(() -> applyOnce(consumer, routed))
+            chain = chain.chain(() -> routed.effect().apply(routed.event()))
                     .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
         }
         return chain;
