@@ -62,12 +62,13 @@ public final class ServiceProcess implements AutoCloseable {
     }
 
     /**
-     * How every service JVM is sized on a small machine: a modest heap, the serial collector, bounded metaspace, code
-     * cache and thread stacks (with {@code MALLOC_ARENA_MAX=2} in the environment) keep a service's resident memory
-     * well under 350 MB.
+     * How every service JVM is sized on a small machine: the serial collector with a heap that starts small and grows
+     * only as far as the live data needs (without {@code -Xms} the JVM commits all of {@code -Xmx} at once on a
+     * machine with this much memory), bounded metaspace, code cache and thread stacks, and native memory the JIT
+     * freed handed back to the system every few seconds (with {@code MALLOC_ARENA_MAX=2} in the environment).
      */
-    public static final List<String> JVM_OPTIONS = List.of("-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
-            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m");
+    public static final List<String> JVM_OPTIONS = List.of("-Xms32m", "-Xmx160m", "-Xss512k", "-XX:+UseSerialGC",
+            "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000");
 
     public ServiceProcess start() {
         List<String> command = new ArrayList<>();
