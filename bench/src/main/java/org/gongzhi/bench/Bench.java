@@ -99,9 +99,10 @@ public final class Bench {
                     .connectTimeout(Duration.ofSeconds(5)).build();
             Workload workload = new Workload(42, 200);
             if (o.warmup().toSeconds() > 0) {
-                out.println("warming up: 20 req/s for " + o.warmup().toSeconds() + " s (not reported)");
-                new LoadRun("warmup", 20, o.warmup()).execute(http, system, workload, tracker, monitors,
-                        Duration.ofSeconds(5), dir, out);
+                out.println("warming up: " + o.warmupRate() + " req/s for " + o.warmup().toSeconds()
+                        + " s (not reported)");
+                new LoadRun("warmup", o.warmupRate(), o.warmup()).execute(http, system, workload, tracker,
+                        monitors, Duration.ofSeconds(5), dir, out);
             }
             if (!o.ramp() || o.ratesGiven()) {
                 for (int rate : o.rates()) {
@@ -249,8 +250,9 @@ public final class Bench {
                 + "volunteer help 7 % (no alliance task); older buildings more often; half by 200 residents in the app,"
                 + " half by a worker (12345 hotline, phone, rounds) |");
         h.add("| options | rates " + o.rates() + ", duration " + o.duration().toSeconds() + " s, warm-up "
-                + o.warmup().toSeconds() + " s at 20 req/s" + (o.ramp() ? ", ramp from " + o.rampStart() + " to "
-                + o.rampMax() + " req/s, steps of " + o.stepDuration().toSeconds() + " s" : "") + ", drain "
+                + o.warmup().toSeconds() + " s at " + o.warmupRate() + " req/s"
+                + (o.ramp() ? ", ramp from " + o.rampStart() + " to " + o.rampMax() + " req/s, steps of "
+                        + o.stepDuration().toSeconds() + " s" : "") + ", drain "
                 + o.drain().toSeconds() + " s, limits " + o.limitDuration().toSeconds() + " s each |");
         h.add("| stages | submit → HTTP 201 (POST /api/requests); submit → lead task assigned "
                 + "(`gongzhi.task.assigned.v1`, role LEAD, on `gongzhi.tasks`, key = request id, read by a plain "

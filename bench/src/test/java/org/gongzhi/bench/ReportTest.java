@@ -21,6 +21,9 @@ class ReportTest {
         assertThat(o.rates()).containsExactly(50, 200);
         assertThat(o.duration()).isEqualTo(Duration.ofMinutes(2));
         assertThat(o.ramp()).isTrue();
+        assertThat(o.warmup()).isEqualTo(Duration.ofSeconds(120));
+        assertThat(o.warmupRate()).isEqualTo(60);
+        assertThat(BenchOptions.parse("--warmup", "30s", "--warmup-rate", "80").warmupRate()).isEqualTo(80);
         assertThat(o.targets().get("request-service")).hasToString("http://10.1.2.3:8081");
         assertThat(BenchOptions.parse("--target", "request=http://a:1,notification=http://b:2").targets())
                 .containsEntry("notification-service", java.net.URI.create("http://b:2"));
