@@ -11,7 +11,6 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
@@ -40,9 +39,13 @@ public class EventInbox {
         this.deadLetters = deadLetters;
     }
 
-    /** Applies one poll's records: all in one transaction, or, should that fail, one by one. */
-    public Uni<Void> consumeAll(String consumer, ConsumerRecords<String, String> records, EventRoutes routes) {
-        List<Routed> batch = new ArrayList<>(records.count());
+    /**
+     * Applies one poll's records ({@code ConsumerRecords}, or those of one of its topics): all in one transaction, or,
+     * should that fail, one by one.
+     */
+    public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
+            EventRoutes routes) {
+        List<Routed> batch = new ArrayList<>();
         Uni<Void> dead = Uni.createFrom().voidItem();
         for (ConsumerRecord<String, String> record : records) {
             try {
@@ -55,7 +58,8 @@ public class EventInbox {
             return dead;
         }
         return dead.chain(() -> Panache.withTransaction(() -> allFirstTime(consumer, batch)
-                        .chain(() -> applyInOrder(batch)))
+                        .chain(() -> applyInOrder(batch))
+                        .chain(routes::finishTransaction))
                 .onFailure().recoverWithUni(failure -> {
                     if (failure instanceof SeenBefore) {
                         LOG.debugf("%s: a batch of %d events holds some seen before; applying them one by one",
@@ -64,7 +68,7 @@ public class EventInbox {
                         LOG.warnf("%s: a batch of %d events failed (%s); applying them one by one", consumer,
                                 batch.size(), failure.toString());
                     }
-                    return oneByOne(consumer, batch);
+                    return oneByOne(consumer, batch, routes);
                 }));
     }
 
@@ -113,10 +117,11 @@ public class EventInbox {
         return chain;
     }
 
-    private Uni<Void> oneByOne(String consumer, List<Routed> batch) {
+    private Uni<Void> oneByOne(String consumer, List<Routed> batch, EventRoutes routes) {
         Uni<Void> chain = Uni.createFrom().voidItem();
         for (Routed routed : batch) {
-            chain = chain.chain(() -> Panache.withTransaction(() -> applyOnce(consumer, routed))
+            chain = chain.chain(() -> Panache.withTransaction(() -> applyOnce(consumer, routed)
+                            .chain(routes::finishTransaction))
                     .onFailure(failure -> !(failure instanceof PoisonEventException))
                     .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
                     .onFailure().recoverWithUni(failure -> deadLetters.send(routed.record(), failure)));
