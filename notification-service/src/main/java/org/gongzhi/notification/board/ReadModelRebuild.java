@@ -52,7 +52,7 @@ public class ReadModelRebuild {
 
     /** The number of events replayed. */
     public Uni<Long> rebuild() {
-        return Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lock(s)
+        return Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lockForRebuild(s)
                 .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
                 .chain(() -> replay(s, 0L, 0L, Set.of()))));
     }
@@ -72,7 +72,7 @@ public class ReadModelRebuild {
         return Uni.createFrom().item(topics::readAll)
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
-                .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lock(s)
+                .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lockForRebuild(s)
                         .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
                         .chain(() -> s.createNativeQuery("select event_id from event_log", String.class)
                                 .getResultList())

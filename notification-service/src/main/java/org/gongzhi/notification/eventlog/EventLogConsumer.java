@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
@@ -43,7 +44,7 @@ public class EventLogConsumer {
                     .chain(() -> notices.apply(event))
                     .chain(() -> webhooks.apply(event)));
         }
-        this.routes = all;
+        this.routes = all.beforeCommit(log::appendGathered);
     }
 
     private static <T extends GongzhiEvent> void route(EventRoutes routes, Class<T> type,
@@ -51,32 +52,19 @@ public class EventLogConsumer {
         routes.on(type, effect::apply);
     }
 
-    private Uni<Void> consume(String channel, ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("notification-service." + channel, records, routes).invoke(live::wake);
-    }
-
-    @Incoming("requests")
-    public Uni<Void> requests(ConsumerRecords<String, String> records) {
-        return consume("requests", records);
-    }
-
-    @Incoming("tasks")
-    public Uni<Void> tasks(ConsumerRecords<String, String> records) {
-        return consume("tasks", records);
-    }
-
-    @Incoming("volunteering")
-    public Uni<Void> volunteering(ConsumerRecords<String, String> records) {
-        return consume("volunteering", records);
-    }
-
-    @Incoming("deliberation")
-    public Uni<Void> deliberation(ConsumerRecords<String, String> records) {
-        return consume("deliberation", records);
-    }
-
-    @Incoming("warnings")
-    public Uni<Void> warnings(ConsumerRecords<String, String> records) {
-        return consume("warnings", records);
+    /**
+     * One poll of every topic, from the partitions this copy of the channel holds: the same partition number of every
+     * topic (range assignment), so all events of one request, task or warning come to one copy and copies never
+     * update the same board row. Each topic's records are applied in a transaction of their own, under the
+     * processed-event name the topic always had.
+     */
+    @Incoming("events")
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        Uni<Void> all = Uni.createFrom().voidItem();
+        for (String topic : records.partitions().stream().map(TopicPartition::topic).distinct().sorted().toList()) {
+            all = all.chain(() -> inbox.consumeAll("notification-service." + topic.substring("gongzhi.".length()),
+                    records.records(topic), routes));
+        }
+        return all.invoke(live::wake);
     }
 }

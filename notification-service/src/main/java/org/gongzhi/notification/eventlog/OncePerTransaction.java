@@ -16,6 +16,12 @@ import org.hibernate.reactive.mutiny.Mutiny;
 public final class OncePerTransaction<T> {
     private final Map<Mutiny.Transaction, T> done = Collections.synchronizedMap(new WeakHashMap<>());
 
+    /** The value the work gave in this transaction so far, or null: runs nothing. */
+    public T peek(Mutiny.Session session) {
+        Mutiny.Transaction transaction = session.currentTransaction();
+        return transaction == null ? null : done.get(transaction);
+    }
+
     /** The value the work gave in this transaction, running the work on the first call. */
     public Uni<T> get(Mutiny.Session session, Supplier<Uni<T>> work) {
         Mutiny.Transaction transaction = session.currentTransaction();
