@@ -16,7 +16,6 @@ import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
 import org.hibernate.reactive.common.AffectedEntities;
-import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Every change of a task becomes an event on {@code gongzhi.tasks} (through the outbox) and an entry of the
@@ -108,29 +107,25 @@ public class TaskJournal {
 
     /**
      * Writes the entries in one statement (one per entry cost a round trip each), numbered ({@code seq}) in the order
-     * given. Nothing reads an entry back in the transaction, so the session does not manage them.
+     * given: arrays unnested in order, so the statement's text is the same for any number of entries. Nothing reads an
+     * entry back in the transaction, so the session does not manage them.
      */
     private Uni<Void> write(List<FeedEntry> entries) {
         if (entries.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        StringBuilder sql = new StringBuilder("insert into feed_entry (organisation_id, event_type, payload, at) "
-                + "values ");
-        for (int i = 0; i < entries.size(); i++) {
-            sql.append(i == 0 ? "" : ", ").append("(:organisation").append(i).append(", :type").append(i)
-                    .append(", :payload").append(i).append(", :at").append(i).append(')');
-        }
-        return Panache.getSession().chain(session -> {
-            Mutiny.Query<Object> insert = session.createNativeQuery(sql.toString(),
-                    new AffectedEntities(FeedEntry.class));
-            for (int i = 0; i < entries.size(); i++) {
-                FeedEntry entry = entries.get(i);
-                insert.setParameter("organisation" + i, entry.organisationId)
-                        .setParameter("type" + i, entry.eventType)
-                        .setParameter("payload" + i, entry.payload)
-                        .setParameter("at" + i, entry.at);
-            }
-            return insert.executeUpdate();
-        }).replaceWithVoid();
+        return Panache.getSession().chain(session -> session.createNativeQuery("""
+                        insert into feed_entry (organisation_id, event_type, payload, at)
+                        select e.organisation, e.type, e.payload, cast(e.at as timestamptz)
+                        from unnest(cast(:organisations as text[]), cast(:types as text[]),
+                                    cast(:payloads as text[]), cast(:ats as text[]))
+                             with ordinality as e(organisation, type, payload, at, n)
+                        order by e.n""", new AffectedEntities(FeedEntry.class))
+                .setParameter("organisations", entries.stream().map(e -> e.organisationId).toArray(String[]::new))
+                .setParameter("types", entries.stream().map(e -> e.eventType).toArray(String[]::new))
+                .setParameter("payloads", entries.stream().map(e -> e.payload).toArray(String[]::new))
+                .setParameter("ats", entries.stream().map(e -> e.at.toString()).toArray(String[]::new))
+                .executeUpdate())
+                .replaceWithVoid();
     }
 }
