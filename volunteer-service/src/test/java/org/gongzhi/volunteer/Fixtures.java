@@ -7,6 +7,7 @@ import static org.hamcrest.Matchers.equalTo;
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongzhi.devstack.DevTokens;
@@ -23,6 +24,17 @@ public final class Fixtures {
              {"day": "SUN", "from": "00:00", "to": "24:00"}]""";
 
     private Fixtures() {
+    }
+
+    /** A worker's token for another community than the default one. */
+    public static String workerOf(String community) {
+        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
+    }
+
+    /** A volunteer's token for another community than the default one. */
+    public static String volunteerOf(String community, String volunteerId) {
+        return DevTokens.token("volunteer", "volunteer-" + volunteerId,
+                Map.of("community", community, "volunteer", volunteerId));
     }
 
     public static String suffix() {

@@ -3,6 +3,8 @@ package org.gongzhi.volunteer.household;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.gongzhi.volunteer.Fixtures.as;
+import static org.gongzhi.volunteer.Fixtures.volunteerOf;
+import static org.gongzhi.volunteer.Fixtures.workerOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -123,14 +125,7 @@ class WarningVisitTest {
                 .body("find { it.id == '%s' }.status".formatted(toDisabled), equalTo("MISSED"));
     }
 
-    private static String workerOf(String community) {
-        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
-    }
 
-    private static String volunteerOf(String community, String volunteerId) {
-        return DevTokens.token("volunteer", "volunteer-" + volunteerId,
-                Map.of("community", community, "volunteer", volunteerId));
-    }
 
     @Test
     void aLiftedWarningWithdrawsTheVisitsNotYetDoneAndNothingIsReportedMissed() throws Throwable {

@@ -2,6 +2,8 @@ package org.gongzhi.volunteer.team;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.gongzhi.volunteer.Fixtures.as;
+import static org.gongzhi.volunteer.Fixtures.volunteerOf;
+import static org.gongzhi.volunteer.Fixtures.workerOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -11,7 +13,6 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
@@ -26,14 +27,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
 class CommunityTest {
 
-    private static String workerOf(String community) {
-        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
-    }
 
-    private static String volunteerOf(String community, String volunteerId) {
-        return DevTokens.token("volunteer", "volunteer-" + volunteerId,
-                Map.of("community", community, "volunteer", volunteerId));
-    }
 
     @Test
     void teamsAndVolunteersBelongToTheirCommunityAndOnlyItsVolunteersAreAsked() {
