@@ -73,6 +73,7 @@ public final class KafkaProbe {
         props.put(ProducerConfig.KEY_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.VALUE_SERIALIZER_CLASS_CONFIG, StringSerializer.class.getName());
         props.put(ProducerConfig.LINGER_MS_CONFIG, 1_000);
+        props.put(ProducerConfig.BATCH_SIZE_CONFIG, 1 << 20);
         try (KafkaProducer<String, String> producer = new KafkaProducer<>(props)) {
             List<Future<?>> sent = new ArrayList<>();
             for (Outgoing event : events) {

@@ -12,8 +12,10 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.Topics;
@@ -145,6 +147,26 @@ class TaskProgressTest {
                 + id + "'")).isEqualTo(1);
         assertThat(Fixtures.count("select count(*) from processed_event where event_id = '" + assigned + "'"))
                 .isEqualTo(1);
+    }
+
+    @Test
+    void aFullPollOfFiveHundredEventsIsAppliedInOneGo() {
+        // a backlog, as after a restart: one poll brings max.poll.records (500) events, applied one after the other
+        // in one transaction; the services' 512 KiB thread stacks once overflowed on such a batch and hung it
+        String id = submitLeak();
+        List<KafkaProbe.Outgoing> events = new ArrayList<>();
+        for (int i = 0; i < 500; i++) {
+            events.add(new KafkaProbe.Outgoing(UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                    taskAssigned(id, "task-" + UUID.randomUUID())));
+        }
+        KafkaProbe.publishTogether(Topics.TASKS, id, events);
+
+        String ids = events.stream().map(e -> "'" + e.ceId() + "'").collect(Collectors.joining(","));
+        await().atMost(Duration.ofSeconds(60)).until(() ->
+                Fixtures.count("select count(*) from processed_event where event_id in (" + ids + ")") == 500);
+        assertThat(Fixtures.count("select count(*) from track_task where request_id = '" + id + "'")).isEqualTo(500);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED"));
     }
 
     @Test

@@ -14,6 +14,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
+import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -46,14 +47,15 @@ public class EventInbox {
     public Uni<Void> consumeAll(String consumer, Iterable<ConsumerRecord<String, String>> records,
             EventRoutes routes) {
         List<Routed> batch = new ArrayList<>();
-        Uni<Void> dead = Uni.createFrom().voidItem();
+        List<Poisoned> poisoned = new ArrayList<>();
         for (ConsumerRecord<String, String> record : records) {
             try {
                 routed(record, routes).ifPresent(batch::add);
             } catch (PoisonEventException poison) {
-                dead = dead.chain(() -> deadLetters.send(record, poison));
+                poisoned.add(new Poisoned(record, poison));
             }
         }
+        Uni<Void> dead = InOrder.each(poisoned, p -> deadLetters.send(p.record(), p.reason()));
         if (batch.isEmpty()) {
             return dead;
         }
@@ -109,24 +111,16 @@ public class EventInbox {
      * event's entities (flushing a session that kept every entity of the batch cost O(n²) in Hibernate's cascade).
      */
     private Uni<Void> applyInOrder(List<Routed> batch) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Routed routed : batch) {
-            chain = chain.chain(() -> routed.effect().apply(routed.event()))
-                    .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear)));
-        }
-        return chain;
+        return InOrder.each(batch, routed -> routed.effect().apply(routed.event())
+                .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
     }
 
     private Uni<Void> oneByOne(String consumer, List<Routed> batch, EventRoutes routes) {
-        Uni<Void> chain = Uni.createFrom().voidItem();
-        for (Routed routed : batch) {
-            chain = chain.chain(() -> Panache.withTransaction(() -> applyOnce(consumer, routed)
-                            .chain(routes::finishTransaction))
-                    .onFailure(failure -> !(failure instanceof PoisonEventException))
-                    .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
-                    .onFailure().recoverWithUni(failure -> deadLetters.send(routed.record(), failure)));
-        }
-        return chain;
+        return InOrder.each(batch, routed -> Panache.withTransaction(() -> applyOnce(consumer, routed)
+                        .chain(routes::finishTransaction))
+                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
+                .onFailure().recoverWithUni(failure -> deadLetters.send(routed.record(), failure)));
     }
 
     private Uni<Void> applyOnce(String consumer, Routed routed) {
@@ -141,6 +135,9 @@ public class EventInbox {
             throw new PoisonEventException("unknown or missing ce_type '" + ceType + "'", null);
         }
         return routes.route(type.get()).map(effect -> new Routed(record, decode(record, type.get()), effect));
+    }
+
+    private record Poisoned(ConsumerRecord<String, String> record, PoisonEventException reason) {
     }
 
     private record Routed(ConsumerRecord<String, String> record, InboundEvent<?> event,
