@@ -11,6 +11,7 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
 import org.gongzhi.request.deliberation.DeliberationApi.MeetingView;
 import org.gongzhi.request.deliberation.DeliberationApi.Minutes;
@@ -28,10 +29,7 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<MeetingView> create(Viewer viewer, @Valid @NotNull NewMeeting input) {
-        Uni<Void> agendaOk = Uni.createFrom().voidItem();
-        for (UUID topicId : input.topicIds()) {
-            agendaOk = agendaOk.chain(() -> topics.topic(viewer, topicId).replaceWithVoid());
-        }
+        Uni<Void> agendaOk = InOrder.each(input.topicIds(), topicId -> topics.topic(viewer, topicId));
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
         m.communityId = viewer.community();
@@ -46,16 +44,7 @@ public class MeetingService {
     @WithSession
     public Uni<List<MeetingView>> list(Viewer viewer) {
         return Meeting.<Meeting>list("communityId = ?1 order by startsAt desc", viewer.community())
-                .chain(meetings -> {
-                    Uni<List<MeetingView>> all = Uni.createFrom().item(new java.util.ArrayList<>());
-                    for (Meeting m : meetings) {
-                        all = all.chain(list -> view(m).map(v -> {
-                            list.add(v);
-                            return list;
-                        }));
-                    }
-                    return all;
-                });
+                .chain(meetings -> InOrder.map(meetings, this::view));
     }
 
     @WithTransaction
@@ -68,16 +57,12 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<MeetingView> attendance(Viewer viewer, UUID meetingId, @Valid @NotNull Attendance input) {
-        return meeting(viewer, meetingId).chain(m -> {
-            Uni<Void> all = Uni.createFrom().voidItem();
-            for (String resident : input.residentIds()) {
-                all = all.chain(() -> Panache.getSession().chain(s -> s.createNativeQuery("""
+        return meeting(viewer, meetingId).chain(m -> InOrder.each(input.residentIds(), resident ->
+                        Panache.getSession().chain(s -> s.createNativeQuery("""
                                 insert into meeting_participant (meeting_id, resident_id, attended) values (:m, :r, true)
                                 on conflict (meeting_id, resident_id) do update set attended = true""")
-                        .setParameter("m", m.id).setParameter("r", resident).executeUpdate()).replaceWithVoid());
-            }
-            return all.chain(() -> view(m));
-        });
+                        .setParameter("m", m.id).setParameter("r", resident).executeUpdate()))
+                .chain(() -> view(m)));
     }
 
     @WithTransaction

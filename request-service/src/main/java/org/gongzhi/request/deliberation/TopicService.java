@@ -9,7 +9,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -19,6 +18,7 @@ import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.TopicOpened;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.ActionItemView;
 import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
 import org.gongzhi.request.deliberation.DeliberationApi.DecisionView;
@@ -79,27 +79,22 @@ public class TopicService {
         topic.status = Topic.Status.OPEN;
         topic.proposedBy = viewer.id();
         topic.createdAt = now;
-        Uni<Void> checked = Uni.createFrom().voidItem();
-        for (String building : buildings) {
-            checked = checked.chain(() -> estate.building(viewer.community(), building).invoke(b -> {
-                if (b == null) {
-                    throw ProblemException.invalid("buildings", "building '" + building + "' is not part of the estate");
-                }
-            }).replaceWithVoid());
-        }
-        Uni<Void> linked = checked.chain(() -> topic.persist()).replaceWithVoid();
-        for (UUID requestId : requestIds) {
-            linked = linked.chain(() -> intake.visible(viewer, requestId)
-                    .chain(r -> changes.move(r, RequestStatus.IN_DELIBERATION, now, viewer.id(),
-                            "taken to the deliberation hall: " + topic.title))
-                    .chain(r -> {
-                        TopicRequest link = new TopicRequest();
-                        link.topicId = topic.id;
-                        link.requestId = requestId;
-                        return link.persist();
-                    })
-                    .replaceWithVoid());
-        }
+        Uni<Void> checked = InOrder.each(buildings, building -> estate.building(viewer.community(), building)
+                .invoke(b -> {
+                    if (b == null) {
+                        throw ProblemException.invalid("buildings", "building '" + building + "' is not part of the estate");
+                    }
+                }));
+        Uni<Void> linked = checked.chain(() -> topic.persist())
+                .chain(() -> InOrder.each(requestIds, requestId -> intake.visible(viewer, requestId)
+                        .chain(r -> changes.move(r, RequestStatus.IN_DELIBERATION, now, viewer.id(),
+                                "taken to the deliberation hall: " + topic.title))
+                        .chain(r -> {
+                            TopicRequest link = new TopicRequest();
+                            link.topicId = topic.id;
+                            link.requestId = requestId;
+                            return link.persist();
+                        })));
         return linked
                 .chain(() -> outbox.add(new TopicOpened(topic.communityId, topic.id.toString(), topic.title,
                         buildings, requestIds.stream().map(UUID::toString).toList(), now)))
@@ -109,16 +104,7 @@ public class TopicService {
     @WithSession
     public Uni<List<TopicView>> list(Viewer viewer) {
         return Topic.<Topic>list("communityId = ?1 order by createdAt desc", viewer.community())
-                .chain(topics -> {
-                    Uni<List<TopicView>> all = Uni.createFrom().item(new ArrayList<>());
-                    for (Topic t : topics) {
-                        all = all.chain(list -> view(viewer, t).map(v -> {
-                            list.add(v);
-                            return list;
-                        }));
-                    }
-                    return all;
-                });
+                .chain(topics -> InOrder.map(topics, t -> view(viewer, t)));
     }
 
     @WithSession
@@ -230,13 +216,10 @@ public class TopicService {
                 }));
             }
             return work.chain(() -> linkedRequests(topicId)).chain(linked -> {
-                Uni<Void> resumed = Uni.createFrom().voidItem();
-                for (ResidentRequest r : linked) {
-                    if (r.status == RequestStatus.IN_DELIBERATION) {
-                        resumed = resumed.chain(() -> changes.move(r, RequestStatus.ACKNOWLEDGED, now, viewer.id(),
-                                "the deliberation hall decided: " + input.outcome()).replaceWithVoid());
-                    }
-                }
+                List<ResidentRequest> waiting = linked.stream()
+                        .filter(r -> r.status == RequestStatus.IN_DELIBERATION).toList();
+                Uni<Void> resumed = InOrder.each(waiting, r -> changes.move(r, RequestStatus.ACKNOWLEDGED, now,
+                        viewer.id(), "the deliberation hall decided: " + input.outcome()));
                 return resumed.chain(() -> residentsToTell(topicId, linked)).chain(residents -> outbox.add(
                         new DecisionMade(t.communityId, t.id.toString(), t.title, input.outcome(),
                                 linked.stream().map(r -> r.id.toString()).toList(), residents, now)))

@@ -20,6 +20,7 @@ import org.gongzhi.events.VoteClosed;
 import org.gongzhi.events.VoteOpened;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
 import org.gongzhi.request.deliberation.DeliberationApi.Cast;
 import org.gongzhi.request.deliberation.DeliberationApi.HouseholdRef;
@@ -215,13 +216,7 @@ public class VotingService {
     @Scheduled(every = "${gongzhi.deliberation.close-check:60s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     Uni<Void> closeDue() {
         return Panache.withTransaction(() -> Vote.<Vote>list("closed = false and closesAt <= ?1", clock.instant())
-                .chain(due -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (Vote vote : due) {
-                        all = all.chain(() -> closeNow(vote));
-                    }
-                    return all;
-                }))
+                .chain(due -> InOrder.each(due, this::closeNow)))
                 .onFailure().invoke(e -> LOG.warn("closing due votes failed; next check retries", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }

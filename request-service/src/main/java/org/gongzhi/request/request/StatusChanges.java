@@ -6,6 +6,7 @@ import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.reactive.InOrder;
 
 /** The one place a request changes status: the state machine, the timeline entry and the event, together. */
 @ApplicationScoped
@@ -33,11 +34,7 @@ public class StatusChanges {
     }
 
     private Uni<Void> tell(ResidentRequest r, RequestStatus from, RequestStatus next, Instant at) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (StatusListener listener : listeners) {
-            all = all.chain(() -> listener.moved(r, from, next, at));
-        }
-        return all;
+        return InOrder.each(listeners, listener -> listener.moved(r, from, next, at));
     }
 
     /** Moves forward when the state machine allows; a late or repeated event leaves the request as it is. */

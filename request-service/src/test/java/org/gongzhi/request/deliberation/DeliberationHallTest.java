@@ -19,6 +19,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.Topics;
@@ -284,5 +286,23 @@ class DeliberationHallTest {
                 .body("{\"title\": \"x\", \"place\": \"y\", \"startsAt\": \"2027-01-01T00:00:00Z\", \"topicIds\": [\""
                         + topicId + "\"]}")
                 .post("/api/deliberation/meetings").then().statusCode(403);
+    }
+
+    @Test
+    void aMeetingOfFiveHundredRecordsEveryonesAttendance() {
+        // the most the API takes in one call: each attendance is written one after the other in one transaction
+        String worker = DevTokens.worker();
+        String topicId = given().auth().oauth2(DevTokens.resident(a)).contentType(ContentType.JSON)
+                .body("{\"title\": \"广场舞时间\", \"description\": \"When the square may be loud\"}")
+                .post("/api/deliberation/topics").then().statusCode(201).extract().path("id");
+        String meetingId = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"title\": \"居民大会\", \"place\": \"社区广场\", \"startsAt\": \""
+                        + Instant.now().plus(Duration.ofDays(1)) + "\", \"topicIds\": [\"" + topicId + "\"]}")
+                .post("/api/deliberation/meetings").then().statusCode(201).extract().path("id");
+        String everyone = IntStream.range(0, 500).mapToObj(i -> "\"res-" + i + "-" + meetingId + "\"")
+                .collect(Collectors.joining(","));
+        given().auth().oauth2(worker).contentType(ContentType.JSON).body("{\"residentIds\": [" + everyone + "]}")
+                .post("/api/deliberation/meetings/" + meetingId + "/attendance")
+                .then().statusCode(200).body("attended", equalTo(500));
     }
 }
