@@ -38,9 +38,12 @@ public final class RawLimits {
     private RawLimits() {
     }
 
-    /** PostgreSQL: the intake transaction (a request row + an outbox row, one durable commit) as fast as it goes. */
+    /**
+     * PostgreSQL: the intake transaction (a request row + an outbox row, one commit) as fast as it goes, and whether
+     * the server flushes commits to disk ({@code fsync}): durable only when it does.
+     */
     public record PgResult(int concurrency, double seconds, long commits, double perSecond, Histogram latency,
-            String error) {
+            boolean fsync, String error) {
     }
 
     /** Kafka: produce → consume round trip, open model at a rate, record size in bytes. */
@@ -51,8 +54,12 @@ public final class RawLimits {
     private static final String SCHEMA = "gongzhi_bench_raw";
 
     public static PgResult postgresIntake(String jdbcUrl, int concurrency, Duration duration, int payloadBytes) {
+        boolean fsync;
         try (Connection admin = DriverManager.getConnection(jdbcUrl, "gongzhi", "gongzhi");
                 Statement s = admin.createStatement()) {
+            try (var rs = s.executeQuery("show fsync")) {
+                fsync = rs.next() && "on".equals(rs.getString(1));
+            }
             s.execute("drop schema if exists " + SCHEMA + " cascade");
             s.execute("create schema " + SCHEMA);
             // the same columns, keys and indexes as request-service's resident_request and the platform's outbox
@@ -82,7 +89,7 @@ public final class RawLimits {
                         for each statement execute function %1$s.notify();
                     """.formatted(SCHEMA));
         } catch (SQLException e) {
-            return new PgResult(concurrency, 0, 0, 0, new Histogram(3), e.getMessage());
+            return new PgResult(concurrency, 0, 0, 0, new Histogram(3), false, e.getMessage());
         }
         String payload = "x".repeat(Math.max(100, payloadBytes));
         Recorder recorder = new Recorder(Stage.HIGHEST_US, 3);
@@ -146,7 +153,7 @@ public final class RawLimits {
             failures.add("cleanup: " + e.getMessage());
         }
         return new PgResult(concurrency, seconds, commits.get(), commits.get() / seconds,
-                recorder.getIntervalHistogram(), failures.isEmpty() ? null : failures.get(0));
+                recorder.getIntervalHistogram(), fsync, failures.isEmpty() ? null : failures.get(0));
     }
 
     /** Kafka: an idempotent acks=all producer and a consumer, open model at {@code rate}, on a scratch topic. */

@@ -112,7 +112,9 @@ public final class Report {
         RawLimits.PgResult pg = c.pg();
         md.append("| limit | configuration | rate | p50 | p99 | p99.9 | max |\n|---|---|---:|---:|---:|---:|---:|\n");
         if (pg != null) {
-            md.append("| PostgreSQL intake transaction (insert request row + outbox row, durable commit, JDBC) | ")
+            md.append("| PostgreSQL intake transaction (insert request row + outbox row, JDBC, ")
+                    .append(pg.fsync() ? "durable commit: fsync on" : "commit with fsync off: not durable across a "
+                            + "machine crash").append(") | ")
                     .append(pg.concurrency()).append(" connections, ").append(fmt(pg.seconds())).append(" s | ")
                     .append(fmt(pg.perSecond())).append(" tx/s | ").append(ms(pg.latency(), 50)).append(" | ")
                     .append(ms(pg.latency(), 99)).append(" | ").append(ms(pg.latency(), 99.9)).append(" | ")

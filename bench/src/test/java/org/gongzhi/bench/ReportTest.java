@@ -68,7 +68,7 @@ class ReportTest {
         Histogram kafkaLatency = new Histogram(3);
         kafkaLatency.recordValue(4000);
         Path file = Report.write(dir, new Report.Contents("test", List.of("| | |\n|---|---|"), List.of(run), List.of(),
-                null, "", new RawLimits.PgResult(16, 10, 9000, 900, pgLatency, null),
+                null, "", new RawLimits.PgResult(16, 10, 9000, 900, pgLatency, true, null),
                 List.of(new RawLimits.KafkaResult(50, 700, 10, 500, 500, kafkaLatency, null)), List.of(), List.of()));
         String md = Files.readString(file);
         assertThat(md).contains("| rate-50 | 50 | 150 | 150 |", "submit → on the dashboard stream",

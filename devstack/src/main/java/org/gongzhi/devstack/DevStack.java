@@ -48,26 +48,35 @@ public final class DevStack implements AutoCloseable {
     private int controllerPort;
     private Thread shutdownHook;
 
-    /** What to start and where; every field has a default. */
-    public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases) {
+    /**
+     * What to start and where; every field has a default. {@code durable}: PostgreSQL flushes every commit to disk
+     * ({@code fsync}), as in production — what {@code ./gongzhi up} and the benchmark run; tests leave it off (the
+     * embedded server's default), which survives a killed process but not a machine crash, and is faster.
+     */
+    public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases,
+            boolean durable) {
         public static Options defaults() {
-            return new Options(null, 0, 0, 6, DATABASES);
+            return new Options(null, 0, 0, 6, DATABASES, false);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(dir, kafkaPort, postgresPort, partitions, databases);
+            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable);
         }
 
         public Options withPorts(int kafka, int postgres) {
-            return new Options(dataDir, kafka, postgres, partitions, databases);
+            return new Options(dataDir, kafka, postgres, partitions, databases, durable);
         }
 
         public Options withPartitions(int count) {
-            return new Options(dataDir, kafkaPort, postgresPort, count, databases);
+            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable);
         }
 
         public Options withDatabases(List<String> names) {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, names);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable);
+        }
+
+        public Options withDurableCommits() {
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true);
         }
     }
 
@@ -112,8 +121,9 @@ public final class DevStack implements AutoCloseable {
                 .setPort(options.postgresPort() == 0 ? freePort() : options.postgresPort())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
-                // a 2xx means durable: commits wait for the WAL flush, as in production
+                // commits wait for the WAL write; with fsync on (durable) also for its flush to disk
                 .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", options.durable() ? "on" : "off")
                 .start();
         watchdog.watch("INT", postmasterPid(pgData));
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
