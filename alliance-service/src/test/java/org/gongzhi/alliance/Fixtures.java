@@ -100,6 +100,22 @@ public final class Fixtures {
                 + "where request_id = '" + requestId + "'");
     }
 
+    /** A worker's token for another community than the default one. */
+    public static String workerOf(String community) {
+        return DevTokens.token("worker", "worker-of-" + community, java.util.Map.of("community", community));
+    }
+
+    /** Runs a statement against the alliance database (test data written directly); answers the rows affected. */
+    public static int execute(String sql) {
+        var stack = DevstackResource.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("alliance"), stack.username(), stack.password());
+                Statement s = c.createStatement()) {
+            return s.executeUpdate(sql);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
     public static long count(String sql) {
         var stack = DevstackResource.stack();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl("alliance"), stack.username(), stack.password());

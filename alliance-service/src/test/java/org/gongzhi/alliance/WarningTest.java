@@ -12,6 +12,8 @@ import static org.hamcrest.Matchers.not;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
+import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
@@ -99,6 +101,31 @@ class WarningTest {
                         equalTo("PROBLEMS_FOUND"));
         given().auth().oauth2(DevTokens.worker()).post("/api/warnings/" + warningId + "/lift")
                 .then().statusCode(409);
+    }
+
+    /**
+     * A community's warnings only grow, and listing them views each in turn: the list must not build a chain as deep
+     * as the warnings are many (about 1,500 overflowed the 512 KiB stack, and the request was never answered).
+     */
+    @Test
+    void everyWarningOfALongHistoryIsListedNewestFirst() {
+        String community = "history-" + suffix;
+        Fixtures.execute("""
+                insert into weather_warning (id, community_id, type, level, valid_from, valid_until, issued_by,
+                                             issued_at, lifted_at)
+                select gen_random_uuid(), '%s', 'rainstorm', 'blue', now() - make_interval(days => n + 1),
+                       now() - make_interval(days => n), 'worker-li', now() - make_interval(days => n + 1),
+                       now() - make_interval(days => n)
+                from generate_series(1, 3000) as n""".formatted(community));
+
+        List<Instant> issued = given().auth().oauth2(Fixtures.workerOf(community))
+                .config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                        .setParam("http.socket.timeout", 30_000)))
+                .get("/api/warnings")
+                .then().statusCode(200)
+                .body("type", everyItem(equalTo("rainstorm")))
+                .extract().jsonPath().getList("issuedAt", String.class).stream().map(Instant::parse).toList();
+        assertThat(issued).hasSize(3000).isSortedAccordingTo(java.util.Comparator.reverseOrder());
     }
 
     @Test

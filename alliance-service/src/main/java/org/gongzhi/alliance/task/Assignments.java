@@ -24,6 +24,7 @@ import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -256,16 +257,11 @@ public class Assignments {
             Instant now = clock.instant();
             String note = "request " + r.to().toLowerCase() + (r.reason() == null ? "" : ": " + r.reason());
             return tasks.ofRequest(c.requestId).chain(list -> {
-                Uni<Void> done = Uni.createFrom().voidItem();
-                for (Task t : list) {
-                    if (t.status.isOpen()) {
-                        done = done.chain(() -> {
-                            t.moveTo(TaskStatus.CANCELLED, now, note);
-                            return journal.changed(t, note, now);
-                        });
-                    }
-                }
-                return done;
+                List<Task> open = list.stream().filter(t -> t.status.isOpen()).toList();
+                return InOrder.each(open, t -> {
+                    t.moveTo(TaskStatus.CANCELLED, now, note);
+                    return journal.changed(t, note, now);
+                });
             }).invoke(() -> {
                 if (AllianceCase.OPEN.equals(c.status)) {
                     c.status = AllianceCase.CANCELLED;

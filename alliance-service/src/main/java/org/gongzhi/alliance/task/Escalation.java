@@ -6,10 +6,12 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
 
 /**
@@ -51,28 +53,27 @@ public class Escalation {
             AtomicInteger made = new AtomicInteger();
             Instant earliest = now.minus(config.backupAfter());
             return tasks.awaitingAcknowledgement(earliest, WHISTLE)
-                    .chain(late -> each(late, t -> climb(t, now, made)))
+                    .chain(late -> InOrder.each(late, t -> climb(t, now, made)))
                     .chain(() -> tasks.pastCompletion(now))
-                    .chain(overdue -> each(overdue, t -> markOverdue(t, now, made)))
+                    .chain(overdue -> InOrder.each(overdue, t -> markOverdue(t, now, made)))
                     .replaceWith(made::get);
         });
     }
 
     private Uni<Void> climb(Task t, Instant now, AtomicInteger made) {
-        Uni<Void> steps = Uni.createFrom().voidItem();
+        List<Integer> due = new ArrayList<>();
         for (int level = t.escalationLevel + 1; level <= WHISTLE; level++) {
             if (now.isBefore(t.acknowledgeBy.plus(config.after(level)))) {
                 break;
             }
-            int step = level;
-            steps = steps.chain(() -> reason(t, step, now)).chain(reason -> {
-                t.escalationLevel = step;
-                t.updatedAt = now;
-                made.incrementAndGet();
-                return step == WHISTLE ? whistle(t, reason, now) : journal.escalated(t, step, reason, now);
-            });
+            due.add(level);
         }
-        return steps;
+        return InOrder.each(due, step -> reason(t, step, now).chain(reason -> {
+            t.escalationLevel = step;
+            t.updatedAt = now;
+            made.incrementAndGet();
+            return step == WHISTLE ? whistle(t, reason, now) : journal.escalated(t, step, reason, now);
+        }));
     }
 
     private Uni<String> reason(Task t, int level, Instant now) {
@@ -102,13 +103,5 @@ public class Escalation {
         made.incrementAndGet();
         return journal.escalated(t, 2, "overdue: not completed by " + t.completeBy + "; " + config.secretary()
                 + " notified", now);
-    }
-
-    private static Uni<Void> each(List<Task> list, java.util.function.Function<Task, Uni<Void>> effect) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Task t : list) {
-            all = all.chain(() -> effect.apply(t));
-        }
-        return all;
     }
 }

@@ -15,6 +15,7 @@ import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.reactive.InOrder;
 import org.hibernate.reactive.common.AffectedEntities;
 
 /**
@@ -37,19 +38,19 @@ public class TaskJournal {
 
     /** New tasks: an event each on gongzhi.tasks, and an entry each in its party's feed, written in one statement. */
     public Uni<Void> assigned(List<Task> tasks) {
-        Uni<Void> done = Uni.createFrom().voidItem();
+        List<TaskAssigned> events = new ArrayList<>();
         List<FeedEntry> entries = new ArrayList<>();
         for (Task t : tasks) {
             TaskAssigned event = new TaskAssigned(t.communityId, t.id.toString(), t.requestId, t.organisationId,
                     t.organisationName, t.role, t.category, t.building, t.acknowledgeBy, t.completeBy, t.assignedAt);
-            done = done.chain(() -> outbox.add(event)).replaceWithVoid();
+            events.add(event);
             try {
                 entries.add(entry(t.organisationId, t.assignedAt, event, json.writeValueAsString(event)));
             } catch (JsonProcessingException e) {
                 return Uni.createFrom().failure(e);
             }
         }
-        return done.chain(() -> write(entries));
+        return InOrder.each(events, outbox::add).chain(() -> write(entries));
     }
 
     public Uni<Void> changed(Task t, String note, Instant at) {

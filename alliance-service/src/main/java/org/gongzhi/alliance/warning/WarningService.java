@@ -26,6 +26,7 @@ import org.gongzhi.events.WarningIssued;
 import org.gongzhi.events.WarningLifted;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 
 /** Weather warnings and the patrols of the risk points they threaten. */
 @ApplicationScoped
@@ -117,16 +118,7 @@ public class WarningService {
     @WithTransaction
     public Uni<List<WarningView>> list(Actor actor) {
         return WeatherWarning.<WeatherWarning>list("communityId = ?1 order by issuedAt desc", actor.community())
-                .chain(ws -> {
-                    Uni<List<WarningView>> all = Uni.createFrom().item(new ArrayList<>());
-                    for (WeatherWarning w : ws) {
-                        all = all.chain(views -> view(w).map(v -> {
-                            views.add(v);
-                            return views;
-                        }));
-                    }
-                    return all;
-                });
+                .chain(ws -> InOrder.map(ws, this::view));
     }
 
     /**
@@ -267,14 +259,12 @@ public class WarningService {
         p.reportedAt = now;
         String name = point == null ? null : point.name;
         String building = point == null ? null : point.building;
-        Uni<?> published = outbox.add(new PatrolChecked(w.communityId, w.id.toString(), p.id.toString(),
-                p.riskPointId, name, p.organisationId, building, done, cs.size(), problems, now));
-        for (PatrolCheck c : newProblems) {
-            published = published.chain(() -> outbox.add(new PatrolProblemFound(w.communityId, w.id.toString(),
-                    p.id.toString(), c.problemId.toString(), p.riskPointId, name, building, c.place, c.category,
-                    c.urgency, c.description, p.organisationId, now)));
-        }
-        return published.map(x -> WarningView.patrol(p, cs));
+        return outbox.add(new PatrolChecked(w.communityId, w.id.toString(), p.id.toString(),
+                        p.riskPointId, name, p.organisationId, building, done, cs.size(), problems, now))
+                .chain(() -> InOrder.each(newProblems, c -> outbox.add(new PatrolProblemFound(w.communityId,
+                        w.id.toString(), p.id.toString(), c.problemId.toString(), p.riskPointId, name, building,
+                        c.place, c.category, c.urgency, c.description, p.organisationId, now))))
+                .map(x -> WarningView.patrol(p, cs));
     }
 
     /** The problem's description, else the checkpoint's note. */
