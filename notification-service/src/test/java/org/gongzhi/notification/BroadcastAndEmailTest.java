@@ -10,6 +10,8 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
 import java.time.Clock;
 import java.time.Duration;
@@ -46,6 +48,9 @@ class BroadcastAndEmailTest {
 
     @Inject
     Clock clock;
+
+    @Inject
+    Pool pool;
 
     WebhookReceiver receiver;
 
@@ -143,6 +148,46 @@ class BroadcastAndEmailTest {
         // these receivers close with the test: their endpoints go too
         given().auth().oauth2(DevTokens.admin()).delete("/api/webhooks/{id}", integrator).then().statusCode(204);
         given().auth().oauth2(DevTokens.partner(police)).delete("/api/webhooks/{id}", hook).then().statusCode(204);
+    }
+
+    /**
+     * A whole community opted in: one notice each, written one after the other. A chain folded resident by resident
+     * was as deep as the community; subscribing to it overflowed the 512 KiB stack, the Uni never completed and the
+     * consumer's transaction hung open, with no notice written and the warnings topic wedged.
+     */
+    @Test
+    void aWarningReachesAThousandOptedInResidentsInOneTransaction() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        String police = "police-" + town;
+        pool.preparedQuery("""
+                        insert into resident_preference (resident_id, community_id, language, warnings, updated_at)
+                        select $1 || '-' || lpad(n::text, 4, '0'), $2, 'zh-CN', true, now()
+                        from generate_series(1, 1000) n""")
+                .execute(Tuple.of("crowd-" + town, town)).await().indefinitely();
+
+        Instant now = clock.instant();
+        String eventId = publisher.publish(new WarningIssued(town, "w-" + town, "wind", "orange", now,
+                now.plusSeconds(3600), now, List.of(new WarningIssued.OnDuty(police, "社区民警", "c-" + town, "王警官",
+                        "day"))));
+
+        await().atMost(Duration.ofSeconds(60)).until(() -> count("select count(*) from notice where event_id = $1",
+                eventId) == 1001);
+        assertThat(count("select count(*) from notice where event_id = $1 and kind = 'warning'", eventId))
+                .isEqualTo(1000);
+        assertThat(count("""
+                select count(*) from processed_event
+                where consumer = 'notification-service.warnings' and event_id = $1""", eventId)).isEqualTo(1);
+        given().auth().oauth2(DevTokens.token("resident", "crowd-" + town + "-1000", Map.of("community", town)))
+                .get("/api/notices/me").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].title", startsWith("大风橙色预警"));
+        given().auth().oauth2(DevTokens.token("partner", "partner-" + police, Map.of("org", police, "community", town)))
+                .get("/api/notices/me").then().statusCode(200)
+                .body("total", equalTo(1)).body("items[0].contactId", equalTo("c-" + town));
+    }
+
+    private long count(String sql, String eventId) {
+        return pool.preparedQuery(sql).execute(Tuple.of(eventId)).await().indefinitely().iterator().next()
+                .getLong(0);
     }
 
     @Test

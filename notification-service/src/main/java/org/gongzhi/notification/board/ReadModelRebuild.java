@@ -8,6 +8,7 @@ import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Set;
@@ -15,6 +16,7 @@ import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.notification.eventlog.EventLog;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.reactive.InOrder;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
@@ -92,11 +94,8 @@ public class ReadModelRebuild {
         if (from >= events.size()) {
             return Uni.createFrom().voidItem();
         }
-        Uni<Void> applied = Uni.createFrom().voidItem();
-        for (InboundEvent<?> event : events.subList(from, Math.min(from + BATCH, events.size()))) {
-            applied = applied.chain(() -> apply(event));
-        }
-        return applied.chain(() -> applyAll(events, from + BATCH));
+        return InOrder.each(events.subList(from, Math.min(from + BATCH, events.size())), this::apply)
+                .chain(() -> applyAll(events, from + BATCH));
     }
 
     private Uni<Void> apply(InboundEvent<?> event) {
@@ -112,7 +111,8 @@ public class ReadModelRebuild {
                 .setParameter("after", after).setParameter("limit", BATCH)
                 .getResultList()
                 .chain(rows -> {
-                    Uni<Void> applied = Uni.createFrom().voidItem();
+                    // every row of the batch is decoded before any is applied, as before
+                    List<InboundEvent<?>> events = new ArrayList<>();
                     long count = 0;
                     for (Object[] row : rows) {
                         if (skip.contains((String) row[1])) {
@@ -120,13 +120,14 @@ public class ReadModelRebuild {
                         }
                         InboundEvent<?> event = decode(row);
                         if (event != null) {
-                            applied = applied.chain(() -> apply(event));
+                            events.add(event);
                         }
                         count++;
                     }
                     long total = done + count;
                     long last = rows.isEmpty() ? after : ((Number) rows.get(rows.size() - 1)[0]).longValue();
-                    return applied.chain(() -> rows.size() == BATCH ? replay(s, last, total, skip)
+                    return InOrder.each(events, this::apply).chain(() -> rows.size() == BATCH
+                            ? replay(s, last, total, skip)
                             : Uni.createFrom().item(total));
                 });
     }

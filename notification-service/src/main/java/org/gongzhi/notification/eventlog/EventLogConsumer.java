@@ -18,6 +18,7 @@ import org.gongzhi.notification.stream.LiveEvents;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.reactive.InOrder;
 
 /**
  * Every topic, every event type: into the log, the read models, residents' notices and queued webhook messages, in
@@ -60,11 +61,9 @@ public class EventLogConsumer {
      */
     @Incoming("events")
     public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (String topic : records.partitions().stream().map(TopicPartition::topic).distinct().sorted().toList()) {
-            all = all.chain(() -> inbox.consumeAll("notification-service." + topic.substring("gongzhi.".length()),
-                    records.records(topic), routes));
-        }
-        return all.invoke(live::wake);
+        return InOrder.each(records.partitions().stream().map(TopicPartition::topic).distinct().sorted().toList(),
+                        topic -> inbox.consumeAll("notification-service." + topic.substring("gongzhi.".length()),
+                                records.records(topic), routes))
+                .invoke(live::wake);
     }
 }

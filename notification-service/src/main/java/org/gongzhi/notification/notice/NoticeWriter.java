@@ -7,7 +7,6 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalTime;
 import java.time.ZonedDateTime;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
@@ -16,6 +15,7 @@ import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.notification.board.DashboardConfig;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.reactive.InOrder;
 
 /**
  * Turns events into residents' notices, in the consumer's transaction: one notice per resident and event (the event
@@ -52,32 +52,23 @@ public class NoticeWriter {
                             NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())));
         }
         if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
-            Uni<Void> all = done();
-            for (String resident : d.residentIds()) {
-                all = all.chain(() -> preference(resident, d.communityId()).chain(p -> write(event, d.communityId(),
-                        null, "decision", false, p, NoticeTemplates.decision(p.language(), d.title(), d.outcome()))));
-            }
-            return all;
+            return InOrder.each(d.residentIds(), resident -> preference(resident, d.communityId())
+                    .chain(p -> write(event, d.communityId(), null, "decision", false, p,
+                            NoticeTemplates.decision(p.language(), d.title(), d.outcome()))));
         }
         if (event.data() instanceof WarningIssued w) {
-            return optedInToWarnings(w.communityId()).chain(residents -> {
-                Uni<Void> all = done();
-                for (Preference p : residents) {
-                    all = all.chain(() -> write(event, w.communityId(), null, "warning", true, p,
-                            NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
-                                    dashboard.zone())));
-                }
-                // every partner contact on duty hears of it too, in their organisation's inbox (no phone in events)
-                for (WarningIssued.OnDuty duty : w.onDuty()) {
-                    if (duty.organisationId() == null || duty.contactId() == null) {
-                        continue;
-                    }
-                    all = all.chain(() -> writeToPartner(event, w.communityId(), duty,
-                            NoticeTemplates.warningOnDuty(duty.contactName(), duty.shift(), w.type(), w.level(),
-                                    w.from(), w.until(), dashboard.zone())));
-                }
-                return all;
-            });
+            // a whole community may have opted in: one after the other, never a chain as deep as the community
+            return optedInToWarnings(w.communityId())
+                    .chain(residents -> InOrder.each(residents, p -> write(event, w.communityId(), null, "warning",
+                            true, p, NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
+                                    dashboard.zone()))))
+                    // every partner contact on duty hears of it too, in their organisation's inbox (no phone in events)
+                    .chain(() -> InOrder.each(w.onDuty().stream()
+                                    .filter(duty -> duty.organisationId() != null && duty.contactId() != null)
+                                    .toList(),
+                            duty -> writeToPartner(event, w.communityId(), duty,
+                                    NoticeTemplates.warningOnDuty(duty.contactName(), duty.shift(), w.type(),
+                                            w.level(), w.from(), w.until(), dashboard.zone()))));
         }
         return done();
     }

@@ -13,6 +13,7 @@ import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.inbox.InboundEvent;
+import org.gongzhi.platform.reactive.InOrder;
 
 /**
  * Queues a webhook message for every active endpoint that wants the event and may see it, in the consumer's
@@ -55,14 +56,13 @@ public class WebhookWriter {
         String ownOrg = org == null ? "" : org;
         if (event.data() instanceof WarningIssued w && !w.onDuty().isEmpty()) {
             // every partner hears of the warning, but sees only its own people on duty; an integrator sees all
-            Uni<Void> all = queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null);
-            for (String partner : partnersWanting) {
-                WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
-                        w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
-                                .filter(d -> partner.equals(d.organisationId())).toList());
-                all = all.chain(() -> queue(event, own, ENDPOINTS_OF_ORGANISATION, partner));
-            }
-            return all;
+            return queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null)
+                    .chain(() -> InOrder.each(partnersWanting, partner -> {
+                        WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
+                                w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
+                                        .filter(d -> partner.equals(d.organisationId())).toList());
+                        return queue(event, own, ENDPOINTS_OF_ORGANISATION, partner);
+                    }));
         }
         boolean broadcast = event.data() instanceof WarningIssued;
         return queue(event, event.data(), """
