@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
@@ -47,6 +48,8 @@ public final class DevStack implements AutoCloseable {
     private int kafkaPort;
     private int controllerPort;
     private Thread shutdownHook;
+    /** Run first when the stack stops, e.g. stopping the services that use it (see {@link #beforeStop}). */
+    private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
 
     /**
      * What to start and where; every field has a default. {@code durable}: PostgreSQL flushes every commit to disk
@@ -121,6 +124,8 @@ public final class DevStack implements AutoCloseable {
                 .setPort(options.postgresPort() == 0 ? freePort() : options.postgresPort())
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
+                // stopped by this stack's own hook, after what runs before it (the services), never beside it
+                .setRegisterShutdownHook(false)
                 // commits wait for the WAL write; with fsync on (durable) also for its flush to disk
                 .setServerConfig("synchronous_commit", "on")
                 .setServerConfig("fsync", options.durable() ? "on" : "off")
@@ -392,7 +397,23 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * Work to do before Kafka and PostgreSQL stop, however the stack is stopped (close, or the JVM's shutdown hook,
+     * which runs beside any other hook): the services stop first, so none sees its database vanish mid-batch.
+     */
+    public void beforeStop(Runnable work) {
+        beforeStop.add(work);
+    }
+
     private synchronized void stopAll() {
+        for (Runnable work : beforeStop) {
+            try {
+                work.run();
+            } catch (RuntimeException e) {
+                // stop the rest anyway
+            }
+        }
+        beforeStop.clear();
         if (kafka != null && kafka.isAlive()) {
             kafka.destroy();
             try {

@@ -15,6 +15,7 @@ public final class LocalSystem implements AutoCloseable {
 
     private LocalSystem(DevStack stack) {
         this.stack = stack;
+        stack.beforeStop(this::stopServices);
     }
 
     /**
@@ -64,7 +65,11 @@ public final class LocalSystem implements AutoCloseable {
 
     @Override
     public void close() {
-        services.values().parallelStream().forEach(ServiceProcess::stop);
+        stopServices();
         stack.close();
+    }
+
+    private void stopServices() {
+        services.values().parallelStream().forEach(ServiceProcess::stop);
     }
 }

@@ -2,8 +2,10 @@ package org.gongzhi.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.event.Observes;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -35,9 +37,16 @@ public class EventInbox {
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
 
+    /** Set when the service begins to stop: its database pool is about to close under the batches in flight. */
+    private volatile boolean stopping;
+
     EventInbox(ObjectMapper json, DeadLetters deadLetters) {
         this.json = json;
         this.deadLetters = deadLetters;
+    }
+
+    void stopping(@Observes ShutdownEvent shutdown) {
+        stopping = true;
     }
 
     /**
@@ -63,6 +72,9 @@ public class EventInbox {
                         .chain(() -> applyInOrder(batch))
                         .chain(routes::finishTransaction))
                 .onFailure().recoverWithUni(failure -> {
+                    if (stopping) {
+                        return leftForRedelivery(consumer, batch.get(0).record(), failure);
+                    }
                     if (failure instanceof SeenBefore) {
                         LOG.debugf("%s: a batch of %d events holds some seen before; applying them one by one",
                                 consumer, batch.size());
@@ -118,9 +130,23 @@ public class EventInbox {
     private Uni<Void> oneByOne(String consumer, List<Routed> batch, EventRoutes routes) {
         return InOrder.each(batch, routed -> Panache.withTransaction(() -> applyOnce(consumer, routed)
                         .chain(routes::finishTransaction))
-                .onFailure(failure -> !(failure instanceof PoisonEventException))
+                .onFailure(failure -> !(failure instanceof PoisonEventException) && !stopping)
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
-                .onFailure().recoverWithUni(failure -> deadLetters.send(routed.record(), failure)));
+                .onFailure().recoverWithUni(failure -> stopping && !(failure instanceof PoisonEventException)
+                        ? leftForRedelivery(consumer, routed.record(), failure)
+                        : deadLetters.send(routed.record(), failure)));
+    }
+
+    /**
+     * A failure while the service stops is the stop itself (the pool closing under the transaction), not the event's
+     * fault: the batch is neither acknowledged nor dead-lettered nor failed (a failed batch would go to the
+     * dead-letter topic whole). It never completes, so its offsets are not committed and the partition's next owner —
+     * this service after its restart, or another instance — receives it again; the inbox makes that harmless.
+     */
+    private Uni<Void> leftForRedelivery(String consumer, ConsumerRecord<String, String> first, Throwable failure) {
+        LOG.infof("%s: stopping; %s-%d from offset %d left for redelivery (%s)", consumer, first.topic(),
+                first.partition(), first.offset(), failure.toString());
+        return Uni.createFrom().nothing();
     }
 
     private Uni<Void> applyOnce(String consumer, Routed routed) {
