@@ -11,22 +11,16 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Stream;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.ListOffsetsResult;
-import org.apache.kafka.clients.admin.OffsetSpec;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
-import org.apache.kafka.common.TopicPartition;
+import org.gongzhi.devstack.ConsumerLag;
 
 /**
  * What the system uses while a run lasts, sampled every second: consumer lag per group, outbox backlog per database,
  * and each local process's CPU time and resident memory (from /proc).
  */
 public final class Monitors implements AutoCloseable {
-    public static final List<String> GROUPS = List.of("alliance-service", "request-service", "notification-service",
-            "volunteer-service");
     private static final long CLOCK_TICKS = 100; // USER_HZ on Linux
 
     /** A run's figures. CPU in seconds; memory in kB. */
@@ -131,20 +125,9 @@ public final class Monitors implements AutoCloseable {
     }
 
     private synchronized void sample() {
-        for (String group : GROUPS) {
+        for (String group : ConsumerLag.GROUPS) {
             try {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
-                Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
-                committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
-                Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
-                        .get(5, TimeUnit.SECONDS);
-                long lag = 0;
-                for (var e : committed.entrySet()) {
-                    if (e.getValue() != null && ends.containsKey(e.getKey())) {
-                        lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
-                    }
-                }
+                long lag = ConsumerLag.of(admin, group);
                 lagLast.put(group, lag);
                 lagMax.merge(group, lag, Math::max);
             } catch (Exception e) {

@@ -9,7 +9,6 @@ import io.restassured.path.json.JsonPath;
 import java.net.URI;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -18,13 +17,12 @@ import java.util.Set;
 import java.util.UUID;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
-import org.apache.kafka.clients.admin.OffsetSpec;
 import org.apache.kafka.clients.consumer.ConsumerConfig;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.apache.kafka.clients.consumer.KafkaConsumer;
-import org.apache.kafka.clients.consumer.OffsetAndMetadata;
 import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
+import org.gongzhi.devstack.ConsumerLag;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
@@ -89,16 +87,8 @@ class GracefulRestartIT {
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.stack().kafkaBootstrap()))) {
             long lag = 0;
-            for (String group : List.of("request-service", "alliance-service", "volunteer-service",
-                    "notification-service")) {
-                Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
-                        .partitionsToOffsetAndMetadata().get();
-                Map<TopicPartition, OffsetSpec> latest = new HashMap<>();
-                committed.keySet().forEach(p -> latest.put(p, OffsetSpec.latest()));
-                var ends = admin.listOffsets(latest).all().get();
-                for (var entry : committed.entrySet()) {
-                    lag += ends.get(entry.getKey()).offset() - entry.getValue().offset();
-                }
+            for (String group : ConsumerLag.GROUPS) {
+                lag += ConsumerLag.of(admin, group);
             }
             return lag;
         }

@@ -73,7 +73,7 @@ public class EventInbox {
                         .chain(routes::finishTransaction))
                 .onFailure().recoverWithUni(failure -> {
                     if (stopping) {
-                        return leftForRedelivery(consumer, batch.get(0).record(), failure);
+                        return leftForRedelivery(consumer, batch, failure);
                     }
                     if (failure instanceof SeenBefore) {
                         LOG.debugf("%s: a batch of %d events holds some seen before; applying them one by one",
@@ -133,7 +133,7 @@ public class EventInbox {
                 .onFailure(failure -> !(failure instanceof PoisonEventException) && !stopping)
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
                 .onFailure().recoverWithUni(failure -> stopping && !(failure instanceof PoisonEventException)
-                        ? leftForRedelivery(consumer, routed.record(), failure)
+                        ? leftForRedelivery(consumer, List.of(routed), failure)
                         : deadLetters.send(routed.record(), failure)));
     }
 
@@ -143,9 +143,10 @@ public class EventInbox {
      * dead-letter topic whole). It never completes, so its offsets are not committed and the partition's next owner —
      * this service after its restart, or another instance — receives it again; the inbox makes that harmless.
      */
-    private Uni<Void> leftForRedelivery(String consumer, ConsumerRecord<String, String> first, Throwable failure) {
-        LOG.infof("%s: stopping; %s-%d from offset %d left for redelivery (%s)", consumer, first.topic(),
-                first.partition(), first.offset(), failure.toString());
+    private Uni<Void> leftForRedelivery(String consumer, List<Routed> events, Throwable failure) {
+        ConsumerRecord<String, String> first = events.get(0).record();
+        LOG.infof("%s: stopping; %d events from %s-%d@%d on left for redelivery (%s)", consumer, events.size(),
+                first.topic(), first.partition(), first.offset(), failure.toString());
         return Uni.createFrom().nothing();
     }
 

@@ -26,7 +26,10 @@ public final class InOrder {
                 .onItem().ignoreAsUni();
     }
 
-    /** Runs {@code step} for each item in turn and collects the results, in the items' order. */
+    /**
+     * Runs {@code step} for each item in turn and collects the results, in the items' order. A step that yields
+     * {@code null} adds nothing to the list (Mutiny drops null items), so steps must yield a value.
+     */
     public static <T, R> Uni<List<R>> map(Iterable<T> items, Function<? super T, Uni<? extends R>> step) {
         return Multi.createFrom().iterable(items)
                 .onItem().<R>transformToUniAndConcatenate(step::apply)
