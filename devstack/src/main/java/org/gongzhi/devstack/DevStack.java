@@ -44,6 +44,7 @@ public final class DevStack implements AutoCloseable {
     private final boolean temporary;
     private final Watchdog watchdog;
     private EmbeddedPostgres postgres;
+    private int postgresPort;
     private Process kafka;
     private int kafkaPort;
     private int controllerPort;
@@ -118,19 +119,7 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startPostgres() throws IOException {
-        Path pgData = dataDir.resolve("postgres");
-        Files.createDirectories(pgData);
-        postgres = EmbeddedPostgres.builder()
-                .setPort(options.postgresPort() == 0 ? freePort() : options.postgresPort())
-                .setDataDirectory(pgData)
-                .setCleanDataDirectory(false)
-                // stopped by this stack's own hook, after what runs before it (the services), never beside it
-                .setRegisterShutdownHook(false)
-                // commits wait for the WAL write; with fsync on (durable) also for its flush to disk
-                .setServerConfig("synchronous_commit", "on")
-                .setServerConfig("fsync", options.durable() ? "on" : "off")
-                .start();
-        watchdog.watch("INT", postmasterPid(pgData));
+        startPostgresServer();
         try (Connection c = postgres.getPostgresDatabase().getConnection(); Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery("select 1 from pg_roles where rolname = '" + USER + "'")) {
                 if (!rs.next()) {
@@ -143,6 +132,26 @@ public final class DevStack implements AutoCloseable {
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot prepare PostgreSQL", e);
         }
+    }
+
+    /** Starts the server on this stack's port and data (the same ones again after {@link #stopPostgres()}). */
+    private void startPostgresServer() throws IOException {
+        Path pgData = dataDir.resolve("postgres");
+        Files.createDirectories(pgData);
+        if (postgresPort == 0) {
+            postgresPort = options.postgresPort() == 0 ? freePort() : options.postgresPort();
+        }
+        postgres = EmbeddedPostgres.builder()
+                .setPort(postgresPort)
+                .setDataDirectory(pgData)
+                .setCleanDataDirectory(false)
+                // stopped by this stack's own hook, after what runs before it (the services), never beside it
+                .setRegisterShutdownHook(false)
+                // commits wait for the WAL write; with fsync on (durable) also for its flush to disk
+                .setServerConfig("synchronous_commit", "on")
+                .setServerConfig("fsync", options.durable() ? "on" : "off")
+                .start();
+        watchdog.watch("INT", postmasterPid(pgData));
     }
 
     private static void createDatabase(Statement s, String db) throws java.sql.SQLException {
@@ -300,15 +309,15 @@ public final class DevStack implements AutoCloseable {
     }
 
     public int postgresPort() {
-        return postgres.getPort();
+        return postgresPort;
     }
 
     public String jdbcUrl(String db) {
-        return "jdbc:postgresql://localhost:" + postgres.getPort() + "/" + db;
+        return "jdbc:postgresql://localhost:" + postgresPort + "/" + db;
     }
 
     public String reactiveUrl(String db) {
-        return "postgresql://localhost:" + postgres.getPort() + "/" + db;
+        return "postgresql://localhost:" + postgresPort + "/" + db;
     }
 
     public String username() {
@@ -394,6 +403,34 @@ public final class DevStack implements AutoCloseable {
             startKafka();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    /**
+     * Stops PostgreSQL (a fast shutdown: open sessions are ended, as when the database fails over or is restarted
+     * under the services); {@link #restartPostgres()} brings it back on the same port, same data.
+     */
+    public synchronized void stopPostgres() {
+        if (postgres != null) {
+            long pid = postgresPid();
+            try {
+                postgres.close();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            watchdog.forget(pid);
+            postgres = null;
+        }
+    }
+
+    /** Starts PostgreSQL again on the same port and data, and returns once it accepts connections. */
+    public synchronized void restartPostgres() {
+        if (postgres == null) {
+            try {
+                startPostgresServer();
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
         }
     }
 

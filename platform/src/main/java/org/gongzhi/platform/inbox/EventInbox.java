@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
+import org.gongzhi.platform.persistence.DatabaseUnavailable;
 import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
 
@@ -28,7 +29,8 @@ import org.jboss.logging.Logger;
  * recording all its events in the processed-event log with a single statement.
  * Should the batch fail, it is applied again one event per transaction, so one bad event costs only itself: a record
  * that can never be read ({@link PoisonEventException}) or that still fails after a few retries goes to
- * {@code <topic>.dlq} through {@link DeadLetters} and the partition keeps flowing.
+ * {@code <topic>.dlq} through {@link DeadLetters} and the partition keeps flowing. The database being away is not
+ * such a failure ({@link DatabaseUnavailable}): the batch waits for it, however long, and nothing is dead-lettered.
  */
 @ApplicationScoped
 public class EventInbox {
@@ -68,9 +70,10 @@ public class EventInbox {
         if (batch.isEmpty()) {
             return dead;
         }
-        return dead.chain(() -> Panache.withTransaction(() -> allFirstTime(consumer, batch)
-                        .chain(() -> applyInOrder(batch))
-                        .chain(routes::finishTransaction))
+        return dead.chain(() -> untilTheDatabaseAnswers(consumer, batch,
+                        Panache.withTransaction(() -> allFirstTime(consumer, batch)
+                                .chain(() -> applyInOrder(batch))
+                                .chain(routes::finishTransaction)))
                 .onFailure().recoverWithUni(failure -> {
                     if (stopping) {
                         return leftForRedelivery(consumer, batch, failure);
@@ -127,9 +130,28 @@ public class EventInbox {
                 .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
     }
 
+    /**
+     * The database being away is nobody's fault and passes: the work is tried again, less and less often, for as long
+     * as it lasts — the partition waits (the consumer pauses once its queue is full) and nothing is dead-lettered.
+     * Any other failure, or any failure once the service stops, goes on to the caller's recovery.
+     */
+    private Uni<Void> untilTheDatabaseAnswers(String consumer, List<Routed> events, Uni<Void> work) {
+        ConsumerRecord<String, String> first = events.get(0).record();
+        return work
+                .onFailure(this::databaseAway).invoke(failure -> LOG.warnf(
+                        "%s: database unavailable; %d events from %s-%d@%d wait for it (%s)", consumer,
+                        events.size(), first.topic(), first.partition(), first.offset(), failure.toString()))
+                .onFailure(this::databaseAway).retry()
+                .withBackOff(Duration.ofMillis(200), Duration.ofSeconds(5)).indefinitely();
+    }
+
+    private boolean databaseAway(Throwable failure) {
+        return !stopping && DatabaseUnavailable.isCause(failure);
+    }
+
     private Uni<Void> oneByOne(String consumer, List<Routed> batch, EventRoutes routes) {
-        return InOrder.each(batch, routed -> Panache.withTransaction(() -> applyOnce(consumer, routed)
-                        .chain(routes::finishTransaction))
+        return InOrder.each(batch, routed -> untilTheDatabaseAnswers(consumer, List.of(routed),
+                        Panache.withTransaction(() -> applyOnce(consumer, routed).chain(routes::finishTransaction)))
                 .onFailure(failure -> !(failure instanceof PoisonEventException) && !stopping)
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
                 .onFailure().recoverWithUni(failure -> stopping && !(failure instanceof PoisonEventException)

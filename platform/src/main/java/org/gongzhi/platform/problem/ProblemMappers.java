@@ -17,6 +17,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.stream.Collectors;
+import org.gongzhi.platform.persistence.DatabaseUnavailable;
 import org.jboss.logging.Logger;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
@@ -80,6 +81,12 @@ public class ProblemMappers {
 
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
     public Response unexpected(Exception e, UriInfo uri) {
+        if (DatabaseUnavailable.isCause(e)) {
+            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            return Response.fromResponse(respond(503, "Service unavailable",
+                    "The database did not answer; try again in a few seconds.", uri, null))
+                    .header("Retry-After", "5").build();
+        }
         LOG.error("unexpected failure on " + uri.getPath(), e);
         return respond(500, "Internal error", "The server failed; nothing was changed. Try again later.", uri, null);
     }
