@@ -29,6 +29,7 @@ import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.volunteer.hours.HoursEntry;
 import org.gongzhi.volunteer.hours.HoursLedger;
 import org.gongzhi.volunteer.household.Household;
@@ -153,11 +154,7 @@ public class MatchingService {
     public Uni<Void> startVisits(String communityId, String warningId, List<Household> households,
             Instant deadline) {
         Uni<CandidatePool> pool = CandidatePool.of(communityId, clock.instant()).memoize().indefinitely();
-        Uni<Void> all = Uni.createFrom().voidItem();
-        for (Household household : households) {
-            all = all.chain(() -> startVisit(communityId, warningId, household, deadline, pool));
-        }
-        return all;
+        return InOrder.each(households, household -> startVisit(communityId, warningId, household, deadline, pool));
     }
 
     private Uni<Void> startVisit(String communityId, String warningId, Household household, Instant deadline,
@@ -377,29 +374,17 @@ public class MatchingService {
     public Uni<Void> expireDue() {
         Instant now = clock.instant();
         return Panache.withTransaction(() -> Offer.<Offer>list("status = ?1 and expiresAt <= ?2 order by expiresAt",
-                Offer.Status.OFFERED, now).chain(expired -> {
-                    Uni<Void> all = Uni.createFrom().voidItem();
-                    for (Offer offer : expired) {
-                        all = all.chain(() -> {
-                            offer.status = Offer.Status.EXPIRED;
-                            return matching(offer).chain(this::offerNext);
-                        });
-                    }
-                    return all;
-                }).chain(() -> Offer.<Offer>find("select o from Offer o, Matching m where m.requestId = o.requestId"
+                Offer.Status.OFFERED, now).chain(expired -> InOrder.each(expired, offer -> {
+                    offer.status = Offer.Status.EXPIRED;
+                    return matching(offer).chain(this::offerNext);
+                })).chain(() -> Offer.<Offer>find("select o from Offer o, Matching m where m.requestId = o.requestId"
                         + " and o.status = ?1 and m.kind = ?2 and m.deadline <= ?3", Offer.Status.ACCEPTED,
-                        Matching.Kind.VISIT, now).list()).chain(missed -> {
-                            Uni<Void> all = Uni.createFrom().voidItem();
-                            for (Offer offer : missed) {
-                                all = all.chain(() -> {
-                                    offer.status = Offer.Status.MISSED;
-                                    return matching(offer).chain(m -> unmatched(m, "the check-on-neighbour visit in"
-                                            + " building " + m.building + " was missed during warning "
-                                            + m.warningId + "; a worker should go", now));
-                                });
-                            }
-                            return all;
-                        }))
+                        Matching.Kind.VISIT, now).list()).chain(missed -> InOrder.each(missed, offer -> {
+                            offer.status = Offer.Status.MISSED;
+                            return matching(offer).chain(m -> unmatched(m, "the check-on-neighbour visit in"
+                                    + " building " + m.building + " was missed during warning " + m.warningId
+                                    + "; a worker should go", now));
+                        })))
                 .onFailure().invoke(e -> LOG.warn("expiring offers failed; the next check retries", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
@@ -453,16 +438,15 @@ public class MatchingService {
     @WithSession
     public Uni<List<MatchingView>> visits(String warningId, String communityId) {
         return Matching.<Matching>list("warningId = ?1 and communityId = ?2 order by building, requestId", warningId,
-                communityId).chain(ms -> {
-            Uni<List<MatchingView>> all = Uni.createFrom().item(new java.util.ArrayList<>());
-            for (Matching m : ms) {
-                all = all.chain(list -> view(m).map(v -> {
-                    list.add(v);
-                    return list;
-                }));
-            }
-            return all;
-        });
+                communityId).chain(ms -> ms.isEmpty() ? Uni.createFrom().item(List.<MatchingView>of())
+                        // one query for all the visits' offers, not one per visit
+                        : Offer.<Offer>list("requestId in ?1 order by offeredAt",
+                                ms.stream().map(m -> m.requestId).toList()).map(offers -> {
+                                    Map<String, List<Offer>> byVisit = offers.stream()
+                                            .collect(Collectors.groupingBy(o -> o.requestId));
+                                    return ms.stream().map(m -> MatchingView.of(m,
+                                            byVisit.getOrDefault(m.requestId, List.of()))).toList();
+                                }));
     }
 
     private Uni<MatchingView> view(Matching m) {

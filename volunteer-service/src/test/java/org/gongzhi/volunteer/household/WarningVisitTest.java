@@ -127,6 +127,40 @@ class WarningVisitTest {
 
 
 
+    /**
+     * Before, the visits were started by folding one {@code Uni} chain over the households: a couple of thousand of
+     * them overflowed the event loop's stack, the consumer's transaction never completed and the partition stalled.
+     */
+    @Test
+    void aWarningOverACommunityWithTwoThousandFlaggedHouseholdsStartsAVisitForEach() throws Throwable {
+        String s = Fixtures.suffix();
+        String community = "many-" + s;
+        String worker = workerOf(community);
+        Fixtures.building("340", 340, 340);
+        int households = 2000;
+        // flagged in one statement: two thousand API calls would only slow the test
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(session -> session.createNativeQuery("""
+                        insert into household (id, community_id, building, unit, door, need, flagged_at, flagged_by)
+                        select gen_random_uuid(), :community, '340', (n / 100 + 1)::text, (n % 100 + 101)::text,
+                               'ELDERLY_ALONE', now(), 'test'
+                        from generate_series(0, :last) n""")
+                        .setParameter("community", community).setParameter("last", households - 1)
+                        .executeUpdate())));
+        as(worker).get("/api/households").then().statusCode(200).body("size()", equalTo(households));
+
+        String warning = "wm-" + s;
+        Instant now = Instant.now();
+        KafkaProbe.publish(Topics.WARNINGS, warning, "ev-" + warning, "gongzhi.warning.issued.v1", """
+                {"communityId": "%s", "warningId": "%s", "type": "rainstorm", "level": "red",
+                 "from": "%s", "until": "%s", "issuedAt": "%s"}"""
+                .formatted(community, warning, now, now.plus(Duration.ofHours(12)), now));
+
+        await().atMost(Duration.ofSeconds(90)).untilAsserted(() -> as(worker)
+                .get("/api/warnings/" + warning + "/visits").then().statusCode(200)
+                .body("size()", equalTo(households)));
+    }
+
     @Test
     void aLiftedWarningWithdrawsTheVisitsNotYetDoneAndNothingIsReportedMissed() throws Throwable {
         // a community of its own, so no other test's households or volunteers take part
