@@ -15,6 +15,8 @@ const TEXT = {
     patrols: (p) => (p.patrols ? `巡查：${p.completed}/${p.patrols} 已完成，检查点 ${p.checkpointsDone}/${p.checkpointsTotal}，发现问题 ${p.problemsFound} 处` : '巡查：尚无上报'),
     hall: '议事厅', topics: '待议议题', votes: '表决进行中', decisions: '决议落实', question: '表决事项', closes: '截止',
     eligible: '可投票户数', voting: '表决中', none: '暂无', moved: '（已调整）',
+    range: (from, to, total) => `显示第 ${from}–${to} 条，共 ${total} 条`, previous: '上一页', next: '下一页',
+    unseen: (n) => `另有 ${n} 条新诉求不在本页`,
     topic: (x) => `${x.title || x.id}${x.buildings.length ? `（${x.buildings.join('、')}号楼）` : ''}`,
     decision: (d) => `${d.title || d.topicId}：${d.percentDone === null ? '尚无行动项' : `行动项完成 ${d.actionItemsDone}/${d.actionItemsTotal}`}`,
     warning: (w) => `${WARNING_TYPES[w.type?.toLowerCase()]?.[0] || w.type}${LEVELS[w.level?.toLowerCase()]?.[0] || w.level}预警生效中，至 ${when(w.until)}`,
@@ -35,7 +37,8 @@ const TEXT = {
     patrols: (p) => (p.patrols ? `Patrols: ${p.completed} of ${p.patrols} complete, checkpoints ${p.checkpointsDone}/${p.checkpointsTotal}, ${p.problemsFound} problems found` : 'Patrols: none reported yet'),
     hall: 'Deliberation hall', topics: 'Open topics', votes: 'Votes in progress', decisions: 'Decisions in progress',
     question: 'Question', closes: 'Closes', eligible: 'Eligible households', voting: 'voting', none: 'None',
-    moved: ' (moved)',
+    moved: ' (moved)', range: (from, to, total) => `Showing ${from}–${to} of ${total}`, previous: 'Previous',
+    next: 'Next', unseen: (n) => `${n} new ${n === 1 ? 'request is' : 'requests are'} not on this page`,
     topic: (x) => `${x.title || x.id}${x.buildings.length ? ` (buildings ${x.buildings.join(', ')})` : ''}`,
     decision: (d) => `${d.title || d.topicId}: ${d.percentDone === null ? 'no action items yet' : `${d.actionItemsDone} of ${d.actionItemsTotal} action items done`}`,
     warning: (w) => `${LEVELS[w.level?.toLowerCase()]?.[1] || w.level} ${WARNING_TYPES[w.type?.toLowerCase()]?.[1] || w.type} warning in force until ${when(w.until)}`,
@@ -56,9 +59,12 @@ const LEVELS = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange:
 const when = (iso) => (iso ? new Date(iso).toLocaleString(state.lang, { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '');
 const percent = (rate) => (rate && rate.rate !== null ? `${(rate.rate * 100).toFixed(1)}%` : '—');
 
+// the board shows one page of the open requests at a time; the total says how many there are (of the building filtered)
+const PAGE_SIZE = 100;
+const CLOSED = new Set(['RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED']);
 const state = { lang: localStorage.getItem('gongzhi.lang') || 'zh-CN', token: null, requests: [], buildings: new Map(),
-  filter: null, lastEventId: null, source: null, fresh: new Set(), refreshTimer: null,
-  rates: null, workload: null, warnings: [], deliberation: null };
+  filter: null, page: 0, total: 0, asked: 0, unseen: new Map(), lastEventId: null, source: null, fresh: new Set(),
+  refreshTimer: null, rates: null, workload: null, warnings: [], deliberation: null };
 const $ = (id) => document.getElementById(id);
 const t = (key) => TEXT[state.lang][key];
 
@@ -97,9 +103,25 @@ async function api(path, options = {}) {
   return response.json();
 }
 
+function requestsPath() {
+  const query = new URLSearchParams({ page: String(state.page), size: String(PAGE_SIZE) });
+  if (state.filter) query.set('building', state.filter);
+  return `/api/dashboard/requests?${query}`;
+}
+
 async function refresh() {
-  const [requests, buildings] = await Promise.all([api('/api/dashboard/requests'), api('/api/dashboard/buildings')]);
-  state.requests = requests;
+  const asked = ++state.asked;
+  const [requests, buildings] = await Promise.all([api(requestsPath()), api('/api/dashboard/buildings')]);
+  if (asked !== state.asked) return; // a newer refresh (another page or filter) is on its way
+  if (requests.items.length === 0 && requests.total > 0 && state.page > 0) {
+    // the page emptied as requests closed: show the last page there is
+    state.page = Math.floor((requests.total - 1) / PAGE_SIZE);
+    await refresh();
+    return;
+  }
+  state.requests = requests.items;
+  state.total = requests.total;
+  state.requests.forEach((r) => state.unseen.delete(r.id));
   state.buildings = new Map(buildings.map((b) => [b.building, b]));
   render();
   // the rates, the workload and the warnings are drawn when they come; the board does not wait for them
@@ -240,12 +262,14 @@ function render() {
     button.setAttribute('aria-pressed', String(state.filter === code));
     button.title = `${code}${t('bldg')} · ${open}`;
     button.textContent = open ? `${code} (${open})` : code;
-    button.addEventListener('click', () => { state.filter = state.filter === code ? null : code; render(); });
+    button.addEventListener('click', () => showPage(0, state.filter === code ? null : code));
     map.append(button);
   }
   $('clear-filter').hidden = !state.filter;
+  // filtered here too, so a click shows at once what it asked for while the building's page loads
   const rows = state.requests.filter((r) => !state.filter || r.building === state.filter);
-  $('count').textContent = String(rows.length);
+  $('count').textContent = String(state.total);
+  renderPager();
   const body = $('requests');
   body.replaceChildren(...rows.map((r) => {
     const tr = document.createElement('tr');
@@ -265,6 +289,28 @@ function render() {
     return tr;
   }));
   state.fresh.clear();
+}
+
+// "showing 101–200 of 612", the way to the other pages, and new requests that came in on none that is shown
+function renderPager() {
+  const from = state.page * PAGE_SIZE;
+  const paged = state.page > 0 || state.total > state.requests.length;
+  const unseen = [...state.unseen.values()].filter((b) => !state.filter || b === state.filter).length;
+  $('range').textContent = paged ? t('range')(state.requests.length ? from + 1 : 0, from + state.requests.length,
+    state.total) : '';
+  $('unseen').textContent = unseen ? t('unseen')(unseen) : '';
+  $('previous').hidden = !paged;
+  $('next').hidden = !paged;
+  $('previous').disabled = state.page === 0;
+  $('next').disabled = from + state.requests.length >= state.total;
+  $('pager').hidden = !paged && !unseen;
+}
+
+function showPage(page, filter = state.filter) {
+  state.page = page;
+  state.filter = filter;
+  render();
+  refresh().catch(showError);
 }
 
 function addToFeed(event) {
@@ -289,6 +335,9 @@ async function connect() {
     const event = JSON.parse(message.data);
     addToFeed(event);
     if (event.type.startsWith('gongzhi.request.')) state.fresh.add(event.subject);
+    // a new request may be ranked beyond the page shown: say so until it is on one
+    if (event.type === 'gongzhi.request.submitted.v1') state.unseen.set(event.subject, event.data?.building ?? null);
+    if (event.type === 'gongzhi.request.status-changed.v1' && CLOSED.has(event.data?.to)) state.unseen.delete(event.subject);
     scheduleRefresh(); // every event may move a rate, a party's workload or a warning
   };
   Object.keys(TYPES).forEach((type) => source.addEventListener(type, onEvent));
@@ -335,7 +384,9 @@ $('lang').addEventListener('click', () => {
   localStorage.setItem('gongzhi.lang', state.lang);
   applyLanguage();
 });
-$('clear-filter').addEventListener('click', () => { state.filter = null; render(); });
+$('clear-filter').addEventListener('click', () => showPage(0, null));
+$('previous').addEventListener('click', () => showPage(Math.max(state.page - 1, 0)));
+$('next').addEventListener('click', () => showPage(state.page + 1));
 $('login-form').addEventListener('submit', (e) => { e.preventDefault(); start($('token').value.trim()).catch(showError); });
 setInterval(render, 30000);
 

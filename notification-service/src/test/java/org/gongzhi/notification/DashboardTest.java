@@ -5,7 +5,9 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -18,12 +20,16 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.FollowUpRecorded;
+import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
@@ -120,11 +126,11 @@ class DashboardTest {
 
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/requests").then().statusCode(200)
-                .body("id", equalTo(List.of(late, waiting)))
-                .body("[0].overdue", equalTo(true)).body("[0].leadParty", equalTo("和平物业"))
-                .body("[1].overdue", equalTo(false)).body("[1].nextDeadline", notNullValue()));
+                .body("items.id", equalTo(List.of(late, waiting))).body("total", equalTo(2))
+                .body("items[0].overdue", equalTo(true)).body("items[0].leadParty", equalTo("和平物业"))
+                .body("items[1].overdue", equalTo(false)).body("items[1].nextDeadline", notNullValue()));
         given().auth().oauth2(token).queryParam("building", "3").get("/api/dashboard/requests").then()
-                .statusCode(200).body("$", hasSize(0));
+                .statusCode(200).body("items", hasSize(0)).body("total", equalTo(0));
         given().auth().oauth2(token).get("/api/dashboard/buildings").then().statusCode(200)
                 .body("$", hasSize(32))
                 .body("find { it.building == '12' }.open", equalTo(2))
@@ -162,6 +168,85 @@ class DashboardTest {
         assertThat(fromTopics).isEqualTo(before);
         given().auth().oauth2(DevTokens.admin()).queryParam("from", "nowhere").post("/api/dashboard/rebuild").then()
                 .statusCode(400).contentType("application/problem+json");
+    }
+
+    /**
+     * A surge: more open requests than a page holds. The answer says how many are open and which slice it is; the
+     * pages follow one another nearest deadline first, and a new, least urgent request counts in the total at once
+     * and is on the last page rather than nowhere.
+     */
+    @Test
+    void moreOpenRequestsThanOnePageAreCountedAndPagedNearestDeadlineFirst() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant().truncatedTo(ChronoUnit.SECONDS);
+        int open = 130; // more than the default page of 100
+        List<RequestSubmitted> requests = new ArrayList<>();
+        List<GongzhiEvent> events = new ArrayList<>();
+        for (int i = 0; i < open; i++) {
+            // deadlines in a scrambled order, so that the answer's order is the deadlines' and not the arrival's
+            Instant respondBy = now.plusSeconds(3600 + 60L * ((i * 37) % open));
+            RequestSubmitted r = submitted(town, UUID.randomUUID().toString(), i % 2 == 0 ? "4" : "5", respondBy,
+                    respondBy.plusSeconds(86400), now.plusMillis(i));
+            requests.add(r);
+            events.add(r);
+        }
+        for (int i = 0; i < 3; i++) { // resolved ones are not open: neither listed nor counted
+            String id = UUID.randomUUID().toString();
+            events.add(submitted(town, id, "4", now.minusSeconds(7200), now.minusSeconds(3600),
+                    now.minusSeconds(9000)));
+            events.add(status(town, id, "4", "SUBMITTED", "RESOLVED", now.minusSeconds(60)));
+        }
+        publisher.publishAll(events);
+        List<String> byDeadline = requests.stream().sorted(Comparator.comparing(RequestSubmitted::respondBy))
+                .map(RequestSubmitted::requestId).toList();
+
+        String token = worker(town);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/requests").then().statusCode(200)
+                .body("total", equalTo(open)).body("page", equalTo(0)).body("size", equalTo(100))
+                .body("items.id", equalTo(byDeadline.subList(0, 100))));
+        given().auth().oauth2(token).queryParam("page", 1).get("/api/dashboard/requests").then().statusCode(200)
+                .body("total", equalTo(open)).body("page", equalTo(1))
+                .body("items.id", equalTo(byDeadline.subList(100, open)));
+        given().auth().oauth2(token).queryParam("page", 2).queryParam("size", 50).get("/api/dashboard/requests")
+                .then().statusCode(200).body("total", equalTo(open)).body("size", equalTo(50))
+                .body("items.id", equalTo(byDeadline.subList(100, open)));
+        given().auth().oauth2(token).queryParam("page", 9).get("/api/dashboard/requests").then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(open));
+        given().auth().oauth2(token).queryParam("size", 500).get("/api/dashboard/requests").then().statusCode(200)
+                .body("items.id", equalTo(byDeadline));
+        // the total is the building's when filtered
+        List<String> ofFour = requests.stream().filter(r -> r.building().equals("4"))
+                .sorted(Comparator.comparing(RequestSubmitted::respondBy)).map(RequestSubmitted::requestId).toList();
+        given().auth().oauth2(token).queryParam("building", "4").queryParam("size", 50).queryParam("page", 1)
+                .get("/api/dashboard/requests").then().statusCode(200)
+                .body("total", equalTo(ofFour.size())).body("items.id", equalTo(ofFour.subList(50, ofFour.size())));
+
+        // the rainstorm goes on: the newest request is the least urgent, beyond the first page but in the total
+        String latest = UUID.randomUUID().toString();
+        publisher.publish(submitted(town, latest, "5", now.plusSeconds(30 * 86400), now.plusSeconds(31 * 86400), now));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/requests").then().statusCode(200)
+                .body("total", equalTo(open + 1)).body("items", hasSize(100))
+                .body("items.id", not(hasItem(latest))));
+        given().auth().oauth2(token).queryParam("page", 1).get("/api/dashboard/requests").then().statusCode(200)
+                .body("total", equalTo(open + 1)).body("items", hasSize(open + 1 - 100))
+                .body("items[-1].id", equalTo(latest));
+    }
+
+    @Test
+    void aBadPageOrSizeIsRefusedNamingIt() {
+        String token = worker("town-" + UUID.randomUUID().toString().substring(0, 8));
+        for (Map.Entry<String, String> bad : List.of(Map.entry("size", "0"), Map.entry("size", "501"),
+                Map.entry("size", "ten"), Map.entry("size", "2.5"), Map.entry("page", "-1"), Map.entry("page", "next"),
+                Map.entry("page", "99999999999"))) {
+            given().auth().oauth2(token).queryParam(bad.getKey(), bad.getValue()).get("/api/dashboard/requests")
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400)).body("errors.field", equalTo(List.of(bad.getKey())));
+        }
+        given().auth().oauth2(token).queryParam("size", 500).queryParam("page", 0).get("/api/dashboard/requests")
+                .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0))
+                .body("size", equalTo(500));
     }
 
     @Test

@@ -167,8 +167,8 @@ class DeliberationAndWarningsTest {
         String token = worker(town);
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/requests").then().statusCode(200)
-                .body("id", equalTo(List.of(request)))
-                .body("[0].nextDeadline", equalTo(now.plusSeconds(3600).toString())));
+                .body("items.id", equalTo(List.of(request)))
+                .body("items[0].nextDeadline", equalTo(now.plusSeconds(3600).toString())));
 
         Instant movedAck = now.plusSeconds(5 * 3600);
         Instant movedCompletion = now.plusSeconds(2 * 86400);
@@ -179,10 +179,10 @@ class DeliberationAndWarningsTest {
                 "first estimate", now.plusSeconds(60)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/requests").then().statusCode(200)
-                .body("[0].nextDeadline", equalTo(movedAck.toString()))
-                .body("[0].deadlineMovedAt", equalTo(now.plusSeconds(120).toString()))
-                .body("[0].respondBy", equalTo(now.plusSeconds(3600).toString()))
-                .body("[0].overdue", equalTo(false)));
+                .body("items[0].nextDeadline", equalTo(movedAck.toString()))
+                .body("items[0].deadlineMovedAt", equalTo(now.plusSeconds(120).toString()))
+                .body("items[0].respondBy", equalTo(now.plusSeconds(3600).toString()))
+                .body("items[0].overdue", equalTo(false)));
         assertSameAfterRebuild(token);
 
         // a worker acknowledged it, then the lead party did (another topic): the first response is the worker's,
@@ -193,9 +193,9 @@ class DeliberationAndWarningsTest {
                 now.plusSeconds(140)));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/requests").then().statusCode(200)
-                .body("[0].status", equalTo("ACKNOWLEDGED"))
-                .body("[0].respondedAt", equalTo(now.plusSeconds(130).toString()))
-                .body("[0].nextDeadline", equalTo(movedCompletion.toString())));
+                .body("items[0].status", equalTo("ACKNOWLEDGED"))
+                .body("items[0].respondedAt", equalTo(now.plusSeconds(130).toString()))
+                .body("items[0].nextDeadline", equalTo(movedCompletion.toString())));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
                 .get("/api/dashboard/workload").then().statusCode(200)
                 .body("parties.find { it.organisationId == 'lift-co' }.open", equalTo(1)));

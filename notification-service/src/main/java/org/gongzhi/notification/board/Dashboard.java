@@ -24,11 +24,26 @@ import org.gongzhi.notification.board.DashboardViews.VoteInProgress;
 import org.gongzhi.notification.board.DashboardViews.PartyLoad;
 import org.gongzhi.notification.board.DashboardViews.VolunteerLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
+import org.gongzhi.platform.api.Page;
 
 /** The dashboard's read models, for one community. Plain SQL client: read-only, no session needed. */
 @ApplicationScoped
 public class Dashboard {
     static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED')";
+
+    /** $1 community, $2 building or null, $3 page size, $4 offset; one row with a null request when none is. */
+    private static final String OPEN_REQUESTS = """
+            select c.total, r.*
+            from (select count(*) as total from request_board where %1$s) c
+            left join lateral (
+                select request_id, category, building, status, urgency, lead_party, lead_org, respond_by, resolve_by,
+                       responded_at, submitted_at, deadline_moved_at,
+                       case when responded_at is null then coalesce(moved_respond_by, respond_by)
+                            else coalesce(moved_resolve_by, resolve_by) end as next_deadline
+                from request_board where %1$s
+                order by next_deadline nulls last, submitted_at, request_id limit $3 offset $4) r on true
+            order by r.next_deadline nulls last, r.submitted_at, r.request_id"""
+            .formatted("community_id = $1 and ($2::text is null or building = $2) and " + OPEN);
 
     private final Pool pool;
     private final Clock clock;
@@ -40,20 +55,23 @@ public class Dashboard {
         this.config = config;
     }
 
-    /** Open requests, nearest deadline first; optionally of one building. */
-    public Uni<List<BoardRequest>> openRequests(String community, String building) {
+    /**
+     * One page of the open requests, nearest deadline first (then the earliest submitted), optionally of one building,
+     * with how many are open in all. The total and the page come from one statement, so they agree even while events
+     * arrive; a page past the end is empty and still says the total.
+     */
+    public Uni<Page<BoardRequest>> openRequests(String community, String building, int page, int size) {
         Instant now = clock.instant();
-        return pool.preparedQuery("""
-                        select request_id, category, building, status, urgency, lead_party, lead_org, respond_by,
-                               resolve_by, responded_at, submitted_at, deadline_moved_at,
-                               case when responded_at is null then coalesce(moved_respond_by, respond_by)
-                                    else coalesce(moved_resolve_by, resolve_by) end as next_deadline
-                        from request_board where community_id = $1 and ($2::text is null or building = $2) and\s"""
-                        + OPEN + " order by next_deadline nulls last, submitted_at limit 500")
-                .execute(Tuple.of(community, building))
+        return pool.preparedQuery(OPEN_REQUESTS)
+                .execute(Tuple.of(community, building, size, (long) page * size))
                 .map(rows -> {
+                    long total = 0;
                     List<BoardRequest> list = new ArrayList<>();
                     for (Row r : rows) {
+                        total = r.getLong("total");
+                        if (r.getString("request_id") == null) {
+                            continue; // no request on this page: the one row only carries the total
+                        }
                         Instant next = instant(r, "next_deadline");
                         list.add(new BoardRequest(r.getString("request_id"), r.getString("category"),
                                 r.getString("building"), r.getString("status"), r.getString("urgency"),
@@ -61,7 +79,7 @@ public class Dashboard {
                                 instant(r, "resolve_by"), instant(r, "responded_at"), instant(r, "submitted_at"),
                                 next, next != null && next.isBefore(now), instant(r, "deadline_moved_at")));
                     }
-                    return list;
+                    return new Page<>(list, page, size, total);
                 });
     }
 

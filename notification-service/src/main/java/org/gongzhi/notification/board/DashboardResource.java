@@ -11,11 +11,13 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.board.DashboardViews.ActiveWarning;
 import org.gongzhi.notification.board.DashboardViews.BoardRequest;
 import org.gongzhi.notification.board.DashboardViews.BuildingLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -25,6 +27,10 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
 public class DashboardResource {
+    /** The open requests a page shows unless asked otherwise, and the most one page shows. */
+    static final int DEFAULT_PAGE_SIZE = 100;
+    static final int MAX_PAGE_SIZE = 500;
+
     private final Dashboard dashboard;
     private final Rates rates;
     private final ReadModelRebuild rebuild;
@@ -44,9 +50,16 @@ public class DashboardResource {
     @GET
     @Path("/requests")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Open requests with status, category, building, lead party and next deadline, nearest first")
-    public Uni<List<BoardRequest>> requests(@QueryParam("building") String building) {
-        return dashboard.openRequests(caller.community(), building == null || building.isBlank() ? null : building);
+    @Operation(summary = "Open requests with status, category, building, lead party and next deadline, nearest first",
+            description = "One page of them (page from 0; size 1 to " + MAX_PAGE_SIZE + ", default "
+                    + DEFAULT_PAGE_SIZE + "), with the total open (of the building, with ?building=).")
+    public Uni<Page<BoardRequest>> requests(@QueryParam("building") String building,
+            @QueryParam("page") @Parameter(description = "from 0", example = "0") String page,
+            @QueryParam("size") @Parameter(description = "1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
+            String size) {
+        return dashboard.openRequests(caller.community(), building == null || building.isBlank() ? null : building,
+                number("page", page, 0, 0, Integer.MAX_VALUE),
+                number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
     }
 
     @GET
@@ -104,5 +117,22 @@ public class DashboardResource {
             throw ProblemException.invalid("from", "must be log or topics");
         }
         return rebuild.rebuild().map(events -> new Rebuilt(events, null));
+    }
+
+    /** A whole-number query parameter within bounds, {@code absent} when not given; else a 400 naming it. */
+    private static int number(String name, String value, int absent, int min, int max) {
+        if (value == null || value.isBlank()) {
+            return absent;
+        }
+        try {
+            int n = Integer.parseInt(value.strip());
+            if (n >= min && n <= max) {
+                return n;
+            }
+        } catch (NumberFormatException e) {
+            // not a whole number (or out of int's range): refused like any other value out of bounds
+        }
+        throw ProblemException.invalid(name, max == Integer.MAX_VALUE ? "must be a whole number from " + min
+                : "must be a whole number from " + min + " to " + max);
     }
 }
