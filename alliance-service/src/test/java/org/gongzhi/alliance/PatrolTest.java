@@ -173,10 +173,12 @@ class PatrolTest {
         given().auth().oauth2(DevTokens.worker()).post("/api/warnings/" + UUID.randomUUID() + "/lift")
                 .then().statusCode(404).contentType("application/problem+json");
 
-        given().auth().oauth2(DevTokens.worker()).get("/api/warnings")
+        given().auth().oauth2(DevTokens.worker()).get("/api/warnings?active=false&size=100")
                 .then().statusCode(200)
-                .body("find { it.id == '%s' }.liftedAt".formatted(warningId), notNullValue())
-                .body("find { it.id == '%s' }.liftReason".formatted(warningId), equalTo("the rain has stopped"));
+                .body("items.find { it.id == '%s' }.liftedAt".formatted(warningId), notNullValue())
+                .body("items.find { it.id == '%s' }.liftReason".formatted(warningId), equalTo("the rain has stopped"));
+        given().auth().oauth2(DevTokens.worker()).get("/api/warnings?active=true&size=100")
+                .then().statusCode(200).body("items.id", not(hasItem(warningId)));
         given().auth().oauth2(DevTokens.worker()).get("/api/warnings/" + warningId)
                 .then().statusCode(200).body("liftedAt", notNullValue())
                 .body("patrols.status", everyItem(not(equalTo("ASSIGNED"))));

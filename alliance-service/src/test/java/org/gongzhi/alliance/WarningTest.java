@@ -3,10 +3,14 @@ package org.gongzhi.alliance;
 import org.gongzhi.devstack.KafkaProbe;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
@@ -17,7 +21,10 @@ import io.restassured.config.HttpClientConfig;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
@@ -104,11 +111,12 @@ class WarningTest {
     }
 
     /**
-     * A community's warnings only grow, and listing them views each in turn: the list must not build a chain as deep
-     * as the warnings are many (about 1,500 overflowed the 512 KiB stack, and the request was never answered).
+     * A community's warnings only grow: the list is paged, and paging through a long history gives every warning
+     * once, newest first. (Viewing the whole history at once built a chain as deep as the warnings were many; about
+     * 1,500 overflowed the 512 KiB stack and the request was never answered.)
      */
     @Test
-    void everyWarningOfALongHistoryIsListedNewestFirst() {
+    void everyWarningOfALongHistoryIsListedNewestFirstPageByPage() {
         String community = "history-" + suffix;
         Fixtures.execute("""
                 insert into weather_warning (id, community_id, type, level, valid_from, valid_until, issued_by,
@@ -118,14 +126,134 @@ class WarningTest {
                        now() - make_interval(days => n)
                 from generate_series(1, 3000) as n""".formatted(community));
 
-        List<Instant> issued = given().auth().oauth2(Fixtures.workerOf(community))
-                .config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
-                        .setParam("http.socket.timeout", 30_000)))
-                .get("/api/warnings")
-                .then().statusCode(200)
-                .body("type", everyItem(equalTo("rainstorm")))
-                .extract().jsonPath().getList("issuedAt", String.class).stream().map(Instant::parse).toList();
-        assertThat(issued).hasSize(3000).isSortedAccordingTo(java.util.Comparator.reverseOrder());
+        List<String> ids = new ArrayList<>();
+        List<Instant> issued = new ArrayList<>();
+        for (int page = 0; page < 30; page++) {
+            JsonPath body = given().auth().oauth2(Fixtures.workerOf(community))
+                    .config(RestAssured.config().httpClient(HttpClientConfig.httpClientConfig()
+                            .setParam("http.socket.timeout", 30_000)))
+                    .queryParam("page", page).queryParam("size", 100)
+                    .get("/api/warnings")
+                    .then().statusCode(200)
+                    .body("total", equalTo(3000)).body("page", equalTo(page)).body("size", equalTo(100))
+                    .body("items", hasSize(100)).body("items.type", everyItem(equalTo("rainstorm")))
+                    .extract().jsonPath();
+            ids.addAll(body.getList("items.id", String.class));
+            body.getList("items.issuedAt", String.class).forEach(i -> issued.add(Instant.parse(i)));
+        }
+        assertThat(ids).doesNotHaveDuplicates().hasSize(3000);
+        assertThat(issued).isSortedAccordingTo(Comparator.reverseOrder());
+        given().auth().oauth2(Fixtures.workerOf(community)).queryParam("page", 30).queryParam("size", 100)
+                .get("/api/warnings").then().statusCode(200).body("items", empty()).body("total", equalTo(3000));
+    }
+
+    /**
+     * Pages hold {@code size} warnings, newest first, with the total; each warning as it reads on its own; and
+     * {@code active} keeps the warnings in force (not lifted, not over) or the others.
+     */
+    @Test
+    void theListIsPagedNewestFirstWithTheTotalAndEachWarningAsItReadsAlone() {
+        String community = "paged-" + suffix;
+        String worker = Fixtures.workerOf(community);
+        String org = "paged-org-" + suffix;
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("""
+                        {"id": "%s", "name": "%s", "nameEn": "%s", "type": "PROPERTY_MANAGEMENT"}"""
+                        .formatted(org, org, org))
+                .post("/api/organisations").then().statusCode(201);
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("""
+                        {"id": "paged-garage-%s", "name": "garage", "building": "3", "kind": "basement-garage",
+                         "warningTypes": ["rainstorm"], "organisation": "%s"}""".formatted(suffix, org))
+                .post("/api/risk-points").then().statusCode(201);
+        // four earlier warnings: an hour ago (in force), two (lifted), three (over), four (in force)
+        String[] earlier = new String[4];
+        for (int n = 1; n <= 4; n++) {
+            earlier[n - 1] = UUID.randomUUID().toString();
+            Fixtures.execute("""
+                    insert into weather_warning (id, community_id, type, level, valid_from, valid_until, issued_by,
+                                                 issued_at, lifted_at, lifted_by, lift_reason)
+                    values ('%s', '%s', 'wind', 'yellow', now() - interval '%d hours', %s, 'worker-li',
+                            now() - interval '%d hours', %s, %s, %s)""".formatted(earlier[n - 1], community, n,
+                    n == 3 ? "now() - interval '1 hour'" : "now() + interval '1 day'", n,
+                    n == 2 ? "now() - interval '30 minutes'" : "null", n == 2 ? "'worker-li'" : "null",
+                    n == 2 ? "'calm again'" : "null"));
+        }
+        String newest = given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"type\": \"rainstorm\", \"level\": \"red\", \"until\": \""
+                        + Instant.now().plusSeconds(6 * 3600) + "\"}")
+                .post("/api/warnings").then().statusCode(201).extract().path("id");
+
+        JsonPath first = given().auth().oauth2(worker).get("/api/warnings?size=2")
+                .then().statusCode(200).contentType(ContentType.JSON)
+                .body("page", equalTo(0)).body("size", equalTo(2)).body("total", equalTo(5))
+                .extract().jsonPath();
+        assertThat(first.getList("items.id", String.class)).containsExactly(newest, earlier[0]);
+        Map<String, Object> alone = given().auth().oauth2(worker).get("/api/warnings/" + newest)
+                .then().statusCode(200).extract().jsonPath().getMap("");
+        assertThat(first.getMap("items[0]")).isEqualTo(alone);
+        assertThat(first.getList("items[0].patrols.riskPointId", String.class))
+                .containsExactly("paged-garage-" + suffix);
+        assertThat(first.getList("items[0].patrols[0].checks")).isNotEmpty();
+        assertThat(first.getList("items[1].patrols")).isEmpty();
+
+        given().auth().oauth2(worker).get("/api/warnings?size=2&page=1")
+                .then().statusCode(200).body("page", equalTo(1)).body("total", equalTo(5))
+                .body("items.id", contains(earlier[1], earlier[2]))
+                .body("items[0].liftReason", equalTo("calm again"));
+        given().auth().oauth2(worker).get("/api/warnings?size=2&page=2")
+                .then().statusCode(200).body("items.id", contains(earlier[3])).body("total", equalTo(5));
+        given().auth().oauth2(worker).get("/api/warnings?size=2&page=3")
+                .then().statusCode(200).body("items", empty()).body("total", equalTo(5));
+        given().auth().oauth2(worker).get("/api/warnings")
+                .then().statusCode(200).body("page", equalTo(0)).body("size", equalTo(20))
+                .body("total", equalTo(5))
+                .body("items.id", contains(newest, earlier[0], earlier[1], earlier[2], earlier[3]));
+
+        given().auth().oauth2(worker).get("/api/warnings?active=true")
+                .then().statusCode(200).body("total", equalTo(3))
+                .body("items.id", contains(newest, earlier[0], earlier[3]));
+        given().auth().oauth2(worker).get("/api/warnings?active=false&size=1&page=1")
+                .then().statusCode(200).body("total", equalTo(2)).body("items.id", contains(earlier[2]));
+    }
+
+    @Test
+    void aBadPageOrSizeIs400NamingIt() {
+        for (String query : List.of("page=-1", "size=0", "size=101", "page=-1&size=500")) {
+            String[] fields = query.contains("&") ? new String[] {"page", "size"}
+                    : new String[] {query.substring(0, query.indexOf('='))};
+            given().auth().oauth2(DevTokens.worker()).get("/api/warnings?" + query)
+                    .then().statusCode(400).contentType("application/problem+json")
+                    .body("status", equalTo(400)).body("instance", equalTo("/api/warnings"))
+                    .body("errors.field", containsInAnyOrder(fields));
+        }
+        given().auth().oauth2(DevTokens.worker()).get("/api/warnings?size=100")
+                .then().statusCode(200).body("size", equalTo(100));
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/warnings")
+                .then().statusCode(403).contentType("application/problem+json");
+    }
+
+    @Test
+    void anotherCommunitysWarningsAreNeitherListedNorRead() {
+        String ours = "ours-" + suffix;
+        String theirs = "theirs-" + suffix;
+        String mine = UUID.randomUUID().toString();
+        String other = UUID.randomUUID().toString();
+        for (String[] w : List.of(new String[] {mine, ours}, new String[] {other, theirs})) {
+            Fixtures.execute("""
+                    insert into weather_warning (id, community_id, type, level, valid_from, valid_until, issued_by,
+                                                 issued_at)
+                    values ('%s', '%s', 'heat', 'orange', now(), now() + interval '1 day', 'worker-li', now())"""
+                    .formatted(w[0], w[1]));
+        }
+        given().auth().oauth2(Fixtures.workerOf(ours)).get("/api/warnings")
+                .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(mine));
+        given().auth().oauth2(Fixtures.workerOf(theirs)).get("/api/warnings?active=true")
+                .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(other));
+        given().auth().oauth2(Fixtures.workerOf(ours)).get("/api/warnings/" + other)
+                .then().statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.worker()).get("/api/warnings?size=100")
+                .then().statusCode(200).body("items.id", not(hasItem(mine))).body("items.id", not(hasItem(other)));
     }
 
     @Test

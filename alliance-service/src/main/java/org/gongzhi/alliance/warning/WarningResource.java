@@ -2,6 +2,7 @@ package org.gongzhi.alliance.warning;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.alliance.task.Actor;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 
@@ -47,9 +49,11 @@ public class WarningResource {
     @GET
     @Path("/warnings")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "List warnings, newest first, with their patrols")
-    public Uni<List<WarningView>> list() {
-        return warnings.list(Actor.of(caller));
+    @Operation(summary = "List warnings, newest first, with their patrols", description = "Paged (size at most "
+            + "100); active=true: only warnings in force (not lifted, not over), active=false: lifted or over.")
+    @APIResponse(responseCode = "400", description = "page below 0, or size not between 1 and 100")
+    public Uni<Page<WarningView>> list(@BeanParam WarningSearch search) {
+        return warnings.list(Actor.of(caller), search);
     }
 
     @GET

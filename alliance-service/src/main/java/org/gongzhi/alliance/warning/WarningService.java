@@ -2,6 +2,7 @@ package org.gongzhi.alliance.warning;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.persistence.LockModeType;
@@ -11,8 +12,10 @@ import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.alliance.AllianceConfig;
@@ -24,6 +27,7 @@ import org.gongzhi.events.PatrolChecked;
 import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.events.WarningLifted;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
@@ -115,10 +119,34 @@ public class WarningService {
         return warning(actor, id).chain(w -> view(w));
     }
 
+    /**
+     * One page of the community's warnings, newest first, each viewed as {@link #find} views it, in at most three
+     * queries whatever the page holds: the total, the page, and its patrols with their checks.
+     */
     @WithTransaction
-    public Uni<List<WarningView>> list(Actor actor) {
-        return WeatherWarning.<WeatherWarning>list("communityId = ?1 order by issuedAt desc", actor.community())
-                .chain(ws -> InOrder.map(ws, this::view));
+    public Uni<Page<WarningView>> list(Actor actor, @Valid @NotNull WarningSearch search) {
+        StringBuilder where = new StringBuilder("communityId = :community");
+        Map<String, Object> params = new HashMap<>();
+        params.put("community", actor.community());
+        if (search.active != null) {
+            where.append(search.active ? " and liftedAt is null and validUntil > :now"
+                    : " and (liftedAt is not null or validUntil <= :now)");
+            params.put("now", clock.instant());
+        }
+        return Panache.getSession().chain(s -> {
+            var count = s.createSelectionQuery("select count(*) from WeatherWarning where " + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        }).chain(total -> {
+            // past the end (also a page whose offset would not fit an int) is empty, without asking
+            if ((long) search.page * search.size >= total) {
+                return Uni.createFrom().item(new Page<WarningView>(List.of(), search.page, search.size, total));
+            }
+            return WeatherWarning.<WeatherWarning>find(where.toString(), Sort.descending("issuedAt", "id"), params)
+                    .page(search.page, search.size).list()
+                    .chain(this::views)
+                    .map(items -> new Page<>(items, search.page, search.size, total));
+        });
     }
 
     /**
@@ -161,7 +189,7 @@ public class WarningService {
             where.append(" and status = ?").append(params.size());
         }
         return Patrol.<Patrol>list(where + " order by createdAt desc, riskPointId", params.toArray())
-                .chain(ps -> checks(ps).map(cs -> ps.stream().map(p -> WarningView.patrol(p, cs)).toList()));
+                .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs)));
     }
 
     /**
@@ -292,8 +320,39 @@ public class WarningService {
     }
 
     private Uni<WarningView> view(WeatherWarning w) {
-        return Patrol.<Patrol>list("warningId", w.id)
-                .chain(ps -> checks(ps).map(cs -> WarningView.of(w, ps, cs)));
+        return views(List.of(w)).map(vs -> vs.get(0));
+    }
+
+    /** The warnings with their patrols and checks, in their order, read in one query. */
+    private Uni<List<WarningView>> views(List<WeatherWarning> ws) {
+        if (ws.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = ws.stream().map(w -> w.id).toList();
+        // one warning (find, lift) binds a plain value: a list parameter makes Hibernate translate the query anew
+        String hql = "select p, c from Patrol p left join PatrolCheck c on c.patrolId = p.id where p.warningId "
+                + (ids.size() == 1 ? "= :ids" : "in :ids");
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
+                        .setParameter("ids", ids.size() == 1 ? ids.get(0) : ids)
+                        .getResultList())
+                .map(rows -> {
+                    Map<UUID, List<Patrol>> patrols = new HashMap<>();
+                    Map<UUID, List<PatrolCheck>> checks = new HashMap<>();
+                    for (Object[] row : rows) {
+                        Patrol p = (Patrol) row[0];
+                        List<PatrolCheck> own = checks.get(p.id);
+                        if (own == null) {
+                            own = new ArrayList<>();
+                            checks.put(p.id, own);
+                            patrols.computeIfAbsent(p.warningId, id -> new ArrayList<>()).add(p);
+                        }
+                        if (row[1] != null) {
+                            own.add((PatrolCheck) row[1]);
+                        }
+                    }
+                    return ws.stream().map(w -> WarningView.of(w, patrols.getOrDefault(w.id, List.of()), checks))
+                            .toList();
+                });
     }
 
     private static Uni<List<PatrolCheck>> checks(List<Patrol> patrols) {

@@ -3,7 +3,9 @@ package org.gongzhi.alliance.warning;
 import java.time.Instant;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import java.util.stream.Collectors;
 
 /** A warning with its patrols. */
 public record WarningView(UUID id, String type, String level, Instant from, Instant until, Instant issuedAt,
@@ -21,18 +23,37 @@ public record WarningView(UUID id, String type, String level, Instant from, Inst
     }
 
     static PatrolView patrol(Patrol p, List<PatrolCheck> checks) {
-        List<PatrolCheck> own = checks.stream().filter(c -> c.patrolId.equals(p.id))
-                .sorted(Comparator.comparingInt(c -> c.position)).toList();
-        return new PatrolView(p.id, p.warningId, p.riskPointId, p.organisationId, p.status, p.reportedAt,
-                (int) own.stream().filter(c -> c.result != null).count(), own.size(),
-                (int) own.stream().filter(c -> "PROBLEM".equals(c.result)).count(),
-                own.stream().map(c -> new CheckView(c.position, c.item, c.result, c.note, c.category, c.urgency,
-                        c.place, c.description, c.problemId, c.reportedAt)).toList());
+        return patrolOf(p, checks.stream().filter(c -> c.patrolId.equals(p.id)).toList());
     }
 
     static WarningView of(WeatherWarning w, List<Patrol> patrols, List<PatrolCheck> checks) {
+        return of(w, patrols, byPatrol(checks));
+    }
+
+    /** The views of some patrols, each with its own checks. */
+    static List<PatrolView> patrols(List<Patrol> patrols, List<PatrolCheck> checks) {
+        Map<UUID, List<PatrolCheck>> byPatrol = byPatrol(checks);
+        return patrols.stream().map(p -> patrolOf(p, byPatrol.getOrDefault(p.id, List.of()))).toList();
+    }
+
+    /** {@code checksByPatrol}: the checks of each patrol, by patrol id, in any order. */
+    static WarningView of(WeatherWarning w, List<Patrol> patrols, Map<UUID, List<PatrolCheck>> checksByPatrol) {
         return new WarningView(w.id, w.type, w.level, w.validFrom, w.validUntil, w.issuedAt, w.liftedAt, w.liftReason,
                 patrols.stream().sorted(Comparator.comparing(p -> p.riskPointId))
-                        .map(p -> patrol(p, checks)).toList());
+                        .map(p -> patrolOf(p, checksByPatrol.getOrDefault(p.id, List.of()))).toList());
+    }
+
+    private static Map<UUID, List<PatrolCheck>> byPatrol(List<PatrolCheck> checks) {
+        return checks.stream().collect(Collectors.groupingBy(c -> c.patrolId));
+    }
+
+    /** {@code own}: this patrol's checks only. */
+    private static PatrolView patrolOf(Patrol p, List<PatrolCheck> own) {
+        List<PatrolCheck> sorted = own.stream().sorted(Comparator.comparingInt(c -> c.position)).toList();
+        return new PatrolView(p.id, p.warningId, p.riskPointId, p.organisationId, p.status, p.reportedAt,
+                (int) sorted.stream().filter(c -> c.result != null).count(), sorted.size(),
+                (int) sorted.stream().filter(c -> "PROBLEM".equals(c.result)).count(),
+                sorted.stream().map(c -> new CheckView(c.position, c.item, c.result, c.note, c.category, c.urgency,
+                        c.place, c.description, c.problemId, c.reportedAt)).toList());
     }
 }
