@@ -16,6 +16,12 @@ public record DecisionMade(
         List<String> residentIds,
         Instant decidedAt) implements GongzhiEvent {
 
+    /** The lists are copied: an event is a value, not a view of its producer's collections. */
+    public DecisionMade {
+        linkedRequestIds = linkedRequestIds == null ? List.of() : List.copyOf(linkedRequestIds);
+        residentIds = residentIds == null ? List.of() : List.copyOf(residentIds);
+    }
+
     @Override
     public String aggregateId() {
         return topicId;
