@@ -17,6 +17,7 @@ import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
+import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.WebDriver;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
@@ -83,8 +84,12 @@ class DashboardBrowserIT {
         assertThat(Integer.parseInt(building.getAttribute("data-level"))).isGreaterThanOrEqualTo(1);
 
         building.click();
-        wait.until(d -> d.findElements(By.cssSelector("#requests tr")).stream()
-                .allMatch(tr -> tr.getText().contains("29号楼")));
+        // the list is asked of the server again for the building and drawn anew: rows read mid-redraw are stale
+        wait.ignoring(StaleElementReferenceException.class).until(d -> {
+            List<WebElement> rows = d.findElements(By.cssSelector("#requests tr"));
+            return !rows.isEmpty() && rows.stream().allMatch(tr -> tr.getText().contains("29号楼"))
+                    && rows.stream().anyMatch(tr -> id.equals(tr.getAttribute("data-request")));
+        });
 
         // the deliberation hall's panel is drawn from its read model, in the page's language
         assertThat(browser.findElement(By.id("hall-title")).getText()).isEqualTo("议事厅");
