@@ -1,5 +1,6 @@
 package org.gongzhi.platform.persistence;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.sqlclient.ClosedConnectionException;
 import io.vertx.sqlclient.DatabaseException;
 import java.net.ConnectException;
@@ -7,11 +8,15 @@ import java.util.HashSet;
 import java.util.Set;
 
 /**
- * Tells a failure that is the database being away — down, restarting, failing over, out of connections — from one
+ * Tells a failure that is the database being away — down, restarting, failing over, out of connections, or so busy
+ * that the pool could lend no connection in time — from one
  * that is the work's own fault. The first passes by itself: an event is retried until the database is back (never
  * dead-lettered), a request is answered 503 with {@code Retry-After}. The second is the same on every attempt.
  */
 public final class DatabaseUnavailable {
+
+    /** How the reactive pool fails a caller that waited longer than its connection timeout for a connection. */
+    static final String POOL_WAIT_TIMED_OUT = "Timeout";
 
     private DatabaseUnavailable() {
     }
@@ -24,6 +29,9 @@ public final class DatabaseUnavailable {
                 return true;
             }
             if (t instanceof DatabaseException db && notServing(db.getSqlState())) {
+                return true;
+            }
+            if (t instanceof NoStackTraceThrowable && POOL_WAIT_TIMED_OUT.equals(t.getMessage())) {
                 return true;
             }
         }

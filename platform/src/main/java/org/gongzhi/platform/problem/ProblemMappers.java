@@ -79,15 +79,16 @@ public class ProblemMappers {
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null);
     }
 
+    /** Any other failure; a {@code Throwable}, since the reactive clients fail with some that are not exceptions. */
     @ServerExceptionMapper(priority = jakarta.ws.rs.Priorities.USER + 1000)
-    public Response unexpected(Exception e, UriInfo uri) {
+    public Response unexpected(Throwable e, UriInfo uri) {
         if (DatabaseUnavailable.isCause(e)) {
-            LOG.warnf("database unavailable on %s: %s", uri.getPath(), e.toString());
+            LOG.warnf("database unavailable on %s: %s", uri == null ? "?" : uri.getPath(), e.toString());
             return Response.fromResponse(respond(503, "Service unavailable",
                     "The database did not answer; try again in a few seconds.", uri, null))
                     .header("Retry-After", "5").build();
         }
-        LOG.error("unexpected failure on " + uri.getPath(), e);
+        LOG.error("unexpected failure on " + (uri == null ? "?" : uri.getPath()), e);
         return respond(500, "Internal error", "The server failed; nothing was changed. Try again later.", uri, null);
     }
 

@@ -3,6 +3,7 @@ package org.gongzhi.platform.persistence;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import io.vertx.core.impl.NoStackTraceThrowable;
 import io.vertx.pgclient.PgException;
 import io.vertx.sqlclient.ClosedConnectionException;
 import java.net.ConnectException;
@@ -23,6 +24,12 @@ class DatabaseUnavailableTest {
         for (String state : new String[] {"57P01", "57P02", "57P03", "08006", "53300"}) {
             assertTrue(DatabaseUnavailable.isCause(new PgException("down", "FATAL", state, null)), state);
         }
+    }
+
+    @Test
+    void aPoolThatCouldLendNoConnectionInTimeIsTheDatabaseAway() {
+        assertTrue(DatabaseUnavailable.isCause(new CompletionException(new NoStackTraceThrowable("Timeout"))));
+        assertFalse(DatabaseUnavailable.isCause(new NoStackTraceThrowable("Pool closed")));
     }
 
     @Test
