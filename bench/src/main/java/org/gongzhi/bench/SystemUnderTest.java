@@ -37,7 +37,7 @@ public final class SystemUnderTest implements AutoCloseable {
 
     /** Starts a whole system on free ports (devstack + the four packaged services) and loads the demo community. */
     public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv) {
-        LocalSystem system = LocalSystem.start(DevStack.Options.defaults().withDurableCommits(), repoRoot, logDir, false, extraEnv);
+        LocalSystem system = LocalSystem.start(DevStack.Options.defaults().forLongRuns(), repoRoot, logDir, false, extraEnv);
         try {
             system.loadDemoCommunity();
             Map<String, URI> urls = new LinkedHashMap<>();

@@ -56,31 +56,34 @@ public final class DevStack implements AutoCloseable {
      * What to start and where; every field has a default. {@code durable}: PostgreSQL flushes every commit to disk
      * ({@code fsync}), as in production — what {@code ./gongzhi up} and the benchmark run; tests leave it off (the
      * embedded server's default), which survives a killed process but not a machine crash, and is faster.
+     * {@code fullJit}: the broker's JVM compiles its hot code fully (C2), for long runs; tests leave it C1-only, which
+     * starts faster and is slower once warm.
      */
     public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases,
-            boolean durable) {
+            boolean durable, boolean fullJit) {
         public static Options defaults() {
-            return new Options(null, 0, 0, 6, DATABASES, false);
+            return new Options(null, 0, 0, 6, DATABASES, false, false);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable);
+            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable, fullJit);
         }
 
         public Options withPorts(int kafka, int postgres) {
-            return new Options(dataDir, kafka, postgres, partitions, databases, durable);
+            return new Options(dataDir, kafka, postgres, partitions, databases, durable, fullJit);
         }
 
         public Options withPartitions(int count) {
-            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable);
+            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable, fullJit);
         }
 
         public Options withDatabases(List<String> names) {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable, fullJit);
         }
 
-        public Options withDurableCommits() {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true);
+        /** How the system runs for users and the benchmark: durable commits, and the broker fully compiled. */
+        public Options forLongRuns() {
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true, true);
         }
     }
 
@@ -234,7 +237,11 @@ public final class DevStack implements AutoCloseable {
             classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xms128m",
-                "-XX:+UseSerialGC", "-XX:TieredStopAtLevel=1", "-cp", classpath, mainClass));
+                "-XX:+UseSerialGC"));
+        if (!options.fullJit()) {
+            command.add("-XX:TieredStopAtLevel=1");
+        }
+        command.addAll(List.of("-cp", classpath, mainClass));
         command.addAll(List.of(args));
         return new ProcessBuilder(command);
     }

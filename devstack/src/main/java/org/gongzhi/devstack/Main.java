@@ -44,7 +44,7 @@ public final class Main {
         env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
         LocalSystem system;
         try {
-            system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data).withDurableCommits()
+            system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data).forLongRuns()
                     .withPorts(kafkaPort, pgPort), root, local.resolve("logs"), true, env);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
