@@ -17,6 +17,18 @@ public interface GongzhiConfig {
 
     Outbox outbox();
 
+    Admission admission();
+
+    interface Admission {
+        /**
+         * Writes (POST, PUT, PATCH, DELETE under {@code /api/}) one instance works on at once; one more is answered
+         * 503 with {@code Retry-After} at once instead of queueing. Bounds the memory and the latency of what is
+         * accepted when more arrives than the service can commit (a surge, a cold start).
+         */
+        @WithDefault("512")
+        int maxWritesInFlight();
+    }
+
     interface Outbox {
         /** Whether this instance runs the relay (several may; one publishes at a time). */
         @WithDefault("true")
