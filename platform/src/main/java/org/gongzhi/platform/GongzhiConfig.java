@@ -23,9 +23,11 @@ public interface GongzhiConfig {
         /**
          * Writes (POST, PUT, PATCH, DELETE under {@code /api/}) one instance works on at once; one more is answered
          * 503 with {@code Retry-After} at once instead of queueing. Bounds the memory and the latency of what is
-         * accepted when more arrives than the service can commit (a surge, a cold start).
+         * accepted when more arrives than the service can commit (a surge, a cold start). The default is about what
+         * one instance commits in five seconds at its best (~200 writes/s on two cores): beyond it a write would wait
+         * longer than a caller should, while a busy but keeping-up instance refuses nothing.
          */
-        @WithDefault("512")
+        @WithDefault("1000")
         int maxWritesInFlight();
     }
 
