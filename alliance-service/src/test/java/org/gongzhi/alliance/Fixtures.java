@@ -138,4 +138,20 @@ public final class Fixtures {
             throw new IllegalStateException(e);
         }
     }
+
+    /** The first column of every row, in the order the query gives them. */
+    public static List<String> texts(String sql) {
+        var stack = DevstackResource.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("alliance"), stack.username(), stack.password());
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery(sql)) {
+            List<String> values = new ArrayList<>();
+            while (rs.next()) {
+                values.add(rs.getString(1));
+            }
+            return values;
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
 }

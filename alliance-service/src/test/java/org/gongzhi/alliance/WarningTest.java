@@ -78,9 +78,11 @@ class WarningTest {
         assertThat(issued.get(0).value()).contains("\"type\":\"rainstorm\"").contains("\"level\":\"orange\"");
 
         // the power supply unit sees only its own patrols and reports each checkpoint
-        given().auth().oauth2(DevTokens.partner("power")).get("/api/patrols")
-                .then().statusCode(200).body("organisationId", everyItem(equalTo("power")));
         String boxPatrol = warning.getString("patrols.find { it.riskPointId == 'box-%s' }.id".formatted(suffix));
+        given().auth().oauth2(DevTokens.partner("power")).get("/api/patrols?size=100")
+                .then().statusCode(200).body("items.organisationId", everyItem(equalTo("power")))
+                .body("items.id", hasItem(boxPatrol)).body("items.id", not(hasItem(warning.getString(
+                        "patrols.find { it.riskPointId == 'garage-%s' }.id".formatted(suffix)))));
         String garagePatrol = warning.getString("patrols.find { it.riskPointId == 'garage-%s' }.id"
                 .formatted(suffix));
         given().auth().oauth2(DevTokens.partner("power")).contentType(ContentType.JSON)

@@ -9,11 +9,9 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
@@ -89,9 +87,11 @@ public class WarningResource {
     @GET
     @Path("/patrols")
     @RolesAllowed({Roles.PARTNER, Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Patrols (partners: their own organisation's)")
-    public Uni<List<WarningView.PatrolView>> patrols(@QueryParam("status") String status) {
-        return warnings.patrols(Actor.of(caller), status);
+    @Operation(summary = "List patrols, newest first, with their checkpoints (partners: their own organisation's)",
+            description = "Paged (size at most 100), newest first, then by risk point; status: only patrols in it.")
+    @APIResponse(responseCode = "400", description = "page below 0, or size not between 1 and 100")
+    public Uni<Page<WarningView.PatrolView>> patrols(@BeanParam PatrolSearch search) {
+        return warnings.patrols(Actor.of(caller), search);
     }
 
     @POST

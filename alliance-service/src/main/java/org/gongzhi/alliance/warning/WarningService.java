@@ -174,22 +174,39 @@ public class WarningService {
         });
     }
 
-    /** A partner's patrols (staff: all), newest first. */
+    /**
+     * One page of the community's patrols (a partner's: its own organisation's only), newest first, then by risk
+     * point and id, in at most three queries whatever the page holds: the total, the page, and its checks.
+     */
     @WithTransaction
-    public Uni<List<WarningView.PatrolView>> patrols(Actor actor, String status) {
+    public Uni<Page<WarningView.PatrolView>> patrols(Actor actor, @Valid @NotNull PatrolSearch search) {
         StringBuilder where = new StringBuilder("warningId in (select w.id from WeatherWarning w "
-                + "where w.communityId = ?1)");
-        List<Object> params = new ArrayList<>(List.of(actor.community()));
+                + "where w.communityId = :community)");
+        Map<String, Object> params = new HashMap<>();
+        params.put("community", actor.community());
         if (!actor.staff()) {
-            params.add(actor.organisation());
-            where.append(" and organisationId = ?").append(params.size());
+            where.append(" and organisationId = :organisation");
+            params.put("organisation", actor.organisation());
         }
-        if (status != null) {
-            params.add(status);
-            where.append(" and status = ?").append(params.size());
+        if (search.status != null) {
+            where.append(" and status = :status");
+            params.put("status", search.status);
         }
-        return Patrol.<Patrol>list(where + " order by createdAt desc, riskPointId", params.toArray())
-                .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs)));
+        return Panache.getSession().chain(s -> {
+            var count = s.createSelectionQuery("select count(*) from Patrol where " + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        }).chain(total -> {
+            // past the end (also a page whose offset would not fit an int) is empty, without asking
+            if ((long) search.page * search.size >= total) {
+                return Uni.createFrom().item(new Page<WarningView.PatrolView>(List.of(), search.page, search.size,
+                        total));
+            }
+            return Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
+                    .page(search.page, search.size).list()
+                    .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs)))
+                    .map(items -> new Page<>(items, search.page, search.size, total));
+        });
     }
 
     /**
@@ -355,9 +372,14 @@ public class WarningService {
                 });
     }
 
+    /** The checks of the patrols, in one query. */
     private static Uni<List<PatrolCheck>> checks(List<Patrol> patrols) {
         if (patrols.isEmpty()) {
             return Uni.createFrom().item(List.of());
+        }
+        // one patrol (a report) binds a plain value: a list parameter makes Hibernate translate the query anew
+        if (patrols.size() == 1) {
+            return PatrolCheck.list("patrolId = ?1", patrols.get(0).id);
         }
         return PatrolCheck.list("patrolId in ?1", patrols.stream().map(p -> p.id).toList());
     }
