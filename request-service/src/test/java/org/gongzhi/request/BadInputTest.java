@@ -2,6 +2,7 @@ package org.gongzhi.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
@@ -90,6 +91,17 @@ class BadInputTest {
                 .then().statusCode(403).contentType("application/problem+json");
         given().auth().oauth2("not-a-token").get("/api/requests/" + java.util.UUID.randomUUID())
                 .then().statusCode(401);
+    }
+
+    @Test
+    void aParameterOfTheWrongTypeIs400ProblemNot404() {
+        given().auth().oauth2(DevTokens.worker()).queryParam("page", "ten").get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("title", equalTo("Invalid parameter")).body("detail", containsString("ten"));
+        given().auth().oauth2(DevTokens.worker()).queryParam("createdFrom", "yesterday").get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/not-a-request-id")
+                .then().statusCode(400).contentType("application/problem+json");
     }
 
     @Test

@@ -10,6 +10,8 @@ import jakarta.validation.ConstraintViolation;
 import jakarta.validation.ConstraintViolationException;
 import jakarta.validation.ElementKind;
 import jakarta.validation.Path;
+import jakarta.ws.rs.BadRequestException;
+import jakarta.ws.rs.NotFoundException;
 import jakarta.ws.rs.WebApplicationException;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
@@ -75,8 +77,20 @@ public class ProblemMappers {
 
     @ServerExceptionMapper
     public Response web(WebApplicationException e, UriInfo uri) {
+        if (unconvertible(e)) {
+            // JAX-RS answers a query or path parameter it cannot convert with 404 (or 400 for a header): it is the
+            // caller's input that is wrong, whatever the parameter, so say so
+            return respond(400, "Invalid parameter", "A query, path or header parameter has the wrong type or "
+                    + "format: " + e.getCause().getMessage(), uri, null);
+        }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null);
+    }
+
+    /** A parameter the REST layer could not convert (a number that is not one, a malformed date or id). */
+    static boolean unconvertible(WebApplicationException e) {
+        return (e instanceof NotFoundException || e instanceof BadRequestException) && e.getCause() != null
+                && !(e.getCause() instanceof WebApplicationException);
     }
 
     /** Any other failure; a {@code Throwable}, since the reactive clients fail with some that are not exceptions. */
