@@ -31,8 +31,8 @@ final class DemoDeliberation {
 
     void load(URI requests, URI alliance, JsonNode data) {
         String worker = DevTokens.worker();
-        JsonNode existing = api.call("GET", requests, "/api/deliberation/topics", null, worker);
-        if (existing.path("status").asInt() != 200 || existing.path("body").size() > 0) {
+        JsonNode existing = api.call("GET", requests, "/api/deliberation/topics?size=1", null, worker);
+        if (existing.path("status").asInt() != 200 || existing.path("body").path("total").asLong() > 0) {
             return;
         }
         for (JsonNode member : data.get("members")) {

@@ -29,11 +29,12 @@ class DemoCommunityIT {
 
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
                 given().baseUri(requests).auth().oauth2(DevTokens.resident("demo-resident-06"))
-                        .get("/api/deliberation/topics").then().statusCode(200)
-                        .body("size()", greaterThanOrEqualTo(2))
-                        .body("find { it.title == '北巷夜间停车怎么管' }.status", equalTo("VOTING"))
-                        .body("find { it.title == '北巷夜间停车怎么管' }.comments.size()", equalTo(3))
-                        .body("find { it.title == '13号楼楼道堆物清理' }.decision.done", equalTo(true))
-                        .body("find { it.title == '13号楼楼道堆物清理' }.decision.progressPercent", equalTo(100)));
+                        .queryParam("size", 100).get("/api/deliberation/topics").then().statusCode(200)
+                        .body("total", greaterThanOrEqualTo(2))
+                        .body("items.find { it.title == '北巷夜间停车怎么管' }.status", equalTo("VOTING"))
+                        .body("items.find { it.title == '北巷夜间停车怎么管' }.comments.size()", equalTo(3))
+                        .body("items.find { it.title == '13号楼楼道堆物清理' }.decision.done", equalTo(true))
+                        .body("items.find { it.title == '13号楼楼道堆物清理' }.decision.progressPercent",
+                                equalTo(100)));
     }
 }

@@ -2,6 +2,7 @@ package org.gongzhi.request.deliberation;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -18,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
@@ -65,9 +67,11 @@ public class DeliberationResource {
     @GET
     @Path("/topics")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "List topics, newest first, with their votes and decisions")
-    public Uni<List<TopicView>> list() {
-        return topics.list(Viewer.of(caller));
+    @Operation(summary = "List topics, newest first, with their votes and decisions", description = "Paged: page "
+            + "from 0, size 1 to 100 (default 20); each topic as GET /topics/{id} gives it. Only the caller's "
+            + "community's topics.")
+    public Uni<Page<TopicView>> list(@BeanParam TopicSearch search) {
+        return topics.list(Viewer.of(caller), search);
     }
 
     @GET

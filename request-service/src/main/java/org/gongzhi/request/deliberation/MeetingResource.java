@@ -2,6 +2,7 @@ package org.gongzhi.request.deliberation;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -12,11 +13,11 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
@@ -49,9 +50,11 @@ public class MeetingResource {
 
     @GET
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "List sessions, newest first")
-    public Uni<List<MeetingView>> list() {
-        return meetings.list(Viewer.of(caller));
+    @Operation(summary = "List sessions, latest start first", description = "Paged: page from 0, size 1 to 100 "
+            + "(default 20); each session with its agenda, minutes, registered and attended. Only the caller's "
+            + "community's sessions.")
+    public Uni<Page<MeetingView>> list(@BeanParam MeetingSearch search) {
+        return meetings.list(Viewer.of(caller), search);
     }
 
     @POST

@@ -3,13 +3,18 @@ package org.gongzhi.request.deliberation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
@@ -41,10 +46,28 @@ public class MeetingService {
         return agendaOk.chain(() -> m.persist()).chain(() -> view(m));
     }
 
+    /**
+     * One page of the community's sessions, latest start first (the same start: the greater id first), each as the
+     * other operations answer it, in three queries whatever the page holds: the total, the page, and the counts of
+     * registered and attended for all its sessions.
+     */
     @WithSession
-    public Uni<List<MeetingView>> list(Viewer viewer) {
-        return Meeting.<Meeting>list("communityId = ?1 order by startsAt desc", viewer.community())
-                .chain(meetings -> InOrder.map(meetings, this::view));
+    public Uni<Page<MeetingView>> list(Viewer viewer, @Valid @NotNull MeetingSearch search) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select count(*) from Meeting where communityId = :community", Long.class)
+                .setParameter("community", viewer.community()).getSingleResult())
+                .chain(total -> {
+                    // past the end (also a page whose offset would not fit an int) is empty, without asking
+                    if ((long) search.page * search.size >= total) {
+                        return Uni.createFrom().item(new Page<MeetingView>(List.of(), search.page, search.size,
+                                total));
+                    }
+                    return Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"),
+                                    Parameters.with("community", viewer.community()))
+                            .page(search.page, search.size).list()
+                            .chain(this::views)
+                            .map(items -> new Page<>(items, search.page, search.size, total));
+                });
     }
 
     @WithTransaction
@@ -83,10 +106,31 @@ public class MeetingService {
     }
 
     private Uni<MeetingView> view(Meeting m) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*), count(*) filter (where attended) from meeting_participant where meeting_id = :m",
-                        Object[].class).setParameter("m", m.id).getSingleResult())
-                .map(row -> new MeetingView(m.id, m.title, m.place, m.startsAt, Arrays.asList(m.topics.split(",")),
-                        m.minutes, ((Number) row[0]).longValue(), ((Number) row[1]).longValue()));
+        return views(List.of(m)).map(vs -> vs.get(0));
+    }
+
+    /** The views of some sessions, in their order, with who registered and who attended, read in one query. */
+    private Uni<List<MeetingView>> views(List<Meeting> meetings) {
+        if (meetings.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = meetings.stream().map(m -> m.id).toList();
+        // one session (register, attendance, minutes) binds a plain value: a list parameter is translated anew
+        String hql = "select p.meetingId, count(*), sum(case when p.attended = true then 1 else 0 end) "
+                + "from MeetingParticipant p where p.meetingId " + (ids.size() == 1 ? "= :ids" : "in :ids")
+                + " group by p.meetingId";
+        return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
+                        .setParameter("ids", ids.size() == 1 ? ids.get(0) : ids).getResultList())
+                .map(rows -> {
+                    Map<UUID, Object[]> counts = new HashMap<>();
+                    rows.forEach(r -> counts.put((UUID) r[0], r));
+                    return meetings.stream().map(m -> {
+                        Object[] row = counts.get(m.id);
+                        long registered = row == null ? 0 : ((Number) row[1]).longValue();
+                        long attended = row == null ? 0 : ((Number) row[2]).longValue();
+                        return new MeetingView(m.id, m.title, m.place, m.startsAt, Arrays.asList(m.topics.split(",")),
+                                m.minutes, registered, attended);
+                    }).toList();
+                });
     }
 }

@@ -3,19 +3,25 @@ package org.gongzhi.request.deliberation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
+import io.quarkus.panache.common.Parameters;
+import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.TopicOpened;
+import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
@@ -101,10 +107,28 @@ public class TopicService {
                 .chain(() -> view(viewer, topic));
     }
 
+    /**
+     * One page of the community's topics, newest first (the same moment: the greater id first), each viewed as
+     * {@link #find} views it, in at most seven queries whatever the page holds: the total, the page, and one query
+     * for each kind of what a topic shows (supporters, linked requests, comments, votes, decisions with their action
+     * items).
+     */
     @WithSession
-    public Uni<List<TopicView>> list(Viewer viewer) {
-        return Topic.<Topic>list("communityId = ?1 order by createdAt desc", viewer.community())
-                .chain(topics -> InOrder.map(topics, t -> view(viewer, t)));
+    public Uni<Page<TopicView>> list(Viewer viewer, @Valid @NotNull TopicSearch search) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select count(*) from Topic where communityId = :community", Long.class)
+                .setParameter("community", viewer.community()).getSingleResult())
+                .chain(total -> {
+                    // past the end (also a page whose offset would not fit an int) is empty, without asking
+                    if ((long) search.page * search.size >= total) {
+                        return Uni.createFrom().item(new Page<TopicView>(List.of(), search.page, search.size, total));
+                    }
+                    return Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"),
+                                    Parameters.with("community", viewer.community()))
+                            .page(search.page, search.size).list()
+                            .chain(this::views)
+                            .map(items -> new Page<>(items, search.page, search.size, total));
+                });
     }
 
     @WithSession
@@ -246,40 +270,84 @@ public class TopicService {
     }
 
     Uni<TopicView> view(Viewer viewer, Topic t) {
-        return Panache.getSession().chain(s -> s.createNativeQuery(
-                        "select count(*) from topic_support where topic_id = :t", Long.class)
-                .setParameter("t", t.id).getSingleResult())
-                .chain(supporters -> linkedRequests(t.id).chain(linked -> TopicComment.<TopicComment>list(
-                                "topicId = ?1 order by createdAt", t.id)
-                        .chain(comments -> Vote.<Vote>list("topicId = ?1 order by opensAt", t.id)
-                                .chain(votes -> decision(t.id).map(decision -> new TopicView(t.id, t.title,
-                                        t.description, t.buildingList(), t.status, t.proposedBy, t.createdAt,
-                                        supporters, linked.stream().map(r -> r.id).toList(),
-                                        comments.stream().map(CommentView::of).toList(),
-                                        votes.stream().map(VoteSummary::of).toList(), decision))))));
+        return views(List.of(t)).map(vs -> vs.get(0));
     }
 
-    private Uni<DecisionView> decision(UUID topicId) {
-        return Decision.<Decision>find("topicId", topicId).firstResult().chain(d -> {
-            if (d == null) {
-                return Uni.createFrom().nullItem();
+    /**
+     * The views of some topics, in their order, read in five queries however many they are: supporters, linked
+     * requests, comments, votes, and decisions with their action items and the status of each item's request.
+     */
+    private Uni<List<TopicView>> views(List<Topic> topics) {
+        if (topics.isEmpty()) {
+            return Uni.createFrom().item(List.of());
+        }
+        List<UUID> ids = topics.stream().map(t -> t.id).toList();
+        // one topic (find, comment, support…) binds a plain value: a list parameter makes Hibernate translate anew
+        String in = ids.size() == 1 ? "= :ids" : "in :ids";
+        Object bound = ids.size() == 1 ? ids.get(0) : ids;
+        Map<UUID, Long> supporters = new HashMap<>();
+        Map<UUID, List<UUID>> linked = new HashMap<>();
+        Map<UUID, List<CommentView>> comments = new HashMap<>();
+        Map<UUID, List<VoteSummary>> votes = new HashMap<>();
+        Map<UUID, DecisionView> decisions = new HashMap<>();
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                                "select s.topicId, count(*) from TopicSupport s where s.topicId " + in
+                                        + " group by s.topicId", Object[].class)
+                        .setParameter("ids", bound).getResultList()
+                        .invoke(rows -> rows.forEach(r -> supporters.put((UUID) r[0], ((Number) r[1]).longValue())))
+                        .chain(() -> s.createSelectionQuery("select tr.topicId, tr.requestId from TopicRequest tr "
+                                        + "join ResidentRequest r on r.id = tr.requestId where tr.topicId " + in
+                                        + " order by r.createdAt, r.id", Object[].class)
+                                .setParameter("ids", bound).getResultList())
+                        .invoke(rows -> rows.forEach(r -> linked.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
+                                .add((UUID) r[1])))
+                        .chain(() -> s.createSelectionQuery("from TopicComment where topicId " + in
+                                        + " order by createdAt, id", TopicComment.class)
+                                .setParameter("ids", bound).getResultList())
+                        .invoke(rows -> rows.forEach(c -> comments.computeIfAbsent(c.topicId, k -> new ArrayList<>())
+                                .add(CommentView.of(c))))
+                        .chain(() -> s.createSelectionQuery("from Vote where topicId " + in + " order by opensAt, id",
+                                        Vote.class)
+                                .setParameter("ids", bound).getResultList())
+                        .invoke(rows -> rows.forEach(v -> votes.computeIfAbsent(v.topicId, k -> new ArrayList<>())
+                                .add(VoteSummary.of(v))))
+                        .chain(() -> s.createSelectionQuery("select d, a, r.status from Decision d "
+                                        + "left join ActionItem a on a.decisionId = d.id "
+                                        + "left join ResidentRequest r on r.id = a.requestId where d.topicId " + in
+                                        + " order by a.title, a.id", Object[].class)
+                                .setParameter("ids", bound).getResultList())
+                        .invoke(rows -> decisions.putAll(decisions(rows))))
+                .map(ignored -> topics.stream().map(t -> new TopicView(t.id, t.title, t.description,
+                        t.buildingList(), t.status, t.proposedBy, t.createdAt, supporters.getOrDefault(t.id, 0L),
+                        linked.getOrDefault(t.id, List.of()), comments.getOrDefault(t.id, List.of()),
+                        votes.getOrDefault(t.id, List.of()), decisions.get(t.id))).toList());
+    }
+
+    /**
+     * The decisions by topic, from rows of (decision, action item or null, its request's status), the items in
+     * order: each item done when its request is RESOLVED or CLOSED; a decision without items is done.
+     */
+    private static Map<UUID, DecisionView> decisions(List<Object[]> rows) {
+        Map<UUID, Decision> decisions = new HashMap<>();
+        Map<UUID, List<ActionItemView>> items = new HashMap<>();
+        for (Object[] row : rows) {
+            Decision d = (Decision) row[0];
+            decisions.putIfAbsent(d.topicId, d);
+            List<ActionItemView> own = items.computeIfAbsent(d.topicId, k -> new ArrayList<>());
+            if (row[1] != null) {
+                ActionItem a = (ActionItem) row[1];
+                RequestStatus status = (RequestStatus) row[2];
+                own.add(new ActionItemView(a.title, a.requestId, status.name(), DecisionProgress.done(status)));
             }
-            return ActionItem.<ActionItem>list("decisionId = ?1 order by title", d.id).chain(items -> {
-                if (items.isEmpty()) {
-                    return Uni.createFrom().item(new DecisionView(d.outcome, d.summary, d.decidedAt, List.of(), 100,
-                            true));
-                }
-                return requests.list("id in ?1", items.stream().map(i -> i.requestId).toList()).map(rs -> {
-                    List<ActionItemView> views = items.stream().map(i -> {
-                        ResidentRequest r = rs.stream().filter(x -> x.id.equals(i.requestId)).findFirst().orElseThrow();
-                        boolean done = r.status == RequestStatus.RESOLVED || r.status == RequestStatus.CLOSED;
-                        return new ActionItemView(i.title, r.id, r.status.name(), done);
-                    }).toList();
-                    long done = views.stream().filter(ActionItemView::done).count();
-                    int percent = (int) (100 * done / views.size());
-                    return new DecisionView(d.outcome, d.summary, d.decidedAt, views, percent, done == views.size());
-                });
-            });
+        }
+        Map<UUID, DecisionView> views = new HashMap<>();
+        decisions.forEach((topicId, d) -> {
+            List<ActionItemView> own = items.get(topicId);
+            long done = own.stream().filter(ActionItemView::done).count();
+            int percent = own.isEmpty() ? 100 : (int) (100 * done / own.size());
+            views.put(topicId, new DecisionView(d.outcome, d.summary, d.decidedAt, List.copyOf(own), percent,
+                    done == own.size()));
         });
+        return views;
     }
 }
