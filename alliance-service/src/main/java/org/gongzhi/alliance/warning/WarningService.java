@@ -133,20 +133,10 @@ public class WarningService {
                     : " and (liftedAt is not null or validUntil <= :now)");
             params.put("now", clock.instant());
         }
-        return Panache.getSession().chain(s -> {
-            var count = s.createSelectionQuery("select count(*) from WeatherWarning where " + where, Long.class);
-            params.forEach(count::setParameter);
-            return count.getSingleResult();
-        }).chain(total -> {
-            // past the end (also a page whose offset would not fit an int) is empty, without asking
-            if ((long) search.page * search.size >= total) {
-                return Uni.createFrom().item(new Page<WarningView>(List.of(), search.page, search.size, total));
-            }
-            return WeatherWarning.<WeatherWarning>find(where.toString(), Sort.descending("issuedAt", "id"), params)
-                    .page(search.page, search.size).list()
-                    .chain(this::views)
-                    .map(items -> new Page<>(items, search.page, search.size, total));
-        });
+        return search.answer(count("WeatherWarning", where, params),
+                () -> WeatherWarning.<WeatherWarning>find(where.toString(), Sort.descending("issuedAt", "id"), params)
+                        .page(search.page, search.size).list()
+                        .chain(this::views));
     }
 
     /**
@@ -192,21 +182,10 @@ public class WarningService {
             where.append(" and status = :status");
             params.put("status", search.status);
         }
-        return Panache.getSession().chain(s -> {
-            var count = s.createSelectionQuery("select count(*) from Patrol where " + where, Long.class);
-            params.forEach(count::setParameter);
-            return count.getSingleResult();
-        }).chain(total -> {
-            // past the end (also a page whose offset would not fit an int) is empty, without asking
-            if ((long) search.page * search.size >= total) {
-                return Uni.createFrom().item(new Page<WarningView.PatrolView>(List.of(), search.page, search.size,
-                        total));
-            }
-            return Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
-                    .page(search.page, search.size).list()
-                    .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs)))
-                    .map(items -> new Page<>(items, search.page, search.size, total));
-        });
+        return search.answer(count("Patrol", where, params),
+                () -> Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
+                        .page(search.page, search.size).list()
+                        .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs))));
     }
 
     /**
@@ -338,6 +317,15 @@ public class WarningService {
 
     private Uni<WarningView> view(WeatherWarning w) {
         return views(List.of(w)).map(vs -> vs.get(0));
+    }
+
+    /** How many {@code entity} rows match {@code where}: an HQL count (Panache's count() is translated on every call). */
+    private static Uni<Long> count(String entity, CharSequence where, Map<String, Object> params) {
+        return Panache.getSession().chain(s -> {
+            var count = s.createSelectionQuery("select count(*) from " + entity + " where " + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
     }
 
     /** The warnings with their patrols and checks, in their order, read in one query. */

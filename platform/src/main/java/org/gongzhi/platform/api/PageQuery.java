@@ -1,9 +1,12 @@
 package org.gongzhi.platform.api;
 
+import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
+import java.util.List;
+import java.util.function.Supplier;
 
 /**
  * The paging parameters of a list endpoint, {@code ?page=} (from 0) and {@code ?size=} (1 to 100, default 20): a
@@ -19,4 +22,15 @@ public class PageQuery {
     @Min(1)
     @Max(100)
     public int size;
+
+    /**
+     * The page asked for: {@code total} counts what matches, {@code items} reads this page's (offset
+     * {@code page * size}, at most {@code size}). A page past the end — also one whose offset would not fit an int —
+     * is empty and still says the total, without reading the items.
+     */
+    public <T> Uni<Page<T>> answer(Uni<Long> total, Supplier<Uni<List<T>>> items) {
+        return total.chain(count -> (long) page * size >= count
+                ? Uni.createFrom().item(new Page<T>(List.of(), page, size, count))
+                : items.get().map(list -> new Page<>(list, page, size, count)));
+    }
 }

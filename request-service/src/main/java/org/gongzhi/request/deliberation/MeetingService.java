@@ -53,21 +53,13 @@ public class MeetingService {
      */
     @WithSession
     public Uni<Page<MeetingView>> list(Viewer viewer, @Valid @NotNull MeetingSearch search) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select count(*) from Meeting where communityId = :community", Long.class)
-                .setParameter("community", viewer.community()).getSingleResult())
-                .chain(total -> {
-                    // past the end (also a page whose offset would not fit an int) is empty, without asking
-                    if ((long) search.page * search.size >= total) {
-                        return Uni.createFrom().item(new Page<MeetingView>(List.of(), search.page, search.size,
-                                total));
-                    }
-                    return Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"),
-                                    Parameters.with("community", viewer.community()))
-                            .page(search.page, search.size).list()
-                            .chain(this::views)
-                            .map(items -> new Page<>(items, search.page, search.size, total));
-                });
+        return search.answer(Panache.getSession().chain(s -> s.createSelectionQuery(
+                                "select count(*) from Meeting where communityId = :community", Long.class)
+                        .setParameter("community", viewer.community()).getSingleResult()),
+                () -> Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"),
+                                Parameters.with("community", viewer.community()))
+                        .page(search.page, search.size).list()
+                        .chain(this::views));
     }
 
     @WithTransaction

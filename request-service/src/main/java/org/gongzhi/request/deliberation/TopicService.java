@@ -115,20 +115,13 @@ public class TopicService {
      */
     @WithSession
     public Uni<Page<TopicView>> list(Viewer viewer, @Valid @NotNull TopicSearch search) {
-        return Panache.getSession().chain(s -> s.createSelectionQuery(
-                        "select count(*) from Topic where communityId = :community", Long.class)
-                .setParameter("community", viewer.community()).getSingleResult())
-                .chain(total -> {
-                    // past the end (also a page whose offset would not fit an int) is empty, without asking
-                    if ((long) search.page * search.size >= total) {
-                        return Uni.createFrom().item(new Page<TopicView>(List.of(), search.page, search.size, total));
-                    }
-                    return Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"),
-                                    Parameters.with("community", viewer.community()))
-                            .page(search.page, search.size).list()
-                            .chain(this::views)
-                            .map(items -> new Page<>(items, search.page, search.size, total));
-                });
+        return search.answer(Panache.getSession().chain(s -> s.createSelectionQuery(
+                                "select count(*) from Topic where communityId = :community", Long.class)
+                        .setParameter("community", viewer.community()).getSingleResult()),
+                () -> Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"),
+                                Parameters.with("community", viewer.community()))
+                        .page(search.page, search.size).list()
+                        .chain(this::views));
     }
 
     @WithSession
