@@ -95,11 +95,16 @@ public final class DeliberationApi {
     public record Attendance(@NotNull @Size(max = 500) List<@NotBlank String> residentIds) {
     }
 
+    /** A comment or reply ({@code parentId}); a hidden one shows the reason, never its text. */
     public record CommentView(UUID id, UUID parentId, String author, String text, boolean hidden, String hiddenReason,
             Instant createdAt) {
         static CommentView of(TopicComment c) {
-            return new CommentView(c.id, c.parentId, c.author, c.hidden ? null : c.text, c.hidden, c.hiddenReason,
-                    c.createdAt);
+            return of(c.id, c.parentId, c.author, c.text, c.hidden, c.hiddenReason, c.createdAt);
+        }
+
+        static CommentView of(UUID id, UUID parentId, String author, String text, boolean hidden, String hiddenReason,
+                Instant createdAt) {
+            return new CommentView(id, parentId, author, hidden ? null : text, hidden, hiddenReason, createdAt);
         }
     }
 
@@ -118,9 +123,13 @@ public final class DeliberationApi {
         }
     }
 
+    /**
+     * A topic as the hall shows it: {@code comments} are the newest 20 of its discussion, oldest of them first, and
+     * {@code commentCount} counts all of it, hidden comments included (the rest: {@code GET /topics/{id}/comments}).
+     */
     public record TopicView(UUID id, String title, String description, List<String> buildings, Topic.Status status,
             String proposedBy, Instant createdAt, long supporters, List<UUID> linkedRequests,
-            List<CommentView> comments, List<VoteSummary> votes, DecisionView decision) {
+            List<CommentView> comments, long commentCount, List<VoteSummary> votes, DecisionView decision) {
     }
 
     public record Suggestion(String category, String building, long requests, List<UUID> requestIds) {

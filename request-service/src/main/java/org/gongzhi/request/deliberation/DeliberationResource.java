@@ -24,6 +24,7 @@ import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
 import org.gongzhi.request.deliberation.DeliberationApi.Cast;
+import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
 import org.gongzhi.request.deliberation.DeliberationApi.NewComment;
 import org.gongzhi.request.deliberation.DeliberationApi.NewDecision;
 import org.gongzhi.request.deliberation.DeliberationApi.NewProxy;
@@ -68,8 +69,8 @@ public class DeliberationResource {
     @Path("/topics")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "List topics, newest first, with their votes and decisions", description = "Paged: page "
-            + "from 0, size 1 to 100 (default 20); each topic as GET /topics/{id} gives it. Only the caller's "
-            + "community's topics.")
+            + "from 0, size 1 to 100 (default 20); each topic as GET /topics/{id} gives it (the newest 20 comments "
+            + "and commentCount). Only the caller's community's topics.")
     public Uni<Page<TopicView>> list(@BeanParam TopicSearch search) {
         return topics.list(Viewer.of(caller), search);
     }
@@ -77,9 +78,20 @@ public class DeliberationResource {
     @GET
     @Path("/topics/{id}")
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Read a topic: discussion, votes, decision and the progress of its action items")
+    @Operation(summary = "Read a topic: discussion, votes, decision and the progress of its action items",
+            description = "The discussion is the newest 20 comments, oldest of them first, and commentCount; "
+                    + "GET /topics/{id}/comments pages through all of it.")
     public Uni<TopicView> find(@PathParam("id") UUID id) {
         return topics.find(Viewer.of(caller), id);
+    }
+
+    @GET
+    @Path("/topics/{id}/comments")
+    @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Page through a topic's discussion, oldest first", description = "Paged: page from 0, "
+            + "size 1 to 100 (default 20). A hidden comment shows its reason, not its text.")
+    public Uni<Page<CommentView>> comments(@PathParam("id") UUID id, @BeanParam CommentSearch search) {
+        return topics.comments(Viewer.of(caller), id, search);
     }
 
     @GET

@@ -53,11 +53,13 @@ public class TopicService {
     private final Outbox outbox;
     private final DeliberationConfig config;
     private final DecisionProgress progress;
+    private final Discussion discussion;
     private final Clock clock;
 
     TopicService(RequestService intake, RequestRepository requests, EstateRepository estate, StatusChanges changes,
-            Outbox outbox, DeliberationConfig config, DecisionProgress progress, Clock clock) {
+            Outbox outbox, DeliberationConfig config, DecisionProgress progress, Discussion discussion, Clock clock) {
         this.progress = progress;
+        this.discussion = discussion;
         this.intake = intake;
         this.requests = requests;
         this.estate = estate;
@@ -109,9 +111,8 @@ public class TopicService {
 
     /**
      * One page of the community's topics, newest first (the same moment: the greater id first), each viewed as
-     * {@link #find} views it, in at most seven queries whatever the page holds: the total, the page, and one query
-     * for each kind of what a topic shows (supporters, linked requests, comments, votes, decisions with their action
-     * items).
+     * {@link #find} views it, in at most eight queries whatever the page holds: the total, the page, and the six
+     * that read what its topics show ({@link #views}).
      */
     @WithSession
     public Uni<Page<TopicView>> list(Viewer viewer, @Valid @NotNull TopicSearch search) {
@@ -127,6 +128,12 @@ public class TopicService {
     @WithSession
     public Uni<TopicView> find(Viewer viewer, UUID id) {
         return topic(viewer, id).chain(t -> view(viewer, t));
+    }
+
+    /** One page of a topic's discussion, oldest first, each comment as the topic shows it. */
+    @WithSession
+    public Uni<Page<CommentView>> comments(Viewer viewer, UUID topicId, @Valid @NotNull CommentSearch search) {
+        return topic(viewer, topicId).chain(t -> discussion.page(t.id, search));
     }
 
     Uni<Topic> topic(Viewer viewer, UUID id) {
@@ -267,8 +274,9 @@ public class TopicService {
     }
 
     /**
-     * The views of some topics, in their order, read in five queries however many they are: supporters, linked
-     * requests, comments, votes, and decisions with their action items and the status of each item's request.
+     * The views of some topics, in their order, read in six queries however many they are: supporters, linked
+     * requests, the newest comments and the count of comments ({@link Discussion#shown}), votes, and decisions with
+     * their action items and the status of each item's request.
      */
     private Uni<List<TopicView>> views(List<Topic> topics) {
         if (topics.isEmpty()) {
@@ -280,7 +288,7 @@ public class TopicService {
         Object bound = ids.size() == 1 ? ids.get(0) : ids;
         Map<UUID, Long> supporters = new HashMap<>();
         Map<UUID, List<UUID>> linked = new HashMap<>();
-        Map<UUID, List<CommentView>> comments = new HashMap<>();
+        Map<UUID, Discussion.Shown> discussions = new HashMap<>();
         Map<UUID, List<VoteSummary>> votes = new HashMap<>();
         Map<UUID, DecisionView> decisions = new HashMap<>();
         return Panache.getSession().chain(s -> s.createSelectionQuery(
@@ -294,11 +302,8 @@ public class TopicService {
                                 .setParameter("ids", bound).getResultList())
                         .invoke(rows -> rows.forEach(r -> linked.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
                                 .add((UUID) r[1])))
-                        .chain(() -> s.createSelectionQuery("from TopicComment where topicId " + in
-                                        + " order by createdAt, id", TopicComment.class)
-                                .setParameter("ids", bound).getResultList())
-                        .invoke(rows -> rows.forEach(c -> comments.computeIfAbsent(c.topicId, k -> new ArrayList<>())
-                                .add(CommentView.of(c))))
+                        .chain(() -> discussion.shown(s, in, bound))
+                        .invoke(discussions::putAll)
                         .chain(() -> s.createSelectionQuery("from Vote where topicId " + in + " order by opensAt, id",
                                         Vote.class)
                                 .setParameter("ids", bound).getResultList())
@@ -310,10 +315,12 @@ public class TopicService {
                                         + " order by a.title, a.id", Object[].class)
                                 .setParameter("ids", bound).getResultList())
                         .invoke(rows -> decisions.putAll(decisions(rows))))
-                .map(ignored -> topics.stream().map(t -> new TopicView(t.id, t.title, t.description,
-                        t.buildingList(), t.status, t.proposedBy, t.createdAt, supporters.getOrDefault(t.id, 0L),
-                        linked.getOrDefault(t.id, List.of()), comments.getOrDefault(t.id, List.of()),
-                        votes.getOrDefault(t.id, List.of()), decisions.get(t.id))).toList());
+                .map(ignored -> topics.stream().map(t -> {
+                    Discussion.Shown shown = discussions.getOrDefault(t.id, Discussion.Shown.NONE);
+                    return new TopicView(t.id, t.title, t.description, t.buildingList(), t.status, t.proposedBy,
+                            t.createdAt, supporters.getOrDefault(t.id, 0L), linked.getOrDefault(t.id, List.of()),
+                            shown.newest(), shown.count(), votes.getOrDefault(t.id, List.of()), decisions.get(t.id));
+                }).toList());
     }
 
     /**
