@@ -126,6 +126,10 @@ class NoticeTest {
         given().auth().oauth2(DevTokens.resident("r-new")).contentType("application/json")
                 .body(Map.of("language", "fr")).put("/api/notices/me/preferences").then().statusCode(400)
                 .contentType("application/problem+json");
+        // a bad query parameter is named as the client sent it
+        given().auth().oauth2(DevTokens.resident("r-new")).queryParam("size", 1000).get("/api/notices/me")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("size"));
     }
 
     @Test

@@ -112,13 +112,18 @@ public class ProblemMappers {
         return Response.status(status).type(Problem.MEDIA_TYPE).entity(body).build();
     }
 
-    /** "submit.request.location.building" → "location.building": drop the method and parameter names. */
+    /**
+     * "submit.request.location.building" → "location.building": drop the method and the body parameter's name;
+     * a constraint on a query, path or header parameter itself ("inbox.size") is named as the client sends it.
+     */
     static String fieldOf(ConstraintViolation<?> violation) {
         List<String> names = new ArrayList<>();
+        String parameter = null;
         for (Path.Node node : violation.getPropertyPath()) {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
                     || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 names.clear();
+                parameter = node.getKind() == ElementKind.PARAMETER ? RequestParameters.wireName(violation, node) : null;
                 continue;
             }
             // an element of a list carries its index on the node after the list: "rota", "[0].dayOfWeek"
@@ -131,7 +136,7 @@ public class ProblemMappers {
                 names.add(node.getName());
             }
         }
-        return names.isEmpty() ? "body" : String.join(".", names);
+        return !names.isEmpty() ? String.join(".", names) : parameter != null ? parameter : "body";
     }
 
     private static String pathOf(JsonMappingException e) {

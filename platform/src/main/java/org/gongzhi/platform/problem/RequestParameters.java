@@ -1,0 +1,70 @@
+package org.gongzhi.platform.problem;
+
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.ElementKind;
+import jakarta.validation.Path;
+import jakarta.ws.rs.CookieParam;
+import jakarta.ws.rs.FormParam;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
+import java.lang.annotation.Annotation;
+import java.lang.reflect.Method;
+
+/**
+ * The name a client uses for a resource method's parameter: {@code @QueryParam("size") int size} is "size". A body
+ * parameter (no such annotation) has none: its violations are named after the body's fields.
+ */
+final class RequestParameters {
+    private RequestParameters() {
+    }
+
+    /** The wire name of the parameter {@code node} of the violated method, or null for the body. */
+    static String wireName(ConstraintViolation<?> violation, Path.Node node) {
+        if (node.getKind() != ElementKind.PARAMETER || violation.getRootBeanClass() == null) {
+            return null;
+        }
+        Path.MethodNode method = null;
+        for (Path.Node n : violation.getPropertyPath()) {
+            if (n.getKind() == ElementKind.METHOD) {
+                method = n.as(Path.MethodNode.class);
+            }
+        }
+        if (method == null) {
+            return null;
+        }
+        int index = node.as(Path.ParameterNode.class).getParameterIndex();
+        Class<?>[] types = method.getParameterTypes().toArray(Class<?>[]::new);
+        // a CDI subclass overrides the method without the annotations: look up to the class that declares them
+        for (Class<?> c = violation.getRootBeanClass(); c != null && c != Object.class; c = c.getSuperclass()) {
+            String name = declared(c, method.getName(), types, index);
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+
+    private static String declared(Class<?> type, String method, Class<?>[] types, int index) {
+        Method declared;
+        try {
+            declared = type.getDeclaredMethod(method, types);
+        } catch (NoSuchMethodException e) {
+            return null;
+        }
+        if (index >= declared.getParameterCount()) {
+            return null;
+        }
+        for (Annotation a : declared.getParameterAnnotations()[index]) {
+            String name = a instanceof QueryParam q ? q.value()
+                    : a instanceof PathParam p ? p.value()
+                    : a instanceof HeaderParam h ? h.value()
+                    : a instanceof FormParam f ? f.value()
+                    : a instanceof CookieParam c ? c.value() : null;
+            if (name != null) {
+                return name;
+            }
+        }
+        return null;
+    }
+}
