@@ -26,6 +26,11 @@ public final class DemoCommunity {
     private static final Logger LOG = Logger.getLogger(DemoCommunity.class.getName());
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
+    /**
+     * The demo data are a service's first calls: on a busy machine the first request that checks a token loads the
+     * JWT and crypto classes on an event loop for several seconds (10 s was too little while tests ran beside).
+     */
+    private static final Duration FIRST_CALLS = Duration.ofSeconds(30);
 
     private final JsonNode data;
 
@@ -112,7 +117,7 @@ public final class DemoCommunity {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(FIRST_CALLS)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
@@ -138,7 +143,7 @@ public final class DemoCommunity {
         try {
             HttpResponse<String> response = HTTP.send(HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
-                    .timeout(Duration.ofSeconds(10))
+                    .timeout(FIRST_CALLS)
                     .POST(HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body))).build(),
                     HttpResponse.BodyHandlers.ofString());
             int status = response.statusCode();
