@@ -28,7 +28,9 @@ import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.events.WarningLifted;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
 
@@ -133,7 +135,7 @@ public class WarningService {
                     : " and (liftedAt is not null or validUntil <= :now)");
             params.put("now", clock.instant());
         }
-        return search.answer(count("WeatherWarning", where, params),
+        return search.answer(PageQuery.total("WeatherWarning", where, params),
                 () -> WeatherWarning.<WeatherWarning>find(where.toString(), Sort.descending("issuedAt", "id"), params)
                         .page(search.page, search.size).list()
                         .chain(this::views));
@@ -182,7 +184,7 @@ public class WarningService {
             where.append(" and status = :status");
             params.put("status", search.status);
         }
-        return search.answer(count("Patrol", where, params),
+        return search.answer(PageQuery.total("Patrol", where, params),
                 () -> Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
                         .page(search.page, search.size).list()
                         .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs))));
@@ -319,26 +321,17 @@ public class WarningService {
         return views(List.of(w)).map(vs -> vs.get(0));
     }
 
-    /** How many {@code entity} rows match {@code where}: an HQL count (Panache's count() is translated on every call). */
-    private static Uni<Long> count(String entity, CharSequence where, Map<String, Object> params) {
-        return Panache.getSession().chain(s -> {
-            var count = s.createSelectionQuery("select count(*) from " + entity + " where " + where, Long.class);
-            params.forEach(count::setParameter);
-            return count.getSingleResult();
-        });
-    }
 
     /** The warnings with their patrols and checks, in their order, read in one query. */
     private Uni<List<WarningView>> views(List<WeatherWarning> ws) {
         if (ws.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = ws.stream().map(w -> w.id).toList();
-        // one warning (find, lift) binds a plain value: a list parameter makes Hibernate translate the query anew
+        IdList<UUID> ids = IdList.of(ws.stream().map(w -> w.id).toList());
         String hql = "select p, c from Patrol p left join PatrolCheck c on c.patrolId = p.id where p.warningId "
-                + (ids.size() == 1 ? "= :ids" : "in :ids");
+                + ids.condition();
         return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
-                        .setParameter("ids", ids.size() == 1 ? ids.get(0) : ids)
+                        .setParameter("ids", ids.bound())
                         .getResultList())
                 .map(rows -> {
                     Map<UUID, List<Patrol>> patrols = new HashMap<>();

@@ -1,11 +1,13 @@
 package org.gongzhi.platform.api;
 
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.validation.constraints.Max;
 import jakarta.validation.constraints.Min;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Supplier;
 
 /**
@@ -32,5 +34,17 @@ public class PageQuery {
         return total.chain(count -> (long) page * size >= count
                 ? Uni.createFrom().item(new Page<T>(List.of(), page, size, count))
                 : items.get().map(list -> new Page<>(list, page, size, count)));
+    }
+
+    /**
+     * How many {@code entity} rows match {@code where} (HQL, named parameters): a {@code select count(*)}, which
+     * Hibernate's plan cache keeps (Panache's {@code count(…)} is translated anew on every call).
+     */
+    public static Uni<Long> total(String entity, CharSequence where, Map<String, Object> params) {
+        return Panache.getSession().chain(s -> {
+            var count = s.createSelectionQuery("select count(*) from " + entity + " where " + where, Long.class);
+            params.forEach(count::setParameter);
+            return count.getSingleResult();
+        });
     }
 }

@@ -123,7 +123,8 @@ public class ProblemMappers {
             if (node.getKind() == ElementKind.METHOD || node.getKind() == ElementKind.PARAMETER
                     || node.getKind() == ElementKind.CROSS_PARAMETER) {
                 names.clear();
-                parameter = node.getKind() == ElementKind.PARAMETER ? RequestParameters.wireName(violation, node) : null;
+                parameter = node.getKind() == ElementKind.PARAMETER
+                        ? RequestParameters.wireName(violation, node) : null;
                 continue;
             }
             // an element of a list carries its index on the node after the list: "rota", "[0].dayOfWeek"

@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
 import org.hibernate.reactive.mutiny.Mutiny;
 
@@ -32,10 +33,9 @@ class Discussion {
     /**
      * What each of some topics shows of its discussion, in two queries however many topics and comments there are:
      * the newest {@link #SHOWN} of each topic (a lateral join, so the index gives each topic's newest and no more
-     * are read), and the count of each. {@code in} restricts the topic id ({@code "= :ids"} or {@code "in :ids"}) and
-     * {@code bound} is its value. A topic without comments is not in the answer.
+     * are read), and the count of each. A topic without comments is not in the answer.
      */
-    Uni<Map<UUID, Shown>> shown(Mutiny.Session s, String in, Object bound) {
+    Uni<Map<UUID, Shown>> shown(Mutiny.Session s, IdList<UUID> topics) {
         Map<UUID, List<CommentView>> newest = new HashMap<>();
         Map<UUID, Shown> shown = new HashMap<>();
         return s.createSelectionQuery("""
@@ -47,14 +47,14 @@ class Discussion {
                             order by x.createdAt desc, x.id desc
                             limit %d) c
                         where t.id %s
-                        order by c.createdAt, c.id""".formatted(SHOWN, in), Object[].class)
-                .setParameter("ids", bound).getResultList()
+                        order by c.createdAt, c.id""".formatted(SHOWN, topics.condition()), Object[].class)
+                .setParameter("ids", topics.bound()).getResultList()
                 .invoke(rows -> rows.forEach(r -> newest.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
                         .add(CommentView.of((UUID) r[1], (UUID) r[2], (String) r[3], (String) r[4], (Boolean) r[5],
                                 (String) r[6], (Instant) r[7]))))
                 .chain(() -> s.createSelectionQuery("select c.topicId, count(*) from TopicComment c where c.topicId "
-                                + in + " group by c.topicId", Object[].class)
-                        .setParameter("ids", bound).getResultList())
+                                + topics.condition() + " group by c.topicId", Object[].class)
+                        .setParameter("ids", topics.bound()).getResultList())
                 .map(rows -> {
                     rows.forEach(r -> shown.put((UUID) r[0],
                             new Shown(newest.getOrDefault((UUID) r[0], List.of()), ((Number) r[1]).longValue())));

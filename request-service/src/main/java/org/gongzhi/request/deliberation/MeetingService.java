@@ -15,6 +15,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
@@ -106,13 +107,11 @@ public class MeetingService {
         if (meetings.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = meetings.stream().map(m -> m.id).toList();
-        // one session (register, attendance, minutes) binds a plain value: a list parameter is translated anew
+        IdList<UUID> ids = IdList.of(meetings.stream().map(m -> m.id).toList());
         String hql = "select p.meetingId, count(*), sum(case when p.attended = true then 1 else 0 end) "
-                + "from MeetingParticipant p where p.meetingId " + (ids.size() == 1 ? "= :ids" : "in :ids")
-                + " group by p.meetingId";
+                + "from MeetingParticipant p where p.meetingId " + ids.condition() + " group by p.meetingId";
         return Panache.getSession().chain(s -> s.createSelectionQuery(hql, Object[].class)
-                        .setParameter("ids", ids.size() == 1 ? ids.get(0) : ids).getResultList())
+                        .setParameter("ids", ids.bound()).getResultList())
                 .map(rows -> {
                     Map<UUID, Object[]> counts = new HashMap<>();
                     rows.forEach(r -> counts.put((UUID) r[0], r));

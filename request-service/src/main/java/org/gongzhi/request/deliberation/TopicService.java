@@ -23,6 +23,7 @@ import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.TopicOpened;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.request.deliberation.DeliberationApi.ActionItemView;
@@ -282,10 +283,9 @@ public class TopicService {
         if (topics.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        List<UUID> ids = topics.stream().map(t -> t.id).toList();
-        // one topic (find, comment, support…) binds a plain value: a list parameter makes Hibernate translate anew
-        String in = ids.size() == 1 ? "= :ids" : "in :ids";
-        Object bound = ids.size() == 1 ? ids.get(0) : ids;
+        IdList<UUID> ids = IdList.of(topics.stream().map(t -> t.id).toList());
+        String in = ids.condition();
+        Object bound = ids.bound();
         Map<UUID, Long> supporters = new HashMap<>();
         Map<UUID, List<UUID>> linked = new HashMap<>();
         Map<UUID, Discussion.Shown> discussions = new HashMap<>();
@@ -302,7 +302,7 @@ public class TopicService {
                                 .setParameter("ids", bound).getResultList())
                         .invoke(rows -> rows.forEach(r -> linked.computeIfAbsent((UUID) r[0], k -> new ArrayList<>())
                                 .add((UUID) r[1])))
-                        .chain(() -> discussion.shown(s, in, bound))
+                        .chain(() -> discussion.shown(s, ids))
                         .invoke(discussions::putAll)
                         .chain(() -> s.createSelectionQuery("from Vote where topicId " + in + " order by opensAt, id",
                                         Vote.class)
