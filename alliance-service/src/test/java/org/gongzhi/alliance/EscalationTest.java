@@ -18,9 +18,11 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.alliance.task.Escalation;
+import org.gongzhi.alliance.task.Task;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.Topics;
+import org.hibernate.reactive.mutiny.Mutiny;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -36,6 +38,9 @@ class EscalationTest {
 
     @Inject
     Escalation escalation;
+
+    @Inject
+    Mutiny.SessionFactory sessions;
 
     @BeforeEach
     void alliance() {
@@ -146,5 +151,46 @@ class EscalationTest {
                 .hasSize(1);
         given().auth().oauth2(DevTokens.worker()).get("/api/organisations/property/performance")
                 .then().statusCode(200).body("overdue", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+    }
+
+    @Test
+    void afterASurgeTheCheckReadsOnlyTheTasksWhoseStepIsDue() throws Throwable {
+        String surge = "surge-" + UUID.randomUUID().toString().substring(0, 8) + "-";
+        Instant now = clock.instant();
+        String assigned = "'" + now.minus(Duration.ofMinutes(20)) + "'::timestamptz";
+        // 3 000 tasks escalated to the backup a while ago (the secretary is due an hour after the deadline) and
+        // 250 whose acknowledge deadline has just passed
+        Fixtures.execute("""
+                insert into alliance_case (request_id, community_id, category, building, respond_by, resolve_by,
+                                           status, opened_at)
+                select '%1$s' || g, 'hepingli', 'water-leak', '7', %2$s, %2$s + interval '1 day', 'OPEN', %2$s
+                from generate_series(1, 3250) g""".formatted(surge, assigned));
+        Fixtures.execute("""
+                insert into task (id, community_id, request_id, organisation_id, organisation_name, role, round,
+                                  status, category, building, acknowledge_by, complete_by, assigned_at, updated_at,
+                                  escalation_level)
+                select gen_random_uuid(), 'hepingli', '%1$s' || g, 'property', '和平物业', 'LEAD', 1, 'ASSIGNED',
+                       'water-leak', '7', %2$s + case when g <= 250 then interval '19 minutes'
+                                                      else interval '10 minutes' end,
+                       %2$s + interval '1 day', %2$s, %2$s, case when g <= 250 then 0 else 1 end
+                from generate_series(1, 3250) g""".formatted(surge, assigned));
+        long loadedBefore = tasksLoaded();
+        try {
+            assertThat(check()).isGreaterThanOrEqualTo(250);
+
+            assertThat(Fixtures.count("select count(*) from task where request_id like '" + surge + "%' "
+                    + "and escalation_level = 1")).isEqualTo(3250);
+            assertThat(Fixtures.count("select count(*) from task where request_id like '" + surge + "%' "
+                    + "and updated_at = " + assigned)).as("the tasks waiting for their next step are untouched")
+                    .isEqualTo(3000);
+            assertThat(tasksLoaded() - loadedBefore).as("tasks read by the check")
+                    .isBetween(250L, 1000L);
+        } finally {
+            Fixtures.execute("update task set status = 'COMPLETED' where request_id like '" + surge + "%'");
+        }
+    }
+
+    private long tasksLoaded() {
+        return sessions.getStatistics().getEntityStatistics(Task.class.getName()).getLoadCount();
     }
 }

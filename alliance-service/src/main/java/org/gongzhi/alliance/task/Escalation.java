@@ -11,6 +11,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.platform.reactive.Backlog;
 import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
 
@@ -23,6 +24,8 @@ import org.jboss.logging.Logger;
 public class Escalation {
     private static final Logger LOG = Logger.getLogger(Escalation.class);
     static final int WHISTLE = 3;
+    /** How many due tasks one transaction escalates. */
+    static final int CHUNK = 200;
 
     private final TaskRepository tasks;
     private final TaskJournal journal;
@@ -46,18 +49,17 @@ public class Escalation {
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
 
-    /** Fires every step that is due now; returns how many escalations and overdue marks were made. */
+    /**
+     * Fires every step that is due now; returns how many escalations and overdue marks were made. The due tasks are
+     * read and escalated {@link #CHUNK} at a time, each chunk its own transaction ({@link Backlog}).
+     */
     public Uni<Integer> check() {
-        return Panache.withTransaction(() -> {
-            Instant now = clock.instant();
-            AtomicInteger made = new AtomicInteger();
-            Instant earliest = now.minus(config.backupAfter());
-            return tasks.awaitingAcknowledgement(earliest, WHISTLE)
-                    .chain(late -> InOrder.each(late, t -> climb(t, now, made)))
-                    .chain(() -> tasks.pastCompletion(now))
-                    .chain(overdue -> InOrder.each(overdue, t -> markOverdue(t, now, made)))
-                    .replaceWith(made::get);
-        });
+        Instant now = clock.instant();
+        AtomicInteger made = new AtomicInteger();
+        return Backlog.work(CHUNK, () -> tasks.dueForEscalation(now, config, CHUNK), t -> climb(t, now, made))
+                .chain(() -> Backlog.work(CHUNK, () -> tasks.pastCompletion(now, CHUNK),
+                        t -> markOverdue(t, now, made)))
+                .replaceWith(made::get);
     }
 
     private Uni<Void> climb(Task t, Instant now, AtomicInteger made) {

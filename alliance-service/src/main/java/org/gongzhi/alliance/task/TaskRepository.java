@@ -1,6 +1,7 @@
 package org.gongzhi.alliance.task;
 
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -57,14 +58,21 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     }
 
     /** Tasks still waiting for acknowledgement, or not yet completed, whose deadline is before {@code limit}. */
-    public Uni<List<Task>> awaitingAcknowledgement(Instant limit, int belowLevel) {
-        return list("status = ?1 and acknowledgeBy <= ?2 and escalationLevel < ?3 order by acknowledgeBy",
-                TaskStatus.ASSIGNED, limit, belowLevel);
+    /**
+     * At most {@code limit} tasks never acknowledged whose next escalation step is due: level k + 1 is due once
+     * {@code acknowledgeBy} is {@code after(k + 1)} past. A task waiting for a later step is not read at all.
+     */
+    public Uni<List<Task>> dueForEscalation(Instant now, EscalationConfig ladder, int limit) {
+        return find("status = ?1 and ((escalationLevel = 0 and acknowledgeBy <= ?2) or (escalationLevel = 1 and "
+                        + "acknowledgeBy <= ?3) or (escalationLevel = 2 and acknowledgeBy <= ?4)) "
+                        + "order by acknowledgeBy, id", TaskStatus.ASSIGNED, now.minus(ladder.after(1)),
+                now.minus(ladder.after(2)), now.minus(ladder.after(3))).page(0, limit).list();
     }
 
-    public Uni<List<Task>> pastCompletion(Instant now) {
-        return list("status in ?1 and completeBy < ?2 and overdue = false order by completeBy",
-                List.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS), now);
+    /** At most {@code limit} open tasks past their completion deadline and not yet marked overdue. */
+    public Uni<List<Task>> pastCompletion(Instant now, int limit) {
+        return find("status in (?1, ?2, ?3) and completeBy < ?4 and overdue = false order by completeBy, id",
+                TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS, now).page(0, limit).list();
     }
 
     public Uni<List<Task>> ofOrganisation(String organisationId) {
@@ -100,8 +108,7 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             where.append(search.open ? " and status in :open" : " and status not in :open");
             params.put("open", List.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS));
         }
-        var query = find(where.toString(), Sort.descending("assignedAt", "id"), params);
-        return query.page(search.page, search.size).list()
-                .chain(items -> query.count().map(total -> new Page<>(items, search.page, search.size, total)));
+        return search.answer(PageQuery.total("Task", where, params), () -> find(where.toString(),
+                Sort.descending("assignedAt", "id"), params).page(search.page, search.size).list());
     }
 }

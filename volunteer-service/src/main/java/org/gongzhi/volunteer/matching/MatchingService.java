@@ -29,6 +29,7 @@ import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.Backlog;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.volunteer.hours.HoursEntry;
 import org.gongzhi.volunteer.hours.HoursLedger;
@@ -53,6 +54,8 @@ public class MatchingService {
     private static final Logger LOG = Logger.getLogger(MatchingService.class);
     /** The category the alliance sees for a check-on-neighbour visit nobody made. */
     public static final String VISIT_CATEGORY = "check-on-neighbour";
+    /** How many due offers one transaction moves on. */
+    static final int CHUNK = 200;
 
     private final Outbox outbox;
     private final MatchingConfig config;
@@ -368,23 +371,27 @@ public class MatchingService {
 
     /**
      * Moves every expired offer to the next candidate, and reports every accepted visit not done by its deadline as
-     * missed so a worker can go. Scheduled, and called directly by tests with their clock.
+     * missed so a worker can go, {@link #CHUNK} offers a transaction (a warning's thousand visits expire together).
+     * Scheduled, and called directly by tests with their clock.
      */
     @Scheduled(every = "${gongzhi.matching.expiry-check:30s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
     public Uni<Void> expireDue() {
         Instant now = clock.instant();
-        return Panache.withTransaction(() -> Offer.<Offer>list("status = ?1 and expiresAt <= ?2 order by expiresAt",
-                Offer.Status.OFFERED, now).chain(expired -> InOrder.each(expired, offer -> {
+        return Backlog.work(CHUNK, () -> Offer.<Offer>find("status = ?1 and expiresAt <= ?2 order by expiresAt, id",
+                        Offer.Status.OFFERED, now).page(0, CHUNK).list(), offer -> {
                     offer.status = Offer.Status.EXPIRED;
                     return matching(offer).chain(this::offerNext);
-                })).chain(() -> Offer.<Offer>find("select o from Offer o, Matching m where m.requestId = o.requestId"
-                        + " and o.status = ?1 and m.kind = ?2 and m.deadline <= ?3", Offer.Status.ACCEPTED,
-                        Matching.Kind.VISIT, now).list()).chain(missed -> InOrder.each(missed, offer -> {
+                })
+                .chain(() -> Backlog.work(CHUNK, () -> Offer.<Offer>find("select o from Offer o, Matching m "
+                                + "where m.requestId = o.requestId and o.status = ?1 and m.kind = ?2 "
+                                + "and m.deadline <= ?3 order by m.deadline, o.id",
+                                Offer.Status.ACCEPTED, Matching.Kind.VISIT, now)
+                        .page(0, CHUNK).list(), offer -> {
                             offer.status = Offer.Status.MISSED;
                             return matching(offer).chain(m -> unmatched(m, "the check-on-neighbour visit in"
                                     + " building " + m.building + " was missed during warning " + m.warningId
                                     + "; a worker should go", now));
-                        })))
+                        }))
                 .onFailure().invoke(e -> LOG.warn("expiring offers failed; the next check retries", e))
                 .onFailure().recoverWithNull().replaceWithVoid();
     }
