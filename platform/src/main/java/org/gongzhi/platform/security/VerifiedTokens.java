@@ -1,0 +1,101 @@
+package org.gongzhi.platform.security;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTParser;
+import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
+import io.smallrye.jwt.auth.principal.JWTParser;
+import io.smallrye.jwt.auth.principal.ParseException;
+import jakarta.annotation.Priority;
+import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.enterprise.inject.Alternative;
+import jakarta.inject.Inject;
+import java.security.PrivateKey;
+import java.security.PublicKey;
+import java.time.Clock;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import javax.crypto.SecretKey;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/**
+ * Checks a bearer token's signature and claims once, then knows it until it expires. A resident's app or a partner's
+ * system sends the same token with every call; checking its RS256 signature each time was about a tenth of
+ * request-service's CPU under load (docs/performance.md). Only tokens the check accepted are kept, each no longer
+ * than its {@code exp}; a token that was refused is checked again every time it comes.
+ */
+@Alternative
+@Priority(1)
+@ApplicationScoped
+public class VerifiedTokens implements JWTParser {
+    /** At most this many tokens are known at once; the map starts afresh when full. */
+    static final int KNOWN = 10_000;
+
+    private final JWTParser check;
+    private final Clock clock;
+    private final Map<String, JsonWebToken> known = new ConcurrentHashMap<>();
+
+    /** Expiry is real time, as for the check itself (not a service's clock, which tests move). */
+    @Inject
+    VerifiedTokens(DefaultJWTParser check) {
+        this(check, Clock.systemUTC());
+    }
+
+    VerifiedTokens(JWTParser check, Clock clock) {
+        this.check = check;
+        this.clock = clock;
+    }
+
+    @Override
+    public JsonWebToken parse(String token) throws ParseException {
+        JsonWebToken jwt = known.get(token);
+        if (jwt != null && jwt.getExpirationTime() > clock.instant().getEpochSecond()) {
+            return jwt;
+        }
+        known.remove(token);
+        jwt = check.parse(token);
+        if (known.size() >= KNOWN) {
+            known.clear();
+        }
+        known.put(token, jwt);
+        return jwt;
+    }
+
+    @Override
+    public JsonWebToken parse(String token, JWTAuthContextInfo context) throws ParseException {
+        return check.parse(token, context);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, PublicKey key) throws ParseException {
+        return check.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, SecretKey key) throws ParseException {
+        return check.verify(token, key);
+    }
+
+    @Override
+    public JsonWebToken verify(String token, String secret) throws ParseException {
+        return check.verify(token, secret);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, PrivateKey key) throws ParseException {
+        return check.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, SecretKey key) throws ParseException {
+        return check.decrypt(token, key);
+    }
+
+    @Override
+    public JsonWebToken decrypt(String token, String secret) throws ParseException {
+        return check.decrypt(token, secret);
+    }
+
+    @Override
+    public JsonWebToken parseOnly(String token) throws ParseException {
+        return check.parseOnly(token);
+    }
+}
