@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.junit.QuarkusTest;
 import io.quarkus.vertx.VertxContextSupport;
 import io.restassured.http.ContentType;
@@ -163,5 +164,46 @@ class MatchingTest {
         var body = given().auth().oauth2(DevTokens.volunteer(volunteer)).get("/api/volunteers/me/hours")
                 .then().statusCode(200).extract().jsonPath();
         return new BigDecimalHours(new java.math.BigDecimal(body.getString("total")), body.getLong("tasks"));
+    }
+
+    /** A warning's visits expire together: every expired offer moves on in one check, a chunk at a time. */
+    @Test
+    void moreExpiredOffersThanAChunkAllMoveOnInOneCheck() throws Throwable {
+        post("/api/buildings", "{\"code\": \"1\", \"gridX\": 0, \"gridY\": 0}");
+        post("/api/teams", "{\"id\": \"6070\", \"name\": \"6070志愿服务队\"}");
+        String suffix = UUID.randomUUID().toString().substring(0, 5);
+        String volunteer = "exp-" + suffix;
+        volunteer(volunteer, "1");
+        String prefix = "exp-" + suffix + "-";
+        int offers = 2 * MatchingService.CHUNK + 50;
+        // requests of a community nobody volunteers in, each offered once to the one volunteer, long expired
+        sql("""
+                insert into matching (request_id, community_id, category, building, skill, status, tried, created_at)
+                select :prefix || g, :prefix || 'community', 'appliance-repair', '1', 'appliance-repair', 'MATCHING',
+                       :volunteer, timestamptz '2000-01-01 00:00Z'
+                from generate_series(1, :offers) g""", prefix, volunteer, offers);
+        sql("""
+                insert into offer (id, request_id, volunteer_id, status, score, reason, offered_at, expires_at)
+                select gen_random_uuid(), :prefix || g, :volunteer, 'OFFERED', 1, 'nearby',
+                       timestamptz '2000-01-01 00:00Z', timestamptz '2000-01-01 00:15Z'
+                from generate_series(1, :offers) g""", prefix, volunteer, offers);
+
+        VertxContextSupport.subscribeAndAwait(() -> matching.expireDue());
+
+        assertThat(count("select count(*) from offer where request_id like :prefix || '%' and status = 'EXPIRED'",
+                prefix)).isEqualTo(offers);
+        assertThat(count("select count(*) from matching where request_id like :prefix || '%' "
+                + "and status = 'UNMATCHED'", prefix)).isEqualTo(offers);
+    }
+
+    private static void sql(String statement, String prefix, String volunteer, int offers) throws Throwable {
+        VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(statement).setParameter("prefix", prefix)
+                        .setParameter("volunteer", volunteer).setParameter("offers", offers).executeUpdate())));
+    }
+
+    private static long count(String query, String prefix) throws Throwable {
+        return VertxContextSupport.subscribeAndAwait(() -> Panache.withSession(() -> Panache.getSession()
+                .chain(s -> s.createNativeQuery(query, Long.class).setParameter("prefix", prefix).getSingleResult())));
     }
 }
