@@ -97,11 +97,15 @@ class BadInputTest {
     void aParameterOfTheWrongTypeIs400ProblemNot404() {
         given().auth().oauth2(DevTokens.worker()).queryParam("page", "ten").get("/api/requests")
                 .then().statusCode(400).contentType("application/problem+json")
-                .body("title", equalTo("Invalid parameter")).body("detail", containsString("ten"));
-        given().auth().oauth2(DevTokens.worker()).queryParam("createdFrom", "yesterday").get("/api/requests")
-                .then().statusCode(400).contentType("application/problem+json");
+                .body("title", equalTo("Invalid parameter")).body("detail", containsString("ten"))
+                .body("errors.field", equalTo(java.util.List.of("page")));
+        given().auth().oauth2(DevTokens.worker()).queryParam("createdFrom", "yesterday").queryParam("size", "5")
+                .get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("createdFrom")));
         given().auth().oauth2(DevTokens.worker()).get("/api/requests/not-a-request-id")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(java.util.List.of("id")));
     }
 
     @Test

@@ -79,9 +79,13 @@ public class ProblemMappers {
     public Response web(WebApplicationException e, UriInfo uri) {
         if (unconvertible(e)) {
             // JAX-RS answers a query or path parameter it cannot convert with 404 (or 400 for a header): it is the
-            // caller's input that is wrong, whatever the parameter, so say so
+            // caller's input that is wrong, whatever the parameter, so say so - and which one, when the converter's
+            // message quotes a value only one parameter has (the REST layer does not say which it was converting)
+            String why = e.getCause().getMessage();
+            List<String> named = RequestParameters.carrying(why, uri);
             return respond(400, "Invalid parameter", "A query, path or header parameter has the wrong type or "
-                    + "format: " + e.getCause().getMessage(), uri, null);
+                    + "format: " + why, uri, named.size() == 1
+                            ? List.of(new Problem.FieldError(named.get(0), "has the wrong type or format")) : null);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null);

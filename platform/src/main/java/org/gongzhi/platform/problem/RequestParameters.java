@@ -9,7 +9,11 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.QueryParam;
 import java.lang.annotation.Annotation;
+import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Method;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
 
 /**
  * The name a client uses for a resource method's parameter: {@code @QueryParam("size") int size} is "size". A body
@@ -66,5 +70,30 @@ final class RequestParameters {
             }
         }
         return null;
+    }
+
+    /**
+     * The query and path parameters whose value a converter's message quotes ({@code For input string: "ten"},
+     * {@code Text 'yesterday' could not be parsed}, {@code Invalid UUID string: x}): the parameter it failed on, when
+     * exactly one carries that value.
+     */
+    static List<String> carrying(String message, UriInfo uri) {
+        List<String> names = new ArrayList<>();
+        if (message == null || uri == null) {
+            return names;
+        }
+        for (Map<String, List<String>> params : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
+            params.forEach((name, values) -> {
+                if (!names.contains(name) && values.stream().anyMatch(v -> quotes(message, v))) {
+                    names.add(name);
+                }
+            });
+        }
+        return names;
+    }
+
+    private static boolean quotes(String message, String value) {
+        return !value.isBlank() && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'")
+                || message.endsWith(": " + value));
     }
 }

@@ -5,7 +5,16 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.BadRequestException;
 import jakarta.ws.rs.NotFoundException;
+import jakarta.ws.rs.core.MultivaluedHashMap;
+import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.UriInfo;
+import java.lang.reflect.Proxy;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** A parameter the REST layer cannot convert is the caller's mistake: 400, not the 404 JAX-RS prescribes. */
@@ -28,5 +37,60 @@ class UnconvertibleParameterTest {
     @Test
     void aResourceThatIsNotThereIsStill404() {
         assertEquals(404, mappers.web(new NotFoundException(), null).getStatus());
+    }
+
+    /** A request's URI with these query and path parameters. */
+    private static UriInfo uri(Map<String, String> query, Map<String, String> path) {
+        MultivaluedMap<String, String> q = new MultivaluedHashMap<>(query);
+        MultivaluedMap<String, String> p = new MultivaluedHashMap<>(path);
+        return (UriInfo) Proxy.newProxyInstance(UriInfo.class.getClassLoader(), new Class<?>[] {UriInfo.class},
+                (proxy, method, args) -> switch (method.getName()) {
+                    case "getQueryParameters" -> q;
+                    case "getPathParameters" -> p;
+                    case "getPath" -> "/api/requests";
+                    default -> null;
+                });
+    }
+
+    private static List<Problem.FieldError> errors(RuntimeException cause, UriInfo uri) {
+        return ((Problem) new ProblemMappers().web(new NotFoundException(cause), uri).getEntity()).errors();
+    }
+
+    @Test
+    void theParameterWhoseValueTheConverterQuotesIsNamed() {
+        Map<String, String> query = Map.of("page", "ten", "size", "20", "building", "7");
+        List<Problem.FieldError> page = errors(new NumberFormatException("For input string: \"ten\""),
+                uri(query, Map.of()));
+        assertEquals("page", page.get(0).field());
+
+        RuntimeException date = assertThrowsParse("yesterday");
+        assertEquals("createdFrom", errors(date, uri(Map.of("createdFrom", "yesterday"), Map.of())).get(0).field());
+
+        RuntimeException id = assertThrowsUuid("not-a-request-id");
+        assertEquals("id", errors(id, uri(Map.of(), Map.of("id", "not-a-request-id"))).get(0).field());
+    }
+
+    @Test
+    void twoParametersWithTheQuotedValueNameNeither() {
+        assertEquals(null, errors(new NumberFormatException("For input string: \"ten\""),
+                uri(Map.of("page", "ten", "size", "ten"), Map.of())));
+    }
+
+    private static RuntimeException assertThrowsParse(String text) {
+        try {
+            Instant.parse(text);
+        } catch (DateTimeParseException e) {
+            return e;
+        }
+        throw new AssertionError("parsed " + text);
+    }
+
+    private static RuntimeException assertThrowsUuid(String text) {
+        try {
+            UUID.fromString(text);
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        throw new AssertionError("parsed " + text);
     }
 }
