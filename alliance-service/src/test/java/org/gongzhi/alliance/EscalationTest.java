@@ -145,6 +145,12 @@ class EscalationTest {
         check();
         given().auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?overdue=true&size=100")
                 .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(property));
+        // acknowledged and overdue, it is still open
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?open=true&size=100")
+                .then().statusCode(200).body("items.id", org.hamcrest.Matchers.hasItem(property));
+        given().auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?open=false&size=100")
+                .then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.not(org.hamcrest.Matchers.hasItem(property)));
         var overdue = KafkaProbe.records(Topics.TASKS, requestId, found -> found.stream()
                 .anyMatch(r -> r.value().contains("overdue") && r.value().contains(property)));
         assertThat(overdue.stream().filter(r -> r.value().contains("overdue") && r.value().contains(property)))

@@ -27,8 +27,8 @@ public final class DemoCommunity {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
     /**
-     * The demo data are a service's first calls: on a busy machine the first request that checks a token loads the
-     * JWT and crypto classes on an event loop for several seconds (10 s was too little while tests ran beside).
+     * The demo data are a service's first calls, served by code not yet compiled and classes not yet loaded: on a busy
+     * machine 10 s was too little (it timed out while tests ran beside).
      */
     private static final Duration FIRST_CALLS = Duration.ofSeconds(30);
 

@@ -77,13 +77,19 @@ public final class LocalSystem implements AutoCloseable {
         List<Thread> stopping = services.entrySet().stream()
                 .map(e -> new Thread(e.getValue()::stop, "devstack-stop-" + e.getKey())).toList();
         stopping.forEach(Thread::start);
+        // Kafka and PostgreSQL stop after this returns: wait for every service, even when interrupted
+        boolean interrupted = false;
         for (Thread t : stopping) {
-            try {
-                t.join();
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return;
+            while (t.isAlive()) {
+                try {
+                    t.join();
+                } catch (InterruptedException e) {
+                    interrupted = true;
+                }
             }
+        }
+        if (interrupted) {
+            Thread.currentThread().interrupt();
         }
     }
 }

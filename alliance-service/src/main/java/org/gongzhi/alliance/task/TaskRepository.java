@@ -105,8 +105,12 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             params.put("overdue", search.overdue);
         }
         if (search.open != null) {
-            where.append(search.open ? " and status in :open" : " and status not in :open");
-            params.put("open", List.of(TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS));
+            // a fixed list spelled out: a list parameter is translated anew on every call
+            where.append(search.open ? " and status in (:assigned, :acknowledged, :inProgress)"
+                    : " and status not in (:assigned, :acknowledged, :inProgress)");
+            params.put("assigned", TaskStatus.ASSIGNED);
+            params.put("acknowledged", TaskStatus.ACKNOWLEDGED);
+            params.put("inProgress", TaskStatus.IN_PROGRESS);
         }
         return search.answer(PageQuery.total("Task", where, params), () -> find(where.toString(),
                 Sort.descending("assignedAt", "id"), params).page(search.page, search.size).list());

@@ -12,15 +12,19 @@ import java.security.PrivateKey;
 import java.security.PublicKey;
 import java.time.Clock;
 import java.util.Map;
+import java.util.Optional;
 import java.util.concurrent.ConcurrentHashMap;
 import javax.crypto.SecretKey;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Checks a bearer token's signature and claims once, then knows it until it expires. A resident's app or a partner's
  * system sends the same token with every call; checking its RS256 signature each time was about a tenth of
  * request-service's CPU under load (docs/performance.md). Only tokens the check accepted are kept, each no longer
- * than its {@code exp}; a token that was refused is checked again every time it comes.
+ * than its {@code exp}; a token that was refused is checked again every time it comes. The verification key is
+ * read at startup and never rotates while a service runs, and there is no revocation: what was valid stays valid until
+ * it expires, as it would without the map.
  */
 @Alternative
 @Priority(1)
@@ -31,21 +35,30 @@ public class VerifiedTokens implements JWTParser {
 
     private final JWTParser check;
     private final Clock clock;
+    private final boolean keep;
     private final Map<String, JsonWebToken> known = new ConcurrentHashMap<>();
 
-    /** Expiry is real time, as for the check itself (not a service's clock, which tests move). */
+    /**
+     * Expiry is real time, as for the check itself (not a service's clock, which tests move). A maximum token age
+     * ({@code mp.jwt.verify.token.age}) is a rule the map cannot keep: with one configured every call is checked.
+     */
     @Inject
-    VerifiedTokens(DefaultJWTParser check) {
-        this(check, Clock.systemUTC());
+    VerifiedTokens(DefaultJWTParser check,
+            @ConfigProperty(name = "mp.jwt.verify.token.age") Optional<Long> maximumAge) {
+        this(check, Clock.systemUTC(), maximumAge.isEmpty());
     }
 
-    VerifiedTokens(JWTParser check, Clock clock) {
+    VerifiedTokens(JWTParser check, Clock clock, boolean keep) {
         this.check = check;
         this.clock = clock;
+        this.keep = keep;
     }
 
     @Override
     public JsonWebToken parse(String token) throws ParseException {
+        if (!keep) {
+            return check.parse(token);
+        }
         JsonWebToken jwt = known.get(token);
         if (jwt != null && jwt.getExpirationTime() > clock.instant().getEpochSecond()) {
             return jwt;

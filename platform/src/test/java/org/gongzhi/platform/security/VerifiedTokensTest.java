@@ -46,7 +46,7 @@ class VerifiedTokensTest {
     @Test
     void aGoodTokenIsCheckedOnceWhileItIsValid() throws ParseException {
         Check check = new Check();
-        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW));
+        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW), true);
         JsonWebToken first = tokens.parse("good-3600");
         assertSame(first, tokens.parse("good-3600"));
         assertEquals("good-3600", tokens.parse("good-3600").getSubject());
@@ -57,7 +57,7 @@ class VerifiedTokensTest {
     void aTokenPastItsExpiryIsNotServedFromWhatWasKnown() throws ParseException {
         Check check = new Check();
         MovingClock clock = new MovingClock(NOW);
-        VerifiedTokens tokens = new VerifiedTokens(check, clock);
+        VerifiedTokens tokens = new VerifiedTokens(check, clock, true);
         tokens.parse("good-60");
         clock.now = NOW.plusSeconds(60);
         tokens.parse("good-60");
@@ -67,7 +67,7 @@ class VerifiedTokensTest {
     @Test
     void aRefusedTokenIsRefusedEveryTime() {
         Check check = new Check();
-        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW));
+        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW), true);
         for (int i = 0; i < 3; i++) {
             assertThrows(ParseException.class, () -> tokens.parse("forged"));
         }
@@ -77,7 +77,7 @@ class VerifiedTokensTest {
     @Test
     void atMostSoManyTokensAreKnown() throws ParseException {
         Check check = new Check();
-        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW));
+        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW), true);
         for (int i = 0; i <= VerifiedTokens.KNOWN; i++) {
             tokens.parse("good-" + (3600 + i));
         }
@@ -106,5 +106,14 @@ class VerifiedTokensTest {
         public Instant instant() {
             return now;
         }
+    }
+
+    @Test
+    void withAMaximumTokenAgeEveryCallIsChecked() throws ParseException {
+        Check check = new Check();
+        VerifiedTokens tokens = new VerifiedTokens(check, at(NOW), false);
+        tokens.parse("good-3600");
+        tokens.parse("good-3600");
+        assertEquals(List.of("good-3600", "good-3600"), check.checked);
     }
 }
