@@ -9,11 +9,15 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.Statement;
+import java.util.Map;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 
-/** Shared test data: the buildings requests are filed in, and row counts straight from the database. */
-final class Fixtures {
+/**
+ * Shared test data: the buildings requests are filed in, tokens of another community, and rows written or counted
+ * straight in the database.
+ */
+public final class Fixtures {
     private Fixtures() {
     }
 
@@ -28,7 +32,28 @@ final class Fixtures {
                 .then().statusCode(anyOf(is(201), is(409)));
     }
 
-    static long count(String sql) {
+    /** A worker's token for the given community. */
+    public static String workerOf(String community) {
+        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
+    }
+
+    /** A resident's token for the given community. */
+    public static String residentOf(String community, String id) {
+        return DevTokens.token("resident", id, Map.of("community", community));
+    }
+
+    /** Test data written straight into the requests database. */
+    public static void sql(String statement) {
+        var stack = DevstackResource.stack();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
+                Statement s = c.createStatement()) {
+            s.execute(statement);
+        } catch (Exception e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    public static long count(String sql) {
         var stack = DevstackResource.stack();
         try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
                 Statement s = c.createStatement();

@@ -321,7 +321,6 @@ public class WarningService {
         return views(List.of(w)).map(vs -> vs.get(0));
     }
 
-
     /** The warnings with their patrols and checks, in their order, read in one query. */
     private Uni<List<WarningView>> views(List<WeatherWarning> ws) {
         if (ws.isEmpty()) {
@@ -358,10 +357,7 @@ public class WarningService {
         if (patrols.isEmpty()) {
             return Uni.createFrom().item(List.of());
         }
-        // one patrol (a report) binds a plain value: a list parameter makes Hibernate translate the query anew
-        if (patrols.size() == 1) {
-            return PatrolCheck.list("patrolId = ?1", patrols.get(0).id);
-        }
-        return PatrolCheck.list("patrolId in ?1", patrols.stream().map(p -> p.id).toList());
+        IdList<UUID> ids = IdList.of(patrols.stream().map(p -> p.id).toList());
+        return PatrolCheck.list("patrolId " + ids.condition(), Map.of("ids", ids.bound()));
     }
 }

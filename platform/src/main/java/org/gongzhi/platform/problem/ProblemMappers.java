@@ -82,10 +82,10 @@ public class ProblemMappers {
             // caller's input that is wrong, whatever the parameter, so say so - and which one, when the converter's
             // message quotes a value only one parameter has (the REST layer does not say which it was converting)
             String why = e.getCause().getMessage();
-            List<String> named = RequestParameters.carrying(why, uri);
+            String named = RequestParameters.carrying(why, uri);
             return respond(400, "Invalid parameter", "A query, path or header parameter has the wrong type or "
-                    + "format: " + why, uri, named.size() == 1
-                            ? List.of(new Problem.FieldError(named.get(0), "has the wrong type or format")) : null);
+                    + "format: " + why, uri,
+                    named == null ? null : List.of(new Problem.FieldError(named, "has the wrong type or format")));
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
         return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null);

@@ -73,15 +73,15 @@ final class RequestParameters {
     }
 
     /**
-     * The query and path parameters whose value a converter's message quotes ({@code For input string: "ten"},
-     * {@code Text 'yesterday' could not be parsed}, {@code Invalid UUID string: x}): the parameter it failed on, when
-     * exactly one carries that value.
+     * The query or path parameter whose value a converter's message quotes ({@code For input string: "ten"},
+     * {@code Text 'yesterday' could not be parsed}, {@code Invalid UUID string: x}) — the one it failed on — or null
+     * unless exactly one parameter carries that value.
      */
-    static List<String> carrying(String message, UriInfo uri) {
-        List<String> names = new ArrayList<>();
+    static String carrying(String message, UriInfo uri) {
         if (message == null || uri == null) {
-            return names;
+            return null;
         }
+        List<String> names = new ArrayList<>();
         for (Map<String, List<String>> params : List.of(uri.getQueryParameters(), uri.getPathParameters())) {
             params.forEach((name, values) -> {
                 if (!names.contains(name) && values.stream().anyMatch(v -> quotes(message, v))) {
@@ -89,7 +89,7 @@ final class RequestParameters {
                 }
             });
         }
-        return names;
+        return names.size() == 1 ? names.get(0) : null;
     }
 
     private static boolean quotes(String message, String value) {

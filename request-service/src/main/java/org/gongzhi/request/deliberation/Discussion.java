@@ -1,6 +1,5 @@
 package org.gongzhi.request.deliberation;
 
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
@@ -12,6 +11,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
 import org.hibernate.reactive.mutiny.Mutiny;
@@ -64,9 +64,7 @@ class Discussion {
 
     /** One page of a topic's discussion, oldest first (the same moment: the smaller id first), in two queries. */
     Uni<Page<CommentView>> page(UUID topicId, CommentSearch search) {
-        return search.answer(Panache.getSession().chain(s -> s.createSelectionQuery(
-                                "select count(*) from TopicComment where topicId = :topic", Long.class)
-                        .setParameter("topic", topicId).getSingleResult()),
+        return search.answer(PageQuery.total("TopicComment", "topicId = :topic", Map.of("topic", topicId)),
                 () -> TopicComment.<TopicComment>find("topicId = :topic", Sort.ascending("createdAt", "id"),
                                 Parameters.with("topic", topicId))
                         .page(search.page, search.size).list()

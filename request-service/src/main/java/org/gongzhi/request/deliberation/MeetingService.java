@@ -3,7 +3,6 @@ package org.gongzhi.request.deliberation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -15,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
@@ -54,11 +54,9 @@ public class MeetingService {
      */
     @WithSession
     public Uni<Page<MeetingView>> list(Viewer viewer, @Valid @NotNull MeetingSearch search) {
-        return search.answer(Panache.getSession().chain(s -> s.createSelectionQuery(
-                                "select count(*) from Meeting where communityId = :community", Long.class)
-                        .setParameter("community", viewer.community()).getSingleResult()),
-                () -> Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"),
-                                Parameters.with("community", viewer.community()))
+        Map<String, Object> community = Map.of("community", viewer.community());
+        return search.answer(PageQuery.total("Meeting", "communityId = :community", community),
+                () -> Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"), community)
                         .page(search.page, search.size).list()
                         .chain(this::views));
     }

@@ -3,7 +3,6 @@ package org.gongzhi.request.deliberation;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
-import io.quarkus.panache.common.Parameters;
 import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -22,6 +21,7 @@ import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.TopicOpened;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
@@ -117,11 +117,9 @@ public class TopicService {
      */
     @WithSession
     public Uni<Page<TopicView>> list(Viewer viewer, @Valid @NotNull TopicSearch search) {
-        return search.answer(Panache.getSession().chain(s -> s.createSelectionQuery(
-                                "select count(*) from Topic where communityId = :community", Long.class)
-                        .setParameter("community", viewer.community()).getSingleResult()),
-                () -> Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"),
-                                Parameters.with("community", viewer.community()))
+        Map<String, Object> community = Map.of("community", viewer.community());
+        return search.answer(PageQuery.total("Topic", "communityId = :community", community),
+                () -> Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"), community)
                         .page(search.page, search.size).list()
                         .chain(this::views));
     }

@@ -1,7 +1,11 @@
 package org.gongzhi.request.deliberation;
 
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhi.request.Fixtures.residentOf;
+import static org.gongzhi.request.Fixtures.sql;
+import static org.gongzhi.request.Fixtures.workerOf;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -16,9 +20,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -39,25 +40,6 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
 class DeliberationListTest {
     private final String suffix = UUID.randomUUID().toString().substring(0, 8);
-
-    private static String workerOf(String community) {
-        return DevTokens.token("worker", "worker-of-" + community, Map.of("community", community));
-    }
-
-    private static String residentOf(String community, String id) {
-        return DevTokens.token("resident", id, Map.of("community", community));
-    }
-
-    /** Test data written straight into the requests database. */
-    private static void sql(String statement) {
-        var stack = DevstackResource.stack();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private static String topic(String token, String title) {
         return given().auth().oauth2(token).contentType(ContentType.JSON)

@@ -1,7 +1,10 @@
 package org.gongzhi.request.deliberation;
 
+
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.gongzhi.request.Fixtures.residentOf;
+import static org.gongzhi.request.Fixtures.sql;
 import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.empty;
@@ -14,9 +17,6 @@ import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
-import java.sql.Connection;
-import java.sql.DriverManager;
-import java.sql.Statement;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -38,21 +38,6 @@ class TopicDiscussionTest {
     private final String community = "talk-" + suffix;
     private final String resident = residentOf(community, "res-" + suffix);
     private String topicId;
-
-    private static String residentOf(String community, String id) {
-        return DevTokens.token("resident", id, Map.of("community", community));
-    }
-
-    /** Test data written straight into the requests database. */
-    private static void sql(String statement) {
-        var stack = DevstackResource.stack();
-        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
-                Statement s = c.createStatement()) {
-            s.execute(statement);
-        } catch (Exception e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     private String topic(String title) {
         return given().auth().oauth2(resident).contentType(ContentType.JSON)
