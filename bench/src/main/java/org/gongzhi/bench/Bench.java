@@ -74,7 +74,7 @@ public final class Bench {
         String loadAtStart = Monitors.loadAverage();
         out.println("starting" + (o.self() ? " a system (Kafka, PostgreSQL, four services) from " + o.repoRoot()
                 : " against " + o.targets()) + " — load average " + loadAtStart);
-        SystemUnderTest system = o.self() ? SystemUnderTest.start(o.repoRoot(), dir.resolve("logs"), env)
+        SystemUnderTest system = o.self() ? SystemUnderTest.start(o.repoRoot(), dir.resolve("logs"), env, o.jfr())
                 : SystemUnderTest.attach(o.targets(), o.kafkaBootstrap(), o.postgres());
         List<LoadRun> runs = new ArrayList<>();
         List<LoadRun> steps = new ArrayList<>();
@@ -90,6 +90,7 @@ public final class Bench {
             return t;
         });
         Tracker tracker = new Tracker();
+        List<String> profile = new ArrayList<>();
         try (Probes probes = new Probes(system, tracker); Monitors monitors = new Monitors(system)) {
             pids = monitors.pids();
             postgresVersion = postgresVersion(system);
@@ -104,6 +105,7 @@ public final class Bench {
                 new LoadRun("warmup", o.warmupRate(), o.warmup()).execute(http, system, workload, tracker,
                         monitors, Duration.ofSeconds(5), dir, out);
             }
+            PgStatements.Snapshot pgBefore = PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql"));
             if (!o.ramp() || o.ratesGiven()) {
                 for (int rate : o.rates()) {
                     settle(monitors, out);
@@ -141,6 +143,9 @@ public final class Bench {
                     rampStop = "reached --ramp-max " + o.rampMax() + " req/s";
                 }
             }
+            long accepted = Stream.concat(runs.stream(), steps.stream()).mapToLong(r -> r.accepted.get()).sum();
+            profile.addAll(PgStatements.perRequest(pgBefore, PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql")),
+                    accepted, 40));
             int recordBytes = probes.meanSubmittedRecordBytes(700);
             out.println("limits: PostgreSQL intake transaction, " + o.pgConcurrency() + " connections, "
                     + o.limitDuration().toSeconds() + " s");
@@ -166,7 +171,6 @@ public final class Bench {
             system.close();
             executor.shutdownNow();
         }
-        List<String> profile = new ArrayList<>();
         if (o.jfr()) {
             profile.addAll(profiles(jfrDir, pids));
         }

@@ -44,7 +44,8 @@ public record BenchOptions(
               --duration     of each run, e.g. 60s, 2m (default 60s)
               --ramp         step the rate up until p99 submit→assigned passes 1 s or errors appear
               --self         start Kafka, PostgreSQL and the four packaged services (free ports) and load the demo
-              --jfr          with --self: record a JFR profile of every service (written beside the report)
+              --jfr          with --self: record a JFR profile of every service (written beside the report) and
+                             count PostgreSQL's statements (pg_stat_statements) per accepted request
               --target       a host with the default ports (http://host → 8080–8083) or
                              request=URL,notification=URL,alliance=URL,volunteer=URL
               --kafka        bootstrap servers (default localhost:9092), --postgres host:port (default localhost:5432)

@@ -35,9 +35,15 @@ public final class SystemUnderTest implements AutoCloseable {
         this.owned = owned;
     }
 
-    /** Starts a whole system on free ports (devstack + the four packaged services) and loads the demo community. */
-    public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv) {
-        LocalSystem system = LocalSystem.start(DevStack.Options.defaults().forLongRuns(), repoRoot, logDir, false, extraEnv);
+    /**
+     * Starts a whole system on free ports (devstack + the four packaged services) and loads the demo community;
+     * {@code statementStats}: PostgreSQL counts every statement (for a profile).
+     */
+    public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
+            boolean statementStats) {
+        DevStack.Options options = DevStack.Options.defaults().forLongRuns();
+        LocalSystem system = LocalSystem.start(statementStats ? options.withStatementStats() : options, repoRoot,
+                logDir, false, extraEnv);
         try {
             system.loadDemoCommunity();
             Map<String, URI> urls = new LinkedHashMap<>();

@@ -39,7 +39,8 @@ class BenchSmokeTest {
 
         String report = Files.readString(outcome.report());
         assertThat(report).contains("rate-5", "submit → lead task assigned", "PostgreSQL intake transaction",
-                "Kafka produce → consume", "peak RSS");
+                "Kafka produce → consume", "peak RSS", "PostgreSQL per accepted request", "| requests | ",
+                "| notifications | ");
         assertThat(outcome.report().resolveSibling("rate-5.hlog")).isNotEmptyFile();
         assertThat(Files.readString(outcome.report().resolveSibling("rate-5.svg"))).contains("<polyline");
     }

@@ -57,33 +57,39 @@ public final class DevStack implements AutoCloseable {
      * ({@code fsync}), as in production — what {@code ./gongzhi up} and the benchmark run; tests leave it off (the
      * embedded server's default), which survives a killed process but not a machine crash, and is faster.
      * {@code fullJit}: the broker's JVM compiles its hot code fully (C2), for long runs; tests leave it C1-only, which
-     * starts faster and is slower once warm.
+     * starts faster and is slower once warm. {@code statementStats}: PostgreSQL counts every statement
+     * ({@code pg_stat_statements}, readable by the gongzhi user in the {@code postgres} database), for profiles.
      */
     public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases,
-            boolean durable, boolean fullJit) {
+            boolean durable, boolean fullJit, boolean statementStats) {
         public static Options defaults() {
-            return new Options(null, 0, 0, 6, DATABASES, false, false);
+            return new Options(null, 0, 0, 6, DATABASES, false, false, false);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable, fullJit);
+            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, statementStats);
         }
 
         public Options withPorts(int kafka, int postgres) {
-            return new Options(dataDir, kafka, postgres, partitions, databases, durable, fullJit);
+            return new Options(dataDir, kafka, postgres, partitions, databases, durable, fullJit, statementStats);
         }
 
         public Options withPartitions(int count) {
-            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable, fullJit);
+            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable, fullJit, statementStats);
         }
 
         public Options withDatabases(List<String> names) {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable, fullJit);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable, fullJit, statementStats);
         }
 
         /** How the system runs for users and the benchmark: durable commits, and the broker fully compiled. */
         public Options forLongRuns() {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true, true);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true, true, statementStats);
+        }
+
+        /** PostgreSQL counts every statement (a little CPU), for the benchmark's profile. */
+        public Options withStatementStats() {
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, true);
         }
     }
 
@@ -132,6 +138,10 @@ public final class DevStack implements AutoCloseable {
             for (String db : options.databases()) {
                 createDatabase(s, db);
             }
+            if (options.statementStats()) {
+                s.execute("create extension if not exists pg_stat_statements");
+                s.execute("grant pg_read_all_stats to " + USER);
+            }
         } catch (java.sql.SQLException e) {
             throw new IllegalStateException("cannot prepare PostgreSQL", e);
         }
@@ -144,7 +154,12 @@ public final class DevStack implements AutoCloseable {
         if (postgresPort == 0) {
             postgresPort = options.postgresPort() == 0 ? freePort() : options.postgresPort();
         }
-        postgres = EmbeddedPostgres.builder()
+        EmbeddedPostgres.Builder builder = EmbeddedPostgres.builder();
+        if (options.statementStats()) {
+            builder.setServerConfig("shared_preload_libraries", "pg_stat_statements")
+                    .setServerConfig("pg_stat_statements.max", "1000");
+        }
+        postgres = builder
                 .setPort(postgresPort)
                 .setDataDirectory(pgData)
                 .setCleanDataDirectory(false)
