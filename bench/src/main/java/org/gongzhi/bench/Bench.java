@@ -74,7 +74,7 @@ public final class Bench {
         String loadAtStart = Monitors.loadAverage();
         out.println("starting" + (o.self() ? " a system (Kafka, PostgreSQL, four services) from " + o.repoRoot()
                 : " against " + o.targets()) + " — load average " + loadAtStart);
-        SystemUnderTest system = o.self() ? SystemUnderTest.start(o.repoRoot(), dir.resolve("logs"), env, o.jfr())
+        SystemUnderTest system = o.self() ? SystemUnderTest.start(o.repoRoot(), dir.resolve("logs"), env, o.statements())
                 : SystemUnderTest.attach(o.targets(), o.kafkaBootstrap(), o.postgres());
         List<LoadRun> runs = new ArrayList<>();
         List<LoadRun> steps = new ArrayList<>();

@@ -22,6 +22,7 @@ public record BenchOptions(
         Duration stepDuration,
         boolean self,
         boolean jfr,
+        boolean statements,
         Map<String, URI> targets,
         String kafkaBootstrap,
         String postgres,
@@ -37,15 +38,16 @@ public record BenchOptions(
 
     public static final String USAGE = """
             usage: ./gongzhi bench [--rate R[,R2…]] [--duration D] [--ramp [--ramp-start R] [--ramp-max R] [--step D]]
-                                   [--self [--jfr]] [--target URL | --target name=URL,…] [--kafka HOST:PORT]
+                                   [--self [--jfr] [--statements]] [--target URL | --target name=URL,…] [--kafka HOST:PORT]
                                    [--postgres HOST:PORT] [--drain D] [--limit-duration D] [--pg-concurrency N]
                                    [--warmup D] [--warmup-rate R] [--note TEXT] [--reports DIR]
               --rate         requests per second (open model); several comma-separated rates run one after the other
               --duration     of each run, e.g. 60s, 2m (default 60s)
               --ramp         step the rate up until p99 submit→assigned passes 1 s or errors appear
               --self         start Kafka, PostgreSQL and the four packaged services (free ports) and load the demo
-              --jfr          with --self: record a JFR profile of every service (written beside the report) and
-                             count PostgreSQL's statements (pg_stat_statements) per accepted request
+              --jfr          with --self: record a JFR profile of every service (written beside the report)
+              --statements   with --self: count PostgreSQL's statements (pg_stat_statements) per accepted request
+                             (every report shows commits, rows and the server's CPU per database)
               --target       a host with the default ports (http://host → 8080–8083) or
                              request=URL,notification=URL,alliance=URL,volunteer=URL
               --kafka        bootstrap servers (default localhost:9092), --postgres host:port (default localhost:5432)
@@ -63,6 +65,7 @@ public record BenchOptions(
         Duration step = Duration.ofSeconds(20);
         boolean self = false;
         boolean jfr = false;
+        boolean statements = false;
         Map<String, URI> targets = defaultTargets("http://localhost");
         String kafka = "localhost:9092";
         String postgres = "localhost:5432";
@@ -92,6 +95,7 @@ public record BenchOptions(
                 case "--step" -> step = duration(value(args, ++i, a));
                 case "--self" -> self = true;
                 case "--jfr" -> jfr = true;
+                case "--statements" -> statements = true;
                 case "--target" -> targets = targets(value(args, ++i, a));
                 case "--kafka" -> kafka = value(args, ++i, a);
                 case "--postgres" -> postgres = value(args, ++i, a);
@@ -112,8 +116,8 @@ public record BenchOptions(
             reports = (java.nio.file.Files.isDirectory(root.resolve("bench")) ? root.resolve("bench") : root)
                     .resolve("target/reports");
         }
-        return new BenchOptions(rates, duration, ramp, rampStart, rampMax, step, self, jfr, targets, kafka, postgres,
-                drain, limitDuration, pgConcurrency, root, reports, note, warmup, warmupRate, ratesGiven);
+        return new BenchOptions(rates, duration, ramp, rampStart, rampMax, step, self, jfr, statements, targets, kafka,
+                postgres, drain, limitDuration, pgConcurrency, root, reports, note, warmup, warmupRate, ratesGiven);
     }
 
     /** The repository root (where the services' packaged jars are), from here or from the bench module. */
