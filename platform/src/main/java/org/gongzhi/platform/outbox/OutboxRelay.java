@@ -18,6 +18,7 @@ import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Properties;
 import java.util.UUID;
@@ -36,15 +37,27 @@ import org.postgresql.PGConnection;
 
 /**
  * Publishes outbox rows in commit order. It runs on its own thread with plain JDBC: a LISTEN connection wakes it as
- * soon as an outbox insert commits, and a timed wait sweeps for anything left over (a crash, or Kafka away). A row is
- * marked sent only after the broker acknowledged it (idempotent producer, acks=all); a crash between the ack and the
- * mark publishes the row again with the same {@code ce_id}, which idempotent consumers ignore. With several instances
- * an advisory lock lets one publish at a time, keeping each key's events in order.
+ * soon as an outbox insert commits, and a timed wait sweeps for anything left over (a crash, or Kafka away). A row's
+ * mark as sent commits only after the broker acknowledged it (idempotent producer, acks=all); a crash between the ack
+ * and the commit publishes the row again with the same {@code ce_id}, which idempotent consumers ignore. With several
+ * instances an advisory lock lets one publish at a time, keeping each key's events in order.
  */
 @ApplicationScoped
 public class OutboxRelay {
     private static final Logger LOG = Logger.getLogger(OutboxRelay.class);
     private static final long ADVISORY_LOCK = 0x67_6f6e677a6869L;
+
+    /**
+     * The oldest unsent rows, marked sent, in one statement — when this relay holds the advisory lock for the
+     * transaction (the CTE runs once: with several instances only the holder gets rows, so one key's events never
+     * go out from two relays at once).
+     */
+    private static final String CLAIM = """
+            with leader as (select pg_try_advisory_xact_lock(?) as holds)
+            update outbox_event set sent_at = now()
+            where seq in (select o.seq from outbox_event o, leader where leader.holds and o.sent_at is null
+                          order by o.seq limit ? for update of o skip locked)
+            returning seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload""";
 
     private final AgroalDataSource dataSource;
     private final GongzhiConfig config;
@@ -137,20 +150,29 @@ public class OutboxRelay {
         }
     }
 
+    /**
+     * One transaction: claim and mark a batch ({@link #CLAIM}), send it, wait for the broker, unmark what it did not
+     * acknowledge, commit. Nothing is marked sent unless the broker acknowledged it before the commit; a crash before
+     * the commit leaves the whole batch unsent.
+     */
     private int publishBatch() throws SQLException, InterruptedException {
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
             try {
-                if (!tryLock(tx)) {
+                List<Pending> batch = claimBatch(tx);
+                if (batch.isEmpty()) {
                     tx.rollback();
                     return 0;
                 }
                 List<Long> sent = new ArrayList<>();
-                List<Pending> batch = claimBatch(tx);
                 Exception failure = send(batch, sent);
-                markSent(tx, sent);
-                tx.commit();
-                published.increment(sent.size());
+                if (sent.isEmpty()) {
+                    tx.rollback();
+                } else {
+                    unmark(tx, batch.subList(sent.size(), batch.size()));
+                    tx.commit();
+                    published.increment(sent.size());
+                }
                 if (failure != null) {
                     throw new SQLException("publish failed after " + sent.size() + " of " + batch.size(), failure);
                 }
@@ -162,22 +184,12 @@ public class OutboxRelay {
         }
     }
 
-    private boolean tryLock(Connection tx) throws SQLException {
-        try (PreparedStatement lock = tx.prepareStatement("select pg_try_advisory_xact_lock(?)")) {
-            lock.setLong(1, ADVISORY_LOCK);
-            try (ResultSet rs = lock.executeQuery()) {
-                return rs.next() && rs.getBoolean(1);
-            }
-        }
-    }
-
     private List<Pending> claimBatch(Connection tx) throws SQLException {
         List<Pending> batch = new ArrayList<>();
-        try (PreparedStatement select = tx.prepareStatement("""
-                select seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload
-                from outbox_event where sent_at is null order by seq limit ? for update skip locked""")) {
-            select.setInt(1, config.outbox().batchSize());
-            try (ResultSet rs = select.executeQuery()) {
+        try (PreparedStatement claim = tx.prepareStatement(CLAIM)) {
+            claim.setLong(1, ADVISORY_LOCK);
+            claim.setInt(2, config.outbox().batchSize());
+            try (ResultSet rs = claim.executeQuery()) {
                 while (rs.next()) {
                     OutboxEvent event = new OutboxEvent();
                     event.eventId = rs.getObject("event_id", UUID.class);
@@ -192,6 +204,8 @@ public class OutboxRelay {
                 }
             }
         }
+        // RETURNING promises no order; commit order is what keeps each key's events in order
+        batch.sort(Comparator.comparingLong(Pending::seq));
         return batch;
     }
 
@@ -223,13 +237,14 @@ public class OutboxRelay {
         return sendFailure;
     }
 
-    private void markSent(Connection tx, List<Long> sent) throws SQLException {
-        if (sent.isEmpty()) {
+    /** Rows claimed but not acknowledged go back to unsent, to be sent again after the pause. */
+    private void unmark(Connection tx, List<Pending> unsent) throws SQLException {
+        if (unsent.isEmpty()) {
             return;
         }
         try (PreparedStatement update = tx.prepareStatement(
-                "update outbox_event set sent_at = now() where seq = any(?)")) {
-            Array seqs = tx.createArrayOf("bigint", sent.toArray());
+                "update outbox_event set sent_at = null where seq = any(?)")) {
+            Array seqs = tx.createArrayOf("bigint", unsent.stream().map(Pending::seq).toArray());
             update.setArray(1, seqs);
             update.executeUpdate();
         }
