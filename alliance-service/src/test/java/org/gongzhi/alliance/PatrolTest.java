@@ -337,6 +337,9 @@ class PatrolTest {
         given().auth().oauth2(worker).get("/api/patrols?status=DONE")
                 .then().statusCode(200).body("total", equalTo(1)).body("items.id", contains(w1c))
                 .body("items[0].checks", hasSize(1));
+        // a status that does not exist is the caller's mistake, and named
+        given().auth().oauth2(worker).get("/api/patrols?status=FINISHED")
+                .then().statusCode(400).body("errors.field", contains("status"));
     }
 
     /**

@@ -4,6 +4,7 @@ import org.gongzhi.devstack.KafkaProbe;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -257,6 +258,10 @@ class TaskLifecycleTest {
                 .then().statusCode(200).body("items.role", everyItem(equalTo("SUPPORT")));
         given().auth().oauth2(DevTokens.partner("police")).get("/api/partners/me/tasks?size=500")
                 .then().statusCode(400).contentType("application/problem+json");
+        // a status that does not exist is named, not answered with an empty list or a 404
+        given().auth().oauth2(DevTokens.partner("police")).get("/api/partners/me/tasks?status=FINISHED&size=5")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", contains("status"));
     }
 
     @Test

@@ -74,7 +74,8 @@ final class RequestParameters {
 
     /**
      * The query or path parameter whose value a converter's message quotes ({@code For input string: "ten"},
-     * {@code Text 'yesterday' could not be parsed}, {@code Invalid UUID string: x}) — the one it failed on — or null
+     * {@code Text 'yesterday' could not be parsed}, {@code Invalid UUID string: x}, an enum's
+     * {@code No enum constant org.gongzhi.….TaskStatus.bogus}) — the one it failed on — or null
      * unless exactly one parameter carries that value.
      */
     static String carrying(String message, UriInfo uri) {
@@ -94,6 +95,7 @@ final class RequestParameters {
 
     private static boolean quotes(String message, String value) {
         return !value.isBlank() && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'")
-                || message.endsWith(": " + value));
+                || message.endsWith(": " + value) || message.startsWith("No enum constant ")
+                && message.endsWith("." + value));
     }
 }

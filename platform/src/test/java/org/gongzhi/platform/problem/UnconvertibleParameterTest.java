@@ -66,6 +66,10 @@ class UnconvertibleParameterTest {
         RuntimeException date = assertThrowsParse("yesterday");
         assertEquals("createdFrom", errors(date, uri(Map.of("createdFrom", "yesterday"), Map.of())).get(0).field());
 
+        RuntimeException status = assertThrowsEnum("SOMEDAY");
+        assertEquals("status", errors(status, uri(Map.of("status", "SOMEDAY", "size", "20"), Map.of())).get(0)
+                .field());
+
         RuntimeException id = assertThrowsUuid("not-a-request-id");
         assertEquals("id", errors(id, uri(Map.of(), Map.of("id", "not-a-request-id"))).get(0).field());
     }
@@ -74,6 +78,15 @@ class UnconvertibleParameterTest {
     void twoParametersWithTheQuotedValueNameNeither() {
         assertEquals(null, errors(new NumberFormatException("For input string: \"ten\""),
                 uri(Map.of("page", "ten", "size", "ten"), Map.of())));
+    }
+
+    private static RuntimeException assertThrowsEnum(String text) {
+        try {
+            java.time.DayOfWeek.valueOf(text);
+        } catch (IllegalArgumentException e) {
+            return e;
+        }
+        throw new AssertionError("converted " + text);
     }
 
     private static RuntimeException assertThrowsParse(String text) {
