@@ -57,6 +57,42 @@ class OutboxRelayTest {
         assertThat(records).extracting(r -> KafkaProbe.header(r, "ce_id")).containsExactlyElementsOf(ids);
     }
 
+    /**
+     * The service stopping interrupts the relay while it waits for the broker's acknowledgement: the rows it claimed
+     * must stay unsent (the pool's reset would commit an open claim), and go out once the broker is back.
+     */
+    @Test
+    void aRelayInterruptedWhileWaitingForTheBrokerLeavesItsBatchUnsent() {
+        String warmUp = "relay-" + UUID.randomUUID();
+        insertOutboxRows(warmUp, 1); // the topic's metadata is known: a send then waits in the producer, not in send()
+        await().atMost(Duration.ofSeconds(20)).until(() -> unsent(warmUp) == 0);
+        String key = "relay-" + UUID.randomUUID();
+        var stack = DevstackResource.stack();
+        stack.stopKafka();
+        List<String> ids;
+        try {
+            ids = insertOutboxRows(key, 2);
+            Thread relay = await().atMost(Duration.ofSeconds(20)).until(OutboxRelayTest::relayWaitingForAcks,
+                    java.util.Objects::nonNull);
+            relay.interrupt();
+            await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> unsent(key) == 2);
+        } finally {
+            stack.restartKafka();
+        }
+        await().atMost(Duration.ofSeconds(60)).until(() -> unsent(key) == 0);
+        assertThat(KafkaProbe.records(Topics.REQUESTS, key, found -> found.size() >= 2))
+                .extracting(r -> KafkaProbe.header(r, "ce_id")).containsAll(ids);
+    }
+
+    /** The relay's thread while it waits for the broker to acknowledge a batch, else null. */
+    private static Thread relayWaitingForAcks() {
+        return Thread.getAllStackTraces().entrySet().stream()
+                .filter(e -> e.getKey().getName().equals("outbox-relay"))
+                .filter(e -> java.util.Arrays.stream(e.getValue())
+                        .anyMatch(f -> f.getMethodName().equals("waitForAcks")))
+                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+    }
+
     /** Rows as a service's transaction would write them, one statement; answers their event ids in seq order. */
     private static List<String> insertOutboxRows(String key, int count) {
         List<String> ids = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();

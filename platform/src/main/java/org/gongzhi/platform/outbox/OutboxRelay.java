@@ -153,33 +153,35 @@ public class OutboxRelay {
     /**
      * One transaction: claim and mark a batch ({@link #CLAIM}), send it, wait for the broker, unmark what it did not
      * acknowledge, commit. Nothing is marked sent unless the broker acknowledged it before the commit; a crash before
-     * the commit leaves the whole batch unsent.
+     * the commit leaves the whole batch unsent. However this ends without its commit — a failure, an interrupt while
+     * waiting for the broker (the service stopping), an {@code Error} — the transaction is rolled back before the
+     * connection goes back to the pool: the pool's reset switches auto-commit on, which would commit the claim.
      */
     private int publishBatch() throws SQLException, InterruptedException {
         try (Connection tx = dataSource.getConnection()) {
             tx.setAutoCommit(false);
+            boolean ended = false;
             try {
                 List<Pending> batch = claimBatch(tx);
                 if (batch.isEmpty()) {
-                    tx.rollback();
                     return 0;
                 }
                 List<Long> sent = new ArrayList<>();
                 Exception failure = send(batch, sent);
-                if (sent.isEmpty()) {
-                    tx.rollback();
-                } else {
+                if (!sent.isEmpty()) {
                     unmark(tx, batch.subList(sent.size(), batch.size()));
                     tx.commit();
+                    ended = true;
                     published.increment(sent.size());
                 }
                 if (failure != null) {
                     throw new SQLException("publish failed after " + sent.size() + " of " + batch.size(), failure);
                 }
                 return batch.size();
-            } catch (SQLException | RuntimeException e) {
-                tx.rollback();
-                throw e;
+            } finally {
+                if (!ended) {
+                    tx.rollback();
+                }
             }
         }
     }
