@@ -105,6 +105,9 @@ public final class Bench {
                 new LoadRun("warmup", o.warmupRate(), o.warmup()).execute(http, system, workload, tracker,
                         monitors, Duration.ofSeconds(5), dir, out);
             }
+            // PostgreSQL's work per accepted request: from a settled system (the warm-up's backlog done) to a settled
+            // system (the last run's consumers caught up), so the window holds exactly the measured requests' work
+            settle(monitors, out);
             PgStatements.Snapshot pgBefore = PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql"));
             if (!o.ramp() || o.ratesGiven()) {
                 for (int rate : o.rates()) {
@@ -144,8 +147,9 @@ public final class Bench {
                 }
             }
             long accepted = Stream.concat(runs.stream(), steps.stream()).mapToLong(r -> r.accepted.get()).sum();
-            profile.addAll(PgStatements.perRequest(pgBefore, PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql")),
-                    accepted, 40));
+            settle(monitors, out);
+            profile.addAll(PgStatements.perRequest(pgBefore,
+                    PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql")), accepted, 40));
             int recordBytes = probes.meanSubmittedRecordBytes(700);
             out.println("limits: PostgreSQL intake transaction, " + o.pgConcurrency() + " connections, "
                     + o.limitDuration().toSeconds() + " s");

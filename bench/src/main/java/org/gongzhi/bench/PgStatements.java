@@ -20,7 +20,7 @@ import java.util.stream.Stream;
 /**
  * What PostgreSQL did per accepted request between two snapshots: transactions and rows per database
  * ({@code pg_stat_database}, always there) and, when the server counts statements ({@code pg_stat_statements}, which
- * {@code --jfr} turns on), calls and execution time per statement. Snapshots are diffed rather than reset, so reading
+ * {@code --statements} turns on), calls and execution time per statement. Snapshots are diffed rather than reset, so reading
  * needs no more than the statistics role.
  */
 public final class PgStatements {
@@ -34,7 +34,8 @@ public final class PgStatements {
 
     /**
      * Counters per database, per statement ({@code datname/queryid}) when statements are counted, and the CPU ticks
-     * of the server's processes by what they do (a database's backends, {@code walwriter}, {@code checkpointer} …).
+     * of each of the server's processes, keyed by what it does and its pid ({@code requests 4321},
+     * {@code walwriter 4207}: a database's backends, or the server's own processes).
      */
     public record Snapshot(Map<String, long[]> databases, Map<String, Row> statements, Map<String, Long> cpuTicks) {
     }
@@ -53,7 +54,7 @@ public final class PgStatements {
     public static Snapshot snapshot(String postgresJdbcUrl, Long postmaster) {
         Map<String, long[]> databases = new TreeMap<>();
         Map<String, Row> statements = new HashMap<>();
-        Map<String, Long> cpu = postmaster == null ? Map.of() : cpuByRole(postmaster);
+        Map<String, Long> cpu = postmaster == null ? Map.of() : cpuByProcess(postmaster);
         try (Connection c = DriverManager.getConnection(postgresJdbcUrl, "gongzhi", "gongzhi");
                 Statement s = c.createStatement()) {
             try (ResultSet rs = s.executeQuery(DATABASES)) {
@@ -80,11 +81,11 @@ public final class PgStatements {
     }
 
     /**
-     * utime + stime of the postmaster's live children by their title: {@code postgres: gongzhi requests …} counts for
-     * {@code requests}; {@code postgres: walwriter} for {@code walwriter}. A process that ended between two snapshots
-     * is not counted (the pools keep their connections).
+     * utime + stime of each of the postmaster's live children, keyed by its title and pid:
+     * {@code postgres: gongzhi requests …} is a {@code requests} backend, {@code postgres: walwriter} the
+     * {@code walwriter}.
      */
-    private static Map<String, Long> cpuByRole(long postmaster) {
+    private static Map<String, Long> cpuByProcess(long postmaster) {
         Map<String, Long> ticks = new TreeMap<>();
         try (Stream<Path> procs = Files.list(Path.of("/proc"))) {
             procs.map(p -> p.getFileName().toString()).filter(n -> n.matches("\\d+")).map(Long::parseLong)
@@ -93,7 +94,7 @@ public final class PgStatements {
                         if (stat == null || stat[0] != postmaster) {
                             return;
                         }
-                        ticks.merge(role(pid), stat[1] + stat[2], Long::sum);
+                        ticks.put(role(pid) + " " + pid, stat[1] + stat[2]);
                     });
         } catch (IOException e) {
             return ticks;
@@ -149,8 +150,9 @@ public final class PgStatements {
             lines.add("| " + db + " | " + per(a[0] - b[0], accepted) + " | " + per(a[1] - b[1], accepted) + " | "
                     + per(a[2] - b[2], accepted) + " | " + per(a[3] - b[3], accepted) + " | "
                     + per(a[4] - b[4], accepted) + " | " + (rows.isEmpty() ? "–" : per(stmt[0], accepted)) + " | "
-                    + (rows.isEmpty() ? "–" : per(stmt[1], accepted)) + " | " + cpuMs(before, after, db, accepted)
-                    + " |");
+                    + (rows.isEmpty() ? "–" : per(stmt[1], accepted)) + " | "
+                    + (after.cpuTicks().isEmpty() ? "–"
+                            : per(cpuByRole(before, after).getOrDefault(db, 0L) * MS_PER_TICK, accepted)) + " |");
             for (int i = 0; i < 5; i++) {
                 total[i] += a[i] - b[i];
             }
@@ -159,8 +161,8 @@ public final class PgStatements {
         });
         long ticks = 0;
         StringBuilder others = new StringBuilder();
-        for (Map.Entry<String, Long> e : after.cpuTicks().entrySet()) {
-            long t = e.getValue() - before.cpuTicks().getOrDefault(e.getKey(), 0L);
+        for (Map.Entry<String, Long> e : cpuByRole(before, after).entrySet()) {
+            long t = e.getValue();
             ticks += t;
             if (!after.databases().containsKey(e.getKey()) && t > 0) {
                 others.append(others.length() == 0 ? "" : ", ").append(e.getKey()).append(' ')
@@ -175,7 +177,8 @@ public final class PgStatements {
         lines.add("");
         if (others.length() > 0) {
             lines.add("The server's other processes, CPU ms per accepted request: " + others + ". (The bench's "
-                    + "own connections, which count unsent outbox rows every second, count under their database.)");
+                    + "own connections, which count unsent outbox rows every second, count under their database; a "
+                    + "process that ended between the snapshots is not counted.)");
             lines.add("");
         }
         if (!rows.isEmpty()) {
@@ -193,9 +196,15 @@ public final class PgStatements {
         return lines;
     }
 
-    private static String cpuMs(Snapshot before, Snapshot after, String role, long accepted) {
-        Long end = after.cpuTicks().get(role);
-        return end == null ? "–" : per((end - before.cpuTicks().getOrDefault(role, 0L)) * MS_PER_TICK, accepted);
+    /**
+     * CPU ticks between the snapshots by role, each process diffed against itself: one that started in between counts
+     * from zero; one that ended is not counted (its earlier ticks are not subtracted either).
+     */
+    private static Map<String, Long> cpuByRole(Snapshot before, Snapshot after) {
+        Map<String, Long> byRole = new TreeMap<>();
+        after.cpuTicks().forEach((process, ticks) -> byRole.merge(process.substring(0, process.lastIndexOf(' ')),
+                ticks - before.cpuTicks().getOrDefault(process, 0L), Long::sum));
+        return byRole;
     }
 
     private static String per(double value, long accepted) {

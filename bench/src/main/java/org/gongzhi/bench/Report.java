@@ -51,7 +51,7 @@ public final class Report {
         md.append("\n## Consumer lag and outbox backlog (records; max during the run / at the end)\n\n");
         backlog(md, all);
         if (!c.profile().isEmpty()) {
-            md.append("\n## Where the time goes (JFR execution samples)\n\n");
+            md.append("\n## Where the time goes (PostgreSQL per request; with --jfr, JFR execution samples)\n\n");
             c.profile().forEach(line -> md.append(line).append('\n'));
         }
         md.append("\n## Files\n\n");

@@ -14,13 +14,14 @@ class PgStatementsTest {
                 Map.of("requests", new long[] {100, 1, 500, 50, 0, 0, 0}),
                 Map.of("requests/1", new PgStatements.Row("requests", "insert into outbox_event values ($1)", 40,
                         4.0, 40)),
-                Map.of("requests", 1000L, "walwriter", 10L));
+                Map.of("requests 11", 600L, "requests 12", 400L, "walwriter 7", 10L, "autovacuum 30", 50L));
         PgStatements.Snapshot after = new PgStatements.Snapshot(
                 Map.of("requests", new long[] {300, 1, 900, 150, 10, 0, 0}),
                 Map.of("requests/1", new PgStatements.Row("requests", "insert into outbox_event values ($1)", 240,
                         24.0, 240),
                         "requests/2", new PgStatements.Row("requests", "select | x", 100, 1.0, 300)),
-                Map.of("requests", 1200L, "walwriter", 30L));
+                // backend 12 ended (not counted, not subtracted); backend 13 started: counts from zero
+                Map.of("requests 11", 750L, "requests 13", 50L, "walwriter 7", 30L));
 
         List<String> lines = PgStatements.perRequest(before, after, 100, 10);
 

@@ -16,6 +16,9 @@ public class Patrol extends PanacheEntityBase {
     public static final String DONE = "DONE";
     public static final String PROBLEMS_FOUND = "PROBLEMS_FOUND";
     public static final String CANCELLED = "CANCELLED";
+    /** Every status, as a regular expression (a filter's validation). */
+    public static final String STATUSES = ASSIGNED + "|" + IN_PROGRESS + "|" + DONE + "|" + PROBLEMS_FOUND + "|"
+            + CANCELLED;
 
     @Id
     public UUID id;

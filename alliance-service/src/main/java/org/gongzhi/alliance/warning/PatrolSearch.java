@@ -8,8 +8,6 @@ import org.gongzhi.platform.api.PageQuery;
 public class PatrolSearch extends PageQuery {
     /** ASSIGNED, IN_PROGRESS, DONE, PROBLEMS_FOUND or CANCELLED; none: all. */
     @QueryParam("status")
-    @Pattern(regexp = Patrol.ASSIGNED + "|" + Patrol.IN_PROGRESS + "|" + Patrol.DONE + "|" + Patrol.PROBLEMS_FOUND + "|"
-            + Patrol.CANCELLED, message = "must be one of " + Patrol.ASSIGNED + ", " + Patrol.IN_PROGRESS + ", "
-            + Patrol.DONE + ", " + Patrol.PROBLEMS_FOUND + ", " + Patrol.CANCELLED)
+    @Pattern(regexp = Patrol.STATUSES, message = "must be one of " + Patrol.STATUSES)
     public String status;
 }
