@@ -143,7 +143,8 @@ public final class PgStatements {
             sum[0] += d.calls();
             sum[1] += d.millis();
         });
-        double[] total = new double[8];
+        Map<String, Long> cpu = cpuByRole(before, after);
+        double[] total = new double[7];
         after.databases().forEach((db, a) -> {
             long[] b = before.databases().getOrDefault(db, new long[7]);
             double[] stmt = perDb.getOrDefault(db, new double[2]);
@@ -152,7 +153,7 @@ public final class PgStatements {
                     + per(a[4] - b[4], accepted) + " | " + (rows.isEmpty() ? "–" : per(stmt[0], accepted)) + " | "
                     + (rows.isEmpty() ? "–" : per(stmt[1], accepted)) + " | "
                     + (after.cpuTicks().isEmpty() ? "–"
-                            : per(cpuByRole(before, after).getOrDefault(db, 0L) * MS_PER_TICK, accepted)) + " |");
+                            : per(cpu.getOrDefault(db, 0L) * MS_PER_TICK, accepted)) + " |");
             for (int i = 0; i < 5; i++) {
                 total[i] += a[i] - b[i];
             }
@@ -161,7 +162,7 @@ public final class PgStatements {
         });
         long ticks = 0;
         StringBuilder others = new StringBuilder();
-        for (Map.Entry<String, Long> e : cpuByRole(before, after).entrySet()) {
+        for (Map.Entry<String, Long> e : cpu.entrySet()) {
             long t = e.getValue();
             ticks += t;
             if (!after.databases().containsKey(e.getKey()) && t > 0) {

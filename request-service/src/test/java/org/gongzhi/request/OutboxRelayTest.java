@@ -10,7 +10,10 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.Statement;
 import java.time.Duration;
+import java.util.Arrays;
 import java.util.List;
+import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.IntStream;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
@@ -75,7 +78,7 @@ class OutboxRelayTest {
         try {
             ids = insertOutboxRows(key, 2);
             Thread relay = await().atMost(Duration.ofSeconds(10)).until(OutboxRelayTest::relayWaitingForAcks,
-                    java.util.Objects::nonNull);
+                    Objects::nonNull);
             relay.interrupt();
             await().during(Duration.ofSeconds(2)).atMost(Duration.ofSeconds(4)).until(() -> unsent(key) == 2);
         } finally {
@@ -94,9 +97,9 @@ class OutboxRelayTest {
     private static Thread relayWaitingForAcks() {
         return Thread.getAllStackTraces().entrySet().stream()
                 .filter(e -> e.getKey().getName().equals("outbox-relay"))
-                .filter(e -> java.util.Arrays.stream(e.getValue())
+                .filter(e -> Arrays.stream(e.getValue())
                         .anyMatch(f -> f.getMethodName().equals("waitForAcks")))
-                .map(java.util.Map.Entry::getKey).findFirst().orElse(null);
+                .map(Map.Entry::getKey).findFirst().orElse(null);
     }
 
     /** Rows as a service's transaction would write them, one statement; answers their event ids in seq order. */

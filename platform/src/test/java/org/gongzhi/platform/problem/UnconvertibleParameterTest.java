@@ -1,6 +1,7 @@
 package org.gongzhi.platform.problem;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import jakarta.ws.rs.BadRequestException;
@@ -10,6 +11,7 @@ import jakarta.ws.rs.core.MultivaluedMap;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.UriInfo;
 import java.lang.reflect.Proxy;
+import java.time.DayOfWeek;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
 import java.util.List;
@@ -63,14 +65,14 @@ class UnconvertibleParameterTest {
                 uri(query, Map.of()));
         assertEquals("page", page.get(0).field());
 
-        RuntimeException date = assertThrowsParse("yesterday");
+        RuntimeException date = assertThrows(DateTimeParseException.class, () -> Instant.parse("yesterday"));
         assertEquals("createdFrom", errors(date, uri(Map.of("createdFrom", "yesterday"), Map.of())).get(0).field());
 
-        RuntimeException status = assertThrowsEnum("SOMEDAY");
+        RuntimeException status = assertThrows(IllegalArgumentException.class, () -> DayOfWeek.valueOf("SOMEDAY"));
         assertEquals("status", errors(status, uri(Map.of("status", "SOMEDAY", "size", "20"), Map.of())).get(0)
                 .field());
 
-        RuntimeException id = assertThrowsUuid("not-a-request-id");
+        RuntimeException id = assertThrows(IllegalArgumentException.class, () -> UUID.fromString("not-a-request-id"));
         assertEquals("id", errors(id, uri(Map.of(), Map.of("id", "not-a-request-id"))).get(0).field());
     }
 
@@ -78,32 +80,5 @@ class UnconvertibleParameterTest {
     void twoParametersWithTheQuotedValueNameNeither() {
         assertEquals(null, errors(new NumberFormatException("For input string: \"ten\""),
                 uri(Map.of("page", "ten", "size", "ten"), Map.of())));
-    }
-
-    private static RuntimeException assertThrowsEnum(String text) {
-        try {
-            java.time.DayOfWeek.valueOf(text);
-        } catch (IllegalArgumentException e) {
-            return e;
-        }
-        throw new AssertionError("converted " + text);
-    }
-
-    private static RuntimeException assertThrowsParse(String text) {
-        try {
-            Instant.parse(text);
-        } catch (DateTimeParseException e) {
-            return e;
-        }
-        throw new AssertionError("parsed " + text);
-    }
-
-    private static RuntimeException assertThrowsUuid(String text) {
-        try {
-            UUID.fromString(text);
-        } catch (IllegalArgumentException e) {
-            return e;
-        }
-        throw new AssertionError("parsed " + text);
     }
 }
