@@ -11,6 +11,8 @@ public enum EventType {
     REQUEST_SUBMITTED("gongzhi.request.submitted.v1", Topics.REQUESTS, RequestSubmitted.class),
     REQUEST_STATUS_CHANGED("gongzhi.request.status-changed.v1", Topics.REQUESTS, RequestStatusChanged.class),
     REQUEST_REOPENED("gongzhi.request.reopened.v1", Topics.REQUESTS, RequestReopened.class),
+    REQUEST_RECATEGORISED("gongzhi.request.recategorised.v1", Topics.REQUESTS, RequestRecategorised.class),
+    REQUEST_ACKNOWLEDGED("gongzhi.request.acknowledged.v1", Topics.REQUESTS, RequestAcknowledged.class),
     FOLLOW_UP_RECORDED("gongzhi.request.followed-up.v1", Topics.REQUESTS, FollowUpRecorded.class),
     TASK_ASSIGNED("gongzhi.task.assigned.v1", Topics.TASKS, TaskAssigned.class),
     TASK_STATUS_CHANGED("gongzhi.task.status-changed.v1", Topics.TASKS, TaskStatusChanged.class),

@@ -18,6 +18,7 @@ import org.gongzhi.alliance.routing.NamedRoute;
 import org.gongzhi.alliance.routing.Route;
 import org.gongzhi.alliance.routing.RoutingService;
 import org.gongzhi.events.OrganisationType;
+import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
@@ -34,7 +35,7 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Assignments {
     private static final Logger LOG = Logger.getLogger(Assignments.class);
-    private static final Set<String> ENDED = Set.of("WITHDRAWN", "REJECTED", "CLOSED");
+    private static final Set<String> ENDED = Set.of("WITHDRAWN", "REJECTED", "CLOSED", "MERGED");
 
     private final TaskRepository tasks;
     private final RoutingService routing;
@@ -244,30 +245,160 @@ public class Assignments {
         });
     }
 
-    /** A withdrawn, rejected, merged or closed request cancels whatever work is still open on it. */
+    /**
+     * A withdrawn, rejected, merged or closed request cancels whatever work is still open on it; a merge undone
+     * (from MERGED back to an open status) routes the request again, in a new round.
+     */
     public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged r = event.data();
+        if ("MERGED".equals(r.from()) && !ENDED.contains(r.to())) {
+            return tasks.findCase(r.requestId()).chain(c -> c == null || !AllianceCase.CANCELLED.equals(c.status)
+                    ? Uni.createFrom().voidItem()
+                    : routeAgain(c, "no longer merged"));
+        }
         if (!ENDED.contains(r.to())) {
             return Uni.createFrom().voidItem();
         }
-        return tasks.findCase(r.requestId()).chain(c -> {
-            if (c == null) {
-                return Uni.createFrom().voidItem();
-            }
-            Instant now = clock.instant();
-            String note = "request " + r.to().toLowerCase() + (r.reason() == null ? "" : ": " + r.reason());
-            return tasks.ofRequest(c.requestId).chain(list -> {
-                List<Task> open = list.stream().filter(t -> t.status.isOpen()).toList();
-                return InOrder.each(open, t -> {
-                    t.moveTo(TaskStatus.CANCELLED, now, note);
-                    return journal.changed(t, note, now);
-                });
-            }).invoke(() -> {
-                if (AllianceCase.OPEN.equals(c.status)) {
-                    c.status = AllianceCase.CANCELLED;
-                }
+        return tasks.findCase(r.requestId()).chain(c -> c == null ? Uni.createFrom().voidItem()
+                : cancel(c, "request " + r.to().toLowerCase() + (r.reason() == null ? "" : ": " + r.reason())));
+    }
+
+    /** Cancels the case's open tasks; an open case is cancelled with them. */
+    private Uni<Void> cancel(AllianceCase c, String note) {
+        Instant now = clock.instant();
+        return tasks.ofRequest(c.requestId).chain(list -> {
+            List<Task> open = list.stream().filter(t -> t.status.isOpen()).toList();
+            return InOrder.each(open, t -> {
+                t.moveTo(TaskStatus.CANCELLED, now, note);
+                return journal.changed(t, note, now);
             });
+        }).invoke(() -> {
+            if (AllianceCase.OPEN.equals(c.status)) {
+                c.status = AllianceCase.CANCELLED;
+            }
         });
+    }
+
+    /**
+     * A cancelled case taken up again (a merge undone, the alliance track added back): a new round routed by the rules,
+     * with the request's deadlines, or fresh ones of the same length if those have passed.
+     */
+    private Uni<Void> routeAgain(AllianceCase c, String why) {
+        Instant now = clock.instant();
+        Duration respond = window(c.openedAt, c.respondBy, config.acknowledgeWithin());
+        Duration resolve = window(c.openedAt, c.resolveBy, config.completeWithin());
+        c.round = c.round + 1;
+        c.status = AllianceCase.OPEN;
+        c.resolvedAt = null;
+        if (c.respondBy == null || !c.respondBy.isAfter(now)) {
+            c.respondBy = now.plus(respond);
+        }
+        if (c.resolveBy == null || !c.resolveBy.isAfter(now)) {
+            c.resolveBy = now.plus(resolve);
+        }
+        LOG.infof("request %s routed again: %s", c.requestId, why);
+        return routing.routeWithNames(c.communityId, c.category, c.building)
+                .chain(route -> assignParties(c, route, now))
+                .replaceWithVoid();
+    }
+
+    /**
+     * A worker re-triaged a request: the alliance follows its tracks and category. The ALLIANCE track removed
+     * cancels the open tasks; added (or never routed) routes it; a changed category re-routes the open case
+     * ({@link #reroute}); new deadlines move the open tasks that keep going.
+     */
+    public Uni<Void> requestRecategorised(InboundEvent<RequestRecategorised> event) {
+        RequestRecategorised r = event.data();
+        return tasks.findCase(r.requestId()).chain(c -> {
+            if (!r.hasTrack(RequestSubmitted.TRACK_ALLIANCE)) {
+                return c == null ? Uni.createFrom().voidItem()
+                        : cancel(c, "re-triaged: the alliance is no longer needed");
+            }
+            if (c == null) {
+                return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(),
+                        r.resolveBy());
+            }
+            c.category = r.category();
+            c.respondBy = r.respondBy();
+            c.resolveBy = r.resolveBy();
+            if (AllianceCase.CANCELLED.equals(c.status)) {
+                return routeAgain(c, "the alliance track was added again");
+            }
+            if (AllianceCase.RESOLVED.equals(c.status)) {
+                return r.added(RequestSubmitted.TRACK_ALLIANCE) ? routeAgain(c, "the alliance track was added again")
+                        : Uni.createFrom().voidItem();
+            }
+            return reroute(c, r);
+        });
+    }
+
+    /**
+     * Re-routes an open case by the rules of its (new) category: the open tasks of parties the rules no longer
+     * name in that role are cancelled, the parties newly named are assigned, and those still right keep their tasks
+     * (and any work done). Parties that declined in this round are not asked again: the next in line leads instead.
+     * A change starts a new round, which the kept tasks join, so a party may come back in a role it had before.
+     */
+    private Uni<Void> reroute(AllianceCase c, RequestRecategorised r) {
+        Instant now = clock.instant();
+        String note = "re-triaged to " + r.category() + " (urgency " + r.urgency() + ")";
+        return routing.routeWithNames(c.communityId, c.category, c.building).chain(named -> tasks
+                .ofRequest(c.requestId).chain(list -> {
+                    Route route = named.route();
+                    List<Task> current = list.stream().filter(t -> t.round == c.round).toList();
+                    Set<String> declined = current.stream().filter(t -> t.status == TaskStatus.DECLINED)
+                            .map(t -> t.organisationId).collect(Collectors.toSet());
+                    String lead = declined.contains(route.lead()) ? route.next(declined).orElse(config.officeId())
+                            : route.lead();
+                    java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+                    wanted.put(lead, Task.LEAD);
+                    route.supporting().stream().filter(p -> !declined.contains(p) && !p.equals(lead))
+                            .forEach(p -> wanted.put(p, Task.SUPPORT));
+                    List<Task> kept = current.stream().filter(t -> t.status.isOpen()
+                            || t.status == TaskStatus.COMPLETED)
+                            .filter(t -> t.role.equals(wanted.get(t.organisationId))).toList();
+                    List<Task> dropped = current.stream().filter(t -> t.status.isOpen() && !kept.contains(t))
+                            .toList();
+                    Set<String> keptParties = kept.stream().map(t -> t.organisationId).collect(Collectors.toSet());
+                    List<Task> added = new ArrayList<>();
+                    wanted.forEach((party, role) -> {
+                        if (!keptParties.contains(party)) {
+                            added.add(newTask(c, party, named.name(party), role, now, c.respondBy, c.resolveBy));
+                        }
+                    });
+                    Uni<Void> moved = InOrder.each(kept.stream().filter(t -> t.status.isOpen()).toList(),
+                            t -> follow(t, c, note, now));
+                    if (dropped.isEmpty() && added.isEmpty()) {
+                        return moved;
+                    }
+                    c.round = c.round + 1;
+                    kept.forEach(t -> t.round = c.round);
+                    added.forEach(t -> t.round = c.round);
+                    return InOrder.each(dropped, t -> {
+                                t.moveTo(TaskStatus.CANCELLED, now, note + ": no longer needed");
+                                return journal.changed(t, note + ": no longer needed", now);
+                            })
+                            .chain(() -> moved)
+                            .chain(() -> added.isEmpty() ? Uni.createFrom().voidItem()
+                                    : Panache.getSession().chain(s -> s.persistAll(added.toArray()))
+                                            .chain(() -> journal.assigned(added)));
+                }));
+    }
+
+    /** A task that keeps going takes the request's new deadlines (a later confirm deadline only while unconfirmed). */
+    private Uni<Void> follow(Task t, AllianceCase c, String note, Instant now) {
+        boolean ack = t.acknowledgedAt == null && c.respondBy != null && !c.respondBy.equals(t.acknowledgeBy);
+        boolean complete = c.resolveBy != null && !c.resolveBy.equals(t.completeBy);
+        if (!ack && !complete) {
+            return Uni.createFrom().voidItem();
+        }
+        if (ack) {
+            t.acknowledgeBy = c.respondBy;
+        }
+        if (complete) {
+            t.completeBy = c.resolveBy;
+        }
+        t.updatedAt = now;
+        return journal.deadlineChanged(t, note, now);
     }
 
     /** The route's parties' tasks, persisted together and journalled together (their feed entries in one go). */

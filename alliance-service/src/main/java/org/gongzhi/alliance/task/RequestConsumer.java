@@ -4,13 +4,14 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** Requests on the alliance track become tasks; reopenings and withdrawals change them. */
+/** Requests on the alliance track become tasks; re-triage, reopenings, merges and withdrawals change them. */
 @ApplicationScoped
 public class RequestConsumer {
     private final EventInbox inbox;
@@ -21,6 +22,7 @@ public class RequestConsumer {
         this.routes = EventRoutes.create()
                 .on(RequestSubmitted.class, assignments::requestSubmitted)
                 .on(RequestReopened.class, assignments::requestReopened)
+                .on(RequestRecategorised.class, assignments::requestRecategorised)
                 .on(RequestStatusChanged.class, assignments::requestStatusChanged);
     }
 

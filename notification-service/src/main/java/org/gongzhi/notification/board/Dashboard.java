@@ -29,7 +29,7 @@ import org.gongzhi.platform.api.Page;
 /** The dashboard's read models, for one community. Plain SQL client: read-only, no session needed. */
 @ApplicationScoped
 public class Dashboard {
-    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED')";
+    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED')";
 
     /** $1 community, $2 building or null, $3 page size, $4 offset; one row with a null request when none is. */
     private static final String OPEN_REQUESTS = """
@@ -38,9 +38,10 @@ public class Dashboard {
             left join lateral (
                 select request_id, category, building, status, urgency, lead_party, lead_org, respond_by, resolve_by,
                        responded_at, submitted_at, deadline_moved_at,
+                       (select count(*) from request_board m where m.merged_into = b.request_id) as merged_reports,
                        case when responded_at is null then coalesce(moved_respond_by, respond_by)
                             else coalesce(moved_resolve_by, resolve_by) end as next_deadline
-                from request_board where %1$s
+                from request_board b where %1$s
                 order by next_deadline nulls last, submitted_at, request_id limit $3 offset $4) r on true
             order by r.next_deadline nulls last, r.submitted_at, r.request_id"""
             .formatted("community_id = $1 and ($2::text is null or building = $2) and " + OPEN);
@@ -77,7 +78,8 @@ public class Dashboard {
                                 r.getString("building"), r.getString("status"), r.getString("urgency"),
                                 r.getString("lead_party"), r.getString("lead_org"), instant(r, "respond_by"),
                                 instant(r, "resolve_by"), instant(r, "responded_at"), instant(r, "submitted_at"),
-                                next, next != null && next.isBefore(now), instant(r, "deadline_moved_at")));
+                                next, next != null && next.isBefore(now), instant(r, "deadline_moved_at"),
+                                r.getLong("merged_reports")));
                     }
                     return new Page<>(list, page, size, total);
                 });

@@ -11,11 +11,12 @@ public final class DashboardViews {
 
     /**
      * An open request; {@code nextDeadline} is respond-by until someone responded, then resolve-by — as moved by a
-     * worker on the lead task ({@code task.deadline-changed}, {@code deadlineMovedAt}) when it was.
+     * worker on the lead task ({@code task.deadline-changed}, {@code deadlineMovedAt}) when it was;
+     * {@code mergedReports}: how many duplicates were merged into it (a merged one leaves the open list).
      */
     public record BoardRequest(String id, String category, String building, String status, String urgency,
             String leadParty, String leadOrganisationId, Instant respondBy, Instant resolveBy, Instant respondedAt,
-            Instant submittedAt, Instant nextDeadline, boolean overdue, Instant deadlineMovedAt) {
+            Instant submittedAt, Instant nextDeadline, boolean overdue, Instant deadlineMovedAt, long mergedReports) {
     }
 
     public record BuildingLoad(String building, int gridX, int gridY, long open, long overdue) {

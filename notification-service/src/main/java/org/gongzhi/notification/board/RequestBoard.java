@@ -5,6 +5,8 @@ import static org.gongzhi.notification.board.NativeUpdate.run;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.gongzhi.events.FollowUpRecorded;
+import org.gongzhi.events.RequestAcknowledged;
+import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
@@ -36,12 +38,14 @@ public class RequestBoard {
                     "respondBy", r.respondBy(), "resolveBy", r.resolveBy(), "at", r.submittedAt());
         }
         if (event.data() instanceof RequestStatusChanged s) {
-            // responded: a worker acknowledged it or work started; resolved: every track done; a reopen undoes that
+            // responded: a worker acknowledged it or work started; resolved: every track done; a reopen undoes that;
+            // merged: the master's id, cleared when the merge is undone
             return run("""
-                    insert into request_board (request_id, community_id, category, building, status, updated_at)
-                    values (:id, :community, :category, :building, :status, :at)
+                    insert into request_board (request_id, community_id, category, building, status, updated_at,
+                        merged_into)
+                    values (:id, :community, :category, :building, :status, :at, :mergedInto)
                     on conflict (request_id) do update set status = excluded.status,
-                        updated_at = excluded.updated_at,
+                        updated_at = excluded.updated_at, merged_into = excluded.merged_into,
                         responded_at = case when excluded.status in ('ACKNOWLEDGED', 'IN_PROGRESS')
                             then least(coalesce(request_board.responded_at, excluded.updated_at),
                                 excluded.updated_at)
@@ -52,7 +56,21 @@ public class RequestBoard {
                             when excluded.status = 'REOPENED' then null else request_board.closed_at end
                     where request_board.updated_at <= excluded.updated_at""",
                     "id", s.requestId(), "community", s.communityId(), "category", s.category(),
-                    "building", s.building(), "status", s.to(), "at", s.changedAt());
+                    "building", s.building(), "status", s.to(), "at", s.changedAt(), "mergedInto", s.mergedInto());
+        }
+        if (event.data() instanceof RequestRecategorised r) {
+            // the submission time stays; the category, urgency and deadlines are the re-triaged ones
+            return run("""
+                    update request_board set category = :category, urgency = :urgency, respond_by = :respondBy,
+                        resolve_by = :resolveBy where request_id = :id""",
+                    "id", r.requestId(), "category", r.category(), "urgency", r.urgency(),
+                    "respondBy", r.respondBy(), "resolveBy", r.resolveBy());
+        }
+        if (event.data() instanceof RequestAcknowledged a) {
+            // the first response of a request already routed: its status stays
+            return run("""
+                    update request_board set responded_at = least(coalesce(responded_at, :at), :at)
+                    where request_id = :id""", "id", a.requestId(), "at", a.acknowledgedAt());
         }
         if (event.data() instanceof RequestReopened r) {
             return run("update request_board set reopened = reopened + 1, resolved_at = null, closed_at = null "

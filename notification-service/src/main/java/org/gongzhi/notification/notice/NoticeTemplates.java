@@ -19,7 +19,8 @@ final class NoticeTemplates {
             "REOPENED", new String[] {"诉求重新办理", "根据回访结果，您的诉求将重新办理。"},
             "IN_DELIBERATION", new String[] {"诉求进入议事厅", "您的诉求涉及多户居民，已提交议事厅共同商议。"},
             "WITHDRAWN", new String[] {"诉求已撤回", "您的诉求已撤回。"},
-            "REJECTED", new String[] {"诉求未予受理", "很抱歉，您的诉求未予受理：{reason}"});
+            "REJECTED", new String[] {"诉求未予受理", "很抱歉，您的诉求未予受理：{reason}"},
+            "MERGED", new String[] {"诉求已合并办理", "其他居民反映了同一问题，您的诉求已与其合并办理，后续进展和回访将一并通知您。"});
     private static final Map<String, String[]> STATUS_EN = Map.of(
             "ACKNOWLEDGED", new String[] {"Request acknowledged", "The community has your request and is arranging it."},
             "ASSIGNED", new String[] {"Request assigned", "Your request is now led by {lead}."},
@@ -30,7 +31,9 @@ final class NoticeTemplates {
             "IN_DELIBERATION", new String[] {"Request in the deliberation hall",
                     "Your request concerns many households and goes to the deliberation hall."},
             "WITHDRAWN", new String[] {"Request withdrawn", "Your request was withdrawn."},
-            "REJECTED", new String[] {"Request not accepted", "Sorry, your request was not accepted: {reason}"});
+            "REJECTED", new String[] {"Request not accepted", "Sorry, your request was not accepted: {reason}"},
+            "MERGED", new String[] {"Request merged", "A neighbour reported the same problem; your request is handled "
+                    + "together with theirs, and you will hear of its progress and return visit."});
 
     private NoticeTemplates() {
     }
@@ -44,6 +47,12 @@ final class NoticeTemplates {
         String fallback = english(language) ? "the responsible party" : "责任单位";
         return new Text(t[0], t[1].replace("{lead}", lead == null ? fallback : lead)
                 .replace("{reason}", reason == null ? "" : reason));
+    }
+
+    /** The master's progress, told to a resident whose report was merged into it. */
+    static Text ofMaster(String language, Text text) {
+        return english(language) ? new Text(text.title() + " (the report yours was merged into)", text.body())
+                : new Text(text.title() + "（与您的诉求合并办理）", text.body());
     }
 
     static Text escalated(String language, int level, String reason) {

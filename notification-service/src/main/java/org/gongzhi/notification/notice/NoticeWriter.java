@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
+import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
@@ -44,7 +45,17 @@ public class NoticeWriter {
             return requestResident(s.requestId()).chain(found -> found == null ? done()
                     : write(event, s.communityId(), s.requestId(), "status." + s.to(), false, found.preference(),
                             NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
-                                    s.reason())));
+                                    s.reason())))
+                    // the residents whose reports were merged into this one hear of its progress too
+                    .chain(() -> "MERGED".equals(s.to()) ? done() : toMerged(event, s.communityId(), s.requestId(),
+                            "status." + s.to(), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
+                                    NoticeTemplates.status(p.language(), s.to(), lead, s.reason()))));
+        }
+        if (event.data() instanceof RequestAcknowledged a) {
+            return requestResident(a.requestId()).chain(found -> found == null ? done()
+                    : write(event, a.communityId(), a.requestId(), "status.ACKNOWLEDGED", false, found.preference(),
+                            NoticeTemplates.status(found.preference().language(), "ACKNOWLEDGED", found.leadParty(),
+                                    null)));
         }
         if (event.data() instanceof TaskEscalated e) {
             return requestResident(e.requestId()).chain(found -> found == null ? done()
@@ -186,6 +197,27 @@ public class NoticeWriter {
                                     (LocalTime) r[9]);
                     return new RequestResident(preference, (String) r[1]);
                 });
+    }
+
+    /** One notice per resident whose report was merged into the request, about the request's progress. */
+    private Uni<Void> toMerged(InboundEvent<?> event, String community, String requestId, String kind,
+            java.util.function.BiFunction<Preference, String, NoticeTemplates.Text> text) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                        select o.residentId, m.leadParty, p.residentId, p.language, p.sms, p.phone, p.email,
+                            p.emailAddress, p.quietFrom, p.quietUntil
+                        from RequestOwner o join RequestOwner m on m.requestId = o.mergedInto
+                            left join ResidentPreference p on p.residentId = o.residentId
+                        where o.mergedInto = :id and o.residentId is not null
+                        order by o.residentId""", Object[].class)
+                .setParameter("id", requestId).getResultList())
+                .chain(rows -> InOrder.each(rows, r -> {
+                    String resident = (String) r[0];
+                    Preference p = r[2] == null ? defaultPreference(resident)
+                            : new Preference(resident, (String) r[3], Boolean.TRUE.equals(r[4]) ? (String) r[5] : null,
+                                    Boolean.TRUE.equals(r[6]) ? (String) r[7] : null, (LocalTime) r[8],
+                                    (LocalTime) r[9]);
+                    return write(event, community, requestId, kind, false, p, text.apply(p, (String) r[1]));
+                }));
     }
 
     private static Preference defaultPreference(String residentId) {

@@ -24,4 +24,8 @@ public class RequestOwner extends PanacheEntityBase {
 
     @Column(name = "lead_party")
     public String leadParty;
+
+    /** The master request when this one was merged into it as a duplicate. */
+    @Column(name = "merged_into")
+    public String mergedInto;
 }

@@ -17,6 +17,7 @@ import org.gongzhi.request.category.CategoryCatalogue;
 import org.gongzhi.request.request.NewRequest;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.RequestService;
+import org.gongzhi.request.request.RequestStatus;
 import org.gongzhi.request.request.ResidentRequest;
 import org.gongzhi.request.request.TrackTask;
 import org.gongzhi.request.request.Viewer;
@@ -125,7 +126,8 @@ public class Open311Gateway {
                 : String.join("-", java.util.stream.Stream.of(r.building, r.unit, r.household)
                         .filter(java.util.Objects::nonNull).toList());
         return new Open311Request(r.id.toString(), Open311Status.CLOSED.contains(r.status) ? "closed" : "open",
-                "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), r.description,
+                r.status == RequestStatus.MERGED ? "Duplicate: merged into request " + r.mergedInto
+                        : "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), r.description,
                 lead == null ? "社区居委会 Community office" : lead.party(),
                 "Respond by " + r.respondBy + "; resolve by " + r.resolveBy + (moved(lead) ? "; deadline moved to "
                         + lead.completeBy : ""), r.createdAt, r.updatedAt, moved(lead) ? lead.completeBy : r.resolveBy,

@@ -6,7 +6,7 @@ import org.gongzhi.request.request.RequestStatus;
 /** Which Gongzhi statuses GeoReport v2 calls "closed". */
 final class Open311Status {
     static final List<RequestStatus> CLOSED = List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED,
-            RequestStatus.WITHDRAWN, RequestStatus.REJECTED);
+            RequestStatus.WITHDRAWN, RequestStatus.REJECTED, RequestStatus.MERGED);
 
     private Open311Status() {
     }

@@ -22,7 +22,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
     private static final String DUPLICATES = """
             select r.id from ResidentRequest r where r.communityId = ?1 and r.building = ?2 and r.category = ?3
             and r.id <> ?4 and r.createdAt >= ?5
-            and r.status not in (%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED)
+            and r.status not in (%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED, %1$s.MERGED)
             order by r.createdAt desc""".formatted(RequestStatus.class.getName());
 
     /** One page of the requests matching the search that the viewer may see. */
@@ -50,7 +50,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             where.append(" and resolveBy < :now and status not in (:done)");
             params.put("now", now);
             params.put("done", List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
-                    RequestStatus.REJECTED));
+                    RequestStatus.REJECTED, RequestStatus.MERGED));
         }
         if (search.createdFrom != null) {
             where.append(" and createdAt >= :from");
@@ -110,6 +110,30 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         return TimelineEntry.<TimelineEntry>find("requestId = ?1 and kind = 'TRACK_COMPLETED' and text = ?2 "
                         + "order by at desc", requestId, track.toLowerCase() + " track completed")
                 .firstResult().map(e -> e == null ? null : e.at);
+    }
+
+    /** The reports merged into a request, oldest first. */
+    public Uni<List<ResidentRequest>> mergedInto(UUID masterId) {
+        return find("mergedInto = ?1 order by createdAt, id", masterId).list();
+    }
+
+    /** Reports merged into a request that is now merged itself follow it to its master. */
+    public Uni<Void> repointMerged(UUID from, UUID to) {
+        return update("mergedInto = ?1 where mergedInto = ?2", to, from).replaceWithVoid();
+    }
+
+    /**
+     * Why work on a request has started, in words (a party confirmed, started or finished its task, or a volunteer took
+     * it on), or null when it has not.
+     */
+    public Uni<String> workStarted(UUID requestId) {
+        return TrackTask.<TrackTask>find("requestId = ?1 and status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'COMPLETED') "
+                        + "order by updatedAt", requestId).firstResult()
+                .chain(task -> task != null
+                        ? Uni.createFrom().item(task.party() + " has " + task.status.toLowerCase().replace('_', ' ')
+                                .replace("in progress", "started") + " its task")
+                        : TimelineEntry.<TimelineEntry>find("requestId = ?1 and kind = 'VOLUNTEER_ACCEPTED'",
+                                requestId).firstResult().map(e -> e == null ? null : "a volunteer took it on"));
     }
 
     public Uni<TrackTask> task(String taskId) {

@@ -51,8 +51,10 @@ public class RequestResource {
     @POST
     @Path("/{id}/acknowledge")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Acknowledge a request (the first response)")
-    @Extension(name = "x-refuses-409", value = "The request is past the point where it can be acknowledged")
+    @Operation(summary = "Acknowledge a request (the first response)", description = "At any open state before the "
+            + "first response. A SUBMITTED request becomes ACKNOWLEDGED; one already routed keeps its status and the "
+            + "response is recorded.")
+    @Extension(name = "x-refuses-409", value = "The request is no longer open, or was already responded to")
     public Uni<RequestView> acknowledge(@PathParam("id") UUID id, Note note) {
         return lifecycle.acknowledge(Viewer.of(caller), id, note);
     }
@@ -69,8 +71,10 @@ public class RequestResource {
     @POST
     @Path("/{id}/reject")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Reject a request with a reason")
-    @Extension(name = "x-refuses-409", value = "The request can no longer be rejected (it is assigned, done or closed)")
+    @Operation(summary = "Reject a request with a reason", description = "Before work has started: SUBMITTED, "
+            + "ACKNOWLEDGED, in the hall, or ASSIGNED while no party has confirmed or started its task and no volunteer "
+            + "took it on. Tasks and offers are cancelled; the resident is told why.")
+    @Extension(name = "x-refuses-409", value = "Work has started, or the request is no longer open")
     public Uni<RequestView> reject(@PathParam("id") UUID id, Note reason) {
         return lifecycle.reject(Viewer.of(caller), id, reason);
     }
@@ -78,7 +82,9 @@ public class RequestResource {
     @POST
     @Path("/{id}/triage")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Re-categorise, set urgency or add tracks")
+    @Operation(summary = "Re-categorise, set urgency, add or remove tracks", description = "At any open state; one "
+            + "request.recategorised event: the alliance re-routes, the volunteers start or stop. A 12345 ticket's "
+            + "official deadline still bounds the resolve deadline.")
     @Extension(name = "x-refuses-409", value = "The request is no longer open")
     public Uni<RequestView> triage(@PathParam("id") UUID id, Triage triage) {
         return lifecycle.triage(Viewer.of(caller), id, triage);
@@ -87,10 +93,22 @@ public class RequestResource {
     @POST
     @Path("/{id}/merge")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Merge a duplicate into its master request")
-    @Extension(name = "x-refuses-409", value = "The master request is no longer open, or the duplicate cannot be closed")
+    @Operation(summary = "Merge a duplicate into its master request", description = "From any open state: the "
+            + "duplicate becomes MERGED (mergedInto = the master), its tasks and offers are cancelled, its resident "
+            + "hears of the master's progress; the master lists it under merged.")
+    @Extension(name = "x-refuses-409", value = "The master request is no longer open, or the duplicate is not open")
     public Uni<RequestView> merge(@PathParam("id") UUID id, Merge merge) {
         return lifecycle.merge(Viewer.of(caller), id, merge);
+    }
+
+    @POST
+    @Path("/{id}/unmerge")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Undo a merge made today", description = "The duplicate returns to the status it had and "
+            + "its tracks take it again.")
+    @Extension(name = "x-refuses-409", value = "The request is not merged, or was merged on an earlier day")
+    public Uni<RequestView> unmerge(@PathParam("id") UUID id) {
+        return lifecycle.unmerge(Viewer.of(caller), id);
     }
 
     @POST

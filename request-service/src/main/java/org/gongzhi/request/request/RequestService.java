@@ -121,11 +121,10 @@ public class RequestService {
             r.contactPhone = input.contactPhone();
             r.status = RequestStatus.SUBMITTED;
             r.respondBy = now.plus(catalogue.respondWithin(category, urgency));
-            Instant resolveBy = now.plus(catalogue.resolveWithin(category, urgency));
-            r.resolveBy = input.hotlineDeadline() != null && input.hotlineDeadline().isBefore(resolveBy)
-                    ? input.hotlineDeadline() : resolveBy;
+            r.hotlineDeadline = input.hotlineDeadline();
             r.createdBy = viewer.id();
             r.createdAt = now;
+            r.resolveBy = r.resolveDeadline(catalogue.resolveWithin(category, urgency));
             r.updatedAt = now;
             r.idempotencyKey = idempotencyKey;
             TimelineEntry received = TimelineEntry.of(r.id, now, "SUBMITTED",
@@ -194,9 +193,9 @@ public class RequestService {
     private Uni<RequestView> view(ResidentRequest r, Viewer viewer) {
         boolean insider = viewer.staff() || viewer.org() != null;
         return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).chain(timeline -> requests
-                .deadlineMoves(r.id).map(moves -> RequestView.of(r, tasks,
+                .deadlineMoves(r.id).chain(moves -> requests.mergedInto(r.id).map(merged -> RequestView.of(r, tasks,
                         timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
-                                .toList(), moves, clock.instant()))));
+                                .toList(), moves, merged, clock.instant())))));
     }
 
     @WithSession

@@ -28,7 +28,18 @@ public record RequestView(
         List<TaskView> tasks,
         List<TimelineView> timeline,
         DeadlineView deadline,
-        List<UUID> possibleDuplicates) {
+        List<UUID> possibleDuplicates,
+        UUID mergedInto,
+        List<MergedReport> merged) {
+
+    /** A duplicate merged into this request, as the master's view lists it. */
+    public record MergedReport(UUID id, String category, String description, String building, String unit,
+            String place, String channel, Instant createdAt, Instant mergedAt) {
+        static MergedReport of(ResidentRequest r) {
+            return new MergedReport(r.id, r.category, r.description, r.building, r.unit, r.place, r.channel,
+                    r.createdAt, r.mergedAt);
+        }
+    }
 
     public record TaskView(String taskId, String organisationId, String organisationName, String role,
             String status, Instant acknowledgeBy, Instant completeBy, int escalationLevel) {
@@ -49,12 +60,17 @@ public record RequestView(
     RequestView withPossibleDuplicates(List<UUID> duplicates) {
         return new RequestView(id, status, category, description, building, unit, household, place, urgency, channel,
                 hotlineTicket, tracks, respondBy, resolveBy, respondedAt, resolvedAt, createdAt, updatedAt, tasks,
-                timeline, deadline, duplicates);
+                timeline, deadline, duplicates, mergedInto, merged);
     }
 
     /** The view at {@code now}: an open request's timeline ends with where it stands against its deadlines. */
     static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline,
             List<DeadlineMove> moves, Instant now) {
+        return of(r, tasks, timeline, moves, List.of(), now);
+    }
+
+    static RequestView of(ResidentRequest r, List<TrackTask> tasks, List<TimelineEntry> timeline,
+            List<DeadlineMove> moves, List<ResidentRequest> merged, Instant now) {
         DeadlineView deadline = DeadlineView.of(r, tasks, moves, now);
         List<TimelineView> entries = new ArrayList<>(timeline.stream().map(TimelineView::of).toList());
         if (deadline != null) {
@@ -63,6 +79,7 @@ public record RequestView(
         return new RequestView(r.id, r.status, r.category, r.description, r.building, r.unit, r.household, r.place,
                 r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
                 r.resolvedAt, r.createdAt, r.updatedAt, tasks.stream().map(TaskView::of).toList(),
-                List.copyOf(entries), deadline, List.of());
+                List.copyOf(entries), deadline, List.of(), r.mergedInto,
+                merged.stream().map(MergedReport::of).toList());
     }
 }

@@ -34,6 +34,9 @@ public class ResidentRequest extends PanacheEntityBase {
     public String channel;
     @Column(name = "hotline_ticket")
     public String hotlineTicket;
+    /** The 12345 ticket's official deadline: the resolve deadline is never later, whatever a re-triage computes. */
+    @Column(name = "hotline_deadline")
+    public Instant hotlineDeadline;
     public String tracks;
     @Column(name = "resident_id")
     public String residentId;
@@ -59,6 +62,12 @@ public class ResidentRequest extends PanacheEntityBase {
     public Instant updatedAt;
     @Column(name = "merged_into")
     public UUID mergedInto;
+    /** The status a merged duplicate had, to return to should the merge be undone. */
+    @Column(name = "merged_from")
+    @Enumerated(EnumType.STRING)
+    public RequestStatus mergedFrom;
+    @Column(name = "merged_at")
+    public Instant mergedAt;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
     @Version
@@ -106,6 +115,12 @@ public class ResidentRequest extends PanacheEntityBase {
             resolvedAt = at;
         }
         return previous;
+    }
+
+    /** The resolve deadline {@code within} after intake, never later than the hotline's official deadline. */
+    public Instant resolveDeadline(java.time.Duration within) {
+        Instant computed = createdAt.plus(within);
+        return hotlineDeadline != null && hotlineDeadline.isBefore(computed) ? hotlineDeadline : computed;
     }
 
     private static List<String> split(String list) {

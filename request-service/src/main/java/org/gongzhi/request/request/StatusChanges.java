@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.inject.Instance;
 import java.time.Instant;
+import java.util.UUID;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.reactive.InOrder;
@@ -24,11 +25,40 @@ public class StatusChanges {
     /** Moves the request or refuses with 409; runs inside the caller's transaction. */
     public Uni<ResidentRequest> move(ResidentRequest r, RequestStatus next, Instant at, String actor, String reason) {
         RequestStatus from = r.moveTo(next, at);
+        return recorded(r, from, next, at, actor, reason, null);
+    }
+
+    /**
+     * Ends a duplicate as MERGED into its master from any open state (409 otherwise), remembering the status it had
+     * so the merge can be undone; the event names the master.
+     */
+    public Uni<ResidentRequest> merge(ResidentRequest r, ResidentRequest master, Instant at, String actor) {
+        RequestStatus from = r.moveTo(RequestStatus.MERGED, at);
+        r.mergedInto = master.id;
+        r.mergedFrom = from;
+        r.mergedAt = at;
+        return recorded(r, from, RequestStatus.MERGED, at, actor, "merged into " + master.id, master.id.toString());
+    }
+
+    /** Undoes a merge: the duplicate returns to the status it had; the caller checks that it may. */
+    public Uni<ResidentRequest> unmerge(ResidentRequest r, Instant at, String actor) {
+        UUID master = r.mergedInto;
+        RequestStatus back = r.mergedFrom == null ? RequestStatus.SUBMITTED : r.mergedFrom;
+        r.status = back;
+        r.updatedAt = at;
+        r.mergedInto = null;
+        r.mergedFrom = null;
+        r.mergedAt = null;
+        return recorded(r, RequestStatus.MERGED, back, at, actor, "no longer merged into " + master, null);
+    }
+
+    private Uni<ResidentRequest> recorded(ResidentRequest r, RequestStatus from, RequestStatus next, Instant at,
+            String actor, String reason, String mergedInto) {
         return requests.addToTimeline(TimelineEntry.of(r.id, at, "STATUS", "Status: " + next
                                 + (reason == null ? "" : " — " + reason), TimelineEntry.Visibility.PUBLIC, actor,
                         null))
                 .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
-                        r.building, from.name(), next.name(), reason, at)))
+                        r.building, from.name(), next.name(), reason, at, mergedInto)))
                 .chain(() -> tell(r, from, next, at))
                 .replaceWith(r);
     }

@@ -18,7 +18,9 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.function.Supplier;
 import java.util.stream.Collectors;
+import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
@@ -56,6 +58,8 @@ public class MatchingService {
     public static final String VISIT_CATEGORY = "check-on-neighbour";
     /** How many due offers one transaction moves on. */
     static final int CHUNK = 200;
+    /** A request in one of these statuses needs no volunteer any more. */
+    private static final java.util.Set<String> ENDED = java.util.Set.of("WITHDRAWN", "REJECTED", "CLOSED", "MERGED");
 
     private final Outbox outbox;
     private final MatchingConfig config;
@@ -120,6 +124,81 @@ public class MatchingService {
             m.tried = "";
             m.deadline = null;
             return offerNext(m);
+        });
+    }
+
+    /**
+     * A worker re-triaged the request: the VOLUNTEERS track removed withdraws the matching (offers cancelled); added
+     * (or still there after a withdrawal) starts it, or a fresh round of it, for the category as it now is.
+     */
+    public Uni<Void> requestRecategorised(InboundEvent<RequestRecategorised> event) {
+        RequestRecategorised r = event.data();
+        if (!r.hasTrack(RequestSubmitted.TRACK_VOLUNTEERS)) {
+            return r.removed(RequestSubmitted.TRACK_VOLUNTEERS)
+                    ? withdraw(r.communityId(), r.requestId(), "re-triaged: volunteers no longer needed")
+                    : Uni.createFrom().voidItem();
+        }
+        return Matching.<Matching>findById(r.requestId()).chain(m -> {
+            if (m == null) {
+                Matching fresh = new Matching();
+                fresh.requestId = r.requestId();
+                fresh.communityId = r.communityId();
+                fresh.category = r.category();
+                fresh.building = r.building();
+                fresh.skill = skillFor(r.category());
+                fresh.deadline = r.resolveBy();
+                return start(fresh);
+            }
+            if (m.status != Matching.Status.WITHDRAWN) {
+                return Uni.createFrom().voidItem();
+            }
+            m.category = r.category();
+            m.skill = skillFor(r.category());
+            m.deadline = r.resolveBy();
+            return restart(m);
+        });
+    }
+
+    /**
+     * A request that ended (withdrawn, rejected, merged into another, closed) no longer needs volunteers: its matching
+     * is withdrawn and its open and accepted offers are cancelled. A merge undone (from MERGED back to an open status)
+     * starts the withdrawn matching again.
+     */
+    public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
+        RequestStatusChanged r = event.data();
+        if (ENDED.contains(r.to())) {
+            return withdraw(r.communityId(), r.requestId(), "request " + r.to().toLowerCase());
+        }
+        if ("MERGED".equals(r.from())) {
+            return Matching.<Matching>findById(r.requestId()).chain(m -> m == null
+                    || m.status != Matching.Status.WITHDRAWN ? Uni.createFrom().voidItem() : restart(m));
+        }
+        return Uni.createFrom().voidItem();
+    }
+
+    /** A withdrawn matching starts again: nobody counts as tried. */
+    private Uni<Void> restart(Matching m) {
+        m.status = Matching.Status.MATCHING;
+        m.tried = "";
+        return offerNext(m);
+    }
+
+    /** Withdraws a request's matching still under way and cancels its open and accepted offers. */
+    private Uni<Void> withdraw(String communityId, String requestId, String why) {
+        Instant now = clock.instant();
+        return Matching.<Matching>findById(requestId).chain(m -> {
+            if (m == null || !m.communityId.equals(communityId) || (m.status != Matching.Status.MATCHING
+                    && m.status != Matching.Status.MATCHED)) {
+                return Uni.createFrom().voidItem();
+            }
+            m.status = Matching.Status.WITHDRAWN;
+            return Offer.<Offer>list("requestId = ?1 and status in (?2, ?3)", requestId, Offer.Status.OFFERED,
+                    Offer.Status.ACCEPTED).invoke(open -> open.forEach(o -> {
+                        o.status = Offer.Status.CANCELLED;
+                        o.cancelledAt = now;
+                        o.note = why;
+                    })).invoke(open -> LOG.infof("request %s: matching withdrawn (%s), %d offer(s) cancelled",
+                            requestId, why, open.size())).replaceWithVoid();
         });
     }
 
