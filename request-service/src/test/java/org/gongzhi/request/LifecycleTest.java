@@ -138,13 +138,16 @@ class LifecycleTest {
     }
 
     @Test
-    void triageAddingTheVolunteerTrackAnnouncesItToTheTracks() {
+    void triageAddingTheVolunteerTrackAnnouncesItToTheTracksOnceAndNeverAsASecondSubmission() {
         String id = Tracks.leakBy(DevTokens.worker());
         given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                 .body("{\"urgency\": \"URGENT\", \"addTracks\": [\"VOLUNTEERS\"]}")
                 .post("/api/requests/" + id + "/triage")
                 .then().statusCode(200).body("urgency", equalTo("URGENT")).body("tracks", hasItem("VOLUNTEERS"));
-        var submitted = KafkaProbe.records(Topics.REQUESTS, id, found -> found.size() >= 2);
-        assertThat(submitted).anyMatch(r -> r.value().contains("\"tracks\":[\"VOLUNTEERS\"]"));
+        var events = KafkaProbe.records(Topics.REQUESTS, id, found -> found.size() >= 2);
+        assertThat(events).filteredOn(r -> "gongzhi.request.recategorised.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .singleElement().satisfies(r -> assertThat(r.value()).contains("\"addedTracks\":[\"VOLUNTEERS\"]"));
+        assertThat(events).filteredOn(r -> "gongzhi.request.submitted.v1".equals(KafkaProbe.header(r, "ce_type")))
+                .hasSize(1);
     }
 }

@@ -99,6 +99,10 @@ public class LifecycleService {
     public Uni<RequestView> reject(Viewer viewer, UUID id, @Valid @NotNull Note reason) {
         return reading.visible(viewer, id)
                 .chain(r -> {
+                    if (r.status == RequestStatus.IN_PROGRESS || r.status == RequestStatus.REOPENED) {
+                        throw ProblemException.conflict("work on the request has started (it is " + r.status
+                                + "); it can no longer be rejected");
+                    }
                     if (r.status != RequestStatus.ASSIGNED) {
                         return Uni.createFrom().item(r);
                     }

@@ -54,7 +54,8 @@ public class RequestResource {
     @Operation(summary = "Acknowledge a request (the first response)", description = "At any open state before the "
             + "first response. A SUBMITTED request becomes ACKNOWLEDGED; one already routed keeps its status and the "
             + "response is recorded.")
-    @Extension(name = "x-refuses-409", value = "The request is no longer open, or was already responded to")
+    @Extension(name = "x-refuses-409",
+            value = "The request is no longer open, or was already acknowledged (responded to)")
     public Uni<RequestView> acknowledge(@PathParam("id") UUID id, Note note) {
         return lifecycle.acknowledge(Viewer.of(caller), id, note);
     }
@@ -72,8 +73,8 @@ public class RequestResource {
     @Path("/{id}/reject")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Reject a request with a reason", description = "Before work has started: SUBMITTED, "
-            + "ACKNOWLEDGED, in the hall, or ASSIGNED while no party has confirmed or started its task and no volunteer "
-            + "took it on. Tasks and offers are cancelled; the resident is told why.")
+            + "ACKNOWLEDGED, in the hall, or ASSIGNED while no party has confirmed or started its task and no "
+            + "volunteer took it on. Tasks and offers are cancelled; the resident is told why.")
     @Extension(name = "x-refuses-409", value = "Work has started, or the request is no longer open")
     public Uni<RequestView> reject(@PathParam("id") UUID id, Note reason) {
         return lifecycle.reject(Viewer.of(caller), id, reason);
@@ -103,6 +104,7 @@ public class RequestResource {
 
     @POST
     @Path("/{id}/unmerge")
+    @Consumes(MediaType.WILDCARD)
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Undo a merge made today", description = "The duplicate returns to the status it had and "
             + "its tracks take it again.")
