@@ -3,6 +3,9 @@ package org.gongzhi.alliance;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.endsWith;
@@ -90,6 +93,25 @@ class WalkingSkeletonTest {
         assertThat(Fixtures.count("select count(*) from routing_rule")).isEqualTo(rules);
         given().auth().oauth2(DevTokens.worker()).get("/api/routing-rules")
                 .then().statusCode(200).body("find { it.category == 'water-leak' }.lead", equalTo("property"));
+    }
+
+    @Test
+    void theSameRuleAddedAgainIs409NamingTheRuleAndTheTableIsUnchanged() {
+        String first = Fixtures.rule("blocked-drain", List.of("12", "3"), "property", List.of("water"), 10);
+        long rules = Fixtures.count("select count(*) from routing_rule");
+        // the same scope in another order, another priority: still the same party leading the same buildings
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body("{\"category\": \"blocked-drain\", \"buildings\": [\"3\", \"12\"], \"lead\": \"property\", "
+                        + "\"priority\": 20}")
+                .post("/api/routing-rules")
+                .then().statusCode(409).contentType("application/problem+json").body("detail", containsString(first));
+        assertThat(Fixtures.count("select count(*) from routing_rule")).isEqualTo(rules);
+        // another lead for the same scope is the next in line, not a duplicate
+        Fixtures.rule("blocked-drain", List.of("3", "12"), "water", List.of(), 5);
+        given().auth().oauth2(DevTokens.worker()).get("/api/routing-rules")
+                .then().statusCode(200)
+                .body("findAll { it.category == 'blocked-drain' }.lead", containsInAnyOrder("property", "water"))
+                .body("find { it.id == '" + first + "' }.buildings", contains("3", "12"));
     }
 
     @Test

@@ -20,7 +20,8 @@ import java.util.logging.Logger;
 
 /**
  * The demo community, an old estate like the one in DESIGN.md, loaded through the services' own APIs. All its data
- * is in {@code demo-community.json}; loading twice is harmless (409 counts as already there).
+ * is in {@code demo-community.json}; loading twice adds nothing: each kind of thing has a natural key the services keep
+ * (409 counts as already there), and the day's requests ({@link DemoDay}) carry theirs.
  */
 public final class DemoCommunity {
     private static final Logger LOG = Logger.getLogger(DemoCommunity.class.getName());
@@ -110,16 +111,26 @@ public final class DemoCommunity {
         if (requests != null && alliance != null) {
             new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
         }
+        new DemoDay(this::call, java.time.Instant.now()).load(requests, volunteers,
+                services.get(ServiceProcess.Service.NOTIFICATION), data.get("day"), token);
     }
 
     /** One call to a service; answers the status and the parsed body (null when empty). */
     JsonNode call(String method, URI base, String path, JsonNode body, String token) {
+        return call(method, base, path, body, token, null);
+    }
+
+    /** As above, with an Idempotency-Key when not null. */
+    JsonNode call(String method, URI base, String path, JsonNode body, String token, String idempotencyKey) {
         try {
             HttpRequest.Builder request = HttpRequest.newBuilder(base.resolve(path))
                     .header("Authorization", "Bearer " + token).header("Content-Type", "application/json")
                     .timeout(FIRST_CALLS)
                     .method(method, body == null ? HttpRequest.BodyPublishers.noBody()
                             : HttpRequest.BodyPublishers.ofString(JSON.writeValueAsString(body)));
+            if (idempotencyKey != null) {
+                request.header("Idempotency-Key", idempotencyKey);
+            }
             HttpResponse<String> response = HTTP.send(request.build(), HttpResponse.BodyHandlers.ofString());
             ObjectNode answer = JSON.createObjectNode().put("status", response.statusCode());
             if (!response.body().isBlank()) {

@@ -65,7 +65,8 @@ class DemoCommunityTest {
         server.createContext("/", exchange -> {
             String path = exchange.getRequestURI().getPath();
             calls.computeIfAbsent(exchange.getRequestMethod() + " " + path, k -> new AtomicInteger()).incrementAndGet();
-            if (exchange.getRequestMethod().equals("POST")) {
+            // a resident files their own request in the app; everything else is the community's, with the token given
+            if (exchange.getRequestMethod().equals("POST") && !path.equals("/api/requests")) {
                 authorisations.add(exchange.getRequestHeaders().getFirst("Authorization"));
             }
             exchange.getRequestBody().readAllBytes();
@@ -95,6 +96,44 @@ class DemoCommunityTest {
         assertEquals(2, calls.get("POST /api/teams").get());
         assertEquals(1, calls.get("POST /api/volunteers").get(), "a 404 endpoint is tried once, then skipped");
         assertEquals(1, calls.get("POST /api/buildings").get(), "a 405 endpoint is tried once, then skipped");
+        assertEquals(42, calls.get("POST /api/request-imports").get(), "two weeks of history, three a day");
+    }
+
+    @Test
+    void theDayIsLoadedByNaturalKeysSoASecondLoadAddsNothing() throws Exception {
+        Map<String, AtomicInteger> calls = new ConcurrentHashMap<>();
+        Set<String> keys = ConcurrentHashMap.newKeySet();
+        HttpServer server = HttpServer.create(new InetSocketAddress("localhost", 0), 0);
+        server.createContext("/", exchange -> {
+            String call = exchange.getRequestMethod() + " " + exchange.getRequestURI().getPath();
+            calls.computeIfAbsent(call, k -> new AtomicInteger()).incrementAndGet();
+            if (call.equals("POST /api/requests")) {
+                keys.add(exchange.getRequestHeaders().getFirst("Idempotency-Key"));
+            }
+            exchange.getRequestBody().readAllBytes();
+            // the second load: the history is imported already, one household is flagged already
+            int status = call.equals("POST /api/request-imports") ? 409 : 201;
+            byte[] body = (call.equals("GET /api/households")
+                    ? "[{\"building\": \"3\", \"unit\": \"1\", \"door\": \"101\"}]" : "{}")
+                    .getBytes(StandardCharsets.UTF_8);
+            exchange.sendResponseHeaders(call.startsWith("GET") ? 200 : status, body.length);
+            exchange.getResponseBody().write(body);
+            exchange.close();
+        });
+        server.start();
+        try {
+            URI base = URI.create("http://localhost:" + server.getAddress().getPort());
+            DemoCommunity.load(Map.of("request-service", base, "volunteer-service", base,
+                    "notification-service", base), DevTokens.admin());
+        } finally {
+            server.stop(0);
+        }
+        JsonNode day = DemoCommunity.read().section("day");
+        assertEquals(day.get("open").size(), keys.size(), "every open request has its own Idempotency-Key");
+        assertTrue(keys.stream().allMatch(k -> k != null && k.startsWith("demo-day-")), keys.toString());
+        assertEquals(day.get("households").size() - 1, calls.get("POST /api/households").get(),
+                "a household flagged already is not flagged again");
+        assertEquals(day.get("warnedResidents").size(), calls.get("PUT /api/notices/me/preferences").get());
     }
 
     private static Set<String> ids(JsonNode array) {

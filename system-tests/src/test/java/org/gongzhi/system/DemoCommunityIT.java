@@ -4,15 +4,23 @@ import static io.restassured.RestAssured.given;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
+import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
+import static org.hamcrest.Matchers.hasSize;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import java.time.Duration;
+import java.util.List;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess.Service;
 import org.junit.jupiter.api.Test;
 
-/** The demo community loads through the services' own APIs, and its corridor clean-up decision gets carried out. */
+/**
+ * The demo community loads through the services' own APIs: its corridor clean-up decision gets carried out, and the
+ * dispatcher finds a live day (requests in every state, two weeks of rates, late ones escalated, return visits due);
+ * loading it again adds nothing.
+ */
 class DemoCommunityIT {
 
     @Test
@@ -36,5 +44,53 @@ class DemoCommunityIT {
                         .body("items.find { it.title == '13号楼楼道堆物清理' }.decision.done", equalTo(true))
                         .body("items.find { it.title == '13号楼楼道堆物清理' }.decision.progressPercent",
                                 equalTo(100)));
+    }
+
+    @Test
+    void theDispatcherFindsALiveDayAndASecondLoadAddsNothing() {
+        LocalSystem system = SystemUnderTest.get();
+        String requests = system.url(Service.REQUEST).toString();
+        String alliance = system.url(Service.ALLIANCE).toString();
+        String volunteers = system.url(Service.VOLUNTEER).toString();
+        String board = system.url(Service.NOTIFICATION).toString();
+        String worker = DevTokens.worker();
+
+        // two weeks of history: closed with their return visits, resolved ones whose visit is due
+        given().baseUri(requests).auth().oauth2(worker).queryParam("status", "CLOSED").queryParam("size", 1)
+                .get("/api/requests").then().statusCode(200).body("total", greaterThanOrEqualTo(25));
+        given().baseUri(requests).auth().oauth2(worker).get("/api/follow-ups/due")
+                .then().statusCode(200).body("findAll { it.overdue }.size()", greaterThanOrEqualTo(3));
+        // today's open requests, the late 12345 tickets among them
+        given().baseUri(requests).auth().oauth2(worker).queryParam("overdue", true).queryParam("size", 1)
+                .get("/api/requests").then().statusCode(200).body("total", greaterThanOrEqualTo(2));
+        given().baseUri(volunteers).auth().oauth2(worker).get("/api/households")
+                .then().statusCode(200).body("size()", equalTo(5));
+
+        // the rates and their trend have values on most of the fourteen days
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
+                given().baseUri(board).auth().oauth2(worker).get("/api/dashboard/rates").then().statusCode(200)
+                        .body("trend", hasSize(14))
+                        .body("trend.findAll { it.response.denominator > 0 }.size()", greaterThanOrEqualTo(10))
+                        .body("trend.findAll { it.satisfaction.denominator > 0 }.size()", greaterThanOrEqualTo(8)));
+        // a ticket received yesterday missed its acknowledge deadline: the alliance escalates it at its next check
+        await().atMost(Duration.ofSeconds(150)).untilAsserted(() ->
+                given().baseUri(alliance).auth().oauth2(worker).queryParam("size", 100).get("/api/tasks")
+                        .then().statusCode(200).body("items.findAll { it.escalationLevel > 0 }.size()", greaterThan(0)));
+
+        List<Long> before = rows(requests, alliance, volunteers, worker);
+        system.loadDemoCommunity();
+        assertEquals(before, rows(requests, alliance, volunteers, worker), "requests, rules, organisations, households");
+    }
+
+    private static List<Long> rows(String requests, String alliance, String volunteers, String worker) {
+        long filed = given().baseUri(requests).auth().oauth2(worker).queryParam("size", 1).get("/api/requests")
+                .then().statusCode(200).extract().jsonPath().getLong("total");
+        long rules = given().baseUri(alliance).auth().oauth2(worker).get("/api/routing-rules")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        long members = given().baseUri(alliance).auth().oauth2(worker).get("/api/organisations")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        long households = given().baseUri(volunteers).auth().oauth2(worker).get("/api/households")
+                .then().statusCode(200).extract().jsonPath().getList("$").size();
+        return List.of(filed, rules, members, households);
     }
 }

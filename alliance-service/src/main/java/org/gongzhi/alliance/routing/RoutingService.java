@@ -29,6 +29,10 @@ public class RoutingService {
             .thenComparing(r -> r.buildings.isEmpty())
             .thenComparing(r -> r.createdAt);
 
+    /** Building codes in a rule are kept in one order ("3" before "12"), so one scope is stored one way. */
+    private static final Comparator<String> BY_CODE = Comparator.comparingInt(String::length)
+            .thenComparing(Comparator.naturalOrder());
+
     private final RoutingRepository rules;
     private final OrganisationRepository organisations;
     private final AllianceConfig config;
@@ -76,12 +80,21 @@ public class RoutingService {
                 }
             }
             return known;
-        }).chain(known -> {
+        }).chain(known -> rules.forCategory(communityId, input.category())).chain(existing -> {
+            // one rule per scope and lead: adding it again (a second load of the same table) changes nothing
+            Set<String> scope = Set.copyOf(buildings);
+            existing.stream().filter(r -> r.lead.equals(input.lead()) && Set.copyOf(r.buildings).equals(scope))
+                    .findFirst().ifPresent(r -> {
+                        throw ProblemException.conflict("routing rule " + r.id + " already makes " + r.lead
+                                + " lead " + r.category + " in " + (scope.isEmpty() ? "every building"
+                                        : "buildings " + String.join(", ", r.buildings))
+                                + "; remove it to change it");
+                    });
             RoutingRule rule = new RoutingRule();
             rule.id = UUID.randomUUID();
             rule.communityId = communityId;
             rule.category = input.category();
-            rule.buildings = List.copyOf(buildings);
+            rule.buildings = buildings.stream().sorted(BY_CODE).toList();
             rule.lead = input.lead();
             rule.supporting = List.copyOf(supporting);
             rule.priority = input.priority() == null ? 0 : input.priority();

@@ -26,5 +26,16 @@ public record NewRequest(
         @Size(max = 40) String hotlineTicket,
         Instant hotlineDeadline,
         @Size(max = 64) String residentId,
-        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos) {
+        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos,
+        @Schema(description = "When the community received it, if before now (a worker only: a call taken on the "
+                + "rounds, a 12345 ticket received yesterday); its deadlines run from this time")
+        Instant receivedAt) {
+
+    /** A submission received now. */
+    public NewRequest(String category, String description, String building, String unit, String household,
+            String place, String urgency, String contactPhone, String channel, String hotlineTicket,
+            Instant hotlineDeadline, String residentId, List<String> photos) {
+        this(category, description, building, unit, household, place, urgency, contactPhone, channel, hotlineTicket,
+                hotlineDeadline, residentId, photos, null);
+    }
 }

@@ -48,7 +48,8 @@ public class RequestService {
             throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
         }
         // no look-up of the key first: the unique index on (created_by, idempotency_key) refuses a repeated one
-        return Panache.withTransaction(() -> Uni.createFrom().deferred(() -> intake(viewer, input, idempotencyKey))
+        return Panache.withTransaction(() -> Uni.createFrom().deferred(() -> intake(viewer, input, idempotencyKey,
+                        true))
                         .chain(opened -> requests.possibleDuplicates(opened.request())
                                 .map(duplicates -> new Submission(opened.view(clock.instant())
                                         .withPossibleDuplicates(duplicates), false))))
@@ -72,7 +73,16 @@ public class RequestService {
 
     /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
     public Uni<ResidentRequest> open(Viewer viewer, @Valid NewRequest input, String idempotencyKey) {
-        return intake(viewer, input, idempotencyKey).map(Opened::request);
+        return intake(viewer, input, idempotencyKey, true).map(Opened::request);
+    }
+
+    /**
+     * Stores a request whose work was done before Gongzhi (history import), in the caller's transaction: received at
+     * {@code input.receivedAt()}, and its {@code request.submitted} names no tracks, so no party or volunteer is given
+     * work on it.
+     */
+    public Uni<ResidentRequest> openPast(Viewer viewer, @Valid NewRequest input) {
+        return intake(viewer, input, null, false).map(Opened::request);
     }
 
     /** A request just stored, with its first timeline entry: all its view needs, without reading it back. */
@@ -85,7 +95,7 @@ public class RequestService {
         }
     }
 
-    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey) {
+    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey, boolean startTracks) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
                         + "'; see GET /api/categories"));
@@ -102,6 +112,7 @@ public class RequestService {
         if (input.hotlineDeadline() != null && !input.hotlineDeadline().isAfter(now)) {
             throw ProblemException.invalid("hotlineDeadline", "is in the past");
         }
+        Instant received = received(viewer, input, now);
         return checkLocation(viewer.community(), input).chain(() -> {
             Urgency urgency = input.urgency() == null ? category.defaultUrgency() : Urgency.valueOf(input.urgency());
             ResidentRequest r = new ResidentRequest();
@@ -120,24 +131,41 @@ public class RequestService {
             r.residentId = viewer.staff() ? input.residentId() : viewer.id();
             r.contactPhone = input.contactPhone();
             r.status = RequestStatus.SUBMITTED;
-            r.respondBy = now.plus(catalogue.respondWithin(category, urgency));
+            r.respondBy = received.plus(catalogue.respondWithin(category, urgency));
             r.hotlineDeadline = input.hotlineDeadline();
             r.createdBy = viewer.id();
-            r.createdAt = now;
+            r.createdAt = received;
             r.resolveBy = r.resolveDeadline(catalogue.resolveWithin(category, urgency));
-            r.updatedAt = now;
+            r.updatedAt = received;
             r.idempotencyKey = idempotencyKey;
-            TimelineEntry received = TimelineEntry.of(r.id, now, "SUBMITTED",
+            TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
                             + (r.building == null ? " at " + r.place : " in building " + r.building),
                     TimelineEntry.Visibility.PUBLIC, viewer.id(), null);
             return requests.persist(r)
-                    .chain(() -> requests.addToTimeline(received))
+                    .chain(() -> requests.addToTimeline(entry))
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
-                            r.building, r.unit, r.place, r.urgency, r.trackList(), r.description, r.channel,
-                            r.respondBy, r.resolveBy, r.createdAt, r.residentId)))
-                    .replaceWith(new Opened(r, received));
+                            r.building, r.unit, r.place, r.urgency, startTracks ? r.trackList() : List.of(),
+                            r.description, r.channel, r.respondBy, r.resolveBy, r.createdAt, r.residentId)))
+                    .replaceWith(new Opened(r, entry));
         });
+    }
+
+    /**
+     * When the community received the request: now, or earlier when a worker says so (a call taken on the rounds, a
+     * 12345 ticket received yesterday); its deadlines and the dashboard's clocks run from this time.
+     */
+    private static Instant received(Viewer viewer, NewRequest input, Instant now) {
+        if (input.receivedAt() == null) {
+            return now;
+        }
+        if (!viewer.staff()) {
+            throw ProblemException.invalid("receivedAt", "only a worker records when a request was received");
+        }
+        if (input.receivedAt().isAfter(now)) {
+            throw ProblemException.invalid("receivedAt", "is in the future");
+        }
+        return input.receivedAt();
     }
 
     private Uni<Void> checkLocation(String community, NewRequest input) {
