@@ -26,5 +26,20 @@ public record NewRequest(
         @Size(max = 40) String hotlineTicket,
         Instant hotlineDeadline,
         @Size(max = 64) String residentId,
-        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos) {
+        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos,
+        @Schema(description = "The resident agrees that the description may be shown publicly (Open311), with phone "
+                + "numbers and names taken out; without it the public sees only category, building and status")
+        Boolean publicDescription) {
+
+    /** A request whose description stays private (the default). */
+    public NewRequest(String category, String description, String building, String unit, String household,
+            String place, String urgency, String contactPhone, String channel, String hotlineTicket,
+            Instant hotlineDeadline, String residentId, List<String> photos) {
+        this(category, description, building, unit, household, place, urgency, contactPhone, channel, hotlineTicket,
+                hotlineDeadline, residentId, photos, null);
+    }
+
+    public boolean descriptionIsPublic() {
+        return Boolean.TRUE.equals(publicDescription);
+    }
 }

@@ -61,6 +61,11 @@ public class ResidentRequest extends PanacheEntityBase {
     public UUID mergedInto;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+    @Column(name = "idempotency_fingerprint")
+    public String idempotencyFingerprint;
+    /** The resident agreed that the description may be shown publicly (redacted). */
+    @Column(name = "description_public")
+    public boolean descriptionPublic;
     @Version
     public long version;
 
