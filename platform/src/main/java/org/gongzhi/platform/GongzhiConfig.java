@@ -3,6 +3,9 @@ package org.gongzhi.platform;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 
 /** Settings every service shares. */
 @ConfigMapping(prefix = "gongzhi")
@@ -16,6 +19,67 @@ public interface GongzhiConfig {
     String defaultCommunity();
 
     Outbox outbox();
+
+    Security security();
+
+    Limits limits();
+
+    Console console();
+
+    /** The dispatcher's console page: where its scripts may connect (the CSP's {@code connect-src}). */
+    interface Console {
+        /**
+         * Origins of the other services' APIs the console calls from the browser ({@code http://localhost:8081}, …),
+         * besides its own: each is added to the pages' {@code connect-src}.
+         */
+        Optional<List<String>> apiOrigins();
+    }
+
+    /**
+     * A fair share for every caller (platform's {@code FairShare}): how fast and how many at once one caller may
+     * write, and how many streams it may hold open. A caller is the token's subject, else the API key, else the
+     * client's address; its share is that of its role ({@code roles.<role>}: resident, worker, partner, volunteer,
+     * admin, integrator for an API key, anonymous for an address).
+     */
+    interface Limits {
+        @WithDefault("true")
+        boolean enabled();
+
+        /** The shares by role; a role not listed gets the anonymous share. */
+        Map<String, Share> roles();
+
+        /** GET paths (prefixes) that are streams, counted against {@code streams}; any {@code text/event-stream} too. */
+        @WithDefault("/api/stream,/api/partners/me/feed")
+        List<String> streamPaths();
+
+        /** Callers tracked at once; beyond it a new token's caller is counted by its address. */
+        @WithDefault("50000")
+        int maxCallers();
+    }
+
+    interface Share {
+        /** Writes a second, on average. */
+        @WithDefault("2")
+        double writesPerSecond();
+
+        /** Writes in a burst above the average. */
+        @WithDefault("10")
+        int writeBurst();
+
+        /** Writes being worked on at once. */
+        @WithDefault("4")
+        int writesInFlight();
+
+        /** Streams open at once. */
+        @WithDefault("2")
+        int streams();
+    }
+
+    interface Security {
+        /** A token without a {@code community} claim is refused 401; false: it belongs to the default community. */
+        @WithDefault("true")
+        boolean communityClaimRequired();
+    }
 
     Admission admission();
 

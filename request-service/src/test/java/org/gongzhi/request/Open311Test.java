@@ -1,7 +1,9 @@
 package org.gongzhi.request;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
 import static org.hamcrest.Matchers.notNullValue;
@@ -10,7 +12,9 @@ import static org.hamcrest.Matchers.nullValue;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
 import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -49,7 +53,8 @@ class Open311Test {
                 .body("[0].service_notice", notNullValue())
                 .extract().path("[0].service_request_id");
 
-        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+        // the integrator that filed it reads it in full with its key (never the phone)
+        given().get("/open311/v2/requests/" + id + ".json?api_key=test-key").then().statusCode(200)
                 .body("", hasSize(1))
                 .body("[0].service_request_id", equalTo(id))
                 .body("[0].status", equalTo("open"))
@@ -64,6 +69,12 @@ class Open311Test {
                 .body("[0].address_id", equalTo("7-1-101"))
                 .body("[0].gongzhi_status", equalTo("SUBMITTED"))
                 .body("[0].phone", nullValue());
+        // anyone else: the building, no unit or household, no description (the resident did not agree)
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].address", equalTo("7号楼"))
+                .body("[0].address_id", equalTo("7"))
+                .body("[0].description", nullValue())
+                .body("[0].service_code", equalTo("blocked-drain"));
 
         Tracks.assign(id, "t-" + UUID.randomUUID(), "property");
         given().get("/open311/v2/requests.json?service_request_id=" + id).then().statusCode(200)
@@ -88,5 +99,39 @@ class Open311Test {
         given().get("/open311/v2/requests.json?start_date=yesterday").then().statusCode(400);
         given().get("/open311/v2/requests/" + UUID.randomUUID() + ".json").then().statusCode(404)
                 .body("[0].code", equalTo(404));
+        given().get("/open311/v2/requests.json?api_key=stolen").then().statusCode(403).body("[0].code", equalTo(403));
+        given().formParam("api_key", "test-key").formParam("service_code", "noise").formParam("description", "Loud")
+                .formParam("address_id", "7").formParam("attribute[public_description]", "maybe")
+                .post("/open311/v2/requests.json")
+                .then().statusCode(400).body("[0].description", org.hamcrest.Matchers.containsString(
+                        "attribute[public_description]: must be true or false"));
+    }
+
+    @Test
+    void anonymousReadersSeeNoUnitHouseholdPhoneOrName() {
+        String resident = DevTokens.resident("resident-" + UUID.randomUUID());
+        String agreed = given().auth().oauth2(resident).contentType(ContentType.JSON).body("""
+                        {"category": "water-leak", "description": "我叫张伟，电话 139-1234-5678，王阿姨家楼上漏水",
+                         "building": "7", "unit": "1", "household": "101", "contactPhone": "13912345678",
+                         "publicDescription": true}""")
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        String kept = given().auth().oauth2(resident).contentType(ContentType.JSON).body("""
+                        {"category": "water-leak", "description": "My name is Ann Lee, call 13912345678",
+                         "building": "7", "unit": "1", "household": "101"}""")
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+
+        String body = given().get("/open311/v2/requests.json?service_request_id=" + agreed + "," + kept)
+                .then().statusCode(200).body("", hasSize(2))
+                .body("find { it.service_request_id == '%s' }.description".formatted(agreed),
+                        equalTo("我叫[姓名]，电话 [电话]，某阿姨家楼上漏水"))
+                .body("find { it.service_request_id == '%s' }.description".formatted(kept), nullValue())
+                .body("address", everyItem(equalTo("7号楼")))
+                .body("address_id", everyItem(equalTo("7")))
+                .extract().asString();
+        assertThat(body).doesNotContain("张伟", "王阿姨", "Ann Lee", "13912345678", "139-1234-5678", "7-1-101",
+                "1单元");
+        // the list without ids (the last 90 days) is the same public view
+        assertThat(given().get("/open311/v2/requests.json?service_code=water-leak").then().statusCode(200)
+                .extract().asString()).doesNotContain("张伟", "13912345678", "7-1-101", "Ann Lee");
     }
 }

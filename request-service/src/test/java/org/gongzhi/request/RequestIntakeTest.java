@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.empty;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -79,23 +80,31 @@ class RequestIntakeTest {
     }
 
     @Test
-    void aRetryWithTheSameIdempotencyKeyGetsTheFirstRequestBackEvenIfItsBodyWouldNowBeRefused() {
+    void aKeyReusedWithADifferentBodyIsRefused422AndFilesNothing() {
         String key = UUID.randomUUID().toString();
         String token = DevTokens.resident("resident-" + UUID.randomUUID());
         String first = given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(LEAK).post("/api/requests")
                 .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
 
+        // a different request under the same key: the client must not believe it was filed
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(LEAK.replace("Water drips from the bathroom ceiling", "The kitchen tap leaks")).post("/api/requests")
+                .then().statusCode(422).contentType("application/problem+json")
+                .body("title", equalTo("Idempotency-Key reused"))
+                .body("detail", equalTo("This Idempotency-Key was already used for a different request, which was "
+                        + "filed; this one was not. Send a new key with a new request."))
+                .body("errors.field", equalTo(java.util.List.of("Idempotency-Key")));
+        // also when the different body would be refused on its own
         given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
                 .body(LEAK.replace("\"building\": \"7\"", "\"building\": \"99\"")).post("/api/requests")
-                .then().statusCode(201).header("Idempotent-Replayed", "true")
-                .body("id", equalTo(first))
-                .body("building", equalTo("7"));
-        // another key with the same refused body is refused
-        given().auth().oauth2(token).header("Idempotency-Key", UUID.randomUUID().toString())
-                .contentType(ContentType.JSON)
-                .body(LEAK.replace("\"building\": \"7\"", "\"building\": \"99\"")).post("/api/requests")
-                .then().statusCode(400).contentType("application/problem+json");
+                .then().statusCode(422).body("title", equalTo("Idempotency-Key reused"));
+        // the same body again is still the first request, replayed
+        given().auth().oauth2(token).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(LEAK).post("/api/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+        assertThat(Fixtures.count("select count(*) from resident_request where idempotency_key = '" + key + "'"))
+                .isEqualTo(1);
         assertThat(Fixtures.count("select count(*) from outbox_event where event_key = '" + first + "'"))
                 .isEqualTo(1);
     }
@@ -115,12 +124,20 @@ class RequestIntakeTest {
     }
 
     @Test
-    void intakeSuggestsLikelyDuplicatesFromTheSameBuilding() {
+    void intakeSuggestsLikelyDuplicatesToWorkersButNeverHandsAResidentAnotherResidentsRequest() {
         Fixtures.building("8");
         String body = "{\"category\": \"lift-fault\", \"description\": \"The lift is stuck\", \"building\": \"8\"}";
-        String first = given().auth().oauth2(DevTokens.resident("a-" + UUID.randomUUID())).contentType(ContentType.JSON)
+        String a = DevTokens.resident("a-" + UUID.randomUUID());
+        String first = given().auth().oauth2(a).contentType(ContentType.JSON)
                 .body(body).post("/api/requests").then().statusCode(201).extract().path("id");
         given().auth().oauth2(DevTokens.resident("b-" + UUID.randomUUID())).contentType(ContentType.JSON)
+                .body(body).post("/api/requests").then().statusCode(201)
+                .body("possibleDuplicates", empty());
+        // the same resident again: their own earlier request is named
+        given().auth().oauth2(a).contentType(ContentType.JSON)
+                .body(body).post("/api/requests").then().statusCode(201)
+                .body("possibleDuplicates", equalTo(java.util.List.of(first)));
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                 .body(body).post("/api/requests").then().statusCode(201)
                 .body("possibleDuplicates", hasItem(first));
     }

@@ -17,6 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.notice.NoticeViews.NoticeView;
 import org.gongzhi.notification.notice.NoticeViews.Preferences;
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 
@@ -37,7 +38,8 @@ public class NoticeResource {
     @Operation(summary = "The caller's in-app inbox, newest first, with how each notice was also sent",
             description = "A resident: their own notices. A partner: the notices to its organisation's contacts "
                     + "(on duty when a weather warning was issued); ?contact= narrows to one contact.")
-    public Uni<Page<NoticeView>> inbox(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<Page<NoticeView>> inbox(
+            @QueryParam("page") @DefaultValue("0") @Min(0) @Max(PageQuery.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("20") @Min(1) @Max(100) int size,
             @QueryParam("contact") String contact) {
         if (caller.is(Roles.PARTNER)) {

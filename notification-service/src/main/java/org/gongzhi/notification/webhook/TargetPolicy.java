@@ -19,15 +19,19 @@ public class TargetPolicy {
         this.config = config;
     }
 
-    /** At registration and on re-enabling: a refused target is a 400 naming {@code url}. */
+    /**
+     * At registration and on re-enabling: a refused target is a 400 naming {@code url} that says only "is not an
+     * allowed target" — never whether or where its name resolves, which would let a caller map our network.
+     */
     public URI check(String url) {
         URI uri = parse(url);
-        String refused = refusal(uri, false);
-        if (refused != null) {
-            throw ProblemException.invalid("url", refused);
+        if (refusal(uri, false) != null) {
+            throw ProblemException.invalid("url", NOT_ALLOWED);
         }
         return uri;
     }
+
+    static final String NOT_ALLOWED = "is not an allowed target";
 
     /**
      * At each send: the name is resolved again, so one re-pointed at an address inside since registration (DNS
@@ -58,6 +62,24 @@ public class TargetPolicy {
         return uri;
     }
 
+    /** 100.64.0.0/10: shared address space behind a carrier's NAT, inside someone's network. */
+    static boolean carrierGradeNat(byte[] a) {
+        return a.length == 4 && (a[0] & 0xff) == 100 && (a[1] & 0xc0) == 64;
+    }
+
+    /** 64:ff9b::/96: an IPv4 address (possibly an internal one) reached through NAT64. */
+    static boolean nat64(byte[] a) {
+        if (a.length != 16 || a[0] != 0 || a[1] != 0x64 || (a[2] & 0xff) != 0xff || (a[3] & 0xff) != 0x9b) {
+            return false;
+        }
+        for (int i = 4; i < 12; i++) {
+            if (a[i] != 0) {
+                return false;
+            }
+        }
+        return true;
+    }
+
     private String refusal(URI uri, boolean sending) {
         InetAddress[] addresses;
         try {
@@ -73,7 +95,8 @@ public class TargetPolicy {
             }
             boolean inside = address.isSiteLocalAddress() || address.isLinkLocalAddress()
                     || address.isAnyLocalAddress() || address.isMulticastAddress()
-                    || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc);
+                    || (address.getAddress().length == 16 && (address.getAddress()[0] & 0xfe) == 0xfc)
+                    || carrierGradeNat(address.getAddress()) || nat64(address.getAddress());
             if (inside && !config.allowPrivateTargets()) {
                 return "must not point at a private or internal address (" + uri.getHost() + " resolves to "
                         + address.getHostAddress() + ")";

@@ -11,13 +11,21 @@ import java.util.Map;
 import java.util.function.Supplier;
 
 /**
- * The paging parameters of a list endpoint, {@code ?page=} (from 0) and {@code ?size=} (1 to 100, default 20): a
- * search bean ({@code @BeanParam}) extends it and adds its filters; the service validates it ({@code @Valid}).
+ * The paging parameters of a list endpoint, {@code ?page=} (from 0 to {@value #MAX_PAGE}) and {@code ?size=} (1 to
+ * 100, default 20): a search bean ({@code @BeanParam}) extends it and adds its filters; the service validates it
+ * ({@code @Valid}), so a page beyond the bound is a 400 naming {@code page} before any offset is computed.
  */
 public class PageQuery {
+    /**
+     * The last page any list answers: {@code page * size} then fits an int for every size up to 500 (no overflow in
+     * an offset), and nobody pages through more than a million items one page at a time.
+     */
+    public static final int MAX_PAGE = 10_000;
+
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(MAX_PAGE)
     public int page;
     @QueryParam("size")
     @DefaultValue("20")

@@ -47,9 +47,10 @@ public class ProblemMappers {
     @ServerExceptionMapper
     public Response unreadable(JsonProcessingException e, UriInfo uri) {
         String field = e instanceof JsonMappingException mapping ? pathOf(mapping) : "";
-        String detail = "The body is not valid JSON for this endpoint: " + e.getOriginalMessage();
+        String detail = PlainWords.body(e, field);
         List<Problem.FieldError> errors = field.isEmpty() ? List.of()
-                : List.of(new Problem.FieldError(field, "has the wrong type or format"));
+                : List.of(new Problem.FieldError(field, PlainWords.expected(
+                        e instanceof MismatchedInputException m ? m.getTargetType() : null)));
         return respond(400, "Malformed request body", detail, uri, errors);
     }
 
@@ -81,14 +82,34 @@ public class ProblemMappers {
             // JAX-RS answers a query or path parameter it cannot convert with 404 (or 400 for a header): it is the
             // caller's input that is wrong, whatever the parameter, so say so - and which one, when the converter's
             // message quotes a value only one parameter has (the REST layer does not say which it was converting)
-            String why = e.getCause().getMessage();
-            String named = RequestParameters.carrying(why, uri);
-            return respond(400, "Invalid parameter", "A query, path or header parameter has the wrong type or "
-                    + "format: " + why, uri,
-                    named == null ? null : List.of(new Problem.FieldError(named, "has the wrong type or format")));
+            String named = RequestParameters.carrying(e.getCause().getMessage(), uri);
+            String why = PlainWords.parameter(e.getCause(), named == null ? null : RequestParameters.value(named, uri));
+            return respond(400, "Invalid parameter", named == null
+                    ? "A query, path or header parameter has the wrong type or format: " + why
+                    : named + ": " + why, uri,
+                    named == null ? null : List.of(new Problem.FieldError(named, why)));
+        }
+        if (e.getCause() instanceof JsonProcessingException json) {
+            return unreadable(json, uri);
         }
         Response.StatusType status = e.getResponse().getStatusInfo();
-        return respond(status.getStatusCode(), status.getReasonPhrase(), e.getMessage(), uri, null);
+        return respond(status.getStatusCode(), status.getReasonPhrase(), plain(status.getStatusCode(),
+                e.getMessage()), uri, null);
+    }
+
+    /** The REST layer's own refusals say only "HTTP 415 Unsupported Media Type": say what to do instead. */
+    static String plain(int status, String message) {
+        if (message != null && !message.startsWith("HTTP " + status)) {
+            return message;
+        }
+        return switch (status) {
+            case 400 -> "The request could not be read: send a complete body of valid JSON.";
+            case 404 -> "There is nothing at this address.";
+            case 405 -> "This address does not take that method.";
+            case 406 -> "This address cannot answer in the media type asked for (Accept).";
+            case 415 -> "This address does not take a body of that media type (Content-Type).";
+            default -> message;
+        };
     }
 
     /** A parameter the REST layer could not convert (a number that is not one, a malformed date or id). */

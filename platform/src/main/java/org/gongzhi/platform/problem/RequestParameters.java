@@ -93,6 +93,12 @@ final class RequestParameters {
         return names.size() == 1 ? names.get(0) : null;
     }
 
+    /** The value the request gave the query or path parameter {@code name}. */
+    static String value(String name, UriInfo uri) {
+        String query = uri.getQueryParameters().getFirst(name);
+        return query != null ? query : uri.getPathParameters().getFirst(name);
+    }
+
     private static boolean quotes(String message, String value) {
         return !value.isBlank() && (message.contains("\"" + value + "\"") || message.contains("'" + value + "'")
                 || message.endsWith(": " + value) || message.startsWith("No enum constant ")

@@ -37,8 +37,21 @@ public class Caller {
         return is(Roles.WORKER) || is(Roles.ADMIN);
     }
 
+    /**
+     * The caller's community. A token that names none is refused (401) unless
+     * {@code gongzhi.security.community-claim-required=false}, when it belongs to the default community: taking it as
+     * the default silently would put a token meant for another deployment into this one's data.
+     */
     public String community() {
-        return claim(Roles.COMMUNITY_CLAIM).orElse(config.defaultCommunity());
+        Optional<String> claimed = claim(Roles.COMMUNITY_CLAIM).filter(c -> !c.isBlank());
+        if (claimed.isPresent()) {
+            return claimed.get();
+        }
+        if (!isAnonymous() && config.security().communityClaimRequired()) {
+            throw new ProblemException(401, "Unauthorized", "The token names no community (claim 'community'); "
+                    + "ask for a token that does.", null);
+        }
+        return config.defaultCommunity();
     }
 
     public Optional<String> org() {

@@ -28,7 +28,7 @@ class UnconvertibleParameterTest {
         Response response = mappers.web(new NotFoundException(new NumberFormatException("For input string: \"ten\"")),
                 null);
         assertEquals(400, response.getStatus());
-        assertTrue(((Problem) response.getEntity()).detail().contains("\"ten\""));
+        assertTrue(((Problem) response.getEntity()).detail().endsWith("'ten' is not a whole number"));
     }
 
     @Test

@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.request.Viewer;
@@ -32,7 +33,8 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Who read which resident's contact, newest first")
-    public Uni<List<ContactService.AuditEntry>> audit(@QueryParam("page") @DefaultValue("0") @Min(0) int page,
+    public Uni<List<ContactService.AuditEntry>> audit(@QueryParam("page") @DefaultValue("0") @Min(0)
+            @Max(PageQuery.MAX_PAGE) int page,
             @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
         return contacts.audit(Viewer.of(caller), page, size);
     }

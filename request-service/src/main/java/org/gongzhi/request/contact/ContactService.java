@@ -40,11 +40,19 @@ public class ContactService {
             if (r == null || !r.communityId.equals(viewer.community())) {
                 throw ProblemException.notFound("request", requestId.toString());
             }
+            // a partner with no task on the request may not know it exists: 404, as for an unknown id
             Uni<Boolean> allowed = viewer.staff() ? Uni.createFrom().item(true)
-                    : viewer.org() == null ? Uni.createFrom().item(false)
-                    : requests.tasks(requestId).map(tasks -> tasks.stream().anyMatch(t ->
-                            viewer.org().equals(t.organisationId) && TaskAssigned.ROLE_LEAD.equals(t.role)
-                                    && List.of("ASSIGNED", "ACKNOWLEDGED", "IN_PROGRESS").contains(t.status)));
+                    : viewer.org() == null ? Uni.createFrom().failure(ProblemException.notFound("request",
+                            requestId.toString()))
+                    : requests.tasks(requestId).map(tasks -> {
+                        if (tasks.stream().noneMatch(t -> viewer.org().equals(t.organisationId)
+                                && !List.of("DECLINED", "CANCELLED").contains(t.status))) {
+                            throw ProblemException.notFound("request", requestId.toString());
+                        }
+                        return tasks.stream().anyMatch(t -> viewer.org().equals(t.organisationId)
+                                && TaskAssigned.ROLE_LEAD.equals(t.role)
+                                && List.of("ASSIGNED", "ACKNOWLEDGED", "IN_PROGRESS").contains(t.status));
+                    });
             return allowed.chain(ok -> {
                 if (!ok) {
                     throw ProblemException.forbidden("only workers and the party leading an open task on this "

@@ -49,7 +49,7 @@ public class HistoryImport {
         String from = "imported from " + past.source() + " " + past.reference();
         NewRequest input = new NewRequest(past.category(), past.description(), past.building(), past.unit(),
                 past.household(), past.place(), past.urgency(), null, past.channel(),
-                past.source().equals("hotline-12345") ? past.reference() : null, null, null, null, past.receivedAt());
+                past.source().equals("hotline-12345") ? past.reference() : null, null, null, null, null, past.receivedAt());
         return intake.openPast(viewer, input)
                 .chain(r -> remember(viewer, past, r.id).replaceWith(r))
                 .invoke(r -> r.respondedAt = past.respondedAt())

@@ -8,8 +8,10 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
+import java.util.stream.Stream;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.request.category.Category;
@@ -55,26 +57,44 @@ public class Open311Gateway {
                 c.tracks().get(0).toLowerCase());
     }
 
-    /** Creates a request for an integrator identified by its API key. */
-    public Uni<Open311Service.Created> create(String apiKey, String serviceCode, String description,
-            String addressId, String addressString, String phone, String ticket) {
+    /** The integrator an API key belongs to; a key given but unknown (or none, when one is required) is a 403. */
+    private String integrator(String apiKey, boolean required) {
         String client = apiKey == null ? null : config.apiKeys().get(apiKey);
-        if (client == null) {
+        if (client == null && (required || apiKey != null)) {
             throw new ProblemException(403, "Forbidden", "api_key is missing or unknown", null);
         }
+        return client;
+    }
+
+    /** The actor an integrator's requests are filed as: whose requests its key may read in full. */
+    private static String actor(String client) {
+        return "open311:" + client;
+    }
+
+    /** Creates a request for an integrator identified by its API key. */
+    public Uni<Open311Service.Created> create(String apiKey, String serviceCode, String description,
+            String addressId, String addressString, String phone, String ticket, boolean publicDescription) {
+        String client = integrator(apiKey, true);
         String[] address = addressId == null ? new String[0] : addressId.split("-");
         NewRequest input = new NewRequest(serviceCode, description,
                 address.length > 0 ? address[0] : null, address.length > 1 ? address[1] : null,
                 address.length > 2 ? address[2] : null, addressId == null ? addressString : null, null, phone,
-                ticket == null ? "app" : "hotline-12345", ticket, null, null, null);
-        Viewer integrator = new Viewer("open311:" + client, config.community(), true, false, null);
+                ticket == null ? "app" : "hotline-12345", ticket, null, null, null, publicDescription, null);
+        Viewer integrator = new Viewer(actor(client), config.community(), true, false, null);
         return intake.submit(integrator, input, null).map(s -> new Open311Service.Created(s.request().id().toString(),
                 "Received. Track it at /open311/v2/requests/" + s.request().id() + ".json", null));
     }
 
+    /**
+     * Requests as the caller may see them: anyone sees the public view (building, never unit or household; the
+     * description only where the resident agreed, redacted); an integrator's key also shows the requests it filed in
+     * full (address and description as given; never the phone).
+     */
     @WithSession
-    public Uni<List<Open311Request>> find(List<UUID> ids, String serviceCode, Instant start, Instant end,
-            String status) {
+    public Uni<List<Open311Request>> find(String apiKey, List<UUID> ids, String serviceCode, Instant start,
+            Instant end, String status) {
+        String client = integrator(apiKey, false);
+        String ownedBy = client == null ? null : actor(client);
         StringBuilder where = new StringBuilder("communityId = :community");
         Map<String, Object> params = new java.util.HashMap<>(Map.of("community", config.community()));
         if (!ids.isEmpty()) {
@@ -104,7 +124,7 @@ public class Open311Gateway {
         }
         return requests.find(where + " order by createdAt desc", params).page(0, 1000).list()
                 .chain(found -> leads(found).map(leads -> found.stream()
-                        .map(r -> toOpen311(r, leads.get(r.id))).toList()));
+                        .map(r -> toOpen311(r, leads.get(r.id), r.createdBy.equals(ownedBy))).toList()));
     }
 
     private Uni<Map<UUID, TrackTask>> leads(List<ResidentRequest> found) {
@@ -117,17 +137,21 @@ public class Open311Gateway {
                 .map(tasks -> tasks.stream().collect(Collectors.toMap(t -> t.requestId, t -> t, (a, b) -> a)));
     }
 
-    /** {@code expected_datetime} is the resolve deadline, or the lead party's deadline once a worker moved it. */
-    private Open311Request toOpen311(ResidentRequest r, TrackTask lead) {
+    /**
+     * {@code expected_datetime} is the resolve deadline, or the lead party's deadline once a worker moved it. The
+     * public view ({@code full} false) places a request at its building or named place, never a unit or household.
+     */
+    private Open311Request toOpen311(ResidentRequest r, TrackTask lead, boolean full) {
         Category c = catalogue.find(r.category).orElseThrow();
         String address = r.building == null ? r.place
-                : r.building + "号楼" + (r.unit == null ? "" : r.unit + "单元") + (r.household == null ? "" : r.household);
-        String addressId = r.building == null ? null
-                : String.join("-", java.util.stream.Stream.of(r.building, r.unit, r.household)
-                        .filter(java.util.Objects::nonNull).toList());
+                : r.building + "号楼" + (!full || r.unit == null ? "" : r.unit + "单元")
+                        + (!full || r.household == null ? "" : r.household);
+        String addressId = r.building == null ? null : !full ? r.building
+                : String.join("-", Stream.of(r.building, r.unit, r.household).filter(Objects::nonNull).toList());
+        String description = full ? r.description : PublicDescription.of(r.description, r.descriptionPublic);
         return new Open311Request(r.id.toString(), Open311Status.CLOSED.contains(r.status) ? "closed" : "open",
                 r.status == RequestStatus.MERGED ? "Duplicate: merged into request " + r.mergedInto
-                        : "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), r.description,
+                        : "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), description,
                 lead == null ? "社区居委会 Community office" : lead.party(),
                 "Respond by " + r.respondBy + "; resolve by " + r.resolveBy + (moved(lead) ? "; deadline moved to "
                         + lead.completeBy : ""), r.createdAt, r.updatedAt, moved(lead) ? lead.completeBy : r.resolveBy,

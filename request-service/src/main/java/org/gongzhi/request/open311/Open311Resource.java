@@ -68,25 +68,30 @@ public class Open311Resource {
     public Uni<Response> create(@FormParam("api_key") String apiKey, @FormParam("service_code") String serviceCode,
             @FormParam("description") String description, @FormParam("address_id") String addressId,
             @FormParam("address_string") String addressString, @FormParam("phone") String phone,
-            @FormParam("attribute[hotline_ticket]") String ticket) {
+            @FormParam("attribute[hotline_ticket]") String ticket,
+            @FormParam("attribute[public_description]") String publicDescription) {
         return Uni.createFrom().deferred(() -> gateway.create(apiKey, serviceCode, description, addressId,
-                        addressString, phone, ticket))
+                        addressString, phone, ticket, flag("attribute[public_description]", publicDescription)))
                 .map(created -> Response.status(201).entity(List.of(created)).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
     }
 
     @GET
     @Path("/requests.json")
-    @Operation(summary = "Find requests by id, service, time range and status")
-    public Uni<Response> find(@QueryParam("service_request_id") String ids, @QueryParam("service_code") String code,
+    @Operation(summary = "Find requests by id, service, time range and status", description = "Public: a request "
+            + "is placed at its building (or named place), never its unit or household, and shows its description "
+            + "only where the resident agreed, with phone numbers and names taken out. With api_key, the requests "
+            + "that integrator filed show their address and description in full.")
+    public Uni<Response> find(@QueryParam("api_key") String apiKey,
+            @QueryParam("service_request_id") String ids, @QueryParam("service_code") String code,
             @QueryParam("start_date") String start, @QueryParam("end_date") String end,
             @QueryParam("status") String status) {
         return Uni.createFrom().deferred(() -> {
                     if (status != null && !status.equals("open") && !status.equals("closed")) {
                         throw ProblemException.invalid("status", "must be open or closed");
                     }
-                    return gateway.find(parseIds(ids), code, instant("start_date", start), instant("end_date", end),
-                            status);
+                    return gateway.find(apiKey, parseIds(ids), code, instant("start_date", start),
+                            instant("end_date", end), status);
                 })
                 .map(found -> Response.ok(found).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
@@ -95,8 +100,8 @@ public class Open311Resource {
     @GET
     @Path("/requests/{id}.json")
     @Operation(summary = "Read one request")
-    public Uni<Response> one(@PathParam("id") String id) {
-        return Uni.createFrom().deferred(() -> gateway.find(parseIds(id), null, null, null, null))
+    public Uni<Response> one(@PathParam("id") String id, @QueryParam("api_key") String apiKey) {
+        return Uni.createFrom().deferred(() -> gateway.find(apiKey, parseIds(id), null, null, null, null))
                 .map(found -> found.isEmpty() ? error(ProblemException.notFound("service request", id))
                         : Response.ok(found).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
@@ -107,7 +112,7 @@ public class Open311Resource {
     @Operation(summary = "Resolve a token to a request id", description = "Gongzhi creates requests synchronously: "
             + "the token is the request id.")
     public Uni<Response> token(@PathParam("token") String token) {
-        return one(token).map(r -> r.getStatus() != 200 ? r
+        return one(token, null).map(r -> r.getStatus() != 200 ? r
                 : Response.ok(List.of(new Open311Service.Token(token, token))).build());
     }
 
@@ -120,6 +125,17 @@ public class Open311Resource {
         } catch (IllegalArgumentException e) {
             throw ProblemException.notFound("service request", ids);
         }
+    }
+
+    /** A form's yes/no: absent is no; anything but true or false is a 400 naming the field. */
+    private static boolean flag(String field, String value) {
+        if (value == null || value.isBlank() || value.equals("false")) {
+            return false;
+        }
+        if (value.equals("true")) {
+            return true;
+        }
+        throw ProblemException.invalid(field, "must be true or false");
     }
 
     private static Instant instant(String field, String value) {

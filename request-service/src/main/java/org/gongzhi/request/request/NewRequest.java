@@ -27,15 +27,31 @@ public record NewRequest(
         Instant hotlineDeadline,
         @Size(max = 64) String residentId,
         @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos,
+        @Schema(description = "The resident agrees that the description may be shown publicly (Open311), with phone "
+                + "numbers and names taken out; without it the public sees only category, building and status")
+        Boolean publicDescription,
         @Schema(description = "When the community received it, if before now (a worker only: a call taken on the "
                 + "rounds, a 12345 ticket received yesterday); its deadlines run from this time")
         Instant receivedAt) {
 
-    /** A submission received now. */
+    /** A submission received now whose description stays private (the default). */
     public NewRequest(String category, String description, String building, String unit, String household,
             String place, String urgency, String contactPhone, String channel, String hotlineTicket,
             Instant hotlineDeadline, String residentId, List<String> photos) {
         this(category, description, building, unit, household, place, urgency, contactPhone, channel, hotlineTicket,
-                hotlineDeadline, residentId, photos, null);
+                hotlineDeadline, residentId, photos, null, null);
+    }
+
+    public boolean descriptionIsPublic() {
+        return Boolean.TRUE.equals(publicDescription);
+    }
+
+    /**
+     * What an Idempotency-Key's fingerprint covers: the request itself, not the received time a worker's client
+     * works out afresh when it retries ("received 30 hours ago").
+     */
+    public NewRequest withoutReceivedAt() {
+        return new NewRequest(category, description, building, unit, household, place, urgency, contactPhone, channel,
+                hotlineTicket, hotlineDeadline, residentId, photos, publicDescription, null);
     }
 }

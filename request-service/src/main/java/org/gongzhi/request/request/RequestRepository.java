@@ -13,6 +13,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.platform.persistence.TextFilter;
 
 /** Requests, their timelines and task projections. */
 @ApplicationScoped
@@ -23,7 +24,12 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             select r.id from ResidentRequest r where r.communityId = ?1 and r.building = ?2 and r.category = ?3
             and r.id <> ?4 and r.createdAt >= ?5
             and r.status not in (%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED, %1$s.MERGED)
-            order by r.createdAt desc""".formatted(RequestStatus.class.getName());
+            %2$s order by r.createdAt desc""";
+    /** Any resident's, for staff. */
+    private static final String DUPLICATES_ANY = DUPLICATES.formatted(RequestStatus.class.getName(), "");
+    /** The resident's own only: a resident is never handed other residents' request ids. */
+    private static final String DUPLICATES_OWN = DUPLICATES.formatted(RequestStatus.class.getName(),
+            "and r.residentId = ?6");
 
     /** One page of the requests matching the search that the viewer may see. */
     public Uni<Page<ResidentRequest>> search(Viewer viewer, RequestSearch search, Instant now) {
@@ -61,8 +67,8 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             params.put("to", search.createdTo);
         }
         if (search.text != null && !search.text.isBlank()) {
-            where.append(" and lower(description) like :text");
-            params.put("text", "%" + search.text.toLowerCase().replace("%", "\\%") + "%");
+            where.append(" and lower(description) like :text").append(TextFilter.ESCAPE);
+            params.put("text", TextFilter.containing(search.text));
         }
         String field = search.sort.startsWith("-") ? search.sort.substring(1) : search.sort;
         Sort sort = search.sort.startsWith("-") ? Sort.descending(field, "id") : Sort.ascending(field, "id");
@@ -78,15 +84,23 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         }
     }
 
-    /** Open requests of the same category in the same building from the last two weeks, newest first. */
-    public Uni<List<UUID>> possibleDuplicates(ResidentRequest r) {
-        if (r.building == null) {
+    /**
+     * Open requests of the same category in the same building from the last two weeks, newest first; with
+     * {@code ownOnly} only those of the request's own resident (none when it has no resident).
+     */
+    public Uni<List<UUID>> possibleDuplicates(ResidentRequest r, boolean ownOnly) {
+        if (r.building == null || ownOnly && r.residentId == null) {
             return Uni.createFrom().item(List.of());
         }
-        return Panache.getSession().chain(s -> s.createSelectionQuery(DUPLICATES, UUID.class)
-                .setParameter(1, r.communityId).setParameter(2, r.building).setParameter(3, r.category)
-                .setParameter(4, r.id).setParameter(5, r.createdAt.minus(java.time.Duration.ofDays(14)))
-                .setMaxResults(5).getResultList());
+        return Panache.getSession().chain(s -> {
+            var query = s.createSelectionQuery(ownOnly ? DUPLICATES_OWN : DUPLICATES_ANY, UUID.class)
+                    .setParameter(1, r.communityId).setParameter(2, r.building).setParameter(3, r.category)
+                    .setParameter(4, r.id).setParameter(5, r.createdAt.minus(java.time.Duration.ofDays(14)));
+            if (ownOnly) {
+                query.setParameter(6, r.residentId);
+            }
+            return query.setMaxResults(5).getResultList();
+        });
     }
 
     public Uni<ResidentRequest> byIdempotencyKey(String createdBy, String key) {

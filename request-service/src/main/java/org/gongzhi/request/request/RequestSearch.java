@@ -6,6 +6,7 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.QueryParam;
 import java.time.Instant;
+import org.gongzhi.platform.api.PageQuery;
 
 /** Filters, sorting and paging of the request list; every filter is optional. */
 public class RequestSearch {
@@ -33,6 +34,7 @@ public class RequestSearch {
     @QueryParam("page")
     @DefaultValue("0")
     @Min(0)
+    @Max(PageQuery.MAX_PAGE)
     public int page;
     @QueryParam("size")
     @DefaultValue("20")

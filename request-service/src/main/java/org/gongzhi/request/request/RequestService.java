@@ -1,5 +1,6 @@
 package org.gongzhi.request.request;
 
+import org.gongzhi.platform.api.IdempotencyKey;
 import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -44,36 +45,41 @@ public class RequestService {
     }
 
     public Uni<Submission> submit(Viewer viewer, @Valid @NotNull NewRequest input, String idempotencyKey) {
-        if (idempotencyKey != null && (idempotencyKey.isBlank() || idempotencyKey.length() > 100)) {
-            throw ProblemException.invalid("Idempotency-Key", "must be 1 to 100 characters");
-        }
+        IdempotencyKey.check(idempotencyKey);
+        String fingerprint = idempotencyKey == null ? null : IdempotencyKey.fingerprint(input.withoutReceivedAt());
         // no look-up of the key first: the unique index on (created_by, idempotency_key) refuses a repeated one
-        return Panache.withTransaction(() -> Uni.createFrom().deferred(() -> intake(viewer, input, idempotencyKey,
-                        true))
-                        .chain(opened -> requests.possibleDuplicates(opened.request())
+        return Panache.withTransaction(() -> Uni.createFrom()
+                        .deferred(() -> intake(viewer, input, idempotencyKey, fingerprint, true))
+                        .chain(opened -> requests.possibleDuplicates(opened.request(), !viewer.staff())
                                 .map(duplicates -> new Submission(opened.view(clock.instant())
                                         .withPossibleDuplicates(duplicates), false))))
                 .onFailure(failure -> failure instanceof ConstraintViolationException
                         || failure instanceof ProblemException)
-                .recoverWithUni(refused -> replayedOr(viewer, idempotencyKey, refused));
+                .recoverWithUni(refused -> replayedOr(viewer, idempotencyKey, fingerprint, refused));
     }
 
     /**
-     * A submission the database or the intake refused: when it repeats an earlier Idempotency-Key, the first request
-     * comes back as a replay; otherwise the refusal stands.
+     * A submission the database or the intake refused: when it repeats an earlier Idempotency-Key with the same body,
+     * the first request comes back as a replay; with a different body it is refused (422); otherwise the refusal
+     * stands.
      */
-    private Uni<Submission> replayedOr(Viewer viewer, String idempotencyKey, Throwable refused) {
+    private Uni<Submission> replayedOr(Viewer viewer, String idempotencyKey, String fingerprint, Throwable refused) {
         if (idempotencyKey == null) {
             return Uni.createFrom().failure(refused);
         }
         return Panache.withSession(() -> requests.byIdempotencyKey(viewer.id(), idempotencyKey)
-                .chain(r -> r == null ? Uni.createFrom().failure(refused)
-                        : view(r, viewer).map(v -> new Submission(v, true))));
+                .chain(r -> {
+                    if (r == null) {
+                        return Uni.createFrom().failure(refused);
+                    }
+                    IdempotencyKey.requireSameBody(r.idempotencyFingerprint, fingerprint);
+                    return view(r, viewer).map(v -> new Submission(v, true));
+                }));
     }
 
     /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
     public Uni<ResidentRequest> open(Viewer viewer, @Valid NewRequest input, String idempotencyKey) {
-        return intake(viewer, input, idempotencyKey, true).map(Opened::request);
+        return intake(viewer, input, idempotencyKey, null, true).map(Opened::request);
     }
 
     /**
@@ -82,7 +88,7 @@ public class RequestService {
      * work on it.
      */
     public Uni<ResidentRequest> openPast(Viewer viewer, @Valid NewRequest input) {
-        return intake(viewer, input, null, false).map(Opened::request);
+        return intake(viewer, input, null, null, false).map(Opened::request);
     }
 
     /** A request just stored, with its first timeline entry: all its view needs, without reading it back. */
@@ -95,7 +101,8 @@ public class RequestService {
         }
     }
 
-    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey, boolean startTracks) {
+    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey, String fingerprint,
+            boolean startTracks) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
                         + "'; see GET /api/categories"));
@@ -138,6 +145,8 @@ public class RequestService {
             r.resolveBy = r.resolveDeadline(catalogue.resolveWithin(category, urgency));
             r.updatedAt = received;
             r.idempotencyKey = idempotencyKey;
+            r.idempotencyFingerprint = fingerprint;
+            r.descriptionPublic = input.descriptionIsPublic();
             TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
                             + (r.building == null ? " at " + r.place : " in building " + r.building),

@@ -70,6 +70,11 @@ public class ResidentRequest extends PanacheEntityBase {
     public Instant mergedAt;
     @Column(name = "idempotency_key")
     public String idempotencyKey;
+    @Column(name = "idempotency_fingerprint")
+    public String idempotencyFingerprint;
+    /** The resident agreed that the description may be shown publicly (redacted). */
+    @Column(name = "description_public")
+    public boolean descriptionPublic;
     @Version
     public long version;
 
