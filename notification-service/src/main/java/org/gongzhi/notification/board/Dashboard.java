@@ -29,7 +29,7 @@ import org.gongzhi.platform.api.Page;
 /** The dashboard's read models, for one community. Plain SQL client: read-only, no session needed. */
 @ApplicationScoped
 public class Dashboard {
-    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED')";
+    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED')";
 
     /** $1 community, $2 building or null, $3 page size, $4 offset; one row with a null request when none is. */
     private static final String OPEN_REQUESTS = """

@@ -62,13 +62,13 @@ public class Rates {
                 select (respond_by at time zone $5)::date as day,
                        count(*) filter (where responded_at <= respond_by) as yes, count(*) as total
                 from request_board where community_id = $1 and respond_by >= $2 and respond_by < $3
-                  and (responded_at is not null or respond_by <= $4) and status not in ('WITHDRAWN', 'REJECTED')
+                  and (responded_at is not null or respond_by <= $4) and status not in ('WITHDRAWN', 'REJECTED', 'MERGED')
                 group by day""", window);
         Uni<Map<LocalDate, long[]>> resolution = daily("""
                 select (resolve_by at time zone $5)::date as day,
                        count(*) filter (where resolved_at <= resolve_by) as yes, count(*) as total
                 from request_board where community_id = $1 and resolve_by >= $2 and resolve_by < $3
-                  and (resolved_at is not null or resolve_by <= $4) and status not in ('WITHDRAWN', 'REJECTED')
+                  and (resolved_at is not null or resolve_by <= $4) and status not in ('WITHDRAWN', 'REJECTED', 'MERGED')
                 group by day""", window);
         Uni<Map<LocalDate, long[]>> satisfaction = daily("""
                 select (visited_at at time zone $5)::date as day,
