@@ -4,6 +4,7 @@ import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
@@ -26,10 +27,15 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> extraEnv) {
         LocalSystem system = new LocalSystem(DevStack.start(options));
         try {
+            Map<ServiceProcess.Service, Integer> ports = new EnumMap<>(ServiceProcess.Service.class);
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
-                int port = fixedPorts ? service.defaultPort : FreePorts.next();
-                system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, port, logDir,
-                        extraEnv).start());
+                ports.put(service, fixedPorts ? service.defaultPort : FreePorts.next());
+            }
+            Map<String, String> env = new HashMap<>(consoleEnv(ports));
+            env.putAll(extraEnv);
+            for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
+                system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, ports.get(service),
+                        logDir, env).start());
             }
             List<CompletableFuture<ServiceProcess>> ready = system.services.values().stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(Duration.ofSeconds(120)))).toList();
@@ -39,6 +45,18 @@ public final class LocalSystem implements AutoCloseable {
             system.close();
             throw e;
         }
+    }
+
+    /**
+     * The dispatcher's console is notification-service's page and calls the other three from the browser: it learns
+     * their addresses from notification-service, and every service allows the page's origin (CORS).
+     */
+    static Map<String, String> consoleEnv(Map<ServiceProcess.Service, Integer> ports) {
+        int console = ports.get(ServiceProcess.Service.NOTIFICATION);
+        return Map.of("GONGZHI_CONSOLE_ORIGINS", "http://localhost:" + console + ",http://127.0.0.1:" + console,
+                "GONGZHI_CONSOLE_API_REQUESTS", "http://localhost:" + ports.get(ServiceProcess.Service.REQUEST),
+                "GONGZHI_CONSOLE_API_ALLIANCE", "http://localhost:" + ports.get(ServiceProcess.Service.ALLIANCE),
+                "GONGZHI_CONSOLE_API_VOLUNTEERS", "http://localhost:" + ports.get(ServiceProcess.Service.VOLUNTEER));
     }
 
     public DevStack stack() {

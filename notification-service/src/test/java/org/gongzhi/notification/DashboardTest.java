@@ -235,6 +235,45 @@ class DashboardTest {
     }
 
     @Test
+    void theFeedSaysWhichRequestAndWhichPartyAndAMergedDuplicateLeavesTheBoard() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        String leak = UUID.randomUUID().toString();
+        String duplicate = UUID.randomUUID().toString();
+        publisher.publish(submitted(town, leak, "7", now.plusSeconds(3600), now.plusSeconds(7200), now));
+        publisher.publish(new TaskAssigned(town, "t-" + leak, leak, "property", "和平物业", "LEAD", "water-leak", "7",
+                now.plusSeconds(3600), now.plusSeconds(7200), now.plusMillis(1)));
+        // a status change names the organisation only by id: the feed finds its name on the task board
+        publisher.publish(new TaskStatusChanged(town, "t-" + leak, leak, "property", "LEAD", "ACKNOWLEDGED", null,
+                now.plusMillis(2)));
+        publisher.publish(submitted(town, duplicate, "7", now.plusSeconds(3600), now.plusSeconds(7200), now));
+        publisher.publish(status(town, duplicate, "7", "SUBMITTED", "MERGED", now.plusMillis(3)));
+
+        String token = worker(town);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/feed").then().statusCode(200)
+                .body("type", hasItem("gongzhi.task.status-changed.v1"))
+                .body("findAll { it.requestId == '" + duplicate + "' }.type",
+                        hasItem("gongzhi.request.status-changed.v1"))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.requestId", equalTo(leak))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.category", equalTo("water-leak"))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.building", equalTo("7"))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.unit", equalTo("1"))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.party", equalTo("和平物业"))
+                .body("find { it.type == 'gongzhi.task.status-changed.v1' }.data.status", equalTo("ACKNOWLEDGED"))
+                .body("find { it.type == 'gongzhi.task.assigned.v1' }.party", equalTo("和平物业")));
+        List<Integer> seqs = given().auth().oauth2(token).get("/api/dashboard/feed").then().extract().path("seq");
+        assertThat(seqs).isSortedAccordingTo(Comparator.reverseOrder());
+        given().auth().oauth2(token).queryParam("size", 2).get("/api/dashboard/feed").then().statusCode(200)
+                .body("$", hasSize(2));
+        given().auth().oauth2(token).queryParam("size", 0).get("/api/dashboard/feed").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", equalTo(List.of("size")));
+        // merged into another request, the duplicate is no longer open
+        given().auth().oauth2(token).get("/api/dashboard/requests").then().statusCode(200)
+                .body("items.id", hasItem(leak)).body("items.id", not(hasItem(duplicate))).body("total", equalTo(1));
+    }
+
+    @Test
     void aBadPageOrSizeIsRefusedNamingIt() {
         String token = worker("town-" + UUID.randomUUID().toString().substring(0, 8));
         for (Map.Entry<String, String> bad : List.of(Map.entry("size", "0"), Map.entry("size", "501"),

@@ -34,10 +34,12 @@ public class DashboardResource {
     private final Dashboard dashboard;
     private final Rates rates;
     private final ReadModelRebuild rebuild;
+    private final LiveFeed feed;
     private final Caller caller;
 
-    DashboardResource(Dashboard dashboard, Rates rates, ReadModelRebuild rebuild, Caller caller) {
+    DashboardResource(Dashboard dashboard, Rates rates, ReadModelRebuild rebuild, LiveFeed feed, Caller caller) {
         this.dashboard = dashboard;
+        this.feed = feed;
         this.rates = rates;
         this.rebuild = rebuild;
         this.caller = caller;
@@ -60,6 +62,15 @@ public class DashboardResource {
         return dashboard.openRequests(caller.community(), building == null || building.isBlank() ? null : building,
                 number("page", page, 0, 0, Integer.MAX_VALUE),
                 number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+    }
+
+    @GET
+    @Path("/feed")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "The latest events, newest first, each with its request's category, building and unit and "
+            + "the party's name, for a feed a person reads", description = "size 1 to 200, default 50")
+    public Uni<List<DashboardViews.FeedLine>> feed(@QueryParam("size") String size) {
+        return feed.latest(caller.community(), number("size", size, 50, 1, 200));
     }
 
     @GET

@@ -1,5 +1,6 @@
 package org.gongzhi.notification.board;
 
+import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -17,6 +18,14 @@ public final class DashboardViews {
     public record BoardRequest(String id, String category, String building, String status, String urgency,
             String leadParty, String leadOrganisationId, Instant respondBy, Instant resolveBy, Instant respondedAt,
             Instant submittedAt, Instant nextDeadline, boolean overdue, Instant deadlineMovedAt, long mergedReports) {
+    }
+
+    /**
+     * One event of the live feed, with what it is about in a worker's words: the request ({@code requestId} only when
+     * the board knows it) with its category, building and unit, the party's name, and the event's own data.
+     */
+    public record FeedLine(long seq, String type, Instant time, String requestId, String category, String building,
+            String unit, String party, JsonNode data) {
     }
 
     public record BuildingLoad(String building, int gridX, int gridY, long open, long overdue) {

@@ -25,16 +25,16 @@ public class RequestBoard {
     public Uni<Void> apply(InboundEvent<?> event) {
         if (event.data() instanceof RequestSubmitted r) {
             return run("""
-                    insert into request_board (request_id, community_id, category, building, status, urgency,
+                    insert into request_board (request_id, community_id, category, building, unit, status, urgency,
                         resident_id, respond_by, resolve_by, submitted_at, updated_at)
-                    values (:id, :community, :category, :building, 'SUBMITTED', :urgency, :resident, :respondBy,
-                        :resolveBy, :at, :at)
+                    values (:id, :community, :category, :building, :unit, 'SUBMITTED', :urgency, :resident,
+                        :respondBy, :resolveBy, :at, :at)
                     on conflict (request_id) do update set category = excluded.category,
-                        building = excluded.building, urgency = excluded.urgency,
+                        building = excluded.building, unit = excluded.unit, urgency = excluded.urgency,
                         resident_id = excluded.resident_id, respond_by = excluded.respond_by,
                         resolve_by = excluded.resolve_by, submitted_at = excluded.submitted_at""",
                     "id", r.requestId(), "community", r.communityId(), "category", r.category(),
-                    "building", r.building(), "urgency", r.urgency(), "resident", r.residentId(),
+                    "building", r.building(), "unit", r.unit(), "urgency", r.urgency(), "resident", r.residentId(),
                     "respondBy", r.respondBy(), "resolveBy", r.resolveBy(), "at", r.submittedAt());
         }
         if (event.data() instanceof RequestStatusChanged s) {
