@@ -33,6 +33,9 @@ public interface GongzhiConfig {
          * besides its own: each is added to the pages' {@code connect-src}.
          */
         Optional<List<String>> apiOrigins();
+
+        /** The console's own origins, which every service allows cross-origin calls from (CORS, set beside it). */
+        List<String> origins();
     }
 
     /**
