@@ -35,9 +35,9 @@ class ReTriageTest {
     void alliance() {
         Fixtures.leakAlliance();
         Fixtures.organisation("grid", "供电所", "UTILITY");
-        if (Fixtures.count("select count(*) from routing_rule where category = 'old-wiring' and lead = 'property'"
+        if (Fixtures.count("select count(*) from routing_rule where category = 'broken-handrail' and lead = 'property'"
                 + " and supporting like '%grid%'") == 0) {
-            Fixtures.rule("old-wiring", List.of(), "property", List.of("grid"), 100);
+            Fixtures.rule("broken-handrail", List.of(), "property", List.of("grid"), 100);
         }
     }
 
@@ -55,7 +55,7 @@ class ReTriageTest {
 
         Instant resolveBy = now.plus(Duration.ofHours(2));
         String ceId = UUID.randomUUID().toString();
-        String event = recategorised(requestId, "old-wiring", "URGENT", List.of("ALLIANCE"), List.of(), List.of(),
+        String event = recategorised(requestId, "broken-handrail", "URGENT", List.of("ALLIANCE"), List.of(), List.of(),
                 now.plus(Duration.ofMinutes(30)), resolveBy);
         KafkaProbe.publish(Topics.REQUESTS, requestId, ceId, RECATEGORISED, event);
         KafkaProbe.publish(Topics.REQUESTS, requestId, ceId, RECATEGORISED, event);
@@ -64,7 +64,7 @@ class ReTriageTest {
 
         var alliance = given().auth().oauth2(DevTokens.worker()).get("/api/cases/" + requestId)
                 .then().statusCode(200).extract().jsonPath();
-        assertThat(alliance.getString("category")).isEqualTo("old-wiring");
+        assertThat(alliance.getString("category")).isEqualTo("broken-handrail");
         assertThat(alliance.getString("resolveBy")).isEqualTo(resolveBy.toString());
         // the lead keeps its task, acknowledged as it was, with the new deadline; the water company's is cancelled
         assertThat(Fixtures.text("select status || ',' || role from task where id = '" + property + "'"))
