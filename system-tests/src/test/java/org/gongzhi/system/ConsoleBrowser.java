@@ -129,7 +129,12 @@ final class ConsoleBrowser implements AutoCloseable {
     WebElement action(WebElement scope, String action) {
         WebElement details = wait.until(d -> scope.findElement(By.cssSelector("details[data-action='" + action + "']")));
         if (details.getAttribute("open") == null) {
-            details.findElement(By.tagName("summary")).click();
+            WebElement summary = details.findElement(By.tagName("summary"));
+            // the detail view's header is sticky: an element at the top edge counts as in view for WebDriver yet lies
+            // under the header, so bring it to the middle first, as a person scrolling to it would
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", summary);
+            summary.click();
         }
         return wait.until(d -> details.findElement(By.tagName("form")));
     }

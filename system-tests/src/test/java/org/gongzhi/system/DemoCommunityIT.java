@@ -74,7 +74,8 @@ class DemoCommunityIT {
                         .body("trend.findAll { it.satisfaction.denominator > 0 }.size()", greaterThanOrEqualTo(8)));
         // a ticket received yesterday missed its acknowledge deadline: the alliance escalates it at its next check
         await().atMost(Duration.ofSeconds(150)).untilAsserted(() ->
-                given().baseUri(alliance).auth().oauth2(worker).queryParam("size", 100).get("/api/tasks")
+                given().baseUri(alliance).auth().oauth2(worker).queryParam("overdue", true).queryParam("size", 100)
+                        .get("/api/tasks")
                         .then().statusCode(200).body("items.findAll { it.escalationLevel > 0 }.size()", greaterThan(0)));
 
         List<Long> before = rows(requests, alliance, volunteers, worker);
