@@ -46,10 +46,21 @@ export async function refreshWarnings() {
       api('alliance', '/api/organisations')]);
   }
   const page = await api('alliance', '/api/warnings?active=true&size=20');
+  const panel = $('warnings-panel');
+  // a live refresh must not take away what the dispatcher is typing: the issue form and each warning's lift form
+  // move into the new content as they are (their text, their focus)
+  const focused = document.activeElement;
+  const inUse = (form) => form.contains(focused) || [...form.elements].some((e) => e.value && e.type !== 'submit');
+  const liftForms = new Map([...panel.querySelectorAll('article[data-warning] form[data-form="lift"]')]
+    .filter(inUse).map((form) => [form.closest('article').dataset.warning, form]));
   const list = page.items.map((w) => h('article', { class: 'warning-card', dataset: { warning: w.id, level: w.level } },
     h('h3', {}, `${levelName(w.level)} ${warningTypeName(w.type)} · ${when(w.from)} – ${when(w.until)}`),
-    patrols(w), liftForm(w)));
-  $('warnings-panel').replaceChildren(h('h2', { id: 'warnings-title' }, t('warningsTitle')),
-    h('details', { class: 'action', dataset: { action: 'issue' } }, h('summary', {}, t('issue')), issueForm()),
+    patrols(w), liftForms.get(w.id) ?? liftForm(w)));
+  const issue = panel.querySelector('details[data-action="issue"][open]')
+    ?? h('details', { class: 'action', dataset: { action: 'issue' } }, h('summary', {}, t('issue')), issueForm());
+  panel.replaceChildren(h('h2', { id: 'warnings-title' }, t('warningsTitle')), issue,
     ...(list.length ? list : [h('p', { class: 'hint' }, t('noWarnings'))]));
+  if (focused && focused !== document.activeElement && panel.contains(focused)) {
+    focused.focus();
+  }
 }
