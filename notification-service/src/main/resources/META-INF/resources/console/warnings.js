@@ -1,7 +1,7 @@
 // Weather warnings: issue one (type, level, window), watch each risk point's patrol, lift it.
 import { $, h, field, options } from './dom.js';
 import { api } from './api.js';
-import { t, warningTypes, warningTypeName, levels, levelName, when } from './i18n.js';
+import { lang, t, warningTypes, warningTypeName, levels, levelName, when } from './i18n.js';
 import { onSubmit, instant, text } from './forms.js';
 
 const state = { riskPoints: null, parties: null };
@@ -47,20 +47,35 @@ export async function refreshWarnings() {
   }
   const page = await api('alliance', '/api/warnings?active=true&size=20');
   const panel = $('warnings-panel');
-  // a live refresh must not take away what the dispatcher is typing: the issue form and each warning's lift form
-  // move into the new content as they are (their text, their focus)
-  const focused = document.activeElement;
-  const inUse = (form) => form.contains(focused) || [...form.elements].some((e) => e.value && e.type !== 'submit');
-  const liftForms = new Map([...panel.querySelectorAll('article[data-warning] form[data-form="lift"]')]
-    .filter(inUse).map((form) => [form.closest('article').dataset.warning, form]));
-  const list = page.items.map((w) => h('article', { class: 'warning-card', dataset: { warning: w.id, level: w.level } },
-    h('h3', {}, `${levelName(w.level)} ${warningTypeName(w.type)} · ${when(w.from)} – ${when(w.until)}`),
-    patrols(w), liftForms.get(w.id) ?? liftForm(w)));
-  const issue = panel.querySelector('details[data-action="issue"][open]')
-    ?? h('details', { class: 'action', dataset: { action: 'issue' } }, h('summary', {}, t('issue')), issueForm());
-  panel.replaceChildren(h('h2', { id: 'warnings-title' }, t('warningsTitle')), issue,
-    ...(list.length ? list : [h('p', { class: 'hint' }, t('noWarnings'))]));
-  if (focused && focused !== document.activeElement && panel.contains(focused)) {
-    focused.focus();
+  // a live refresh patches what changed and leaves the rest alone: the issue form, and each warning's card with its
+  // lift form, stay the same elements (what the dispatcher is typing, and where the focus is, are kept); only a change
+  // of language builds the panel anew
+  if (panel.dataset.lang !== lang.current) {
+    panel.replaceChildren(h('h2', { id: 'warnings-title' }, t('warningsTitle')),
+      h('details', { class: 'action', dataset: { action: 'issue' } }, h('summary', {}, t('issue')), issueForm()),
+      h('p', { class: 'hint', dataset: { empty: '' } }, t('noWarnings')));
+    panel.dataset.lang = lang.current;
   }
+  const cards = new Map([...panel.querySelectorAll('article[data-warning]')].map((a) => [a.dataset.warning, a]));
+  const wanted = page.items.map((w) => {
+    const heading = h('h3', {}, `${levelName(w.level)} ${warningTypeName(w.type)} · ${when(w.from)} – ${when(w.until)}`);
+    const card = cards.get(w.id);
+    if (!card) {
+      return h('article', { class: 'warning-card', dataset: { warning: w.id, level: w.level } }, heading, patrols(w),
+        liftForm(w));
+    }
+    card.dataset.level = w.level;
+    card.querySelector('h3').replaceWith(heading);
+    card.querySelector('table.patrols').replaceWith(patrols(w));
+    return card;
+  });
+  cards.forEach((card, id) => { if (!page.items.some((w) => w.id === id)) card.remove(); });
+  const empty = panel.querySelector('p[data-empty]');
+  empty.hidden = wanted.length > 0;
+  // a card already in its place is not moved (moving an element takes the focus away from what is inside it)
+  let previous = empty;
+  wanted.forEach((card) => {
+    if (previous.nextElementSibling !== card) previous.after(card);
+    previous = card;
+  });
 }
