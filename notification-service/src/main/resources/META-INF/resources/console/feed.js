@@ -1,7 +1,7 @@
 // The live feed in a worker's words: "7号楼2单元 漏水 → 和平物业 已接单"; a line about a request opens it.
 import { $, h } from './dom.js';
 import { api } from './api.js';
-import { t, lang, categoryName, place } from './i18n.js';
+import { t, clock, categoryName, place } from './i18n.js';
 
 const feed = { lines: [], openRequest: () => {} };
 
@@ -20,8 +20,7 @@ export async function refreshFeed() {
 
 export function renderFeed() {
   $('feed').replaceChildren(...feed.lines.map((line) => {
-    const time = h('time', { datetime: line.time }, new Date(line.time || Date.now()).toLocaleTimeString(lang.current,
-      { hour: '2-digit', minute: '2-digit' }));
+    const time = h('time', { datetime: line.time }, clock(line.time));
     const text = describe(line);
     const body = line.requestId
       ? h('button', { type: 'button', class: 'link', dataset: { request: line.requestId },

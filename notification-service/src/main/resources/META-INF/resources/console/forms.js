@@ -50,8 +50,8 @@ export function onSubmit(form, send, done = () => {}) {
   return form;
 }
 
-/** A datetime-local value (the browser's time) as an ISO instant, or null when empty. */
-export const instant = (value) => (value ? new Date(value).toISOString() : null);
+/** A datetime-local value (the community's local time, see i18n.js) as an ISO instant, or null when empty. */
+export { instantOfLocal as instant } from './i18n.js';
 export const text = (data, name) => {
   const value = data.get(name);
   return value === null || String(value).trim() === '' ? null : String(value).trim();

@@ -30,8 +30,22 @@ export const levelName = (level) => pick(LEVELS[String(level).toLowerCase()], le
 export const warningTypes = () => Object.keys(WARNING_TYPES);
 export const levels = () => Object.keys(LEVELS);
 
+/**
+ * Every time on the console is the community's local time (Beijing, no daylight saving), whatever the browser's zone:
+ * the texts the services write (why a request is late, the timeline) use it too, and a dispatcher working from a
+ * laptop set to another zone must read the same 14:00 as the resident on the phone.
+ */
+export const ZONE = 'Asia/Shanghai';
+const OFFSET = '+08:00';
 export const when = (iso) => (iso ? new Date(iso).toLocaleString(lang.current,
-  { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit' }) : '');
+  { month: 'numeric', day: 'numeric', hour: '2-digit', minute: '2-digit', timeZone: ZONE }) : '');
+export const clock = (iso) => new Date(iso || Date.now()).toLocaleTimeString(lang.current,
+  { hour: '2-digit', minute: '2-digit', timeZone: ZONE });
+/** A datetime-local field's value, read as the community's local time, as an ISO instant (null when empty). */
+export const instantOfLocal = (value) => (value ? new Date(`${value.length === 16 ? `${value}:00` : value}${OFFSET}`)
+  .toISOString() : null);
+/** The value a datetime-local field shows for an instant, in the community's local time. */
+export const localOfInstant = (date) => new Date(date.getTime() + 8 * 3600000).toISOString().slice(0, 16);
 export const place = (building, unit) => (building
   ? (zh() ? `${building}号楼${unit ? `${unit}单元` : ''}` : `${building}${unit ? `-${unit}` : ''}`) : '');
 

@@ -1,20 +1,19 @@
 // Weather warnings: issue one (type, level, window), watch each risk point's patrol, lift it.
 import { $, h, field, options } from './dom.js';
 import { api } from './api.js';
-import { lang, t, warningTypes, warningTypeName, levels, levelName, when } from './i18n.js';
+import { lang, localOfInstant, t, warningTypes, warningTypeName, levels, levelName, when } from './i18n.js';
 import { onSubmit, instant, text } from './forms.js';
 
 const state = { riskPoints: null, parties: null };
 
-const localInput = (date) => new Date(date.getTime() - date.getTimezoneOffset() * 60000).toISOString().slice(0, 16);
 
 function issueForm() {
   const now = new Date();
   return onSubmit(h('form', { id: 'warning-form', class: 'grid-form' },
     field(t('type'), h('select', { name: 'type' }, ...options(warningTypes().map((w) => [w, warningTypeName(w)]), 'rainstorm'))),
     field(t('level'), h('select', { name: 'level' }, ...options(levels().map((l) => [l, levelName(l)]), 'yellow'))),
-    field(t('from'), h('input', { name: 'from', type: 'datetime-local', value: localInput(now) })),
-    field(t('until'), h('input', { name: 'until', type: 'datetime-local', value: localInput(new Date(now.getTime() + 12 * 3600000)) })),
+    field(t('from'), h('input', { name: 'from', type: 'datetime-local', value: localOfInstant(now) })),
+    field(t('until'), h('input', { name: 'until', type: 'datetime-local', value: localOfInstant(new Date(now.getTime() + 12 * 3600000)) })),
     h('p', { class: 'wide' }, h('button', { type: 'submit' }, t('issue')))),
   (data) => api('alliance', '/api/warnings', { method: 'POST', body: { type: data.get('type'), level: data.get('level'),
     from: instant(data.get('from')), until: instant(data.get('until')) } }), () => refreshWarnings());
