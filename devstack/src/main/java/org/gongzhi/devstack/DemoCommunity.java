@@ -111,7 +111,7 @@ public final class DemoCommunity {
         if (requests != null && alliance != null) {
             new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
         }
-        new DemoDay(this::call, java.time.Instant.now()).load(requests, volunteers,
+        new DemoDay(this::call, java.time.Instant.now()).load(requests, alliance, volunteers,
                 services.get(ServiceProcess.Service.NOTIFICATION), data.get("day"), token);
     }
 

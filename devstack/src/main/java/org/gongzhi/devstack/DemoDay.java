@@ -8,6 +8,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import java.util.Set;
 import java.util.logging.Logger;
 
@@ -16,8 +18,11 @@ import java.util.logging.Logger;
  * from the office's paper register and the 12345 platform (so the three rates and their trend have values, and some
  * return visits are due), today's open requests (two 12345 tickets received yesterday and this morning, late and soon
  * escalated by the alliance; a leak reported twice, to merge), flagged vulnerable households and residents opted in
- * to warnings. Every write has a natural key, so a second load adds nothing: an imported record's reference (409), a
- * request's Idempotency-Key (replayed), a household's door (looked up first), a resident's preferences (PUT).
+ * to warnings; and work under way, done through the alliance's task API as a partner would (a noise complaint being
+ * worked on, a handrail fixed and waiting for its return visit, a dispute the resident said was not settled, reopened).
+ * Every write has a natural key, so a second load adds nothing: an imported record's reference (409), a request's
+ * Idempotency-Key (replayed), a household's door (looked up first), a resident's preferences (PUT), and work is done
+ * only on a request still ASSIGNED.
  */
 final class DemoDay {
     private static final Logger LOG = Logger.getLogger(DemoDay.class.getName());
@@ -45,11 +50,18 @@ final class DemoDay {
     }
 
     /** {@code worker}: a worker's or an admin's token for the community's own writes. */
-    void load(URI requests, URI volunteers, URI notifications, JsonNode day, String worker) {
+    void load(URI requests, URI alliance, URI volunteers, URI notifications, JsonNode day, String worker) {
         if (requests != null) {
             history(requests, worker, day.path("historyPerDay").asInt(3));
+            Map<String, String> working = new LinkedHashMap<>();
             for (JsonNode open : day.get("open")) {
-                submit(requests, worker, open);
+                String id = submit(requests, worker, open);
+                if (open.has("work") && id != null) {
+                    working.put(id, open.get("work").asText());
+                }
+            }
+            if (alliance != null) {
+                working.forEach((id, work) -> work(requests, alliance, worker, id, work));
             }
         }
         if (volunteers != null) {
@@ -111,15 +123,73 @@ final class DemoDay {
         }
     }
 
-    /** An open request; its Idempotency-Key makes a second load get the first one back. */
-    private void submit(URI requests, String worker, JsonNode open) {
+    /** An open request; its Idempotency-Key makes a second load get the first one back. Answers its id. */
+    private String submit(URI requests, String worker, JsonNode open) {
         ObjectNode body = ((ObjectNode) open.get("request").deepCopy());
         if (open.has("receivedHoursAgo")) {
             body.put("receivedAt", now.minus(Duration.ofHours(open.get("receivedHoursAgo").asLong())).toString());
         }
         String token = open.has("resident") ? DevTokens.resident(open.get("resident").asText()) : worker;
-        expect(api.call("POST", requests, "/api/requests", body, token, "demo-day-" + open.get("key").asText()),
-                "request " + open.get("key").asText());
+        JsonNode answer = api.call("POST", requests, "/api/requests", body, token, "demo-day-" + open.get("key").asText());
+        expect(answer, "request " + open.get("key").asText());
+        return answer.path("body").path("id").asText(null);
+    }
+
+    /**
+     * Work on a request as its parties would: {@code started} (every task acknowledged, progress reported),
+     * {@code resolved} (every task completed: the return visit is due) or {@code reopened} (resolved, then the return
+     * visit found it not solved). Done once: only while the request is still ASSIGNED. A step the services take longer
+     * than a minute to follow is left with a warning; the demo day is not worth failing the start for.
+     */
+    private void work(URI requests, URI alliance, String worker, String id, String work) {
+        JsonNode request = until(() -> api.call("GET", requests, "/api/requests/" + id, null, worker).path("body"),
+                r -> !"SUBMITTED".equals(r.path("status").asText()) && !"ACKNOWLEDGED".equals(r.path("status").asText()));
+        if (request == null || !"ASSIGNED".equals(request.path("status").asText())) {
+            return; // worked on by an earlier load (or routed nowhere)
+        }
+        JsonNode tasks = api.call("GET", alliance, "/api/tasks?requestId=" + id + "&open=true&size=20", null, worker)
+                .path("body").path("items");
+        for (JsonNode task : tasks) {
+            String path = "/api/tasks/" + task.get("id").asText();
+            ObjectNode note = JSON.createObjectNode().put("note", work.equals("started") ? "已联系住户，今晚上门查看"
+                    : "已处理完毕");
+            if ("ASSIGNED".equals(task.path("status").asText())) {
+                expect(api.call("POST", alliance, path + "/acknowledge", JSON.createObjectNode(), worker), "acknowledge");
+            }
+            expect(api.call("POST", alliance, path + "/progress", note, worker), "progress");
+            if (!work.equals("started")) {
+                expect(api.call("POST", alliance, path + "/complete", note, worker), "complete");
+            }
+        }
+        if (work.equals("reopened")) {
+            JsonNode resolved = until(() -> api.call("GET", requests, "/api/requests/" + id, null, worker).path("body"),
+                    r -> "RESOLVED".equals(r.path("status").asText()));
+            if (resolved == null) {
+                LOG.warning("demo data: request " + id + " did not become RESOLVED; not reopened");
+                return;
+            }
+            ObjectNode visit = JSON.createObjectNode().put("method", "phone").put("solved", false)
+                    .put("satisfied", false).put("comment", "居民说楼上还在往下滴水，矛盾没解决");
+            expect(api.call("POST", requests, "/api/requests/" + id + "/follow-ups", visit, worker), "return visit");
+        }
+    }
+
+    /** Asks again every half second for up to a minute; answers the first answer {@code done} accepts, else null. */
+    private static JsonNode until(java.util.function.Supplier<JsonNode> ask, java.util.function.Predicate<JsonNode> done) {
+        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
+        while (Instant.now().isBefore(giveUp)) {
+            JsonNode answer = ask.get();
+            if (done.test(answer)) {
+                return answer;
+            }
+            try {
+                Thread.sleep(500);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                return null;
+            }
+        }
+        return null;
     }
 
     /** Households flagged once: one already flagged at the same door is left as it is. */

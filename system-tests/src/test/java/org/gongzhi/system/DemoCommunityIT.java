@@ -1,6 +1,7 @@
 package org.gongzhi.system;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
@@ -9,6 +10,7 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import io.restassured.path.json.JsonPath;
 import java.time.Duration;
 import java.util.List;
 import org.gongzhi.devstack.DevTokens;
@@ -65,6 +67,13 @@ class DemoCommunityIT {
                 .get("/api/requests").then().statusCode(200).body("total", greaterThanOrEqualTo(2));
         given().baseUri(volunteers).auth().oauth2(worker).get("/api/households")
                 .then().statusCode(200).body("size()", equalTo(5));
+        // work under way: a noise complaint being worked on, a handrail fixed and due its visit, a dispute reopened
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            assertEquals("IN_PROGRESS", today(requests, worker, "18号楼夜里装修电钻声").getString("status"));
+            assertEquals("RESOLVED", today(requests, worker, "走访发现：4号楼3单元二楼扶手断裂").getString("status"));
+            JsonPath dispute = today(requests, worker, "楼上楼下因晾衣服滴水起争执");
+            assertThat(dispute.getList("timeline.text", String.class)).anyMatch(text -> text.contains("REOPENED"));
+        });
 
         // the rates and their trend have values on most of the fourteen days
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() ->
@@ -81,6 +90,14 @@ class DemoCommunityIT {
         List<Long> before = rows(requests, alliance, volunteers, worker);
         system.loadDemoCommunity();
         assertEquals(before, rows(requests, alliance, volunteers, worker), "requests, rules, organisations, households");
+    }
+
+    /** Today's request of that description, as a worker reads it. */
+    private static JsonPath today(String requests, String worker, String description) {
+        String id = given().baseUri(requests).auth().oauth2(worker).queryParam("q", description).get("/api/requests")
+                .then().statusCode(200).body("total", equalTo(1)).extract().jsonPath().getString("items[0].id");
+        return given().baseUri(requests).auth().oauth2(worker).get("/api/requests/" + id).then().statusCode(200)
+                .extract().jsonPath();
     }
 
     private static List<Long> rows(String requests, String alliance, String volunteers, String worker) {
