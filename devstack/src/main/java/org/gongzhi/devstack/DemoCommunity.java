@@ -115,6 +115,32 @@ public final class DemoCommunity {
                 services.get(ServiceProcess.Service.NOTIFICATION), data.get("day"), token);
     }
 
+    /**
+     * The property company's webhook to its own system ({@code receiver}): its tasks and the community's warnings,
+     * signed. Registered once: an endpoint of the property company with that address is left as it is.
+     */
+    public void registerPartnerWebhook(URI notifications, URI receiver) {
+        String property = DevTokens.partner("property");
+        JsonNode existing = call("GET", notifications, "/api/webhooks", null, property);
+        if (existing.path("status").asInt() != 200) {
+            LOG.warning("demo webhook skipped: /api/webhooks answered " + existing.path("status").asInt());
+            return;
+        }
+        for (JsonNode endpoint : existing.path("body")) {
+            if (receiver.toString().equals(endpoint.path("url").asText())) {
+                return;
+            }
+        }
+        ObjectNode webhook = JSON.createObjectNode().put("url", receiver.toString());
+        webhook.putArray("eventTypes").add("gongzhi.task.assigned.v1").add("gongzhi.task.status-changed.v1")
+                .add("gongzhi.task.escalated.v1").add("gongzhi.warning.issued.v1");
+        JsonNode answer = call("POST", notifications, "/api/webhooks", webhook, property);
+        if (answer.path("status").asInt() / 100 != 2) {
+            throw new IllegalStateException("demo webhook refused: " + answer.path("status").asInt() + " "
+                    + answer.path("body"));
+        }
+    }
+
     /** One call to a service; answers the status and the parsed body (null when empty). */
     JsonNode call(String method, URI base, String path, JsonNode body, String token) {
         return call(method, base, path, body, token, null);

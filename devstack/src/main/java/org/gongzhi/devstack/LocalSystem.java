@@ -12,7 +12,11 @@ import java.util.concurrent.CompletableFuture;
 /** The whole system on one machine: devstack plus the four packaged services, each its own process. */
 public final class LocalSystem implements AutoCloseable {
     private final DevStack stack;
+    /** Where the demo partner's webhook receiver listens in the local run (free ports in tests). */
+    static final int PARTNER_PORT = 8090;
+
     private final Map<ServiceProcess.Service, ServiceProcess> services = new EnumMap<>(ServiceProcess.Service.class);
+    private PartnerReceiver partner;
 
     private LocalSystem(DevStack stack) {
         this.stack = stack;
@@ -31,7 +35,11 @@ public final class LocalSystem implements AutoCloseable {
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
                 ports.put(service, fixedPorts ? service.defaultPort : FreePorts.next());
             }
+            system.partner = PartnerReceiver.start(fixedPorts ? PARTNER_PORT : FreePorts.next(),
+                    logDir.resolve("partner-webhook.log"));
             Map<String, String> env = new HashMap<>(consoleEnv(ports));
+            // the demo partner's receiver is on this machine: webhooks may go to loopback (never to private networks)
+            env.put("GONGZHI_WEBHOOKS_ALLOW_LOOPBACK", "true");
             env.putAll(extraEnv);
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
                 system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, ports.get(service),
@@ -78,13 +86,24 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     public void loadDemoCommunity() {
-        DemoCommunity.read().loadInto(urls(), DevTokens.admin());
+        DemoCommunity demo = DemoCommunity.read();
+        // first, so that the day's tasks reach the property company's own system as they are assigned
+        demo.registerPartnerWebhook(url(ServiceProcess.Service.NOTIFICATION), partner.url());
+        demo.loadInto(urls(), DevTokens.admin());
+    }
+
+    /** The demo partner's (property management's) own system, which its webhook delivers to. */
+    public PartnerReceiver partner() {
+        return partner;
     }
 
     @Override
     public void close() {
         stopServices();
         stack.close();
+        if (partner != null) {
+            partner.close();
+        }
     }
 
     /**

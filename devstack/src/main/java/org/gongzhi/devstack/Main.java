@@ -77,6 +77,8 @@ public final class Main {
                   notification     http://localhost:8080/q/swagger-ui
 
                   A token:  ./gongzhi token --role worker   (resident, partner --org property, volunteer --volunteer v6070-01, admin)
+                  Webhooks: the property company's signed messages arrive at its own system on :8090 and are
+                            listed in .local/logs/partner-webhook.log
                   Logs:     .local/logs/      Data: %s
 
                 Ctrl+C (or ./gongzhi down) stops everything.

@@ -87,9 +87,17 @@ class DemoCommunityIT {
                         .get("/api/tasks")
                         .then().statusCode(200).body("items.findAll { it.escalationLevel > 0 }.size()", greaterThan(0)));
 
+        // the property company's own system received its tasks through its webhook, signed
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> assertThat(system.partner().deliveries())
+                .anyMatch(d -> d.type().equals("gongzhi.task.assigned.v1") && d.signed()));
+        given().baseUri(board).auth().oauth2(DevTokens.partner("property")).get("/api/webhooks").then()
+                .statusCode(200).body("size()", equalTo(1));
+
         List<Long> before = rows(requests, alliance, volunteers, worker);
         system.loadDemoCommunity();
         assertEquals(before, rows(requests, alliance, volunteers, worker), "requests, rules, organisations, households");
+        given().baseUri(board).auth().oauth2(DevTokens.partner("property")).get("/api/webhooks").then()
+                .statusCode(200).body("size()", equalTo(1));
     }
 
     /** Today's request of that description, as a worker reads it. */
