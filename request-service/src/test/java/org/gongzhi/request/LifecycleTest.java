@@ -108,12 +108,15 @@ class LifecycleTest {
                 .then().statusCode(200).body("phone", equalTo("13912345678"));
         given().auth().oauth2(DevTokens.partner("police")).get("/api/requests/" + id + "/contact")
                 .then().statusCode(404);
-        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id + "/contact")
+        given().auth().oauth2(DevTokens.worker()).queryParam("reason", "约上门时间").get("/api/requests/" + id + "/contact")
                 .then().statusCode(200);
+        given().auth().oauth2(DevTokens.worker()).queryParam("reason", "x".repeat(201))
+                .get("/api/requests/" + id + "/contact").then().statusCode(400).body("errors[0].field", equalTo("reason"));
 
         assertThat(Fixtures.count("select count(*) from contact_read where request_id = '" + id + "'")).isEqualTo(2);
         given().auth().oauth2(DevTokens.admin()).get("/api/audit").then().statusCode(200)
-                .body("requestId", hasItem(id));
+                .body("requestId", hasItem(id))
+                .body("find { it.requestId == '" + id + "' && it.reason != null }.reason", equalTo("约上门时间"));
         given().auth().oauth2(DevTokens.worker()).get("/api/audit").then().statusCode(403);
         // the phone never travels in an event
         assertThat(KafkaProbe.records(Topics.REQUESTS, id, found -> found.size() >= 2))

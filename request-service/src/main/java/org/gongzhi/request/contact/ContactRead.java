@@ -20,6 +20,8 @@ public class ContactRead extends PanacheEntityBase {
     public UUID requestId;
     public String reader;
     public String organisation;
+    /** Why the reader needed the phone, as they said (optional for partners' systems). */
+    public String reason;
     @Column(name = "read_at")
     public Instant readAt;
 }

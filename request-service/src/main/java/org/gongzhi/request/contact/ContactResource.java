@@ -2,14 +2,17 @@ package org.gongzhi.request.contact;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Size;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
@@ -32,7 +35,9 @@ public class ContactResource {
     @Operation(summary = "Read the resident's phone", description = "Workers, and the party leading an open task "
             + "on the request. Every read is recorded in the audit log.")
     @Extension(name = "x-refuses-403", value = "Your organisation does not lead an open task on it")
-    public Uni<ContactService.Contact> contact(@PathParam("id") UUID id) {
-        return contacts.read(Viewer.of(caller), id);
+    public Uni<ContactService.Contact> contact(@PathParam("id") UUID id,
+            @Parameter(description = "Why the phone is needed; kept in the audit log")
+            @QueryParam("reason") @Size(max = 200) String reason) {
+        return contacts.read(Viewer.of(caller), id, reason == null || reason.isBlank() ? null : reason.strip());
     }
 }

@@ -31,11 +31,11 @@ public class ContactService {
     public record Contact(UUID requestId, String phone, String building, String unit, String household) {
     }
 
-    public record AuditEntry(UUID requestId, String reader, String organisation, Instant readAt) {
+    public record AuditEntry(UUID requestId, String reader, String organisation, String reason, Instant readAt) {
     }
 
     @WithTransaction
-    public Uni<Contact> read(Viewer viewer, UUID requestId) {
+    public Uni<Contact> read(Viewer viewer, UUID requestId, String reason) {
         return requests.findById(requestId).chain(r -> {
             if (r == null || !r.communityId.equals(viewer.community())) {
                 throw ProblemException.notFound("request", requestId.toString());
@@ -64,6 +64,7 @@ public class ContactService {
                 audit.requestId = r.id;
                 audit.reader = viewer.id();
                 audit.organisation = viewer.org();
+                audit.reason = reason;
                 audit.readAt = clock.instant();
                 return audit.persist().replaceWith(new Contact(r.id, r.contactPhone, r.building, r.unit,
                         r.household));
@@ -75,7 +76,8 @@ public class ContactService {
     public Uni<List<AuditEntry>> audit(Viewer viewer, int page, int size) {
         return ContactRead.<ContactRead>find("communityId = ?1 order by readAt desc", viewer.community())
                 .page(Page.of(page, size)).list()
-                .map(reads -> reads.stream().map(a -> new AuditEntry(a.requestId, a.reader, a.organisation, a.readAt))
+                .map(reads -> reads.stream().map(a -> new AuditEntry(a.requestId, a.reader, a.organisation, a.reason,
+                        a.readAt))
                         .toList());
     }
 }
