@@ -21,7 +21,7 @@ import javax.crypto.spec.SecretKeySpec;
  * (not the service's code): it answers each path with scripted statuses, then 200.
  */
 final class WebhookReceiver implements AutoCloseable {
-    record Received(String path, String id, String timestamp, String signature, String body, Instant at) {
+    record Received(String path, String id, String timestamp, String signature, String body, Instant at, String host) {
     }
 
     private final HttpServer server;
@@ -37,7 +37,7 @@ final class WebhookReceiver implements AutoCloseable {
             String body = new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
             var h = exchange.getRequestHeaders();
             received.add(new Received(path, h.getFirst("webhook-id"), h.getFirst("webhook-timestamp"),
-                    h.getFirst("webhook-signature"), body, Instant.now()));
+                    h.getFirst("webhook-signature"), body, Instant.now(), h.getFirst("Host")));
             Long delay = delays.get(path);
             if (delay != null) {
                 try {

@@ -13,20 +13,26 @@ import static org.hamcrest.Matchers.startsWith;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusMock;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.inject.Inject;
+import java.net.InetAddress;
+import java.net.UnknownHostException;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicInteger;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.notification.webhook.HostNames;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -64,8 +70,12 @@ class WebhookTest {
     }
 
     private Registered register(String org, String path, List<String> types) {
+        return registerUrl(org, receiver.url(path), types);
+    }
+
+    private Registered registerUrl(String org, String url, List<String> types) {
         var body = given().auth().oauth2(DevTokens.partner(org)).contentType("application/json")
-                .body(Map.of("url", receiver.url(path), "eventTypes", types))
+                .body(Map.of("url", url, "eventTypes", types))
                 .post("/api/webhooks").then().statusCode(201)
                 .header("Location", containsString("/api/webhooks/"))
                 .body("organisationId", equalTo(org)).body("secret", startsWith("whsec_"))
@@ -97,7 +107,7 @@ class WebhookTest {
         // the receiver's own checks refuse a tampered body and an old timestamp
         var first = got.get(0);
         assertThat(WebhookReceiver.verify(hook.secret(), new WebhookReceiver.Received(first.path(), first.id(),
-                first.timestamp(), first.signature(), first.body().replace(org, "evil"), first.at()),
+                first.timestamp(), first.signature(), first.body().replace(org, "evil"), first.at(), first.host()),
                 Instant.now())).isFalse();
         assertThat(WebhookReceiver.verify(hook.secret(), first, Instant.now().plusSeconds(600))).isFalse();
 
@@ -203,6 +213,64 @@ class WebhookTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/gas").size() == 1);
         assertThat(receiver.received("/gas").get(0).id()).isEqualTo("msg_" + eventId);
         assertThat(WebhookReceiver.verify(hook.secret(), receiver.received("/gas").get(0), Instant.now())).isTrue();
+    }
+
+    /** Plays DNS for test names: each answers its scripted addresses in turn, the last one for ever after. */
+    static final class ScriptedNames extends HostNames {
+        private final Map<String, List<String>> answers = new ConcurrentHashMap<>();
+        private final Map<String, AtomicInteger> asked = new ConcurrentHashMap<>();
+
+        void answer(String name, String... addresses) {
+            answers.put(name, List.of(addresses));
+        }
+
+        int asked(String name) {
+            return asked.getOrDefault(name, new AtomicInteger()).get();
+        }
+
+        @Override
+        public InetAddress[] resolve(String host) throws UnknownHostException {
+            List<String> script = answers.get(host);
+            if (script == null) {
+                return super.resolve(host);
+            }
+            int n = asked.computeIfAbsent(host, h -> new AtomicInteger()).getAndIncrement();
+            return new InetAddress[] {InetAddress.getByName(script.get(Math.min(n, script.size() - 1)))};
+        }
+    }
+
+    @Test
+    void theAddressThatWasCheckedIsTheOneConnectedTo() {
+        ScriptedNames names = new ScriptedNames();
+        QuarkusMock.installMockForType(names, HostNames.class);
+        String suffix = UUID.randomUUID().toString().substring(0, 6);
+        // the name answers the receiver's (allowed) loopback address at registration and at the check before the
+        // send, and an address inside the network to any lookup after that - as a rebinding DNS server would: the
+        // message arrives only if it went to the address that was checked, with the name as its Host
+        String pinned = "partner-" + suffix + ".example";
+        names.answer(pinned, "127.0.0.1", "127.0.0.1", "10.0.0.7");
+        String org = "pin-" + suffix;
+        registerUrl(org, "http://" + pinned + ":" + receiver.port() + "/pinned", TASK_EVENTS);
+        String eventId = publisher.publish(task(org));
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/pinned").size() == 1);
+        var got = receiver.received("/pinned").get(0);
+        assertThat(got.id()).isEqualTo("msg_" + eventId);
+        assertThat(got.host()).isEqualTo(pinned + ":" + receiver.port());
+        assertThat(names.asked(pinned)).as("lookups: registration, then one per send").isEqualTo(2);
+
+        // a name that answers an address inside the network when the message is due: nothing is sent
+        String rebound = "rebound-" + suffix + ".example";
+        names.answer(rebound, "127.0.0.1", "10.0.0.7");
+        String other = "reb-" + suffix;
+        Registered hook = registerUrl(other, "http://" + rebound + ":" + receiver.port() + "/rebound", TASK_EVENTS);
+        publisher.publish(task(other));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.partner(other))
+                .get("/api/webhooks/{id}", hook.id()).then().statusCode(200)
+                .body("status", equalTo("DISABLED")).body("disabledReason", containsString("private")));
+        given().auth().oauth2(DevTokens.partner(other)).get("/api/webhooks/{id}/deliveries", hook.id()).then()
+                .statusCode(200).body("[0].status", equalTo("PENDING"))
+                .body("[0].log[0].error", startsWith("refused"));
+        assertThat(receiver.received("/rebound")).isEmpty();
     }
 
     @Test

@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.devstack.OpenApiDocument;
 import org.junit.jupiter.api.Test;
 
 /** The API document an integrator reads: every operation says what it does, shows its input and its refusals. */
@@ -43,6 +44,8 @@ class OpenApiTest {
         String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         Files.writeString(Path.of("target", "openapi.json"), json);
         JsonPath doc = JsonPath.from(json);
+        assertThat(doc.getString("openapi")).startsWith("3.1.");
+        assertThat(OpenApiDocument.problems(json)).as("problems by the OpenAPI 3.1 schema").isEmpty();
         List<Op> ops = operations(doc);
         assertThat(ops).hasSizeGreaterThan(40);
 

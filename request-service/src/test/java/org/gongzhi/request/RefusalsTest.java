@@ -1,6 +1,7 @@
 package org.gongzhi.request;
 
 import static io.restassured.RestAssured.given;
+import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.emptyOrNullString;
 import static org.hamcrest.Matchers.equalTo;
@@ -12,10 +13,25 @@ import static org.hamcrest.Matchers.startsWith;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.RestAssured;
 import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import java.io.BufferedInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.EOFException;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.Socket;
+import java.nio.charset.StandardCharsets;
+import java.util.Arrays;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.junit.jupiter.api.BeforeEach;
@@ -127,6 +143,98 @@ class RefusalsTest {
                 .then().statusCode(413).contentType("application/problem+json")
                 .body("detail", equalTo("The body is larger than the 1 MiB this service takes; nothing was read or "
                         + "changed."));
+    }
+
+    private record Raw(int status, Map<String, String> headers, String body) {
+    }
+
+    /**
+     * POSTs {@code chunks} chunks of {@code chunkSize} bytes (a JSON document padded with spaces) with
+     * {@code Transfer-Encoding: chunked} and no length, as a client streaming its body would, while reading the answer
+     * as it comes: the sending stops by itself once the server closes the connection.
+     */
+    private static Raw postChunked(String json, int chunkSize, int chunks) throws Exception {
+        try (Socket socket = new Socket("localhost", RestAssured.port)) {
+            socket.setSoTimeout(30_000);
+            OutputStream out = socket.getOutputStream();
+            CompletableFuture<Void> sending = CompletableFuture.runAsync(() -> {
+                try {
+                    out.write(("POST /api/requests HTTP/1.1\r\nHost: localhost\r\nAuthorization: Bearer "
+                            + DevTokens.worker() + "\r\nContent-Type: application/json\r\n"
+                            + "Transfer-Encoding: chunked\r\n\r\n").getBytes(StandardCharsets.US_ASCII));
+                    byte[] document = json.getBytes(StandardCharsets.UTF_8);
+                    for (int i = 0; i < chunks; i++) {
+                        byte[] chunk = new byte[chunkSize];
+                        Arrays.fill(chunk, (byte) ' ');
+                        if (i == 0) {
+                            System.arraycopy(document, 0, chunk, 0, document.length);
+                        }
+                        out.write((Integer.toHexString(chunkSize) + "\r\n").getBytes(StandardCharsets.US_ASCII));
+                        out.write(chunk);
+                        out.write("\r\n".getBytes(StandardCharsets.US_ASCII));
+                        out.flush();
+                    }
+                    out.write("0\r\n\r\n".getBytes(StandardCharsets.US_ASCII));
+                    out.flush();
+                } catch (IOException closedByTheServer) {
+                    // the server answered and closed: the rest of the body is not wanted
+                }
+            });
+            DataInputStream in = new DataInputStream(new BufferedInputStream(socket.getInputStream()));
+            int status = Integer.parseInt(line(in).split(" ")[1]);
+            Map<String, String> headers = new HashMap<>();
+            for (String header = line(in); !header.isEmpty(); header = line(in)) {
+                int colon = header.indexOf(':');
+                headers.put(header.substring(0, colon).trim().toLowerCase(Locale.ROOT), header.substring(colon + 1).trim());
+            }
+            ByteArrayOutputStream body = new ByteArrayOutputStream();
+            if (headers.containsKey("content-length")) {
+                body.write(in.readNBytes(Integer.parseInt(headers.get("content-length"))));
+            } else if ("chunked".equalsIgnoreCase(headers.get("transfer-encoding"))) {
+                for (int size = Integer.parseInt(line(in).split(";")[0], 16); size > 0;
+                        size = Integer.parseInt(line(in).split(";")[0], 16)) {
+                    body.write(in.readNBytes(size));
+                    line(in);
+                }
+            }
+            if (status != 413) {
+                sending.get(30, TimeUnit.SECONDS);
+            }
+            return new Raw(status, headers, body.toString(StandardCharsets.UTF_8));
+        }
+    }
+
+    private static String line(DataInputStream in) throws IOException {
+        StringBuilder line = new StringBuilder();
+        for (int c = in.read(); c != '\n'; c = in.read()) {
+            if (c == -1) {
+                throw new EOFException("the connection closed in the middle of a line: " + line);
+            }
+            if (c != '\r') {
+                line.append((char) c);
+            }
+        }
+        return line.toString();
+    }
+
+    @Test
+    void aChunkedBodyOverTheLimitIsRefusedAt413ProblemAndOneWithinItIsTaken() throws Exception {
+        String request = """
+                {"category": "water-leak", "description": "Water drips from the ceiling", "building": "7",
+                 "unit": "2", "household": "201", "contactPhone": "13800138000", "channel": "app"}""";
+        // 16 x 64 KiB = 1 MiB + 64 KiB, without a Content-Length: refused with words, not an empty 413
+        Raw refused = postChunked(request, 64 * 1024, 17);
+        assertEquals(413, refused.status());
+        assertEquals("application/problem+json", refused.headers().get("content-type"));
+        assertEquals("close", refused.headers().get("connection"));
+        JsonPath problem = JsonPath.from(refused.body());
+        assertEquals(413, problem.getInt("status"));
+        assertEquals("The body is larger than the 1 MiB this service takes; the rest was not read and nothing was "
+                + "changed.", problem.getString("detail"));
+        // the same request, chunked but within the limit, is read and filed as usual
+        Raw taken = postChunked(request, 64 * 1024, 4);
+        assertEquals(201, taken.status(), taken.body());
+        assertEquals("water-leak", JsonPath.from(taken.body()).getString("category"));
     }
 
     @Test

@@ -8,15 +8,17 @@ import org.gongzhi.platform.problem.ProblemException;
 
 /**
  * Which URLs a webhook may target: http(s) only, and not an address inside our network (loopback, private,
- * link-local, multicast, unspecified) unless configuration allows it. Resolving the name blocks: call it off the
- * event loop.
+ * link-local, multicast, unspecified, carrier-grade NAT, NAT64) unless configuration allows it. Resolving the name
+ * blocks: call it off the event loop.
  */
 @ApplicationScoped
 public class TargetPolicy {
     private final WebhookConfig config;
+    private final HostNames names;
 
-    TargetPolicy(WebhookConfig config) {
+    TargetPolicy(WebhookConfig config, HostNames names) {
         this.config = config;
+        this.names = names;
     }
 
     /**
@@ -25,7 +27,7 @@ public class TargetPolicy {
      */
     public URI check(String url) {
         URI uri = parse(url);
-        if (refusal(uri, false) != null) {
+        if (refusal(uri) != null) {
             throw ProblemException.invalid("url", NOT_ALLOWED);
         }
         return uri;
@@ -34,15 +36,37 @@ public class TargetPolicy {
     static final String NOT_ALLOWED = "is not an allowed target";
 
     /**
-     * At each send: the name is resolved again, so one re-pointed at an address inside since registration (DNS
-     * rebinding) is not reached. Null when the target may be sent to, else why not.
+     * Where one send goes: the URL, and the address its name resolved to just now and was checked; the message is sent
+     * to that address (with the name as Host and TLS server name), never to a second lookup of the name, so a name
+     * re-pointed inside between the check and the connection (DNS rebinding) is not reached. {@code refusal} is why
+     * it may not be sent to; {@code address} is null when the name does not resolve (a connection failure, retried).
      */
-    public String refusalAtSend(String url) {
-        try {
-            return refusal(parse(url), true);
-        } catch (ProblemException e) {
-            return "the URL is no longer acceptable";
+    public record Destination(URI uri, InetAddress address, String refusal) {
+        public int port() {
+            return uri.getPort() != -1 ? uri.getPort() : "https".equalsIgnoreCase(uri.getScheme()) ? 443 : 80;
         }
+
+        public boolean tls() {
+            return "https".equalsIgnoreCase(uri.getScheme());
+        }
+    }
+
+    /** At each send: the name is resolved once, every address it has is checked, and the first is the one used. */
+    public Destination atSend(String url) {
+        URI uri;
+        try {
+            uri = parse(url);
+        } catch (ProblemException e) {
+            return new Destination(null, null, "the URL is no longer acceptable");
+        }
+        InetAddress[] addresses;
+        try {
+            addresses = names.resolve(uri.getHost());
+        } catch (UnknownHostException e) {
+            return new Destination(uri, null, null);
+        }
+        String refusal = refusal(uri, addresses);
+        return new Destination(uri, refusal == null ? addresses[0] : null, refusal);
     }
 
     private static URI parse(String url) {
@@ -80,14 +104,15 @@ public class TargetPolicy {
         return true;
     }
 
-    private String refusal(URI uri, boolean sending) {
-        InetAddress[] addresses;
+    private String refusal(URI uri) {
         try {
-            addresses = InetAddress.getAllByName(uri.getHost());
+            return refusal(uri, names.resolve(uri.getHost()));
         } catch (UnknownHostException e) {
-            // at send time a name that does not resolve is a connection failure like any other: retried
-            return sending ? null : "the host " + uri.getHost() + " does not resolve";
+            return "the host " + uri.getHost() + " does not resolve";
         }
+    }
+
+    private String refusal(URI uri, InetAddress[] addresses) {
         for (InetAddress address : addresses) {
             if (address.isLoopbackAddress() && !config.allowLoopback()) {
                 return "must not point at a loopback address (" + uri.getHost() + " resolves to "

@@ -7,11 +7,14 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
-import java.net.http.HttpTimeoutException;
+import io.vertx.core.Vertx;
+import io.vertx.core.buffer.Buffer;
+import io.vertx.core.http.HttpClient;
+import io.vertx.core.http.HttpClientOptions;
+import io.vertx.core.http.HttpMethod;
+import io.vertx.core.http.RequestOptions;
+import io.vertx.core.net.SocketAddress;
+import java.net.InetSocketAddress;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -20,6 +23,8 @@ import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.Optional;
 import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.TimeoutException;
+import org.gongzhi.notification.webhook.TargetPolicy.Destination;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,13 +44,14 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final TargetPolicy targets;
 
-    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, TargetPolicy targets) {
+    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, TargetPolicy targets, Vertx vertx) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
         this.targets = targets;
-        this.http = HttpClient.newBuilder().connectTimeout(config.timeout())
-                .followRedirects(HttpClient.Redirect.NEVER).build();
+        // no redirects (a redirect would lead to an address nobody checked); the host name is verified under TLS
+        this.http = vertx.createHttpClient(new HttpClientOptions().setConnectTimeout((int) config.timeout().toMillis())
+                .setVerifyHost(true).setForceSni(true));
     }
 
     @Scheduled(every = "${gongzhi.webhooks.dispatch-every:1s}", concurrentExecution = Scheduled.ConcurrentExecution.SKIP)
@@ -76,11 +82,14 @@ public class WebhookDispatcher {
                 .onFailure().recoverWithNull();
     }
 
-    /** The target is checked again first (off the event loop: it resolves the name); a refused one is not sent to. */
+    /**
+     * The target is checked again first (off the event loop: it resolves the name); a refused one is not sent to, an
+     * allowed one is sent to the very address that was checked.
+     */
     private Uni<Void> send(Row row) {
-        return Uni.createFrom().item(() -> Optional.ofNullable(targets.refusalAtSend(row.getString("url"))))
+        return Uni.createFrom().item(() -> targets.atSend(row.getString("url")))
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
-                .chain(refused -> refused.isPresent() ? refuse(row, refused.get()) : post(row));
+                .chain(to -> to.refusal() != null ? refuse(row, to.refusal()) : post(row, to));
     }
 
     /**
@@ -106,7 +115,7 @@ public class WebhookDispatcher {
                 .invoke(() -> LOG.warnf("webhook endpoint %s disabled: %s", row.getUUID("endpoint_id"), error));
     }
 
-    private Uni<Void> post(Row row) {
+    private Uni<Void> post(Row row, Destination to) {
         String messageId = row.getString("message_id");
         String body = row.getString("payload");
         Instant now = clock.instant();
@@ -116,21 +125,31 @@ public class WebhookDispatcher {
         if (row.getString("previous_secret") != null && previousUntil != null && previousUntil.isAfter(now)) {
             signature += " " + WebhookSignature.sign(row.getString("previous_secret"), messageId, timestamp, body);
         }
-        HttpRequest request = HttpRequest.newBuilder(URI.create(row.getString("url")))
-                .timeout(config.timeout())
-                .header("content-type", "application/json")
-                .header("user-agent", "Gongzhi-Webhooks/1.0")
-                .header("webhook-id", messageId)
-                .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", signature)
-                .POST(HttpRequest.BodyPublishers.ofString(body)).build();
         long started = System.nanoTime();
-        return Uni.createFrom().completionStage(() -> http.sendAsync(request, HttpResponse.BodyHandlers.discarding()))
-                .map(response -> new Outcome(response.statusCode(), null,
-                        response.headers().firstValue("retry-after")))
+        if (to.address() == null) {
+            // the name does not resolve now: a connection failure like any other, retried
+            return record(row, new Outcome(null, "UnknownHostException: " + to.uri().getHost(), Optional.empty()), 0);
+        }
+        String path = to.uri().getRawPath() == null || to.uri().getRawPath().isEmpty() ? "/" : to.uri().getRawPath();
+        RequestOptions request = new RequestOptions().setMethod(HttpMethod.POST)
+                .setServer(SocketAddress.inetSocketAddress(new InetSocketAddress(to.address(), to.port())))
+                .setHost(to.uri().getHost()).setPort(to.port()).setSsl(to.tls())
+                .setURI(to.uri().getRawQuery() == null ? path : path + "?" + to.uri().getRawQuery())
+                .setFollowRedirects(false).setIdleTimeout(config.timeout().toMillis())
+                .putHeader("content-type", "application/json")
+                .putHeader("user-agent", "Gongzhi-Webhooks/1.0")
+                .putHeader("webhook-id", messageId)
+                .putHeader("webhook-timestamp", String.valueOf(timestamp))
+                .putHeader("webhook-signature", signature);
+        return Uni.createFrom().completionStage(() -> http.request(request)
+                        .compose(sent -> sent.send(Buffer.buffer(body)))
+                        .compose(response -> response.end().map(done -> new Outcome(response.statusCode(), null,
+                                Optional.ofNullable(response.getHeader("retry-after")))))
+                        .toCompletionStage())
+                .ifNoItem().after(config.timeout()).fail()
                 .onFailure().recoverWithItem(e -> new Outcome(null,
-                        e instanceof HttpTimeoutException ? "timeout" : e.getClass().getSimpleName() + ": "
-                                + e.getMessage(), Optional.empty()))
+                        e instanceof TimeoutException || e.getClass().getSimpleName().contains("Timeout") ? "timeout"
+                                : e.getClass().getSimpleName() + ": " + e.getMessage(), Optional.empty()))
                 .chain(outcome -> record(row, outcome, (int) ((System.nanoTime() - started) / 1_000_000)));
     }
 

@@ -14,7 +14,7 @@ class TargetPolicyTest {
             (proxy, method, args) -> switch (method.getName()) {
                 case "allowPrivateTargets", "allowLoopback" -> false;
                 default -> throw new UnsupportedOperationException(method.getName());
-            }));
+            }), new HostNames());
 
     @Test
     void internalTargetsAreRefusedInTheSameWordsWhateverTheReason() {
