@@ -24,16 +24,25 @@ const checkboxes = (name, values, labels) => h('fieldset', { class: 'choices' },
 
 const post = (service, path, body) => api(service, path, { method: 'POST', body });
 
+/** A button that posts once and redraws; a refusal is shown beside it. */
+const postButton = (id, label, path, done, disabled = false) => h('button', { type: 'button', id, disabled,
+  onclick: async (e) => {
+    e.target.disabled = true;
+    try { await post('requests', path); await done(); } catch (p) {
+      e.target.after(h('p', { class: 'form-error', role: 'alert' }, p.message));
+      e.target.disabled = false;
+    }
+  } }, label);
+
 export function requestActions(r, orgs, candidates, done) {
   const id = r.id;
-  const acknowledge = h('button', { type: 'button', id: 'action-acknowledge', disabled: r.respondedAt !== null,
-    onclick: async (e) => {
-      e.target.disabled = true;
-      try { await post('requests', `/api/requests/${id}/acknowledge`); await done(); } catch (p) {
-        e.target.after(h('p', { class: 'form-error', role: 'alert' }, p.message));
-        e.target.disabled = false;
-      }
-    } }, t('acknowledge'));
+  // a merged duplicate has one thing left to do: undo the merge (the same day), and its tracks take it again
+  if (r.status === 'MERGED') {
+    return h('section', { class: 'actions', 'aria-labelledby': 'detail-actions' }, h('h3', { id: 'detail-actions' }, t('actions')),
+      h('p', {}, postButton('action-unmerge', t('unmerge'), `/api/requests/${id}/unmerge`, done)));
+  }
+  const acknowledge = postButton('action-acknowledge', t('acknowledge'), `/api/requests/${id}/acknowledge`, done,
+    r.respondedAt !== null);
 
   const merge = onSubmit(h('form', { class: 'stack', dataset: { form: 'merge' } },
     field(t('mergeTarget'), candidates.length

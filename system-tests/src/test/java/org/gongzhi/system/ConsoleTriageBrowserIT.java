@@ -61,6 +61,13 @@ class ConsoleTriageBrowserIT {
         browser.until(d -> d.findElements(By.cssSelector("#requests tr[data-request='" + duplicate + "']")).isEmpty());
         given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.worker()).get("/api/requests/" + duplicate)
                 .then().statusCode(200).body("status", equalTo("MERGED")).body("mergedInto", equalTo(master));
+
+        // merged by mistake: undone the same day, it is on the board again with its own tasks
+        browser.find(By.id("action-unmerge")).click();
+        browser.until(d -> d.findElement(By.cssSelector("#detail-body .facts .status")).getText().equals("已派单"));
+        given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.worker()).get("/api/requests/" + duplicate)
+                .then().statusCode(200).body("status", equalTo("ASSIGNED")).body("mergedInto", equalTo(null));
+        browser.until(d -> !d.findElements(By.cssSelector("#requests tr[data-request='" + duplicate + "']")).isEmpty());
         browser.assertNoScriptErrors();
     }
 
