@@ -69,6 +69,7 @@ export async function refreshOpenRequest() {
 
 async function renderRequest(section, id) {
   draw(section, await api('requests', `/api/requests/${id}`));
+  window.scrollTo(0, 0); // opened, or just withdrawn or rated: its status is at the top
 }
 
 function draw(section, r) {
@@ -87,7 +88,8 @@ function draw(section, r) {
         photos.map((url, i) => h('li', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' },
           `${t('photo')(i + 1)}: ${url}`))))] : null,
       r.deadline ? h('p', { id: 'request-deadline', class: `explanation${r.deadline.late ? ' late' : ''}` },
-        h('strong', {}, `${r.deadline.late ? t('late') : t('onTime')} `), r.deadline.explanation) : null,
+        // request-service explains in English; a Chinese reader gets the gist first
+        t('late') ? h('strong', {}, `${r.deadline.late ? t('late') : t('onTime')} `) : null, r.deadline.explanation) : null,
       h('h3', {}, t('timeline')),
       h('ol', { class: 'timeline', id: 'request-timeline' }, r.timeline.map((e) => h('li', { dataset: { kind: e.kind } },
         h('time', { datetime: e.at }, when(e.at)), e.text))),

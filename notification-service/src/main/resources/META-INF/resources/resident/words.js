@@ -31,7 +31,7 @@ export const WORDS = {
     send: 'Send', sent: 'Sent: follow it under "My requests"',
     mineTitle: 'My requests', noRequests: 'You have reported nothing yet', refresh: 'Refresh', back: '← Back to the list',
     submittedAt: 'Sent', where: 'Where', photosTitle: 'Photos', photo: (n) => `Photo ${n}`, timeline: 'Timeline',
-    late: 'Late', onTime: 'On time', withdraw: 'Withdraw this request', reason: 'Reason', withdrawn: 'Withdrawn',
+    late: '', onTime: '', withdraw: 'Withdraw this request', reason: 'Reason', withdrawn: 'Withdrawn',
     rate: 'Rate the outcome', solved: 'Is the problem solved?', satisfied: 'Are you satisfied?', yes: 'Yes', no: 'No',
     comment: 'Comment (optional)', rated: 'Thank you for your rating',
     noticesTitle: 'My notices', noNotices: 'No notices yet', prefsTitle: 'How to tell me', language: 'Language',
