@@ -71,5 +71,5 @@ function ballot(vote, view, redraw) {
 function decision(d) {
   return h('div', { class: 'vote' }, h('strong', {}, `${t('decision')}：${d.outcome}`), h('p', {}, d.summary),
     h('progress', { max: 100, value: d.progressPercent }), h('p', { class: 'hint' }, t('progressDone')(d.progressPercent)),
-    h('ul', {}, (d.actionItems || []).map((item) => h('li', {}, `${item.done ? '✓' : '○'} ${item.title}`))));
+    h('ul', { class: 'plain' }, (d.actionItems || []).map((item) => h('li', {}, `${item.done ? '✓' : '○'} ${item.title}`))));
 }
