@@ -18,6 +18,8 @@ import java.util.Set;
 public final class DevTokens {
     public static final String ISSUER = "https://gongzhi.local/devstack";
     public static final String COMMUNITY = "hepingli";
+    /** The demo resident the local run signs in on the resident page: a household member with a request. */
+    public static final String DEMO_RESIDENT = "demo-resident-01";
     private static final Duration LIFETIME = Duration.ofHours(12);
     private static volatile PrivateKey privateKey;
 

@@ -71,6 +71,7 @@ public final class Main {
                 Gongzhi is running with the demo community 和平里 (Hepingli).
 
                   Dashboard        http://localhost:8080/#token=%s
+                  Resident         http://localhost:8080/resident/#token=%3$s
                   request-service  http://localhost:8081/q/swagger-ui
                   alliance-service http://localhost:8082/q/swagger-ui
                   volunteer-service http://localhost:8083/q/swagger-ui
@@ -82,7 +83,8 @@ public final class Main {
                   Logs:     .local/logs/      Data: %s
 
                 Ctrl+C (or ./gongzhi down) stops everything.
-                """.formatted(DevTokens.worker(), data));
+                """.formatted(DevTokens.worker(), data,
+                        DevTokens.resident(DevTokens.DEMO_RESIDENT)));
         stopped.await();
     }
 

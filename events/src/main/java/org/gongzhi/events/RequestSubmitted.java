@@ -5,7 +5,8 @@ import java.util.List;
 
 /**
  * A resident's request was accepted and triaged. Carries no contact details: {@code residentId} is the resident's
- * pseudonymous account id (the token subject), so their notices can reach them.
+ * pseudonymous account id (the token subject), so their notices can reach them. {@code photos} are the links to the
+ * resident's photos of the problem, as given (at most five), so a party or volunteer can see what it is asked to do.
  */
 public record RequestSubmitted(
         String communityId,
@@ -21,18 +22,31 @@ public record RequestSubmitted(
         Instant respondBy,
         Instant resolveBy,
         Instant submittedAt,
-        String residentId) implements GongzhiEvent {
+        String residentId,
+        List<String> photos) implements GongzhiEvent {
 
     public static final String TRACK_ALLIANCE = "ALLIANCE";
     public static final String TRACK_VOLUNTEERS = "VOLUNTEERS";
     public static final String TRACK_DELIBERATION = "DELIBERATION";
+
+    public RequestSubmitted {
+        photos = photos == null ? List.of() : List.copyOf(photos);
+    }
+
+    /** A submission without photos. */
+    public RequestSubmitted(String communityId, String requestId, String category, String building, String unit,
+            String place, String urgency, List<String> tracks, String description, String channel,
+            Instant respondBy, Instant resolveBy, Instant submittedAt, String residentId) {
+        this(communityId, requestId, category, building, unit, place, urgency, tracks, description, channel,
+                respondBy, resolveBy, submittedAt, residentId, List.of());
+    }
 
     /** A submission not filed for a known resident (a worker's round, an integrator). */
     public RequestSubmitted(String communityId, String requestId, String category, String building, String unit,
             String place, String urgency, List<String> tracks, String description, String channel,
             Instant respondBy, Instant resolveBy, Instant submittedAt) {
         this(communityId, requestId, category, building, unit, place, urgency, tracks, description, channel,
-                respondBy, resolveBy, submittedAt, null);
+                respondBy, resolveBy, submittedAt, null, List.of());
     }
 
     @Override

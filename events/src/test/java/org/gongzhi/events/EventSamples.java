@@ -12,7 +12,8 @@ final class EventSamples {
     static final Map<EventType, GongzhiEvent> ALL = Map.ofEntries(
             Map.entry(EventType.REQUEST_SUBMITTED, new RequestSubmitted("hepingli", "r-1", "water-leak", "7", "2", null,
                     "HIGH", List.of("ALLIANCE"), "Water drips from the ceiling of the bathroom", "app",
-                    NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW, "resident-zhang")),
+                    NOW.plusSeconds(7200), NOW.plusSeconds(86400), NOW, "resident-zhang",
+                    List.of("https://photos.example.org/leak-1.jpg"))),
             Map.entry(EventType.REQUEST_STATUS_CHANGED, new RequestStatusChanged("hepingli", "r-1", "water-leak", "7",
                     "SUBMITTED", "ASSIGNED", "task assigned to 和平物业", NOW)),
             Map.entry(EventType.REQUEST_REOPENED, new RequestReopened("hepingli", "r-1", "water-leak", "7",

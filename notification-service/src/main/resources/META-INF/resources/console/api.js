@@ -1,7 +1,13 @@
 // Calls to the four services with the worker's bearer token. request-, alliance- and volunteer-service are other
 // origins in the local run (CORS allows the console's origin); their base URLs come from /api/console/config.
 
-const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {} };
+const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {},
+  storageKey: 'gongzhi.token' };
+
+/** A field page keeps its token under its own key, so signing in there does not sign the console out. */
+export function useStorageKey(key) {
+  session.storageKey = key;
+}
 
 /** A refusal: the problem+json body, with per-field errors when the service named fields. */
 export class Problem extends Error {
@@ -24,7 +30,7 @@ export async function configure(onSignedOut) {
 
 export function signIn(token) {
   session.token = token;
-  sessionStorage.setItem('gongzhi.token', token);
+  sessionStorage.setItem(session.storageKey, token);
 }
 
 export const token = () => session.token;
@@ -38,7 +44,7 @@ export async function api(service, path, { method = 'GET', body, headers = {} } 
   }
   const response = await fetch(`${session.bases[service]}${path}`, init);
   if (response.status === 401) {
-    sessionStorage.removeItem('gongzhi.token');
+    sessionStorage.removeItem(session.storageKey);
     session.onSignedOut();
   }
   if (!response.ok) {

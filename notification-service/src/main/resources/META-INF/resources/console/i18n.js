@@ -203,6 +203,12 @@ const TEXT = {
 
 export const t = (key) => TEXT[lang.current][key];
 
+/** A field page's own words, added to the console's (which it may use too): {'zh-CN': {…}, en: {…}}. */
+export function learnWords(words) {
+  Object.assign(TEXT['zh-CN'], words['zh-CN']);
+  Object.assign(TEXT.en, words.en);
+}
+
 /** Every element with data-i18n shows the word of the page's language. */
 export function translatePage() {
   document.documentElement.lang = lang.current;

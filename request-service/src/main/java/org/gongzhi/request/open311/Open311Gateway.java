@@ -149,13 +149,15 @@ public class Open311Gateway {
         String addressId = r.building == null ? null : !full ? r.building
                 : String.join("-", Stream.of(r.building, r.unit, r.household).filter(Objects::nonNull).toList());
         String description = full ? r.description : PublicDescription.of(r.description, r.descriptionPublic);
+        // a photo can show a face, a name on a door or the inside of a home: public only with the description
+        String mediaUrl = (full || r.descriptionPublic) && !r.photoList().isEmpty() ? r.photoList().get(0) : null;
         return new Open311Request(r.id.toString(), Open311Status.CLOSED.contains(r.status) ? "closed" : "open",
                 r.status == RequestStatus.MERGED ? "Duplicate: merged into request " + r.mergedInto
                         : "Status " + r.status, c.nameEn() + " " + c.nameZh(), c.code(), description,
                 lead == null ? "社区居委会 Community office" : lead.party(),
                 "Respond by " + r.respondBy + "; resolve by " + r.resolveBy + (moved(lead) ? "; deadline moved to "
                         + lead.completeBy : ""), r.createdAt, r.updatedAt, moved(lead) ? lead.completeBy : r.resolveBy,
-                address, addressId, r.status.name());
+                address, addressId, mediaUrl, r.status.name());
     }
 
     private static boolean moved(TrackTask lead) {

@@ -18,5 +18,6 @@ public record Open311Request(
         @JsonProperty("expected_datetime") Instant expectedDatetime,
         String address,
         @JsonProperty("address_id") String addressId,
+        @JsonProperty("media_url") String mediaUrl,
         @JsonProperty("gongzhi_status") String gongzhiStatus) {
 }

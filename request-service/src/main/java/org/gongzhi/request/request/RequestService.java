@@ -147,6 +147,7 @@ public class RequestService {
             r.idempotencyKey = idempotencyKey;
             r.idempotencyFingerprint = fingerprint;
             r.descriptionPublic = input.descriptionIsPublic();
+            r.keepPhotos(input.photos());
             TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
                             + (r.building == null ? " at " + r.place : " in building " + r.building),
@@ -155,7 +156,8 @@ public class RequestService {
                     .chain(() -> requests.addToTimeline(entry))
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
                             r.building, r.unit, r.place, r.urgency, startTracks ? r.trackList() : List.of(),
-                            r.description, r.channel, r.respondBy, r.resolveBy, r.createdAt, r.residentId)))
+                            r.description, r.channel, r.respondBy, r.resolveBy, r.createdAt, r.residentId,
+                            r.photoList())))
                     .replaceWith(new Opened(r, entry));
         });
     }

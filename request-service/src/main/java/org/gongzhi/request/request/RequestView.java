@@ -15,6 +15,7 @@ public record RequestView(
         String unit,
         String household,
         String place,
+        List<String> photos,
         String urgency,
         String channel,
         String hotlineTicket,
@@ -58,8 +59,8 @@ public record RequestView(
 
     /** The same view, with the open requests that look like the same problem (shown right after intake). */
     RequestView withPossibleDuplicates(List<UUID> duplicates) {
-        return new RequestView(id, status, category, description, building, unit, household, place, urgency, channel,
-                hotlineTicket, tracks, respondBy, resolveBy, respondedAt, resolvedAt, createdAt, updatedAt, tasks,
+        return new RequestView(id, status, category, description, building, unit, household, place, photos, urgency,
+                channel, hotlineTicket, tracks, respondBy, resolveBy, respondedAt, resolvedAt, createdAt, updatedAt, tasks,
                 timeline, deadline, duplicates, mergedInto, merged);
     }
 
@@ -77,7 +78,7 @@ public record RequestView(
             entries.add(TimelineView.of(deadline.asTimelineEntry(r.id, now)));
         }
         return new RequestView(r.id, r.status, r.category, r.description, r.building, r.unit, r.household, r.place,
-                r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
+                r.photoList(), r.urgency, r.channel, r.hotlineTicket, r.trackList(), r.respondBy, r.resolveBy, r.respondedAt,
                 r.resolvedAt, r.createdAt, r.updatedAt, tasks.stream().map(TaskView::of).toList(),
                 List.copyOf(entries), deadline, List.of(), r.mergedInto,
                 merged.stream().map(MergedReport::of).toList());

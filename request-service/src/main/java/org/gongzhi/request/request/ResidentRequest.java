@@ -72,6 +72,8 @@ public class ResidentRequest extends PanacheEntityBase {
     public String idempotencyKey;
     @Column(name = "idempotency_fingerprint")
     public String idempotencyFingerprint;
+    /** Links to the resident's photos, one a line (a link holds no whitespace); null when none were given. */
+    public String photos;
     /** The resident agreed that the description may be shown publicly (redacted). */
     @Column(name = "description_public")
     public boolean descriptionPublic;
@@ -80,6 +82,14 @@ public class ResidentRequest extends PanacheEntityBase {
 
     public List<String> trackList() {
         return split(tracks);
+    }
+
+    public List<String> photoList() {
+        return photos == null || photos.isBlank() ? List.of() : List.of(photos.split("\n"));
+    }
+
+    public void keepPhotos(List<String> links) {
+        photos = links == null || links.isEmpty() ? null : String.join("\n", links);
     }
 
     public List<String> doneTrackList() {
