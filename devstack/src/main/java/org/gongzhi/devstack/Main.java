@@ -71,6 +71,8 @@ public final class Main {
                 Gongzhi is running with the demo community 和平里 (Hepingli).
 
                   Dashboard        http://localhost:8080/#token=%s
+                  Partner          http://localhost:8080/partner/#token=%s
+                  Volunteer        http://localhost:8080/volunteer/#token=%s
                   request-service  http://localhost:8081/q/swagger-ui
                   alliance-service http://localhost:8082/q/swagger-ui
                   volunteer-service http://localhost:8083/q/swagger-ui
@@ -80,7 +82,10 @@ public final class Main {
                   Logs:     .local/logs/      Data: %s
 
                 Ctrl+C (or ./gongzhi down) stops everything.
-                """.formatted(DevTokens.worker(), data));
+                """.formatted(DevTokens.worker(),
+                        DevTokens.partner("property"),
+                        DevTokens.volunteer("v6070-01"),
+                        data));
         stopped.await();
     }
 
