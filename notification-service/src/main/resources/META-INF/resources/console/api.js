@@ -1,7 +1,16 @@
 // Calls to the four services with the worker's bearer token. request-, alliance- and volunteer-service are other
 // origins in the local run (CORS allows the console's origin); their base URLs come from /api/console/config.
 
-const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {} };
+const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {},
+  key: 'gongzhi.token' };
+
+/** The sessionStorage key that keeps the token: each page (console, partner, volunteer) its own, so roles never clobber each other. */
+export function useStorageKey(key) {
+  session.key = key;
+}
+
+/** A service's base URL, for a call api() cannot make (a stream read with fetch). */
+export const baseOf = (service) => session.bases[service];
 
 /** A refusal: the problem+json body, with per-field errors when the service named fields. */
 export class Problem extends Error {
@@ -24,7 +33,7 @@ export async function configure(onSignedOut) {
 
 export function signIn(token) {
   session.token = token;
-  sessionStorage.setItem('gongzhi.token', token);
+  sessionStorage.setItem(session.key, token);
 }
 
 export const token = () => session.token;
@@ -38,7 +47,7 @@ export async function api(service, path, { method = 'GET', body, headers = {} } 
   }
   const response = await fetch(`${session.bases[service]}${path}`, init);
   if (response.status === 401) {
-    sessionStorage.removeItem('gongzhi.token');
+    sessionStorage.removeItem(session.key);
     session.onSignedOut();
   }
   if (!response.ok) {
