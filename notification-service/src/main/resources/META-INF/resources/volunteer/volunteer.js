@@ -36,8 +36,12 @@ async function refresh() {
   state.activities = activities;
   await Promise.all([...offers, ...jobs.filter((j) => j.status === 'ACCEPTED')].map(errandOf));
   render();
-  // the acceptance travels to request-service as an event: until it arrives the description is not shown yet
-  if (jobs.some((j) => j.status === 'ACCEPTED' && j.kind !== 'VISIT' && !state.errands.get(j.requestId)?.description)) {
+  // the offer and the acceptance travel to request-service as events: until they arrive the unit, household and
+  // description are not shown yet, so read again soon
+  const pending = offers.some((o) => o.kind !== 'VISIT' && !state.errands.has(o.requestId))
+    || jobs.some((j) => j.status === 'ACCEPTED' && j.kind !== 'VISIT' && !state.errands.get(j.requestId)?.description);
+  refresh.tries = pending ? (refresh.tries || 0) + 1 : 0;
+  if (pending && refresh.tries < 40) {
     clearTimeout(refresh.soon);
     refresh.soon = setTimeout(() => refresh().catch(showError), 1500);
   }
@@ -58,7 +62,7 @@ function what(offer) {
 
 function where(offer) {
   const errand = state.errands.get(offer.requestId);
-  if (offer.kind === 'VISIT') return address(offer.building, null, null, offer.place);
+  if (offer.kind === 'VISIT') return offer.place || address(offer.building);
   return errand ? address(errand.building, errand.unit, errand.household, errand.place) : address(offer.building);
 }
 
@@ -71,10 +75,10 @@ function offerCard(offer) {
     byWhen ? h('p', { class: 'meta' }, `${w('byWhen')}: ${when(byWhen)}`) : null,
     h('p', { class: 'meta' }, `${w('answerBy')}: ${when(offer.expiresAt)}`),
     h('p', { class: 'why' }, `${w('why')}: ${offer.reason}`),
-    actionForm('answer', [], () => post('accept'), w('accept')),
-    h('div', { class: 'buttons' }, h('button', { type: 'button', dataset: { action: 'decline' },
-      onclick: (e) => { e.target.disabled = true; post('decline').then(refresh).catch(showError).finally(() => { e.target.disabled = false; }); } },
-    w('declineOffer'))));
+    h('div', { class: 'buttons answer' }, actionForm('answer', [], () => post('accept'), w('accept')),
+      h('button', { type: 'button', dataset: { action: 'decline' },
+        onclick: (e) => { e.target.disabled = true; post('decline').then(refresh).catch(showError).finally(() => { e.target.disabled = false; }); } },
+      w('declineOffer'))));
 }
 
 function jobCard(job) {
