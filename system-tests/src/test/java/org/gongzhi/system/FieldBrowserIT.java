@@ -81,7 +81,11 @@ class FieldBrowserIT {
         button.click();
     }
 
-    private void screenshot(String name, org.openqa.selenium.Dimension size) {
+    /** A screenshot with the card being worked on at the top, below the sticky header. */
+    private void screenshot(String name, org.openqa.selenium.Dimension size, By card) {
+        browser.driver.manage().window().setSize(size);
+        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});"
+                + "window.scrollBy(0, -70)", browser.find(card));
         Path file = browser.screenshot(name, size);
         browser.driver.manage().window().setSize(ConsoleBrowser.PHONE);
         try {
@@ -108,7 +112,7 @@ class FieldBrowserIT {
         open("partner", DevTokens.partner("property"), "zh-CN", By.cssSelector("#tasks li.card"));
         By card = By.cssSelector("#tasks li[data-request='" + id + "']");
         browser.find(card);
-        screenshot("partner-zh-phone", ConsoleBrowser.PHONE);
+        screenshot("partner-zh-phone", ConsoleBrowser.PHONE, card);
 
         // declining without a reason: alliance-service's refusal beside the note
         WebElement decline = disclose(card, "decline");
@@ -142,8 +146,8 @@ class FieldBrowserIT {
                 .equals("IN_PROGRESS"));
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
-        screenshot("partner-en-phone", ConsoleBrowser.PHONE);
-        screenshot("partner-en-desktop", ConsoleBrowser.DESKTOP);
+        screenshot("partner-en-phone", ConsoleBrowser.PHONE, card);
+        screenshot("partner-en-desktop", ConsoleBrowser.DESKTOP, By.cssSelector("#tasks li.card"));
 
         WebElement complete = disclose(card, "complete");
         browser.type(complete, "note", "扶手已加固");
@@ -183,7 +187,7 @@ class FieldBrowserIT {
         // what, where (building, unit, household), and why me — before accepting, no description
         browser.until(d -> d.findElement(offerCard).getText().contains("7号楼2单元301室"));
         assertThat(browser.text(offerCard)).contains("代买代购").contains("为什么是我").doesNotContain(marker);
-        screenshot("volunteer-zh-phone", ConsoleBrowser.PHONE);
+        screenshot("volunteer-zh-phone", ConsoleBrowser.PHONE, offerCard);
 
         browser.until(d -> {
             d.findElement(offerCard).findElement(By.cssSelector("form[data-action='answer'] button[type=submit]")).click();
@@ -201,8 +205,8 @@ class FieldBrowserIT {
         browser.find(By.cssSelector("#jobs li[data-job='" + offer[0] + "'] .field-error[data-field='hours']"));
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
-        screenshot("volunteer-en-phone", ConsoleBrowser.PHONE);
-        screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP);
+        screenshot("volunteer-en-phone", ConsoleBrowser.PHONE, job);
+        screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP, By.id("offers"));
 
         complete = disclose(job, "complete");
         browser.type(complete, "hours", "1.5");
