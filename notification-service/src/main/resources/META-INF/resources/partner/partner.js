@@ -56,7 +56,7 @@ function taskActions(task) {
       onclick: (e) => { e.target.disabled = true; post('acknowledge', {}).then(refresh).catch(showError).finally(() => { e.target.disabled = false; }); },
     }, w('acknowledge'))));
   }
-  const disclosure = (key, content) => h('details', { dataset: { form: key }, open: state.open.has(`${task.id}:${key}`),
+  const disclosure = (key, content) => h('details', { dataset: { form: key, key: `${task.id}:${key}` }, open: state.open.has(`${task.id}:${key}`),
     ontoggle: (e) => (e.target.open ? state.open.add(`${task.id}:${key}`) : state.open.delete(`${task.id}:${key}`)) },
   h('summary', {}, w(key)), content);
   if (task.status !== 'ASSIGNED') {
@@ -88,7 +88,7 @@ function requestPart(task) {
       state.phones.set(task.requestId, answer.phone);
     }));
   }
-  return h('details', { dataset: { form: 'details' }, open: state.open.has(`${task.id}:details`),
+  return h('details', { dataset: { form: 'details', key: `${task.id}:details` }, open: state.open.has(`${task.id}:details`),
     ontoggle: (e) => {
       if (!e.target.open) { state.open.delete(`${task.id}:details`); return; }
       state.open.add(`${task.id}:details`);
@@ -133,15 +133,23 @@ function patrolCard(patrol) {
     h('p', { class: 'meta' }, w('patrolStatus')(patrol)),
     h('ol', { class: 'checks' }, (patrol.checks || []).map((c) => (c.result
       ? h('li', { class: 'done', dataset: { position: c.position } }, `${c.item || w('checkpoint')} — ${c.result === 'OK' ? w('ok') : w('problem')}${c.note ? `（${c.note}）` : ''}`)
-      : h('li', { dataset: { position: c.position } }, h('details', { open: state.open.has(`${patrol.id}:${c.position}`),
+      : h('li', { dataset: { position: c.position } }, h('details', { dataset: { key: `${patrol.id}:${c.position}` }, open: state.open.has(`${patrol.id}:${c.position}`),
         ontoggle: (e) => (e.target.open ? state.open.add(`${patrol.id}:${c.position}`) : state.open.delete(`${patrol.id}:${c.position}`)) },
       h('summary', {}, `${w('checkpoint')} ${c.position + 1}: ${c.item || ''}`), checkForm(patrol, c)))))));
+}
+
+/** What the page shows open right now is what stays open: a click's toggle event may not have arrived yet. */
+function keepOpen() {
+  document.querySelectorAll('#app details[data-key]').forEach((d) => {
+    if (d.open) state.open.add(d.dataset.key); else state.open.delete(d.dataset.key);
+  });
 }
 
 function render() {
   // a form being typed in is not replaced under the user's fingers
   const active = document.activeElement;
   if (active && active.matches('input, textarea') && active.value && $('app').contains(active)) { refreshSoon.pending = true; return; }
+  keepOpen();
   $('tasks').replaceChildren(...(state.tasks.length ? state.tasks.map(taskCard) : [h('li', { class: 'empty' }, w('noTasks'))]));
   $('patrols').replaceChildren(...(state.patrols.length ? state.patrols.map(patrolCard) : [h('li', { class: 'empty' }, w('noPatrols'))]));
 }

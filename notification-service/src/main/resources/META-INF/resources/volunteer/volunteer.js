@@ -52,7 +52,7 @@ function actionForm(name, fields, send, label = w('send')) {
   return onSubmit(form, send, refresh);
 }
 
-const disclosure = (offer, key, content) => h('details', { dataset: { form: key }, open: state.open.has(`${offer.id}:${key}`),
+const disclosure = (offer, key, content) => h('details', { dataset: { form: key, key: `${offer.id}:${key}` }, open: state.open.has(`${offer.id}:${key}`),
   ontoggle: (e) => (e.target.open ? state.open.add(`${offer.id}:${key}`) : state.open.delete(`${offer.id}:${key}`)) },
 h('summary', {}, w(key)), content);
 
@@ -135,9 +135,17 @@ function activityCard(activity) {
 
 const list = (cards, empty) => (cards.length ? cards : [h('li', { class: 'empty' }, w(empty))]);
 
+/** What the page shows open right now is what stays open: a click's toggle event may not have arrived yet. */
+function keepOpen() {
+  document.querySelectorAll('#app details[data-key]').forEach((d) => {
+    if (d.open) state.open.add(d.dataset.key); else state.open.delete(d.dataset.key);
+  });
+}
+
 function render() {
   const active = document.activeElement;
   if (active && active.matches('input, textarea') && active.value && $('app').contains(active)) { render.pending = true; return; }
+  keepOpen();
   const isVisit = (o) => o.kind === 'VISIT';
   const accepted = state.jobs.filter((j) => j.status === 'ACCEPTED');
   $('offers').replaceChildren(...list(state.offers.filter((o) => !isVisit(o)).map(offerCard), 'noOffers'));

@@ -130,11 +130,12 @@ class FieldBrowserIT {
             WebElement details = d.findElement(card).findElement(By.cssSelector("details[data-form='details']"));
             if (details.getAttribute("open") == null) {
                 details.findElement(By.tagName("summary")).click();
+                return false;
             }
-            return true;
+            return details.getText().contains(marker)
+                    && details.findElement(By.cssSelector("form[data-action='phone'] [name='reason']")).isDisplayed();
         });
-        browser.until(d -> d.findElement(card).getText().contains(marker));
-        WebElement phone = browser.until(d -> d.findElement(card).findElement(By.cssSelector("form[data-action='phone']")));
+        WebElement phone = browser.find(By.cssSelector("#tasks li[data-request='" + id + "'] form[data-action='phone']"));
         browser.type(phone, "reason", "上门前联系");
         submit(phone);
         browser.until(d -> d.findElement(card).findElement(By.cssSelector(".phone")).getText().contains("13700137000"));
@@ -147,7 +148,7 @@ class FieldBrowserIT {
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
         screenshot("partner-en-phone", ConsoleBrowser.PHONE, card);
-        screenshot("partner-en-desktop", ConsoleBrowser.DESKTOP, By.cssSelector("#tasks li.card"));
+        screenshot("partner-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
 
         WebElement complete = disclose(card, "complete");
         browser.type(complete, "note", "扶手已加固");
@@ -206,7 +207,7 @@ class FieldBrowserIT {
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
         screenshot("volunteer-en-phone", ConsoleBrowser.PHONE, job);
-        screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP, By.id("offers"));
+        screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
 
         complete = disclose(job, "complete");
         browser.type(complete, "hours", "1.5");
