@@ -70,8 +70,10 @@ public final class Main {
 
                 Gongzhi is running with the demo community 和平里 (Hepingli).
 
-                  Dashboard        http://localhost:8080/#token=%s
-                  Resident         http://localhost:8080/resident/#token=%3$s
+                  Dashboard        http://localhost:8080/#token=%1$s
+                  Resident         http://localhost:8080/resident/#token=%2$s
+                  Partner          http://localhost:8080/partner/#token=%3$s
+                  Volunteer        http://localhost:8080/volunteer/#token=%4$s
                   request-service  http://localhost:8081/q/swagger-ui
                   alliance-service http://localhost:8082/q/swagger-ui
                   volunteer-service http://localhost:8083/q/swagger-ui
@@ -80,11 +82,14 @@ public final class Main {
                   A token:  ./gongzhi token --role worker   (resident, partner --org property, volunteer --volunteer v6070-01, admin)
                   Webhooks: the property company's signed messages arrive at its own system on :8090 and are
                             listed in .local/logs/partner-webhook.log
-                  Logs:     .local/logs/      Data: %s
+                  Logs:     .local/logs/      Data: %5$s
 
                 Ctrl+C (or ./gongzhi down) stops everything.
-                """.formatted(DevTokens.worker(), data,
-                        DevTokens.resident(DevTokens.DEMO_RESIDENT)));
+                """.formatted(DevTokens.worker(),
+                        DevTokens.resident(DevTokens.DEMO_RESIDENT),
+                        DevTokens.partner("property"),
+                        DevTokens.volunteer("v6070-01"),
+                        data));
         stopped.await();
     }
 

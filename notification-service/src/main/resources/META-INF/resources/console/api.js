@@ -4,10 +4,13 @@
 const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {},
   storageKey: 'gongzhi.token' };
 
-/** A field page keeps its token under its own key, so signing in there does not sign the console out. */
+/** The sessionStorage key that keeps the token: each page (console, partner, volunteer, resident) its own, so roles never clobber each other. */
 export function useStorageKey(key) {
   session.storageKey = key;
 }
+
+/** A service's base URL, for a call api() cannot make (a stream read with fetch). */
+export const baseOf = (service) => session.bases[service];
 
 /** A refusal: the problem+json body, with per-field errors when the service named fields. */
 export class Problem extends Error {

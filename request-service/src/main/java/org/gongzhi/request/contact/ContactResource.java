@@ -23,21 +23,27 @@ import org.gongzhi.request.request.Viewer;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService contacts;
+    private final org.gongzhi.request.errand.ErrandService errands;
     private final Caller caller;
 
-    ContactResource(ContactService contacts, Caller caller) {
+    ContactResource(ContactService contacts, org.gongzhi.request.errand.ErrandService errands, Caller caller) {
         this.contacts = contacts;
+        this.errands = errands;
         this.caller = caller;
     }
 
     @GET
-    @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "Read the resident's phone", description = "Workers, and the party leading an open task "
-            + "on the request. Every read is recorded in the audit log.")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER, Roles.VOLUNTEER})
+    @Operation(summary = "Read the resident's phone", description = "Workers, the party leading an open task "
+            + "on the request, and the volunteer holding its open job (accepted, not finished; anyone else of the "
+            + "volunteers, or before acceptance or after completion: 404). Every read is recorded in the audit log.")
     @Extension(name = "x-refuses-403", value = "Your organisation does not lead an open task on it")
     public Uni<ContactService.Contact> contact(@PathParam("id") UUID id,
             @Parameter(description = "Why the phone is needed; kept in the audit log")
             @QueryParam("reason") @Size(max = 200) String reason) {
+        if (caller.is(Roles.VOLUNTEER) && !caller.isStaff()) {
+            return errands.contact(caller.community(), caller.id(), caller.volunteer().orElse(null), id);
+        }
         return contacts.read(Viewer.of(caller), id, reason == null || reason.isBlank() ? null : reason.strip());
     }
 }

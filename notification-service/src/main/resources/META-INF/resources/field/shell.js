@@ -1,0 +1,46 @@
+// What the partner and volunteer pages share: sign-in (the `#token=` link `./gongzhi up` prints, kept in this tab's
+// sessionStorage under the page's own key), the language switch, and one place to show what went wrong.
+import { $ } from '../console/dom.js';
+import { configure, signIn, useStorageKey } from '../console/api.js';
+import { lang, setLanguage } from '../console/i18n.js';
+import { w } from './words.js';
+
+export function showError(error) {
+  const box = $('errors');
+  box.textContent = String(error.message || error);
+  box.hidden = false;
+  clearTimeout(showError.timer);
+  showError.timer = setTimeout(() => { box.hidden = true; }, 6000);
+}
+
+/** Words of the static page: elements with data-w="key". */
+function translate() {
+  document.documentElement.lang = lang.current === 'en' ? 'en' : 'zh-CN';
+  document.querySelectorAll('[data-w]').forEach((el) => { el.textContent = w(el.dataset.w); });
+  $('lang').textContent = w('switchTo');
+}
+
+/** start({storageKey, begin, redraw}): begin() once signed in, redraw() on a change of language. */
+export function start({ storageKey, begin, redraw }) {
+  useStorageKey(storageKey);
+  const signedIn = { yes: false };
+  const showLogin = () => { $('app').hidden = true; $('login').hidden = false; $('token').focus(); };
+  const go = async (token) => {
+    signIn(token);
+    $('login').hidden = true;
+    $('app').hidden = false;
+    signedIn.yes = true;
+    await begin();
+  };
+  $('lang').addEventListener('click', () => {
+    setLanguage(lang.current === 'en' ? 'zh-CN' : 'en');
+    translate();
+    if (signedIn.yes) redraw();
+  });
+  $('login-form').addEventListener('submit', (e) => { e.preventDefault(); go($('token').value.trim()).catch(showError); });
+  const fromFragment = new URLSearchParams(location.hash.slice(1)).get('token');
+  if (fromFragment) history.replaceState(null, '', location.pathname);
+  const saved = fromFragment || sessionStorage.getItem(storageKey);
+  translate();
+  configure(showLogin).then(() => (saved ? go(saved) : showLogin())).catch(showError);
+}

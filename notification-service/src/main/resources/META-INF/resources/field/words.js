@@ -1,0 +1,65 @@
+// The words of the field pages (partner, volunteer), zh-CN and English; the language is the console's (i18n.js).
+import { lang } from '../console/i18n.js';
+
+const TEXT = {
+  'zh-CN': {
+    switchTo: 'English', signIn: '进入', tokenLabel: '令牌', live: '实时', offline: '已断开，正在重连…', loading: '加载中…',
+    partnerTitle: '共治 · 合作单位', partnerTokenHint: '本地运行：./gongzhi token --role partner --org property',
+    volunteerTitle: '共治 · 志愿者', volunteerTokenHint: '本地运行：./gongzhi token --role volunteer --volunteer v6070-01',
+    myTasks: '本单位在办任务', noTasks: '暂无在办任务', lead: '牵头', support: '协办',
+    ackBy: '响应时限', completeBy: '办结时限', overdue: '已超时', escalated: (n) => `已升级（第 ${n} 级）`,
+    acknowledge: '响应', progress: '报告进展', complete: '办结', decline: '退回', note: '说明', reason: '原因',
+    send: '提交', details: '详情', description: '描述', phone: '居民电话', readPhone: '查看电话',
+    phoneReason: '查看原因（将记录在案）', phoneAudited: '此次查看已记录', place: '地点',
+    statuses: { ASSIGNED: '待响应', ACKNOWLEDGED: '已响应', IN_PROGRESS: '办理中', COMPLETED: '已办结', DECLINED: '已退回',
+      CANCELLED: '已取消', OFFERED: '待回应', ACCEPTED: '进行中', HANDED_OVER: '已转交', EXPIRED: '已过期', MISSED: '未完成' },
+    myPatrols: '预警巡查', noPatrols: '暂无巡查任务', checkpoint: '检查点', ok: '正常', problem: '发现问题',
+    result: '结果', category: '问题类别', report: '上报', reported: '已上报',
+    patrolStatus: (p) => `已查 ${p.checkpointsDone}/${p.checkpointsTotal}，问题 ${p.problemsFound}`,
+    myOffers: '邀约', noOffers: '暂无邀约', why: '为什么是我', byWhen: '完成时限', answerBy: '请在此前回复',
+    accept: '接受', declineOffer: '婉拒', myJobs: '我的服务', noJobs: '暂无进行中的服务', hours: '时长（小时）',
+    handOver: '转交专业人员', handOverTo: '转交给', doneJobs: '已完成', myHours: '我的服务时长',
+    totalHours: (h) => `累计 ${h.total} 小时，${h.tasks} 次服务`, activities: '志愿活动', noActivities: '暂无活动',
+    signUp: '报名', signedUp: '已报名', capacity: (a) => `已报名 ${a.signedUp}/${a.capacity}`,
+    visits: '预警探访', noVisits: '暂无探访', visit: '探访独居老人等重点户', waitingDetails: '等待确认…',
+    unit: '单元', household: '户', starts: '开始',
+    partyTypes: { COMMUNITY_OFFICE: '社区居委会', POLICE: '社区民警', PROPERTY_MANAGEMENT: '物业', UTILITY: '公用事业单位',
+      AREA_UNIT: '辖区单位', SOCIAL_ORGANISATION: '社会组织' },
+  },
+  en: {
+    switchTo: '中文', signIn: 'Sign in', tokenLabel: 'Token', live: 'Live', offline: 'Disconnected, reconnecting…', loading: 'Loading…',
+    partnerTitle: 'Gongzhi · Partner', partnerTokenHint: 'Local run: ./gongzhi token --role partner --org property',
+    volunteerTitle: 'Gongzhi · Volunteer', volunteerTokenHint: 'Local run: ./gongzhi token --role volunteer --volunteer v6070-01',
+    myTasks: 'Our open tasks', noTasks: 'No open task', lead: 'Lead', support: 'Support',
+    ackBy: 'Acknowledge by', completeBy: 'Complete by', overdue: 'Overdue', escalated: (n) => `Escalated (step ${n})`,
+    acknowledge: 'Acknowledge', progress: 'Report progress', complete: 'Complete', decline: 'Decline', note: 'Note', reason: 'Reason',
+    send: 'Send', details: 'Details', description: 'Description', phone: "Resident's phone", readPhone: 'Show phone',
+    phoneReason: 'Why you need it (recorded)', phoneAudited: 'This read is recorded', place: 'Place',
+    statuses: { ASSIGNED: 'To acknowledge', ACKNOWLEDGED: 'Acknowledged', IN_PROGRESS: 'In progress', COMPLETED: 'Completed',
+      DECLINED: 'Declined', CANCELLED: 'Cancelled', OFFERED: 'Waiting for you', ACCEPTED: 'On it', HANDED_OVER: 'Handed over',
+      EXPIRED: 'Expired', MISSED: 'Missed' },
+    myPatrols: 'Warning patrols', noPatrols: 'No patrol', checkpoint: 'Checkpoint', ok: 'OK', problem: 'Problem found',
+    result: 'Result', category: 'Category', report: 'Report', reported: 'Reported',
+    patrolStatus: (p) => `${p.checkpointsDone}/${p.checkpointsTotal} checked, ${p.problemsFound} problem(s)`,
+    myOffers: 'Offers', noOffers: 'No offer', why: 'Why me', byWhen: 'Done by', answerBy: 'Answer by',
+    accept: 'Accept', declineOffer: 'Decline', myJobs: 'My jobs', noJobs: 'No job in hand', hours: 'Hours',
+    handOver: 'Hand over to a professional', handOverTo: 'Hand over to', doneJobs: 'Done', myHours: 'My hours',
+    totalHours: (h) => `${h.total} hours in all, ${h.tasks} job(s)`, activities: 'Activities', noActivities: 'No activity',
+    signUp: 'Sign up', signedUp: 'Signed up', capacity: (a) => `${a.signedUp}/${a.capacity} signed up`,
+    visits: 'Check-on-neighbour visits', noVisits: 'No visit', visit: 'Check on a household at risk', waitingDetails: 'Waiting for confirmation…',
+    unit: 'Unit', household: 'Household', starts: 'Starts',
+    partyTypes: { COMMUNITY_OFFICE: 'Community office', POLICE: 'Community police', PROPERTY_MANAGEMENT: 'Property management',
+      UTILITY: 'Utility', AREA_UNIT: 'Unit in the area', SOCIAL_ORGANISATION: 'Social organisation' },
+  },
+};
+
+export const w = (key) => TEXT[lang.current === 'en' ? 'en' : 'zh-CN'][key];
+
+/** Building, unit and household in words: 5号楼2单元201室 / 5-2-201. */
+export function address(building, unit, household, place) {
+  const zh = lang.current !== 'en';
+  const parts = zh
+    ? [building && `${building}号楼`, unit && `${unit}单元`, household && `${household}室`].filter(Boolean).join('')
+    : [building, unit, household].filter(Boolean).join('-');
+  return [parts && (zh ? parts : `Bldg ${parts}`), place].filter(Boolean).join(zh ? '，' : ', ');
+}
