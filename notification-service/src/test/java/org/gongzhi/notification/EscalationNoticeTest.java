@@ -112,7 +112,7 @@ class EscalationNoticeTest {
                 .filter(l -> l.contains(SECRETARY_PHONE) && l.contains(category)).findFirst().orElseThrow();
         assertThat(sms).contains("张书记").contains("7号楼 " + category).contains(property).contains("未按时响应")
                 .contains("not acknowledged since");
-        // the backup contact and the whistle send no SMS here (no address for them in this service)
+        // the backup contact (whose organisation gave no address here) and the whistle send no SMS
         assertThat(Files.readAllLines(sink).stream().filter(l -> l.contains(category))).hasSize(1);
         // the partner's inbox holds only its backup contact's notice, not the secretary's
         given().auth().oauth2(partner(property)).get("/api/notices/me").then().statusCode(200)

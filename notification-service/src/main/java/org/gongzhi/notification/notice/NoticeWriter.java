@@ -144,22 +144,44 @@ public class NoticeWriter {
         return "secretary:" + communityId;
     }
 
-    /** One notice per partner contact and event (unique like a resident's); read through the organisation's inbox. */
+    /**
+     * One notice per partner contact and event (unique like a resident's), read through the organisation's inbox; by
+     * SMS and email too when the organisation gave the contact's addresses ({@link PartnerContact}).
+     */
     private Uni<Void> writeToPartner(InboundEvent<?> event, String community, String requestId, String kind,
             String organisationId, String contactId, NoticeTemplates.Text text) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into notice (id, community_id, resident_id, request_id, organisation_id, contact_id,
                             event_id, kind, urgent, language, title, body, created_at)
                         values (:id, :community, :recipient, :request, :org, :contact, :event, :kind, true, 'zh-CN',
                             :title, :body, :at)
                         on conflict (event_id, resident_id) do nothing""")
-                .setParameter("id", UUID.randomUUID()).setParameter("community", community)
+                .setParameter("id", id).setParameter("community", community)
                 .setParameter("recipient", partnerRecipient(organisationId, contactId))
                 .setParameter("request", requestId).setParameter("kind", kind)
                 .setParameter("org", organisationId).setParameter("contact", contactId)
                 .setParameter("event", event.id()).setParameter("title", text.title())
-                .setParameter("body", text.body()).setParameter("at", clock.instant())
-                .executeUpdate()).replaceWithVoid();
+                .setParameter("body", text.body()).setParameter("at", now)
+                .executeUpdate()
+                // the contact's SMS and email, when the organisation gave them: at once, a partner's notice is urgent
+                .chain(inserted -> inserted == 0 ? done()
+                        : PartnerContact.<PartnerContact>findById(partnerRecipient(organisationId, contactId))
+                                .chain(c -> {
+                                    if (c == null || !community.equals(c.communityId)) {
+                                        return done();
+                                    }
+                                    Uni<Void> deliveries = done();
+                                    if (c.phone != null) {
+                                        deliveries = deliveries.chain(() -> delivery(s, id, "sms", c.phone, now, now));
+                                    }
+                                    if (c.emailAddress != null) {
+                                        deliveries = deliveries.chain(() -> delivery(s, id, "email", c.emailAddress,
+                                                now, now));
+                                    }
+                                    return deliveries;
+                                })));
     }
 
     /** A partner contact's key in the notice table: never the same as a resident's account id. */
