@@ -55,7 +55,8 @@ class EscalationTest {
         given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON)
                 .body("""
                         {"id": "property", "name": "和平物业", "nameEn": "property", "type": "PROPERTY_MANAGEMENT",
-                         "contacts": [{"name": "王经理", "role": "manager", "phone": "010-6421-0000"}],
+                         "contacts": [{"name": "王经理", "role": "manager", "phone": "010-6421-0000"},
+                                      {"name": "赵师傅", "role": "backup", "phone": "010-6421-0001"}],
                          "rota": [%s]}""".formatted(rota))
                 .put("/api/organisations/property")
                 .then().statusCode(200).body("rota.size()", equalTo(7));
@@ -119,6 +120,24 @@ class EscalationTest {
         assertThat(levels(requestId, 3)).containsExactly(1, 2, 3);
         String first = records.stream().filter(r -> r.value().contains("\"level\":1")).findFirst().orElseThrow().value();
         assertThat(first).contains("赵师傅");
+        // each step names the request, the deadline missed and the person it goes to (by id, never a phone)
+        Instant acknowledgeBy = Instant.parse(Fixtures.text("select to_char(acknowledge_by at time zone 'UTC', "
+                + "'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from task where id = '" + property + "'"));
+        JsonNode backup = JSON.readTree(first);
+        assertThat(backup.get("category").asText()).isEqualTo("water-leak");
+        assertThat(backup.get("building").asText()).isEqualTo("7");
+        assertThat(backup.get("missed").asText()).isEqualTo("acknowledge");
+        assertThat(Instant.parse(backup.get("deadline").asText())).isEqualTo(acknowledgeBy);
+        assertThat(backup.get("escalatedTo").asText()).isEqualTo("backup");
+        assertThat(backup.get("contactName").asText()).isEqualTo("赵师傅");
+        assertThat(backup.get("contactId").asText()).isEqualTo(Fixtures.text(
+                "select id from contact where organisation_id = 'property' and name = '赵师傅'"));
+        assertThat(first).doesNotContain("010-6421");
+        JsonNode secretary = JSON.readTree(records.stream().filter(r -> r.value().contains("\"level\":2"))
+                .findFirst().orElseThrow().value());
+        assertThat(secretary.get("escalatedTo").asText()).isEqualTo("secretary");
+        assertThat(secretary.get("missed").asText()).isEqualTo("acknowledge");
+        assertThat(Instant.parse(secretary.get("deadline").asText())).isEqualTo(acknowledgeBy);
         String whistle = records.stream().filter(r -> r.value().contains("\"level\":3")).findFirst().orElseThrow()
                 .value();
         assertThat(whistle).contains("property").contains("water");
@@ -155,6 +174,13 @@ class EscalationTest {
                 .anyMatch(r -> r.value().contains("overdue") && r.value().contains(property)));
         assertThat(overdue.stream().filter(r -> r.value().contains("overdue") && r.value().contains(property)))
                 .hasSize(1);
+        JsonNode late = JSON.readTree(overdue.stream().filter(r -> r.value().contains("overdue")
+                && r.value().contains(property)).findFirst().orElseThrow().value());
+        assertThat(late.get("missed").asText()).isEqualTo("complete");
+        assertThat(late.get("escalatedTo").asText()).isEqualTo("secretary");
+        assertThat(Instant.parse(late.get("deadline").asText())).isEqualTo(Instant.parse(Fixtures.text(
+                "select to_char(complete_by at time zone 'UTC', 'YYYY-MM-DD\"T\"HH24:MI:SS.US\"Z\"') from task "
+                        + "where id = '" + property + "'")));
         given().auth().oauth2(DevTokens.worker()).get("/api/organisations/property/performance")
                 .then().statusCode(200).body("overdue", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
     }

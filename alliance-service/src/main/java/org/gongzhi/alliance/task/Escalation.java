@@ -8,9 +8,12 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.reactive.Backlog;
 import org.gongzhi.platform.reactive.InOrder;
 import org.jboss.logging.Logger;
@@ -70,33 +73,43 @@ public class Escalation {
             }
             due.add(level);
         }
-        return InOrder.each(due, step -> reason(t, step, now).chain(reason -> {
+        return InOrder.each(due, step -> {
             t.escalationLevel = step;
             t.updatedAt = now;
             made.incrementAndGet();
-            return step == WHISTLE ? whistle(t, reason, now) : journal.escalated(t, step, reason, now);
-        }));
+            String missed = "not acknowledged by " + t.acknowledgeBy;
+            return switch (step) {
+                case 1 -> backup(t, now).chain(backup -> journal.escalated(t, 1, missed + "; " + backup
+                                .map(b -> "backup contact " + b.contactName() + " of " + t.organisationId + " notified")
+                                .orElse("no backup on the rota now; " + t.organisationId + "'s contacts notified"),
+                        now, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy, TaskEscalated.NOTIFY_BACKUP,
+                        backup.map(WarningIssued.OnDuty::contactId).orElse(null),
+                        backup.map(WarningIssued.OnDuty::contactName).orElse(null)));
+                case 2 -> journal.escalated(t, 2, missed + "; " + config.secretary() + " notified", now,
+                        TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy, TaskEscalated.NOTIFY_SECRETARY, null,
+                        null);
+                default -> whistle(t, missed, now);
+            };
+        });
     }
 
-    private Uni<String> reason(Task t, int level, Instant now) {
-        String missed = "not acknowledged by " + t.acknowledgeBy;
-        return switch (level) {
-            case 1 -> organisations.backupOnDuty(t.organisationId, now).map(backup -> missed + "; "
-                    + backup.map(b -> "backup contact " + b + " of " + t.organisationId + " notified")
-                            .orElse("no backup on the rota now; " + t.organisationId + "'s contacts notified"));
-            case 2 -> Uni.createFrom().item(missed + "; " + config.secretary() + " notified");
-            default -> tasks.ofRequest(t.requestId).map(all -> missed + "; joint meeting (吹哨报到) convened with "
-                    + all.stream().filter(x -> x.status.isOpen() || x.status == TaskStatus.COMPLETED)
-                            .map(x -> x.organisationId).distinct().collect(Collectors.joining(", ")));
-        };
+    /** The backup contact of the shift on duty now, by id and name (an organisation's contact), if there is one. */
+    private Uni<Optional<WarningIssued.OnDuty>> backup(Task t, Instant now) {
+        return organisations.onDuty(t.communityId, List.of(t.organisationId), now)
+                .map(onDuty -> onDuty.stream().filter(d -> "backup".equals(d.shift())).findFirst());
     }
 
     /** The whistle is one event, but every party of the request sees it in its feed. */
-    private Uni<Void> whistle(Task t, String reason, Instant now) {
-        return tasks.ofRequest(t.requestId).chain(all -> journal.escalated(t, WHISTLE, reason, now,
-                all.stream().filter(x -> x.round == t.round && x.status != TaskStatus.CANCELLED
-                                && x.status != TaskStatus.DECLINED)
-                        .map(x -> x.organisationId).distinct().toList()));
+    private Uni<Void> whistle(Task t, String missed, Instant now) {
+        return tasks.ofRequest(t.requestId).chain(all -> {
+            String reason = missed + "; joint meeting (吹哨报到) convened with " + all.stream()
+                    .filter(x -> x.status.isOpen() || x.status == TaskStatus.COMPLETED)
+                    .map(x -> x.organisationId).distinct().collect(Collectors.joining(", "));
+            return journal.escalated(t, WHISTLE, reason, now, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy,
+                    TaskEscalated.NOTIFY_WHISTLE, all.stream().filter(x -> x.round == t.round
+                                    && x.status != TaskStatus.CANCELLED && x.status != TaskStatus.DECLINED)
+                            .map(x -> x.organisationId).distinct().toList());
+        });
     }
 
     private Uni<Void> markOverdue(Task t, Instant now, AtomicInteger made) {
@@ -104,6 +117,7 @@ public class Escalation {
         t.updatedAt = now;
         made.incrementAndGet();
         return journal.escalated(t, 2, "overdue: not completed by " + t.completeBy + "; " + config.secretary()
-                + " notified", now);
+                + " notified", now, TaskEscalated.MISSED_COMPLETE, t.completeBy, TaskEscalated.NOTIFY_SECRETARY, null,
+                null);
     }
 }

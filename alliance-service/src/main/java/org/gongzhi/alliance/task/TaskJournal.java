@@ -64,15 +64,26 @@ public class TaskJournal {
                 t.organisationId, t.acknowledgeBy, t.completeBy, reason, at));
     }
 
-    public Uni<Void> escalated(Task t, int level, String reason, Instant at) {
-        return record(t.organisationId, at, new TaskEscalated(t.communityId, t.id.toString(), t.requestId,
-                t.organisationId, level, reason, at));
+    /**
+     * One escalation step: which deadline was missed ({@code missed}, {@code deadline}) and who it goes to
+     * ({@code notify}; the backup contact's id and name when that is who).
+     */
+    public Uni<Void> escalated(Task t, int level, String reason, Instant at, String missed, Instant deadline,
+            String notify, String contactId, String contactName) {
+        return record(t.organisationId, at, event(t, level, reason, at, missed, deadline, notify, contactId,
+                contactName));
     }
 
     /** One escalation event, shown in the feed of every organisation named (a whistle reaches them all). */
-    public Uni<Void> escalated(Task t, int level, String reason, Instant at, List<String> organisationIds) {
-        return record(organisationIds, at, new TaskEscalated(t.communityId, t.id.toString(), t.requestId,
-                t.organisationId, level, reason, at));
+    public Uni<Void> escalated(Task t, int level, String reason, Instant at, String missed, Instant deadline,
+            String notify, List<String> organisationIds) {
+        return record(organisationIds, at, event(t, level, reason, at, missed, deadline, notify, null, null));
+    }
+
+    private static TaskEscalated event(Task t, int level, String reason, Instant at, String missed, Instant deadline,
+            String notify, String contactId, String contactName) {
+        return new TaskEscalated(t.communityId, t.id.toString(), t.requestId, t.organisationId, level, reason, at,
+                t.category, t.building, missed, deadline, notify, contactId, contactName);
     }
 
     private Uni<Void> record(String organisationId, Instant at, GongzhiEvent event) {

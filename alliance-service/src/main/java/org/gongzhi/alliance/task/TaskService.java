@@ -12,6 +12,7 @@ import java.util.List;
 import java.util.UUID;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.events.CaseResolved;
+import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 
@@ -83,7 +84,7 @@ public class TaskService {
                     .chain(c -> assignments.nextInLine(c).chain(next -> {
                         if (next.isEmpty()) {
                             return journal.escalated(t, 2, "every party in line declined; the community secretary "
-                                    + "must find one", now);
+                                    + "must find one", now, null, null, TaskEscalated.NOTIFY_SECRETARY, null, null);
                         }
                         Instant[] deadlines = assignments.deadlinesForNewcomer(c, now);
                         return assignments.assign(c, next.get(), t.role, now, deadlines[0], deadlines[1],

@@ -4,6 +4,7 @@ import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
 import java.time.LocalTime;
+import java.util.Map;
 import java.util.Optional;
 
 /** How residents' notices are sent. */
@@ -38,4 +39,20 @@ public interface NoticeConfig {
     /** The local sink: one JSON line per SMS or email that would have been sent, for a developer to read. */
     @WithDefault("notice-sink.jsonl")
     String sinkFile();
+
+    /**
+     * The community secretary of each community, by community id: who hears of a task escalated to the secretary
+     * (a missed deadline's second step, an overdue task, a task no party is left to take), by SMS and email when an
+     * address is given.
+     */
+    Map<String, Person> secretaries();
+
+    /** A person notices go to who is not a resident: a name and where to reach them. */
+    interface Person {
+        String name();
+
+        Optional<String> phone();
+
+        Optional<String> email();
+    }
 }

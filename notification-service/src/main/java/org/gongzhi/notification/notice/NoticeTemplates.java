@@ -105,6 +105,29 @@ final class NoticeTemplates {
                         " You are on duty: patrol your risk points and report what you find."));
     }
 
+    /**
+     * To the person an escalation step goes to (the organisation's backup contact, the community secretary): which
+     * request (category, building), which party, what was missed and since when (zh-CN with English).
+     */
+    static Text escalatedTo(String name, int level, String category, String building, String organisationId,
+            String missed, Instant deadline, ZoneId zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(zone);
+        String since = deadline == null ? null : f.format(deadline);
+        String what = building == null ? category : building + "号楼 " + category;
+        String whatEn = category + (building == null ? "" : ", building " + building);
+        boolean complete = "complete".equals(missed);
+        String missedZh = missed == null ? "无单位接办" : (complete ? "未按时办结" : "未按时响应")
+                + (since == null ? "" : "（应于 " + since + " 前）");
+        String missedEn = missed == null ? "no party left to take it"
+                : (complete ? "not completed" : "not acknowledged") + (since == null ? "" : " since " + since);
+        String to = level == 1 ? "备岗督办" : "书记督办";
+        String toEn = level == 1 ? "backup contact" : "community secretary";
+        return new Text("任务升级（" + to + "）· Escalated to you (" + toEn + ")",
+                (name == null ? "" : name + "：") + "诉求「" + what + "」由 " + organisationId + " 承办，" + missedZh
+                        + "，已升级至您，请督办。 / Request \"" + whatEn + "\", handled by " + organisationId + ": "
+                        + missedEn + ". It has been escalated to you; please follow it up.");
+    }
+
     private static String lower(String s) {
         return s == null ? "" : s.toLowerCase();
     }

@@ -30,4 +30,15 @@ public final class NoticeViews {
             @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm") String quietFrom,
             @Pattern(regexp = "([01][0-9]|2[0-3]):[0-5][0-9]", message = "must be HH:mm") String quietUntil) {
     }
+
+    /**
+     * Where a partner's contact is reached: {@code contactId} as alliance-service knows them (from the path when set),
+     * a phone number for SMS and/or an email address.
+     */
+    public record ContactAddress(
+            String contactId,
+            @Size(max = 100) String name,
+            @Pattern(regexp = "\\+?[0-9]{6,15}", message = "must be a phone number") String phone,
+            @Email @Size(max = 200) String email) {
+    }
 }

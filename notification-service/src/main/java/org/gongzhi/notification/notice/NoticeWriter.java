@@ -60,7 +60,8 @@ public class NoticeWriter {
         if (event.data() instanceof TaskEscalated e) {
             return requestResident(e.requestId()).chain(found -> found == null ? done()
                     : write(event, e.communityId(), e.requestId(), "escalated", false, found.preference(),
-                            NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())));
+                            NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())))
+                    .chain(() -> toEscalationPerson(event, e));
         }
         if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
             return InOrder.each(d.residentIds(), resident -> preference(resident, d.communityId())
@@ -77,9 +78,10 @@ public class NoticeWriter {
                     .chain(() -> InOrder.each(w.onDuty().stream()
                                     .filter(duty -> duty.organisationId() != null && duty.contactId() != null)
                                     .toList(),
-                            duty -> writeToPartner(event, w.communityId(), duty,
-                                    NoticeTemplates.warningOnDuty(duty.contactName(), duty.shift(), w.type(),
-                                            w.level(), w.from(), w.until(), dashboard.zone()))));
+                            duty -> writeToPartner(event, w.communityId(), null, "warning.on-duty",
+                                    duty.organisationId(), duty.contactId(), NoticeTemplates.warningOnDuty(
+                                            duty.contactName(), duty.shift(), w.type(), w.level(), w.from(),
+                                            w.until(), dashboard.zone()))));
         }
         return done();
     }
@@ -115,21 +117,71 @@ public class NoticeWriter {
                 }));
     }
 
-    /** One notice per on-duty contact and event (unique like a resident's); read through the organisation's inbox. */
-    private Uni<Void> writeToPartner(InboundEvent<?> event, String community, WarningIssued.OnDuty duty,
-            NoticeTemplates.Text text) {
+    /**
+     * The person an escalation step names hears of it: the organisation's backup contact in its inbox (the
+     * organisation's webhooks get the event itself), the community secretary configured for the community by SMS and
+     * email (the notice row records the deliveries). Urgent: a missed deadline is not held for quiet hours.
+     */
+    private Uni<Void> toEscalationPerson(InboundEvent<?> event, TaskEscalated e) {
+        if (TaskEscalated.NOTIFY_BACKUP.equals(e.escalatedTo()) && e.organisationId() != null && e.contactId() != null) {
+            return writeToPartner(event, e.communityId(), e.requestId(), "escalated.backup", e.organisationId(),
+                    e.contactId(), NoticeTemplates.escalatedTo(e.contactName(), e.level(), e.category(), e.building(),
+                            e.organisationId(), e.missed(), e.deadline(), dashboard.zone()));
+        }
+        NoticeConfig.Person secretary = config.secretaries().get(e.communityId());
+        if (TaskEscalated.NOTIFY_SECRETARY.equals(e.escalatedTo()) && secretary != null) {
+            Preference p = new Preference(secretaryRecipient(e.communityId()), "zh-CN",
+                    secretary.phone().orElse(null), secretary.email().orElse(null), null, null);
+            return write(event, e.communityId(), e.requestId(), "escalated.secretary", true, p,
+                    NoticeTemplates.escalatedTo(secretary.name(), e.level(), e.category(), e.building(),
+                            e.organisationId(), e.missed(), e.deadline(), dashboard.zone()));
+        }
+        return done();
+    }
+
+    /** The community secretary's key in the notice table: never the same as a resident's account id. */
+    static String secretaryRecipient(String communityId) {
+        return "secretary:" + communityId;
+    }
+
+    /**
+     * One notice per partner contact and event (unique like a resident's), read through the organisation's inbox; by
+     * SMS and email too when the organisation gave the contact's addresses ({@link PartnerContact}).
+     */
+    private Uni<Void> writeToPartner(InboundEvent<?> event, String community, String requestId, String kind,
+            String organisationId, String contactId, NoticeTemplates.Text text) {
+        Instant now = clock.instant();
+        UUID id = UUID.randomUUID();
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into notice (id, community_id, resident_id, organisation_id, contact_id, event_id, kind,
-                            urgent, language, title, body, created_at)
-                        values (:id, :community, :recipient, :org, :contact, :event, 'warning.on-duty', true, 'zh-CN',
+                        insert into notice (id, community_id, resident_id, request_id, organisation_id, contact_id,
+                            event_id, kind, urgent, language, title, body, created_at)
+                        values (:id, :community, :recipient, :request, :org, :contact, :event, :kind, true, 'zh-CN',
                             :title, :body, :at)
                         on conflict (event_id, resident_id) do nothing""")
-                .setParameter("id", UUID.randomUUID()).setParameter("community", community)
-                .setParameter("recipient", partnerRecipient(duty.organisationId(), duty.contactId()))
-                .setParameter("org", duty.organisationId()).setParameter("contact", duty.contactId())
+                .setParameter("id", id).setParameter("community", community)
+                .setParameter("recipient", partnerRecipient(organisationId, contactId))
+                .setParameter("request", requestId).setParameter("kind", kind)
+                .setParameter("org", organisationId).setParameter("contact", contactId)
                 .setParameter("event", event.id()).setParameter("title", text.title())
-                .setParameter("body", text.body()).setParameter("at", clock.instant())
-                .executeUpdate()).replaceWithVoid();
+                .setParameter("body", text.body()).setParameter("at", now)
+                .executeUpdate()
+                // the contact's SMS and email, when the organisation gave them: at once, a partner's notice is urgent
+                .chain(inserted -> inserted == 0 ? done()
+                        : PartnerContact.<PartnerContact>findById(partnerRecipient(organisationId, contactId))
+                                .chain(c -> {
+                                    if (c == null || !community.equals(c.communityId)) {
+                                        return done();
+                                    }
+                                    Uni<Void> deliveries = done();
+                                    if (c.phone != null) {
+                                        deliveries = deliveries.chain(() -> delivery(s, id, "sms", c.phone, now, now));
+                                    }
+                                    if (c.emailAddress != null) {
+                                        deliveries = deliveries.chain(() -> delivery(s, id, "email", c.emailAddress,
+                                                now, now));
+                                    }
+                                    return deliveries;
+                                })));
     }
 
     /** A partner contact's key in the notice table: never the same as a resident's account id. */
