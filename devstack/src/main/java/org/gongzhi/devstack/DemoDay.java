@@ -11,6 +11,7 @@ import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.Map;
 import java.util.Set;
+import java.util.function.Supplier;
 import java.util.logging.Logger;
 
 /**
@@ -142,8 +143,9 @@ final class DemoDay {
      * than a minute to follow is left with a warning; the demo day is not worth failing the start for.
      */
     private void work(URI requests, URI alliance, String worker, String id, String work) {
-        JsonNode request = until(() -> api.call("GET", requests, "/api/requests/" + id, null, worker).path("body"),
-                r -> !"SUBMITTED".equals(r.path("status").asText()) && !"ACKNOWLEDGED".equals(r.path("status").asText()));
+        Supplier<JsonNode> read = () -> api.call("GET", requests, "/api/requests/" + id, null, worker).path("body");
+        JsonNode request = DemoPolls.until(Duration.ofMinutes(1), read, r -> !Set.of("SUBMITTED", "ACKNOWLEDGED")
+                .contains(r.path("status").asText()));
         if (request == null || !"ASSIGNED".equals(request.path("status").asText())) {
             return; // worked on by an earlier load (or routed nowhere)
         }
@@ -162,7 +164,7 @@ final class DemoDay {
             }
         }
         if (work.equals("reopened")) {
-            JsonNode resolved = until(() -> api.call("GET", requests, "/api/requests/" + id, null, worker).path("body"),
+            JsonNode resolved = DemoPolls.until(Duration.ofMinutes(1), read,
                     r -> "RESOLVED".equals(r.path("status").asText()));
             if (resolved == null) {
                 LOG.warning("demo data: request " + id + " did not become RESOLVED; not reopened");
@@ -172,24 +174,6 @@ final class DemoDay {
                     .put("satisfied", false).put("comment", "居民说楼上还在往下滴水，矛盾没解决");
             expect(api.call("POST", requests, "/api/requests/" + id + "/follow-ups", visit, worker), "return visit");
         }
-    }
-
-    /** Asks again every half second for up to a minute; answers the first answer {@code done} accepts, else null. */
-    private static JsonNode until(java.util.function.Supplier<JsonNode> ask, java.util.function.Predicate<JsonNode> done) {
-        Instant giveUp = Instant.now().plus(Duration.ofMinutes(1));
-        while (Instant.now().isBefore(giveUp)) {
-            JsonNode answer = ask.get();
-            if (done.test(answer)) {
-                return answer;
-            }
-            try {
-                Thread.sleep(500);
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                return null;
-            }
-        }
-        return null;
     }
 
     /** Households flagged once: one already flagged at the same door is left as it is. */

@@ -89,16 +89,8 @@ final class DemoDeliberation {
 
     /** The parties acknowledge and complete the action item's tasks, as they would through their own screens. */
     private void carryOut(URI alliance, String requestId, String worker) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(30));
-        JsonNode tasks = null;
-        while (Instant.now().isBefore(deadline)) {
-            tasks = api.call("GET", alliance, "/api/tasks?requestId=" + requestId, null, worker).path("body")
-                    .path("items");
-            if (tasks.size() > 0) {
-                break;
-            }
-            pause();
-        }
+        JsonNode tasks = DemoPolls.until(Duration.ofSeconds(30), () -> api.call("GET", alliance,
+                "/api/tasks?requestId=" + requestId, null, worker).path("body").path("items"), t -> t.size() > 0);
         if (tasks == null || tasks.size() == 0) {
             LOG.warning("the corridor clean-up's tasks did not appear; the demo leaves it in progress");
             return;
@@ -108,14 +100,6 @@ final class DemoDeliberation {
             String id = task.get("id").asText();
             api.call("POST", alliance, "/api/tasks/" + id + "/acknowledge", note, worker);
             api.call("POST", alliance, "/api/tasks/" + id + "/complete", note, worker);
-        }
-    }
-
-    private static void pause() {
-        try {
-            Thread.sleep(500);
-        } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
         }
     }
 }
