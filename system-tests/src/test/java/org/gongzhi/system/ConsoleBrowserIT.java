@@ -136,7 +136,7 @@ class ConsoleBrowserIT {
     void aReturnVisitIsRecordedFromTheQueue() {
         String id = submit(DevTokens.resident("resident-li"), "broken-handrail", "5", "1", "三楼扶手松了 "
                 + UUID.randomUUID(), null);
-        completeEveryTask(id);
+        SystemProbes.completeEveryTask(url(Service.ALLIANCE), id);
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.REQUEST))
                 .auth().oauth2(DevTokens.worker()).get("/api/follow-ups/due").then().statusCode(200)
                 .body("requestId", hasItem(id)));
@@ -250,20 +250,5 @@ class ConsoleBrowserIT {
         }
         return given().baseUri(url(Service.REQUEST)).auth().oauth2(token).contentType(ContentType.JSON).body(body)
                 .post("/api/requests").then().statusCode(201).extract().path("id");
-    }
-
-    /** Every party finishes its task, as the partners would through alliance-service. */
-    private void completeEveryTask(String requestId) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
-                .auth().oauth2(DevTokens.worker()).get("/api/cases/" + requestId).then().statusCode(200)
-                .body("tasks.size()", org.hamcrest.Matchers.greaterThan(0)));
-        List<String> tasks = given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker())
-                .get("/api/cases/" + requestId).then().extract().jsonPath().getList("tasks.id");
-        for (String task : tasks) {
-            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
-                    .body(Map.of("note", "收到")).post("/api/tasks/" + task + "/acknowledge").then().statusCode(200);
-            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
-                    .body(Map.of("note", "修好了")).post("/api/tasks/" + task + "/complete").then().statusCode(200);
-        }
     }
 }

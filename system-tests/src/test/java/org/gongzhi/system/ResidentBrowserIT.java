@@ -85,7 +85,7 @@ class ResidentBrowserIT {
         phone("request-assigned-zh-phone");
 
         // the parties finish through alliance-service; the request is resolved and the page offers the rating
-        completeEveryTask(id);
+        SystemProbes.completeEveryTask(url(Service.ALLIANCE), id);
         WebElement rate = slow.until(d -> d.findElement(By.cssSelector("#request form[data-form='rate']")));
         assertThat(browser.text(By.id("request-status"))).isEqualTo("已解决");
         scrollTo(rate);
@@ -137,21 +137,6 @@ class ResidentBrowserIT {
     private void phone(String name) {
         browser.screenshot(name, ConsoleBrowser.PHONE);
         browser.driver.manage().window().setSize(ConsoleBrowser.PHONE);
-    }
-
-    /** Every party finishes its task, as the partners would through alliance-service. */
-    private void completeEveryTask(String requestId) {
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
-                .auth().oauth2(DevTokens.worker()).get("/api/cases/" + requestId).then().statusCode(200)
-                .body("tasks.size()", org.hamcrest.Matchers.greaterThan(0)));
-        List<String> tasks = given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker())
-                .get("/api/cases/" + requestId).then().extract().jsonPath().getList("tasks.id");
-        for (String task : tasks) {
-            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
-                    .body(Map.of("note", "收到")).post("/api/tasks/" + task + "/acknowledge").then().statusCode(200);
-            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
-                    .body(Map.of("note", "修好了")).post("/api/tasks/" + task + "/complete").then().statusCode(200);
-        }
     }
 
     private String url(Service service) {

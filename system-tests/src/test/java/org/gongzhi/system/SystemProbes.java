@@ -1,6 +1,8 @@
 package org.gongzhi.system;
 
 import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.greaterThan;
 
 import io.restassured.http.ContentType;
 import java.net.URI;
@@ -27,6 +29,21 @@ import org.gongzhi.events.Topics;
 final class SystemProbes {
 
     private SystemProbes() {
+    }
+
+    /** Every party finishes its task on the request, as the partners would through alliance-service. */
+    static void completeEveryTask(String alliance, String requestId) {
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(alliance)
+                .auth().oauth2(DevTokens.worker()).get("/api/cases/" + requestId).then().statusCode(200)
+                .body("tasks.size()", greaterThan(0)));
+        List<String> tasks = given().baseUri(alliance).auth().oauth2(DevTokens.worker())
+                .get("/api/cases/" + requestId).then().extract().jsonPath().getList("tasks.id");
+        for (String task : tasks) {
+            given().baseUri(alliance).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                    .body(Map.of("note", "收到")).post("/api/tasks/" + task + "/acknowledge").then().statusCode(200);
+            given().baseUri(alliance).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                    .body(Map.of("note", "修好了")).post("/api/tasks/" + task + "/complete").then().statusCode(200);
+        }
     }
 
     /** Files {@code count} water leaks spread over the estate's buildings; returns their ids. */
