@@ -93,4 +93,36 @@ class RequestPhotosTest {
                 .post("/api/requests")
                 .then().statusCode(400).body("errors[0].field", equalTo("photos[1]"));
     }
+    @Test
+    void open311KeepsTheMediaUrlAnIntegratorPostsAsTheRequestsPhotoLink() {
+        String id = given().formParam("api_key", "test-key").formParam("service_code", "water-leak")
+                .formParam("description", "Water drips from the bathroom ceiling").formParam("address_id", "7-2-201")
+                .formParam("media_url", FIRST).post("/open311/v2/requests.json")
+                .then().statusCode(201).extract().path("[0].service_request_id");
+
+        given().get("/open311/v2/requests/" + id + ".json?api_key=test-key").then().statusCode(200)
+                .body("[0].media_url", equalTo(FIRST));
+        given().auth().oauth2(Fixtures.workerOf("hepingli")).get("/api/requests/" + id)
+                .then().statusCode(200).body("photos", contains(FIRST));
+        // the public sees it only where the description may be public, as for a resident's photos
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200).body("[0].media_url", nullValue());
+        String shared = given().formParam("api_key", "test-key").formParam("service_code", "water-leak")
+                .formParam("description", "Water drips from the stairwell ceiling").formParam("address_id", "7")
+                .formParam("attribute[public_description]", "true").formParam("media_url", SECOND)
+                .post("/open311/v2/requests.json").then().statusCode(201).extract().path("[0].service_request_id");
+        given().get("/open311/v2/requests/" + shared + ".json").then().statusCode(200)
+                .body("[0].media_url", equalTo(SECOND));
+    }
+
+    @Test
+    void anOpen311MediaUrlThatIsNotHttpIsRefusedNamingItAndNothingIsFiled() {
+        String marker = "Water drips " + UUID.randomUUID();
+        given().formParam("api_key", "test-key").formParam("service_code", "water-leak")
+                .formParam("description", marker).formParam("address_id", "7")
+                .formParam("media_url", "file:///home/me/leak.jpg").post("/open311/v2/requests.json")
+                .then().statusCode(400).body("[0].code", equalTo(400))
+                .body("[0].description", equalTo("media_url: must be an http(s) link"));
+        assertThat(Fixtures.count("select count(*) from resident_request where description = '" + marker + "'"))
+                .isZero();
+    }
 }

@@ -71,15 +71,20 @@ public class Open311Gateway {
         return "open311:" + client;
     }
 
-    /** Creates a request for an integrator identified by its API key. */
+    /** Creates a request for an integrator identified by its API key; {@code media_url} is kept as its photo link. */
     public Uni<Open311Service.Created> create(String apiKey, String serviceCode, String description,
-            String addressId, String addressString, String phone, String ticket, boolean publicDescription) {
+            String addressId, String addressString, String phone, String ticket, boolean publicDescription,
+            String mediaUrl) {
         String client = integrator(apiKey, true);
+        if (mediaUrl != null && !mediaUrl.isBlank() && !mediaUrl.strip().matches(NewRequest.PHOTO_LINK)) {
+            throw ProblemException.invalid("media_url", NewRequest.PHOTO_LINK_MESSAGE);
+        }
+        List<String> photos = mediaUrl == null || mediaUrl.isBlank() ? null : List.of(mediaUrl.strip());
         String[] address = addressId == null ? new String[0] : addressId.split("-");
         NewRequest input = new NewRequest(serviceCode, description,
                 address.length > 0 ? address[0] : null, address.length > 1 ? address[1] : null,
                 address.length > 2 ? address[2] : null, addressId == null ? addressString : null, null, phone,
-                ticket == null ? "app" : "hotline-12345", ticket, null, null, null, publicDescription, null);
+                ticket == null ? "app" : "hotline-12345", ticket, null, null, photos, publicDescription, null);
         Viewer integrator = new Viewer(actor(client), config.community(), true, false, null);
         return intake.submit(integrator, input, null).map(s -> new Open311Service.Created(s.request().id().toString(),
                 "Received. Track it at /open311/v2/requests/" + s.request().id() + ".json", null));

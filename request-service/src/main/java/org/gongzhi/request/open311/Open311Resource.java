@@ -64,14 +64,17 @@ public class Open311Resource {
             responseDescription = "Created: a list with the new request's id")
     @Extension(name = "x-refuses-403", value = "api_key is missing or unknown")
     @Extension(name = "x-example", value = "api_key=hotline-key&service_code=water-leak&description=Water+drips+from+"
-            + "the+bathroom+ceiling&address_id=7-2-301&phone=13800138000&attribute%5Bhotline_ticket%5D=12345-2026-0815")
+            + "the+bathroom+ceiling&address_id=7-2-301&phone=13800138000&attribute%5Bhotline_ticket%5D=12345-2026-0815"
+            + "&media_url=https%3A%2F%2Fphotos.example.org%2Fleak.jpg")
     public Uni<Response> create(@FormParam("api_key") String apiKey, @FormParam("service_code") String serviceCode,
             @FormParam("description") String description, @FormParam("address_id") String addressId,
             @FormParam("address_string") String addressString, @FormParam("phone") String phone,
             @FormParam("attribute[hotline_ticket]") String ticket,
-            @FormParam("attribute[public_description]") String publicDescription) {
+            @FormParam("attribute[public_description]") String publicDescription,
+            @FormParam("media_url") String mediaUrl) {
         return Uni.createFrom().deferred(() -> gateway.create(apiKey, serviceCode, description, addressId,
-                        addressString, phone, ticket, flag("attribute[public_description]", publicDescription)))
+                        addressString, phone, ticket, flag("attribute[public_description]", publicDescription),
+                        mediaUrl))
                 .map(created -> Response.status(201).entity(List.of(created)).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
     }

@@ -26,13 +26,17 @@ public record NewRequest(
         @Size(max = 40) String hotlineTicket,
         Instant hotlineDeadline,
         @Size(max = 64) String residentId,
-        @Size(max = 5) List<@Pattern(regexp = "https?://\\S{1,500}", message = "must be an http(s) link") String> photos,
+        @Size(max = 5) List<@Pattern(regexp = PHOTO_LINK, message = PHOTO_LINK_MESSAGE) String> photos,
         @Schema(description = "The resident agrees that the description may be shown publicly (Open311), with phone "
                 + "numbers and names taken out; without it the public sees only category, building and status")
         Boolean publicDescription,
         @Schema(description = "When the community received it, if before now (a worker only: a call taken on the "
                 + "rounds, a 12345 ticket received yesterday); its deadlines run from this time")
         Instant receivedAt) {
+
+    /** What a photo link must be (here and as Open311's {@code media_url}): http(s), no whitespace, at most 500. */
+    public static final String PHOTO_LINK = "https?://\\S{1,500}";
+    public static final String PHOTO_LINK_MESSAGE = "must be an http(s) link";
 
     /** A submission received now whose description stays private (the default). */
     public NewRequest(String category, String description, String building, String unit, String household,
