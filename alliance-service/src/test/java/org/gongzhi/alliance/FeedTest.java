@@ -111,4 +111,16 @@ class FeedTest {
         assertThat(SseProbe.collect(feed, DevTokens.resident("r-9"), null, e -> true, Duration.ofSeconds(5))
                 .status()).isEqualTo(403);
     }
+    /**
+     * The partner page (another origin in the local run) reads the feed with fetch and resumes it after a drop with
+     * Last-Event-ID: the browser asks first whether it may send that header.
+     */
+    @Test
+    void thePartnerPageMayResumeTheFeedFromItsOriginWithLastEventId() {
+        given().header("Origin", "http://localhost:8080").header("Access-Control-Request-Method", "GET")
+                .header("Access-Control-Request-Headers", "authorization,last-event-id")
+                .options("/api/partners/me/feed").then().statusCode(200)
+                .header("Access-Control-Allow-Origin", "http://localhost:8080")
+                .header("Access-Control-Allow-Headers", org.hamcrest.Matchers.containsStringIgnoringCase("Last-Event-ID"));
+    }
 }
