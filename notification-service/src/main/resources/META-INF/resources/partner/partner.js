@@ -133,7 +133,7 @@ function patrolCard(patrol) {
     h('p', { class: 'meta' }, w('patrolStatus')(patrol)),
     h('ol', { class: 'checks' }, (patrol.checks || []).map((c) => (c.result
       ? h('li', { class: 'done', dataset: { position: c.position } }, `${c.item || w('checkpoint')} — ${c.result === 'OK' ? w('ok') : w('problem')}${c.note ? `（${c.note}）` : ''}`)
-      : h('li', { dataset: { position: c.position } }, h('details', { dataset: { key: `${patrol.id}:${c.position}` }, open: state.open.has(`${patrol.id}:${c.position}`),
+      : h('li', { dataset: { position: c.position } }, h('details', { dataset: { form: 'check', key: `${patrol.id}:${c.position}` }, open: state.open.has(`${patrol.id}:${c.position}`),
         ontoggle: (e) => (e.target.open ? state.open.add(`${patrol.id}:${c.position}`) : state.open.delete(`${patrol.id}:${c.position}`)) },
       h('summary', {}, `${w('checkpoint')} ${c.position + 1}: ${c.item || ''}`), checkForm(patrol, c)))))));
 }
@@ -156,33 +156,46 @@ function render() {
 document.addEventListener('focusout', () => { if (refreshSoon.pending) { refreshSoon.pending = false; setTimeout(render, 300); } });
 
 /**
- * The task feed is SSE with a bearer header, which EventSource cannot send: it is read with fetch as a stream.
- * Every event reads the list again (the feed carries no contact details). After a drop it reconnects from now on
- * and reads the list again, which covers whatever happened meanwhile (Last-Event-ID is not among the headers CORS
- * lets the page send to another origin).
+ * The task feed is SSE with a bearer header, which EventSource cannot send: it is read with fetch as a stream. Every
+ * event reads the list again (the feed carries no contact details). After a drop it reconnects with the id of the
+ * last event it saw as Last-Event-ID, so the feed replays what happened meanwhile; before any event there is no id to
+ * resume from, and the list is read again instead.
  */
+const feed = { lastEventId: null };
+
+/** The events complete in the buffer (a blank line ends each); the rest stays for the next chunk. */
+function takeEvents(buffer) {
+  const blocks = buffer.split(/\r?\n\r?\n/);
+  const rest = blocks.pop();
+  blocks.forEach((block) => {
+    const id = block.split(/\r?\n/).find((line) => line.startsWith('id:'));
+    if (id) feed.lastEventId = id.slice(3).trim();
+  });
+  return { rest, any: blocks.some((block) => /^data:/m.test(block)) };
+}
+
 async function follow() {
   try {
-    const response = await fetch(`${baseOf('alliance')}/api/partners/me/feed`, {
-      headers: { Authorization: `Bearer ${token()}`, Accept: 'text/event-stream' },
-    });
+    const headers = { Authorization: `Bearer ${token()}`, Accept: 'text/event-stream' };
+    if (feed.lastEventId) headers['Last-Event-ID'] = feed.lastEventId;
+    const response = await fetch(`${baseOf('alliance')}/api/partners/me/feed`, { headers });
     if (!response.ok || !response.body) throw new Error(`HTTP ${response.status}`);
     $('live').textContent = `● ${w('live')}`;
+    $('live').dataset.resumedFrom = feed.lastEventId || '';
     const reader = response.body.pipeThrough(new TextDecoderStream()).getReader();
     let buffer = '';
     for (;;) {
       const { value, done } = await reader.read();
       if (done) break;
-      buffer += value;
-      const events = buffer.split(/\r?\n\r?\n/);
-      buffer = events.pop();
-      if (events.some((block) => /^data:/m.test(block))) refreshSoon();
+      const { rest, any } = takeEvents(buffer + value);
+      buffer = rest;
+      if (any) refreshSoon();
     }
   } catch (error) {
     // a dropped stream is retried below
   }
   $('live').textContent = `○ ${w('offline')}`;
-  setTimeout(() => { refresh().catch(showError); follow(); }, 3000);
+  setTimeout(() => { if (!feed.lastEventId) refresh().catch(showError); follow(); }, 3000);
 }
 
 start({

@@ -9,10 +9,12 @@ import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
+import java.math.BigDecimal;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
 import java.time.Duration;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
@@ -25,6 +27,10 @@ import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
+import io.restassured.path.json.JsonPath;
+import java.time.Instant;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 /**
  * The field pages (issue 21) on a phone-sized window, in headless Chromium, against the four services: the partner
@@ -105,9 +111,15 @@ class FieldBrowserIT {
                         "household", "201", "description", "三楼楼梯扶手松动，老人不敢扶 " + marker,
                         "contactPhone", "13700137000"))
                 .post("/api/requests").then().statusCode(201).extract().path("id");
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
-                .auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?requestId=" + id)
-                .then().statusCode(200).body("items.requestId", hasItem(id)));
+        String other = given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.resident("resident-qian"))
+                .contentType(ContentType.JSON).body(Map.of("category", "broken-handrail", "building", "9", "unit", "2",
+                        "household", "502", "description", "五楼扶手掉漆 " + marker))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        for (String request : new String[] {id, other}) {
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
+                    .auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?requestId=" + request)
+                    .then().statusCode(200).body("items.requestId", hasItem(request)));
+        }
 
         open("partner", DevTokens.partner("property"), "zh-CN", By.cssSelector("#tasks li.card"));
         By card = By.cssSelector("#tasks li[data-request='" + id + "']");
@@ -154,6 +166,17 @@ class FieldBrowserIT {
         browser.type(complete, "note", "扶手已加固");
         submit(complete);
         browser.until(d -> d.findElements(card).isEmpty());
+
+        // the other task is declined with a reason: it leaves our list, and alliance-service holds it DECLINED
+        By otherCard = By.cssSelector("#tasks li[data-request='" + other + "']");
+        WebElement declining = disclose(otherCard, "decline");
+        browser.type(declining, "note", "Paint is the owners' committee's matter, not a repair");
+        submit(declining);
+        browser.until(d -> d.findElements(otherCard).isEmpty());
+        given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner("property"))
+                .get("/api/partners/me/tasks?requestId=" + other).then().statusCode(200)
+                .body("items.status", hasItem("DECLINED"))
+                .body("items.note", hasItem("Paint is the owners' committee's matter, not a repair"));
 
         // what the resident's timeline (request-service) then holds
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.REQUEST))
@@ -219,6 +242,12 @@ class FieldBrowserIT {
         given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
                 .statusCode(200).body("find { it.id == '" + offer[0] + "' }.status", equalTo("COMPLETED"))
                 .body("find { it.id == '" + offer[0] + "' }.hours", equalTo(1.5f));
+        // my hours: the page shows the total volunteer-service credits, this job's 1.5 h among them
+        String total = given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/hours")
+                .then().statusCode(200).body("entries.hours", hasItem(1.5f)).extract().jsonPath().getString("total");
+        browser.until(d -> shownHours(d.findElement(By.id("hours")).getText()) != null
+                && shownHours(d.findElement(By.id("hours")).getText()).compareTo(new BigDecimal(total)) == 0);
+        screenshot("volunteer-hours-en-phone", ConsoleBrowser.PHONE, By.id("hours-title"));
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.REQUEST))
                 .auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
                 .body("status", equalTo("RESOLVED")));
@@ -226,5 +255,188 @@ class FieldBrowserIT {
         given().baseUri(url(Service.REQUEST)).auth().oauth2(volunteer).get("/api/requests/" + id + "/contact")
                 .then().statusCode(404);
         browser.assertNoScriptErrors("status of 400", "status of 404");
+    }
+    /** The total of "12.5 hours in all, …" / "累计 12.5 小时，…", or null when the hours are not shown yet. */
+    private static BigDecimal shownHours(String text) {
+        Matcher m = Pattern.compile("(?:累计 |^)([0-9]+(?:\\.[0-9]+)?) (?:小时|hours)").matcher(text);
+        return m.find() ? new BigDecimal(m.group(1)) : null;
+    }
+
+    /** Waits for a volunteer to be offered the request's errand: {offer id, volunteer id}. */
+    private String[] offerOf(String requestId) {
+        String[] offer = new String[2];
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            var matching = given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(DevTokens.worker())
+                    .get("/api/matchings/" + requestId).then().statusCode(200)
+                    .body("offers.find { it.status == 'OFFERED' }", notNullValue()).extract().jsonPath();
+            offer[0] = matching.getString("offers.find { it.status == 'OFFERED' }.offerId");
+            offer[1] = matching.getString("offers.find { it.status == 'OFFERED' }.volunteerId");
+        });
+        return offer;
+    }
+
+    private String shoppingErrand(String resident, String household, String description) {
+        return given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.resident(resident))
+                .contentType(ContentType.JSON).body(Map.of("category", "shopping-help", "building", "7", "unit", "1",
+                        "household", household, "description", description, "contactPhone", "13500135000"))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+    }
+
+    @Test
+    void theVolunteerDeclinesAnOfferHandsAJobOverAndSignsUpToAnActivity() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+
+        // declining an offer: it leaves the page, and the matching holds it DECLINED
+        String declined = shoppingErrand("resident-zhou", "101", "帮忙取快递 " + marker);
+        String[] first = offerOf(declined);
+        open("volunteer", DevTokens.volunteer(first[1]), "zh-CN", By.cssSelector("#offers li"));
+        By firstCard = By.cssSelector("#offers li[data-offer='" + first[0] + "']");
+        browser.find(firstCard);
+        browser.until(d -> {
+            d.findElement(firstCard).findElement(By.cssSelector("button[data-action='decline']")).click();
+            return true;
+        });
+        browser.until(d -> d.findElements(firstCard).isEmpty());
+        given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(DevTokens.worker()).get("/api/matchings/" + declined)
+                .then().statusCode(200).body("offers.find { it.offerId == '" + first[0] + "' }.status",
+                        equalTo("DECLINED"));
+
+        // handing an accepted job over to a professional: refused without a reason beside it, then handed over
+        String handed = shoppingErrand("resident-wu", "102", "灯坏了想请人帮忙买灯泡 " + marker);
+        String[] second = offerOf(handed);
+        String volunteer = DevTokens.volunteer(second[1]);
+        open("volunteer", volunteer, "zh-CN", By.cssSelector("#offers li"));
+        By offerCard = By.cssSelector("#offers li[data-offer='" + second[0] + "']");
+        browser.until(d -> {
+            d.findElement(offerCard).findElement(By.cssSelector("form[data-action='answer'] button[type=submit]")).click();
+            return true;
+        });
+        By job = By.cssSelector("#jobs li[data-job='" + second[0] + "']");
+        browser.until(d -> d.findElement(job).getText().contains(marker));
+        WebElement handOver = disclose(job, "handOver");
+        submit(handOver);
+        WebElement refused = browser.find(By.cssSelector("#jobs li[data-job='" + second[0] + "'] "
+                + ".field-error[data-field='reason']"));
+        assertThat(refused.getText()).isNotBlank();
+        screenshot("volunteer-handover-zh-phone", ConsoleBrowser.PHONE, job);
+        handOver = disclose(job, "handOver");
+        browser.choose(handOver, "handOverTo", "UTILITY");
+        browser.type(handOver, "reason", "线路老化，需要电工检查");
+        submit(handOver);
+        browser.until(d -> d.findElements(By.cssSelector("#jobs li[data-job='" + second[0] + "'] form")).isEmpty());
+        given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
+                .statusCode(200).body("find { it.id == '" + second[0] + "' }.status", equalTo("HANDED_OVER"))
+                .body("find { it.id == '" + second[0] + "' }.handedOverTo", equalTo("UTILITY"))
+                .body("find { it.id == '" + second[0] + "' }.handOverReason", equalTo("线路老化，需要电工检查"));
+
+        // an activity to sign up for: published by a worker, signed up to from the page
+        String title = "楼道清扫日 " + marker;
+        given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body(Map.of("title", title, "kind", "CLEAN_UP", "building", "7",
+                        "startsAt", Instant.now().plus(Duration.ofDays(3)).toString(), "hours", 2, "capacity", 10,
+                        "repeatWeeks", 0))
+                .post("/api/teams/6070/activities").then().statusCode(201);
+        String activity = given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/activities")
+                .then().statusCode(200).extract().jsonPath().getString("find { it.title == '" + title + "' }.id");
+        open("volunteer", volunteer, "en", By.cssSelector("#activities li[data-activity='" + activity + "']"));
+        By activityCard = By.cssSelector("#activities li[data-activity='" + activity + "']");
+        assertThat(browser.text(activityCard)).contains(title).contains("0/10 signed up");
+        submit(browser.find(activityCard).findElement(By.cssSelector("form[data-action='sign-up']")));
+        browser.until(d -> d.findElement(activityCard).getText().contains("1/10 signed up")
+                && d.findElement(activityCard).findElement(By.cssSelector("button[type=submit]")).getText()
+                        .equals("Signed up"));
+        given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/activities").then()
+                .statusCode(200).body("find { it.id == '" + activity + "' }.signedUp", equalTo(1));
+        screenshot("volunteer-activities-en-phone", ConsoleBrowser.PHONE, activityCard);
+        browser.click(By.id("lang"));
+        browser.until(d -> d.findElement(activityCard).getText().contains("已报名 1/10"));
+        screenshot("volunteer-activities-zh-phone", ConsoleBrowser.PHONE, activityCard);
+        screenshot("volunteer-zh-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
+        browser.assertNoScriptErrors("status of 400", "status of 404");
+    }
+
+    @Test
+    void duringAWarningThePartnerPatrolsCheckpointByCheckpointAndAVolunteerVisitsANeighbour() {
+        JsonPath warning = given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker())
+                .contentType(ContentType.JSON).body(Map.of("type", "rainstorm", "level", "orange",
+                        "until", Instant.now().plus(Duration.ofHours(12)).toString()))
+                .post("/api/warnings").then().statusCode(201).extract().jsonPath();
+        String warningId = warning.getString("id");
+        try {
+            String patrol = warning.getString("patrols[0].id");
+            String organisation = warning.getString("patrols[0].organisationId");
+            List<Integer> positions = warning.getList("patrols[0].checks.position", Integer.class);
+
+            open("partner", DevTokens.partner(organisation), "zh-CN", By.cssSelector("#patrols li.card"));
+            By card = By.cssSelector("#patrols li[data-patrol='" + patrol + "']");
+            browser.find(card);
+            screenshot("patrol-zh-phone", ConsoleBrowser.PHONE, card);
+            String problem = "排水口被落叶堵住，积水 " + UUID.randomUUID().toString().substring(0, 8);
+            for (int i = 0; i < positions.size(); i++) {
+                int position = positions.get(i);
+                By check = By.cssSelector("#patrols li[data-patrol='" + patrol + "'] li[data-position='" + position
+                        + "']");
+                WebElement form = disclose(check, "check");
+                if (i == 0) {
+                    browser.choose(form, "result", "PROBLEM");
+                    browser.choose(form, "category", "blocked-drain");
+                    browser.type(form, "description", problem);
+                }
+                submit(form);
+                browser.until(d -> d.findElements(card).isEmpty() || !d.findElements(By.cssSelector(
+                        "#patrols li[data-patrol='" + patrol + "'] li.done[data-position='" + position + "']")).isEmpty());
+                if (i == 0 && positions.size() > 1) {
+                    browser.click(By.id("lang"));
+                    browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+                    assertThat(browser.text(card)).contains("1/" + positions.size() + " checked, 1 problem(s)");
+                    screenshot("patrol-en-phone", ConsoleBrowser.PHONE, card);
+                }
+            }
+            // every checkpoint reported: the patrol leaves the page, alliance-service counts each and the problem
+            browser.until(d -> d.findElements(card).isEmpty());
+            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner(organisation))
+                    .get("/api/patrols?size=100").then().statusCode(200)
+                    .body("items.find { it.id == '" + patrol + "' }.checkpointsDone", equalTo(positions.size()))
+                    .body("items.find { it.id == '" + patrol + "' }.problemsFound", equalTo(1));
+
+            // a check-on-neighbour visit the warning created: offered with the place, accepted, done with hours
+            String[] visit = new String[2];
+            await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+                JsonPath visits = given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(DevTokens.worker())
+                        .get("/api/warnings/" + warningId + "/visits").then().statusCode(200)
+                        .body("offers.flatten().find { it.status == 'OFFERED' }", notNullValue()).extract().jsonPath();
+                visit[0] = visits.getString("offers.flatten().find { it.status == 'OFFERED' }.offerId");
+                visit[1] = visits.getString("offers.flatten().find { it.status == 'OFFERED' }.volunteerId");
+            });
+            String volunteer = DevTokens.volunteer(visit[1]);
+            open("volunteer", volunteer, "zh-CN", By.cssSelector("#visits li.card"));
+            By offered = By.cssSelector("#visits li[data-offer='" + visit[0] + "']");
+            assertThat(browser.text(offered)).contains("探访").contains("为什么是我");
+            screenshot("visit-zh-phone", ConsoleBrowser.PHONE, offered);
+            browser.until(d -> {
+                d.findElement(offered).findElement(By.cssSelector("form[data-action='answer'] button[type=submit]"))
+                        .click();
+                return true;
+            });
+            By job = By.cssSelector("#visits li[data-job='" + visit[0] + "']");
+            WebElement complete = disclose(job, "complete");
+            browser.type(complete, "hours", "0.5");
+            browser.type(complete, "note", "老人一切安好，送了饮用水");
+            browser.click(By.id("lang"));
+            browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+            screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
+            complete = disclose(job, "complete");
+            browser.type(complete, "hours", "0.5");
+            browser.type(complete, "note", "All well, brought drinking water");
+            submit(complete);
+            browser.until(d -> d.findElements(job).isEmpty());
+            given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
+                    .statusCode(200).body("find { it.id == '" + visit[0] + "' }.status", equalTo("COMPLETED"))
+                    .body("find { it.id == '" + visit[0] + "' }.kind", equalTo("VISIT"));
+            browser.assertNoScriptErrors();
+        } finally {
+            given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                    .body(Map.of("reason", "雨停了")).post("/api/warnings/" + warningId + "/lift");
+        }
     }
 }

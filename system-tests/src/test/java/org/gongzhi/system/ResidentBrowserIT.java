@@ -128,6 +128,99 @@ class ResidentBrowserIT {
         browser.assertNoScriptErrors("status of 400");
     }
 
+    @Test
+    void aResidentWithdrawsARequestSetsPreferencesAndVotesWithTheHouseholdsBallot() {
+        String resident = "resident-" + UUID.randomUUID().toString().substring(0, 8);
+        String token = DevTokens.resident(resident);
+        // a member of the demo's household 12-1-101, and a vote of the hall open to building 12
+        given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body(Map.of("residentId", resident, "building", "12", "unit", "1", "household", "101", "owner", true))
+                .post("/api/estate/members").then().statusCode(org.hamcrest.Matchers.lessThan(300));
+        String question = "周末在北巷办旧物交换集市？ " + resident;
+        String topic = given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.worker())
+                .contentType(ContentType.JSON).body(Map.of("title", "旧物交换集市 " + resident,
+                        "description", "每月一次，在北巷东侧", "buildings", List.of("12")))
+                .post("/api/deliberation/topics").then().statusCode(201).extract().path("id");
+        String vote = given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.worker())
+                .contentType(ContentType.JSON).body(Map.of("question", question,
+                        "options", List.of("approve", "reject", "abstain"), "rule", "DOUBLE_MAJORITY",
+                        "closesAt", java.time.Instant.now().plus(Duration.ofDays(7)).toString()))
+                .post("/api/deliberation/topics/" + topic + "/votes").then().statusCode(201)
+                .extract().path("vote.id");
+        String id = given().baseUri(url(Service.REQUEST)).auth().oauth2(token).contentType(ContentType.JSON)
+                .body(Map.of("category", "noise", "building", "12", "unit", "1", "household", "101",
+                        "description", "楼上夜里装修，吵得睡不着"))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+
+        browser.driver.get(system.url(Service.NOTIFICATION) + "/resident/#token=" + token);
+        browser.find(By.id("report-form"));
+        browser.click(By.cssSelector("#nav button[data-show='mine']"));
+        browser.click(By.cssSelector("#my-requests li[data-request='" + id + "'] button"));
+        browser.find(By.cssSelector("#request[data-request='" + id + "']"));
+
+        // withdraw: without a reason request-service refuses it beside the reason; with one the request is withdrawn
+        WebElement withdraw = browser.action(browser.find(By.id("request")), "withdraw");
+        scrollTo(withdraw);
+        withdraw.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement refused = browser.find(By.cssSelector("#request form[data-form='withdraw'] .field-error[data-field='text']"));
+        assertThat(refused.getText()).isNotBlank();
+        assertThat(withdraw.findElement(By.name("text")).getAttribute("aria-invalid")).isEqualTo("true");
+        browser.type(withdraw, "text", "邻居已经停工了");
+        withdraw.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector("#request[data-request='" + id + "'][data-status='WITHDRAWN']"));
+        assertThat(browser.text(By.id("request-status"))).isEqualTo("已撤回");
+        assertThat(browser.driver.findElements(By.cssSelector("#request details[data-action='withdraw']"))).isEmpty();
+        given().baseUri(url(Service.REQUEST)).auth().oauth2(token).get("/api/requests/" + id).then()
+                .statusCode(200).body("status", equalTo("WITHDRAWN"));
+        phone("withdrawn-zh-phone");
+
+        // preferences: quiet hours that are not a time are refused beside the field; then SMS and quiet hours saved
+        browser.click(By.cssSelector("#nav button[data-show='notices']"));
+        WebElement prefs = browser.find(By.id("preferences-form"));
+        browser.type(prefs, "quietFrom", "25:00");
+        browser.type(prefs, "quietUntil", "07:00");
+        scrollTo(prefs.findElement(By.cssSelector("button[type=submit]")));
+        prefs.findElement(By.cssSelector("button[type=submit]")).click();
+        WebElement badTime = browser.find(By.cssSelector("#preferences-form .field-error[data-field='quietFrom']"));
+        assertThat(badTime.getText()).isEqualTo("must be HH:mm");
+        phone("preferences-refused-zh-phone");
+        browser.type(prefs, "quietFrom", "22:00");
+        WebElement sms = prefs.findElement(By.cssSelector("input[name='sms']"));
+        if (!sms.isSelected()) {
+            sms.click();
+        }
+        browser.type(prefs, "phone", "13800138000");
+        prefs.findElement(By.cssSelector("button[type=submit]")).click();
+        browser.until(d -> d.findElement(By.id("preferences-saved")).isDisplayed());
+        assertThat(browser.driver.findElements(By.cssSelector("#preferences-form .field-error"))).isEmpty();
+        given().baseUri(url(Service.NOTIFICATION)).auth().oauth2(token).get("/api/notices/me/preferences").then()
+                .statusCode(200).body("sms", equalTo(true)).body("phone", equalTo("13800138000"))
+                .body("quietFrom", equalTo("22:00")).body("quietUntil", equalTo("07:00"));
+
+        // the hall: no choice is refused beside the choices; then the household's ballot, shown as ours
+        browser.click(By.cssSelector("#nav button[data-show='hall']"));
+        By ballot = By.cssSelector("#hall form[data-form='ballot'][data-vote='" + vote + "']");
+        scrollTo(browser.find(ballot));
+        browser.find(ballot).findElement(By.cssSelector("button[type=submit]")).click();
+        browser.find(By.cssSelector("#hall form[data-vote='" + vote + "'] .field-error[data-field='choice']"));
+        browser.find(ballot).findElement(By.cssSelector("input[name='choice'][value='approve']")).click();
+        browser.find(ballot).findElement(By.cssSelector("button[type=submit]")).click();
+        browser.until(d -> d.findElement(ballot).findElements(By.cssSelector("p.done")).stream()
+                .anyMatch(p -> p.getText().contains("approve")));
+        assertThat(browser.find(ballot).findElement(By.cssSelector("input[value='approve']")).isSelected()).isTrue();
+        given().baseUri(url(Service.REQUEST)).auth().oauth2(token).get("/api/deliberation/votes/" + vote).then()
+                .statusCode(200).body("myChoice", equalTo("approve"));
+        scrollTo(browser.find(ballot));
+        phone("voted-zh-phone");
+        browser.find(By.id("lang")).click();
+        browser.until(d -> d.findElement(ballot).getText().contains("Our vote: approve"));
+        scrollTo(browser.find(ballot));
+        phone("voted-en-phone");
+        browser.screenshot("voted-en-desktop", ConsoleBrowser.DESKTOP);
+        browser.driver.manage().window().setSize(ConsoleBrowser.PHONE);
+        browser.assertNoScriptErrors("status of 400");
+    }
+
     /** To the middle of the window, as a person scrolls to it: the sticky tabs cover the window's top edge. */
     private void scrollTo(WebElement element) {
         ((org.openqa.selenium.JavascriptExecutor) browser.driver).executeScript(
