@@ -171,6 +171,7 @@ function takeEvents(buffer) {
     const id = block.split(/\r?\n/).find((line) => line.startsWith('id:'));
     if (id) feed.lastEventId = id.slice(3).trim();
   });
+  $('live').dataset.lastEventId = feed.lastEventId || '';
   return { rest, any: blocks.some((block) => /^data:/m.test(block)) };
 }
 

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
+import org.gongzhi.devstack.ServiceProcess;
 import org.gongzhi.devstack.ServiceProcess.Service;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
@@ -419,15 +420,13 @@ class FieldBrowserIT {
                 return true;
             });
             By job = By.cssSelector("#visits li[data-job='" + visit[0] + "']");
-            WebElement complete = disclose(job, "complete");
-            browser.type(complete, "hours", "0.5");
-            browser.type(complete, "note", "老人一切安好，送了饮用水");
+            browser.find(job);
             browser.click(By.id("lang"));
             browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
-            screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
-            complete = disclose(job, "complete");
+            WebElement complete = disclose(job, "complete");
             browser.type(complete, "hours", "0.5");
             browser.type(complete, "note", "All well, brought drinking water");
+            screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
             submit(complete);
             browser.until(d -> d.findElements(job).isEmpty());
             given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
@@ -438,5 +437,53 @@ class FieldBrowserIT {
             given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "雨停了")).post("/api/warnings/" + warningId + "/lift");
         }
+    }
+    /**
+     * The partner page's task feed after a dropped connection (alliance-service stopped and started again): the page
+     * reconnects with the id of the last event it saw as Last-Event-ID, and the feed is live again from there.
+     */
+    @Test
+    void thePartnerPagesFeedResumesFromTheLastEventItSawAfterTheConnectionDrops() {
+        String id = given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.resident("resident-zheng"))
+                .contentType(ContentType.JSON).body(Map.of("category", "broken-handrail", "building", "9", "unit", "3",
+                        "household", "101", "description", "一楼扶手螺丝掉了 " + UUID.randomUUID()))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
+                .auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?requestId=" + id)
+                .then().statusCode(200).body("items.requestId", hasItem(id)));
+        String task = given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner("property"))
+                .get("/api/partners/me/tasks?requestId=" + id).then().extract().path("items[0].id");
+
+        open("partner", DevTokens.partner("property"), "en", By.cssSelector("#tasks li.card"));
+        By card = By.cssSelector("#tasks li[data-request='" + id + "']");
+        By live = By.id("live");
+        browser.until(d -> d.findElement(live).getText().startsWith("●"));
+        browser.click(By.cssSelector("#tasks li[data-request='" + id + "'] button[data-action='acknowledge']"));
+        // the acknowledgement comes back on the feed: the page knows the id of the last event it saw
+        String seen = browser.until(d -> {
+            String last = d.findElement(live).getAttribute("data-last-event-id");
+            return last == null || last.isEmpty() ? null : last;
+        });
+
+        ServiceProcess alliance = system.service(Service.ALLIANCE);
+        alliance.stop();
+        browser.until(d -> d.findElement(live).getText().startsWith("○"));
+        alliance.start().awaitReady(Duration.ofSeconds(120));
+        new org.openqa.selenium.support.ui.WebDriverWait(browser.driver, Duration.ofSeconds(60)).until(d ->
+                d.findElement(live).getText().startsWith("●")
+                        && !String.valueOf(d.findElement(live).getAttribute("data-resumed-from")).isEmpty()
+                        && d.findElement(live).getAttribute("data-resumed-from") != null);
+        String resumedFrom = browser.driver.findElement(live).getAttribute("data-resumed-from");
+        assertThat(Long.parseLong(resumedFrom)).isGreaterThanOrEqualTo(Long.parseLong(seen));
+
+        // live again: a change made elsewhere (the partner's API) reaches the page through the resumed feed
+        given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner("property"))
+                .contentType(ContentType.JSON).body(Map.of("note", "worker on the way"))
+                .post("/api/tasks/" + task + "/progress").then().statusCode(200);
+        browser.until(d -> d.findElement(card).findElement(By.cssSelector("[data-status]")).getAttribute("data-status")
+                .equals("IN_PROGRESS"));
+        assertThat(Long.parseLong(browser.driver.findElement(live).getAttribute("data-last-event-id")))
+                .isGreaterThan(Long.parseLong(resumedFrom));
+        browser.assertNoScriptErrors("Failed to fetch", "ERR_CONNECTION_REFUSED", "net::");
     }
 }
