@@ -7,6 +7,10 @@ import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.Container.ExecResult;
@@ -43,10 +47,31 @@ final class ComposeStack implements AutoCloseable {
     }
 
     ComposeStack start() {
-        INFRASTRUCTURE.forEach(this::startReplica);
-        compose.serviceNames().stream().filter(s -> !INFRASTRUCTURE.contains(s)).toList()
-                .parallelStream().forEach(this::startReplica);
+        long started = System.nanoTime();
+        startTogether(INFRASTRUCTURE);
+        LOG.info("kafka and postgres healthy after {} s", (System.nanoTime() - started) / 1_000_000_000);
+        startTogether(compose.serviceNames().stream().filter(s -> !INFRASTRUCTURE.contains(s)).toList());
+        LOG.info("the compose stack ready after {} s", (System.nanoTime() - started) / 1_000_000_000);
         return this;
+    }
+
+    /** Starts one container of each service at once (a parallel stream would start one per core at a time). */
+    private void startTogether(List<String> services) {
+        ExecutorService starters = Executors.newFixedThreadPool(services.size());
+        try {
+            List<Future<GenericContainer<?>>> started = new ArrayList<>();
+            services.forEach(s -> started.add(starters.submit(() -> startReplica(s))));
+            for (Future<GenericContainer<?>> container : started) {
+                container.get();
+            }
+        } catch (ExecutionException e) {
+            throw e.getCause() instanceof RuntimeException r ? r : new IllegalStateException(e.getCause());
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        } finally {
+            starters.shutdownNow();
+        }
     }
 
     /** Starts one more container of {@code service} (compose's {@code --scale}) and waits until it is ready. */
@@ -82,7 +107,9 @@ final class ComposeStack implements AutoCloseable {
         }
         LOG.info("starting {} #{} from {} (log: {})", service, index, compose.image(service),
                 logDir.resolve(service + "-" + index + ".log"));
+        long started = System.nanoTime();
         container.start();
+        LOG.info("{} #{} ready after {} s", service, index, (System.nanoTime() - started) / 1_000_000_000);
         synchronized (replicas) {
             replicas.get(service).add(container);
         }

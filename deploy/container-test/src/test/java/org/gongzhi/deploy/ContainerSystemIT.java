@@ -114,6 +114,11 @@ class ContainerSystemIT {
         GenericContainer<?> secondReplica = second.join();
         List<GenericContainer<?>> replicas = stack.replicas(ALLIANCE);
         assertThat(replicas).hasSize(2);
+        // ready is not yet a member with partitions: the group rebalances a few seconds after the new consumers join,
+        // and leaks filed before that all go to the first replica (seen here: the second one then consumed nothing)
+        await().atMost(Duration.ofSeconds(120)).untilAsserted(() ->
+                assertThat(assignedRequestPartitions(secondReplica)).as("partitions of gongzhi.requests assigned to "
+                        + secondReplica.getContainerName() + " (the second replica)").isPositive());
         Map<GenericContainer<?>, Double> consumedBefore = new LinkedHashMap<>();
         replicas.forEach(r -> consumedBefore.put(r, recordsConsumed(r)));
         ids.addAll(fileLeaks(requests, 40, "two replicas"));
@@ -157,11 +162,23 @@ class ContainerSystemIT {
 
     /** The replica's Kafka consumers' records consumed from gongzhi.requests, from its Prometheus metrics. */
     private static double recordsConsumed(GenericContainer<?> replica) {
-        String metrics = given().baseUri(stack.url(replica, ALLIANCE).toString()).get("/q/metrics")
-                .then().statusCode(200).extract().asString();
+        return sum(metrics(replica), "kafka_consumer_fetch_manager_records_consumed_total{", "topic=\"gongzhi.requests\"");
+    }
+
+    /** The partitions the replica's consumers of gongzhi.requests (clients kafka-consumer-requests...) hold now. */
+    private static double assignedRequestPartitions(GenericContainer<?> replica) {
+        return sum(metrics(replica), "kafka_consumer_coordinator_assigned_partitions{", "kafka-consumer-requests");
+    }
+
+    /** The replica's Prometheus metrics (they need the operations role: an admin token). */
+    private static String metrics(GenericContainer<?> replica) {
+        return given().baseUri(stack.url(replica, ALLIANCE).toString()).auth().oauth2(DevTokens.admin())
+                .get("/q/metrics").then().statusCode(200).extract().asString();
+    }
+
+    private static double sum(String metrics, String name, String label) {
         return metrics.lines()
-                .filter(l -> l.startsWith("kafka_consumer_fetch_manager_records_consumed_total{")
-                        && l.contains("topic=\"gongzhi.requests\""))
+                .filter(l -> l.startsWith(name) && l.contains(label))
                 .mapToDouble(l -> Double.parseDouble(l.substring(l.lastIndexOf(' ') + 1)))
                 .sum();
     }

@@ -16,11 +16,14 @@ final class Images {
                 .directory(root.toFile()).redirectErrorStream(true).redirectOutput(log.toFile());
         builder.environment().put("ENGINE", engine);
         builder.environment().put("JRE_IMAGE", jreImage);
+        long started = System.nanoTime();
         Process build = builder.start();
         if (!build.waitFor(10, TimeUnit.MINUTES) || build.exitValue() != 0) {
             build.destroyForcibly();
             throw new IllegalStateException("deploy/images/build failed; see " + log + ":\n"
                     + java.nio.file.Files.readString(log));
         }
+        org.slf4j.LoggerFactory.getLogger(Images.class).info("the service images built in {} s",
+                (System.nanoTime() - started) / 1_000_000_000);
     }
 }

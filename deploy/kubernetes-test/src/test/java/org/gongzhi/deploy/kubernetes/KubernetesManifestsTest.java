@@ -31,8 +31,9 @@ class KubernetesManifestsTest {
         assertEquals(8081, SERVICES.get("request-service").httpPort());
         assertEquals("notifications", SERVICES.get("notification-service").database());
         assertTrue(SERVICES.get("notification-service").topics().contains("gongzhi.notification.dlq"));
-        assertTrue(SERVICES.get("request-service").apiRoots().contains("/api/requests"));
-        assertTrue(SERVICES.get("volunteer-service").apiRoots().contains("/api/volunteers"));
+        assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/requests/{id}/timeline"));
+        assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/requests"));
+        assertTrue(SERVICES.get("volunteer-service").resourcePaths().contains("/api/warnings/{id}/visits"));
         assertTrue(SERVICES.get("alliance-service").envNames().contains("KAFKA_BOOTSTRAP_SERVERS"));
         Map<String, String> files = ManifestCheck.read(ROOT.resolve("deploy/kubernetes"));
         assertTrue(files.containsKey("generated/request-service.yaml"), () -> files.keySet().toString());

@@ -30,9 +30,8 @@ final class ManifestCheck {
     static final String IMAGES = "localhost/gongzhi/";
     static final int PARTITIONS = 6;
 
-    /** Paths the Ingress may leave to another service than the owner, with the reason (see ingress.yaml). */
-    static final Map<String, String> UNROUTED = Map.of(
-            "volunteer-service /api/warnings", "alliance-service owns /api/warnings; the console does not call the visits");
+    /** ingress-nginx's annotation: every path of the host is a regular expression (see ingress.yaml). */
+    static final String USE_REGEX = "nginx.ingress.kubernetes.io/use-regex";
 
     private final Map<String, ServiceConfiguration> services;
     private final String version;
@@ -438,20 +437,48 @@ final class ManifestCheck {
     }
 
     /** One origin: each service's API paths reach that service; every backend is a Service port that exists. */
+    /** The service a request reaches by Prefix paths: the longest path that is the request's or one of its parents. */
+    private static String byPrefix(Map<String, String> routes, String request) {
+        String best = null;
+        for (String prefix : routes.keySet()) {
+            boolean matches = prefix.equals("/") || request.equals(prefix) || request.startsWith(prefix + "/");
+            if (matches && (best == null || prefix.length() > best.length())) {
+                best = prefix;
+            }
+        }
+        return best == null ? null : routes.get(best);
+    }
+
+    /**
+     * The service a request reaches as ingress-nginx routes with use-regex: each path a case-insensitive regular
+     * expression anchored at the start ({@code location ~* "^path"}), tried longest path first, the first match wins.
+     */
+    private static String byRegex(Map<String, String> routes, String request) {
+        return routes.keySet().stream()
+                .sorted(java.util.Comparator.comparingInt(String::length).reversed())
+                .filter(path -> java.util.regex.Pattern.compile("^" + path, java.util.regex.Pattern.CASE_INSENSITIVE)
+                        .matcher(request).lookingAt())
+                .findFirst().map(routes::get).orElse(null);
+    }
+
     private void checkIngress() {
         List<JsonNode> ingresses = kind("Ingress");
         if (ingresses.size() != 1) {
             problem("not exactly one Ingress: " + ingresses.size());
             return;
         }
+        JsonNode ingress = ingresses.get(0);
+        boolean regex = ingress.path("metadata").path("annotations").path(USE_REGEX).asText().equals("true");
         Map<String, String> routes = new LinkedHashMap<>();
-        for (JsonNode rule : ingresses.get(0).path("spec").path("rules")) {
+        for (JsonNode rule : ingress.path("spec").path("rules")) {
             for (JsonNode path : rule.path("http").path("paths")) {
                 JsonNode backend = path.path("backend").path("service");
                 String target = backend.path("name").asText();
                 routes.put(path.path("path").asText(), target);
-                if (!path.path("pathType").asText().equals("Prefix")) {
-                    problem("Ingress path " + path.path("path").asText() + " is not a Prefix");
+                String type = path.path("pathType").asText();
+                if (!type.equals("Prefix") && !(regex && type.equals("ImplementationSpecific"))) {
+                    problem("Ingress path " + path.path("path").asText() + " is " + type + ": a Prefix, or with "
+                            + USE_REGEX + " a regular expression (ImplementationSpecific)");
                 }
                 JsonNode service = named("Service", target);
                 boolean port = false;
@@ -470,17 +497,12 @@ final class ManifestCheck {
             problem("Ingress: / (the console page) does not lead to notification-service");
         }
         for (ServiceConfiguration service : services.values()) {
-            for (String root : service.apiRoots()) {
-                String best = null;
-                for (String prefix : routes.keySet()) {
-                    boolean matches = prefix.equals("/") || root.equals(prefix) || root.startsWith(prefix + "/");
-                    if (matches && (best == null || prefix.length() > best.length())) {
-                        best = prefix;
-                    }
-                }
-                String reached = best == null ? null : routes.get(best);
-                if (!service.name().equals(reached) && !UNROUTED.containsKey(service.name() + " " + root)) {
-                    problem("Ingress: " + root + " of " + service.name() + " leads to " + reached);
+            for (String resource : service.resourcePaths()) {
+                // a request as a client sends it: each path parameter one segment
+                String request = resource.replaceAll("\\{[^}]*}", "x1");
+                String reached = regex ? byRegex(routes, request) : byPrefix(routes, request);
+                if (!service.name().equals(reached)) {
+                    problem("Ingress: " + resource + " of " + service.name() + " leads to " + reached);
                 }
             }
         }

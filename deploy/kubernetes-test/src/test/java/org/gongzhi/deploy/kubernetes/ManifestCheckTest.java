@@ -124,6 +124,19 @@ class ManifestCheckTest {
     }
 
     @Test
+    void aPathUnderAnotherServicesPrefixWithoutItsOwnRoute() {
+        reports(planted("ingress.yaml", "path: /api/warnings/[^/]+/visits", "path: /api/warnings-visits"),
+                "/api/warnings/{id}/visits of volunteer-service leads to alliance-service");
+    }
+
+    @Test
+    void aRegularExpressionPathWithoutUseRegex() {
+        List<String> problems = planted("ingress.yaml", "    nginx.ingress.kubernetes.io/use-regex: \"true\"\n", "");
+        reports(problems, "Ingress path /api/warnings/[^/]+/visits is ImplementationSpecific");
+        reports(problems, "/api/warnings/{id}/visits of volunteer-service leads to alliance-service");
+    }
+
+    @Test
     void aDatabaseWithNoOwnerSecret() {
         reports(planted("postgres.yaml", "name: gongzhi-db-alliance\n", "name: gongzhi-db-allianc\n"), "database alliance");
     }

@@ -17,13 +17,15 @@ import java.util.regex.Pattern;
 import java.util.stream.Stream;
 
 /** What the services say about themselves: their application.properties, platform's defaults, the Maven version. */
-record ServiceConfiguration(String name, Properties properties, Set<String> envNames, Set<String> apiRoots) {
+record ServiceConfiguration(String name, Properties properties, Set<String> envNames, Set<String> resourcePaths) {
 
     static final List<String> SERVICES =
             List.of("request-service", "alliance-service", "volunteer-service", "notification-service");
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)");
     private static final Pattern PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
+    private static final Pattern CLASS = Pattern.compile("(?m)^(public |final |abstract )*(class|interface|record) \\w+");
+    private static final Pattern HTTP_METHOD = Pattern.compile("@(GET|POST|PUT|DELETE|PATCH|HEAD|OPTIONS)\\b.*");
 
     /** The repository's root, from this module's folder (deploy/kubernetes-test) or any folder below the root. */
     static Path root() {
@@ -54,7 +56,7 @@ record ServiceConfiguration(String name, Properties properties, Set<String> envN
                     env.add(envName(reference.group(1)));
                 }
             }
-            services.put(service, new ServiceConfiguration(service, all, env, apiRoots(root.resolve(service + "/src/main/java"))));
+            services.put(service, new ServiceConfiguration(service, all, env, resourcePaths(root.resolve(service + "/src/main/java"))));
         }
         return services;
     }
@@ -100,40 +102,44 @@ record ServiceConfiguration(String name, Properties properties, Set<String> envN
     }
 
     /**
-     * The first two segments of every resource path (/api/requests, /open311/v2, ...): a class's @Path, joined with
-     * its methods' when the class's is only "/api".
+     * Every resource path of the service as its resources declare it (/api/requests/{id}/timeline, ...): a class's
+     * {@code @Path} joined with each resource method's, read from the sources. A method is an HTTP-method annotation
+     * with the annotations on the lines around it; one without a {@code @Path} serves the class's path itself.
      */
-    private static Set<String> apiRoots(Path sources) {
-        Set<String> roots = new TreeSet<>();
+    private static Set<String> resourcePaths(Path sources) {
+        Set<String> paths = new TreeSet<>();
         try (Stream<Path> files = Files.walk(sources)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java")).toList()) {
                 String text = Files.readString(file);
-                List<String> paths = new ArrayList<>();
-                Matcher path = PATH.matcher(text);
-                while (path.find()) {
-                    paths.add(path.group(1));
-                }
-                if (paths.isEmpty()) {
+                Matcher declaration = CLASS.matcher(text);
+                if (!text.contains("@Path(") || !declaration.find()) {
                     continue;
                 }
-                String classPath = paths.get(0);
-                if (classPath.equals("/api")) {
-                    for (String method : paths.subList(1, paths.size())) {
-                        roots.add(twoSegments("/api/" + method.replaceFirst("^/", "")));
+                Matcher classPath = PATH.matcher(text.substring(0, declaration.start()));
+                String prefix = classPath.find() ? classPath.group(1) : "";
+                List<String> block = new ArrayList<>();
+                for (String line : text.substring(declaration.end()).lines().toList()) {
+                    if (line.strip().startsWith("@")) {
+                        block.add(line.strip());
+                        continue;
                     }
-                } else {
-                    roots.add(twoSegments(classPath));
+                    if (block.stream().anyMatch(a -> HTTP_METHOD.matcher(a).matches())) {
+                        String own = block.stream().map(PATH::matcher).filter(Matcher::lookingAt)
+                                .map(m -> m.group(1)).findFirst().orElse("");
+                        paths.add(join(prefix, own));
+                    }
+                    block.clear();
                 }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        return roots;
+        return paths;
     }
 
-    private static String twoSegments(String path) {
-        String[] segments = path.replaceFirst("^/", "").split("/");
-        return segments.length == 1 ? "/" + segments[0] : "/" + segments[0] + "/" + segments[1];
+    private static String join(String prefix, String path) {
+        String joined = ("/" + prefix + "/" + path).replaceAll("/+", "/");
+        return joined.length() > 1 && joined.endsWith("/") ? joined.substring(0, joined.length() - 1) : joined;
     }
 
     private static Properties load(Path file) {
