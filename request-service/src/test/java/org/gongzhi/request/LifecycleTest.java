@@ -133,7 +133,7 @@ class LifecycleTest {
                 .then().statusCode(200).body("items.id", hasItem(mine)).body("items.id", not(hasItem(theirs)))
                 .body("total", equalTo(1));
         given().auth().oauth2(DevTokens.worker()).queryParam("building", "7").queryParam("status", "SUBMITTED")
-                .queryParam("size", "200").get("/api/requests")
+                .queryParam("size", "100").get("/api/requests")
                 .then().statusCode(200).body("items.id", hasItem(theirs))
                 .body("items.building", everyItem(equalTo("7")))
                 .body("items.status", everyItem(equalTo("SUBMITTED")));

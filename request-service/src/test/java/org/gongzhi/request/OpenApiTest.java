@@ -46,6 +46,7 @@ class OpenApiTest {
         JsonPath doc = JsonPath.from(json);
         assertThat(doc.getString("openapi")).startsWith("3.1.");
         assertThat(OpenApiDocument.problems(json)).as("problems by the OpenAPI 3.1 schema").isEmpty();
+        assertThat(OpenApiDocument.unrefused(json)).as("refusals without a problem+json body").isEmpty();
         List<Op> ops = operations(doc);
         assertThat(ops).hasSizeGreaterThan(40);
 

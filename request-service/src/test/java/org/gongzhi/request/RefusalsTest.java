@@ -56,8 +56,16 @@ class RefusalsTest {
                     .body("errors.field", equalTo(List.of("page")))
                     .body("detail", equalTo("page: must be less than or equal to 10000"));
         }
-        given().auth().oauth2(DevTokens.worker()).queryParam("page", "10000").queryParam("size", "200")
+        given().auth().oauth2(DevTokens.worker()).queryParam("page", "10000").queryParam("size", "100")
                 .get("/api/requests").then().statusCode(200).body("items", equalTo(List.of()));
+        // the request list pages as every list does: at most 100 a page
+        given().auth().oauth2(DevTokens.worker()).queryParam("size", "101").get("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", equalTo(List.of("size")))
+                .body("detail", equalTo("size: must be less than or equal to 100"));
+        given().auth().oauth2(DevTokens.admin()).queryParam("size", "501").get("/api/audit")
+                .then().statusCode(400).body("errors.field", equalTo(List.of("size")));
+        given().auth().oauth2(DevTokens.admin()).queryParam("size", "500").get("/api/audit").then().statusCode(200);
     }
 
     @Test

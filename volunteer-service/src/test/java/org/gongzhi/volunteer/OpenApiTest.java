@@ -16,9 +16,12 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
 class OpenApiTest {
     @Test
-    void theDocumentIsValidOpenApi31() {
+    void theDocumentIsValidOpenApi31AndShowsEveryRefusalAsAProblem() {
         String json = given().queryParam("format", "json").get("/q/openapi").then().statusCode(200).extract().asString();
         assertThat(JsonPath.from(json).getString("openapi")).startsWith("3.1.");
         assertThat(OpenApiDocument.problems(json)).as("problems by the OpenAPI 3.1 schema").isEmpty();
+        assertThat(OpenApiDocument.unrefused(json)).as("refusals without a problem+json body").isEmpty();
+        assertThat(JsonPath.from(json).getMap("components.schemas.Problem.properties")).containsKeys("title",
+                "status", "detail", "errors");
     }
 }

@@ -113,6 +113,6 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
             params.put("inProgress", TaskStatus.IN_PROGRESS);
         }
         return search.answer(PageQuery.total("Task", where, params), () -> find(where.toString(),
-                Sort.descending("assignedAt", "id"), params).page(search.page, search.size).list());
+                Sort.descending("assignedAt", "id"), params).page(search.page, search.size()).list());
     }
 }

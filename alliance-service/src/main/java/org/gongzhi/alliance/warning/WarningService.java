@@ -137,7 +137,7 @@ public class WarningService {
         }
         return search.answer(PageQuery.total("WeatherWarning", where, params),
                 () -> WeatherWarning.<WeatherWarning>find(where.toString(), Sort.descending("issuedAt", "id"), params)
-                        .page(search.page, search.size).list()
+                        .page(search.page, search.size()).list()
                         .chain(this::views));
     }
 
@@ -186,7 +186,7 @@ public class WarningService {
         }
         return search.answer(PageQuery.total("Patrol", where, params),
                 () -> Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
-                        .page(search.page, search.size).list()
+                        .page(search.page, search.size()).list()
                         .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs))));
     }
 

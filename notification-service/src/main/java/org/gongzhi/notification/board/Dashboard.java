@@ -5,6 +5,8 @@ import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
@@ -61,8 +63,11 @@ public class Dashboard {
      * with how many are open in all. The total and the page come from one statement, so they agree even while events
      * arrive; a page past the end is empty and still says the total.
      */
-    public Uni<Page<BoardRequest>> openRequests(String community, String building, int page, int size) {
+    public Uni<Page<BoardRequest>> openRequests(String community, @Valid @NotNull BoardSearch search) {
         Instant now = clock.instant();
+        int page = search.page;
+        int size = search.size();
+        String building = search.buildingOrAll();
         return pool.preparedQuery(OPEN_REQUESTS)
                 .execute(Tuple.of(community, building, size, (long) page * size))
                 .map(rows -> {

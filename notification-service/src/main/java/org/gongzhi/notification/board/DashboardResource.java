@@ -2,6 +2,9 @@ package org.gongzhi.notification.board;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.DefaultValue;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -11,7 +14,6 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
-import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.board.DashboardViews.ActiveWarning;
 import org.gongzhi.notification.board.DashboardViews.BoardRequest;
@@ -27,10 +29,6 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
 public class DashboardResource {
-    /** The open requests a page shows unless asked otherwise, and the most one page shows. */
-    static final int DEFAULT_PAGE_SIZE = 100;
-    static final int MAX_PAGE_SIZE = 500;
-
     private final Dashboard dashboard;
     private final Rates rates;
     private final ReadModelRebuild rebuild;
@@ -53,15 +51,10 @@ public class DashboardResource {
     @Path("/requests")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Open requests with status, category, building, lead party and next deadline, nearest first",
-            description = "One page of them (page from 0; size 1 to " + MAX_PAGE_SIZE + ", default "
-                    + DEFAULT_PAGE_SIZE + "), with the total open (of the building, with ?building=).")
-    public Uni<Page<BoardRequest>> requests(@QueryParam("building") String building,
-            @QueryParam("page") @Parameter(description = "from 0", example = "0") String page,
-            @QueryParam("size") @Parameter(description = "1 to " + MAX_PAGE_SIZE + ", default " + DEFAULT_PAGE_SIZE)
-            String size) {
-        return dashboard.openRequests(caller.community(), building == null || building.isBlank() ? null : building,
-                number("page", page, 0, 0, Integer.MAX_VALUE),
-                number("size", size, DEFAULT_PAGE_SIZE, 1, MAX_PAGE_SIZE));
+            description = "One page of them (page from 0; size 1 to 500, default 100), with the total open (of the "
+                    + "building, with ?building=).")
+    public Uni<Page<BoardRequest>> requests(@BeanParam BoardSearch search) {
+        return dashboard.openRequests(caller.community(), search);
     }
 
     @GET
@@ -69,8 +62,9 @@ public class DashboardResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "The latest events, newest first, each with its request's category, building and unit and "
             + "the party's name, for a feed a person reads", description = "size 1 to 200, default 50")
-    public Uni<List<DashboardViews.FeedLine>> feed(@QueryParam("size") String size) {
-        return feed.latest(caller.community(), number("size", size, 50, 1, 200));
+    public Uni<List<DashboardViews.FeedLine>> feed(
+            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(200) int size) {
+        return feed.latest(caller.community(), size);
     }
 
     @GET
@@ -128,22 +122,5 @@ public class DashboardResource {
             throw ProblemException.invalid("from", "must be log or topics");
         }
         return rebuild.rebuild().map(events -> new Rebuilt(events, null));
-    }
-
-    /** A whole-number query parameter within bounds, {@code absent} when not given; else a 400 naming it. */
-    private static int number(String name, String value, int absent, int min, int max) {
-        if (value == null || value.isBlank()) {
-            return absent;
-        }
-        try {
-            int n = Integer.parseInt(value.strip());
-            if (n >= min && n <= max) {
-                return n;
-            }
-        } catch (NumberFormatException e) {
-            // not a whole number (or out of int's range): refused like any other value out of bounds
-        }
-        throw ProblemException.invalid(name, max == Integer.MAX_VALUE ? "must be a whole number from " + min
-                : "must be a whole number from " + min + " to " + max);
     }
 }

@@ -1,11 +1,11 @@
 package org.gongzhi.platform.inbox;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
-import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.runtime.ShutdownEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -38,13 +38,20 @@ public class EventInbox {
 
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
+    private final ProcessedLog processed;
 
     /** Set when the service begins to stop: its database pool is about to close under the batches in flight. */
     private volatile boolean stopping;
 
+    @Inject
     EventInbox(ObjectMapper json, DeadLetters deadLetters) {
+        this(json, deadLetters, new ProcessedLog.InDatabase());
+    }
+
+    EventInbox(ObjectMapper json, DeadLetters deadLetters, ProcessedLog processed) {
         this.json = json;
         this.deadLetters = deadLetters;
+        this.processed = processed;
     }
 
     void stopping(@Observes ShutdownEvent shutdown) {
@@ -71,7 +78,7 @@ public class EventInbox {
             return dead;
         }
         return dead.chain(() -> untilTheDatabaseAnswers(consumer, batch,
-                        Panache.withTransaction(() -> allFirstTime(consumer, batch)
+                        processed.inTransaction(() -> allFirstTime(consumer, batch)
                                 .chain(() -> applyInOrder(batch))
                                 .chain(routes::finishTransaction)))
                 .onFailure().recoverWithUni(failure -> {
@@ -101,14 +108,7 @@ public class EventInbox {
             ids[i] = batch.get(i).event().id();
             types[i] = batch.get(i).event().type().ceType();
         }
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, event_type)
-                        select :consumer, e.id, e.type from unnest(cast(:ids as text[]), cast(:types as text[])) as e(id, type)
-                        on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("ids", ids)
-                .setParameter("types", types)
-                .executeUpdate())
+        return processed.recordAll(consumer, ids, types)
                 .chain(inserted -> inserted == ids.length ? Uni.createFrom().voidItem()
                         : Uni.createFrom().failure(new SeenBefore(ids.length - inserted)));
     }
@@ -127,7 +127,7 @@ public class EventInbox {
      */
     private Uni<Void> applyInOrder(List<Routed> batch) {
         return InOrder.each(batch, routed -> routed.effect().apply(routed.event())
-                .chain(() -> Panache.getSession().chain(session -> session.flush().invoke(session::clear))));
+                .chain(processed::betweenEvents));
     }
 
     /**
@@ -151,7 +151,7 @@ public class EventInbox {
 
     private Uni<Void> oneByOne(String consumer, List<Routed> batch, EventRoutes routes) {
         return InOrder.each(batch, routed -> untilTheDatabaseAnswers(consumer, List.of(routed),
-                        Panache.withTransaction(() -> applyOnce(consumer, routed).chain(routes::finishTransaction)))
+                        processed.inTransaction(() -> applyOnce(consumer, routed).chain(routes::finishTransaction)))
                 .onFailure(failure -> !(failure instanceof PoisonEventException) && !stopping)
                 .retry().withBackOff(Duration.ofMillis(100), Duration.ofSeconds(1)).atMost(3)
                 .onFailure().recoverWithUni(failure -> stopping && !(failure instanceof PoisonEventException)
@@ -212,14 +212,7 @@ public class EventInbox {
     }
 
     private Uni<Boolean> firstTime(String consumer, InboundEvent<?> event) {
-        return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into processed_event (consumer, event_id, event_type) values (:consumer, :id, :type)
-                        on conflict do nothing""")
-                .setParameter("consumer", consumer)
-                .setParameter("id", event.id())
-                .setParameter("type", event.type().ceType())
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
+        return processed.recordOnce(consumer, event.id(), event.type().ceType());
     }
 
     private Uni<Void> skipped(String consumer, InboundEvent<?> event) {

@@ -2,18 +2,15 @@ package org.gongzhi.request.contact;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
-import jakarta.validation.constraints.Max;
-import jakarta.validation.constraints.Min;
-import jakarta.ws.rs.DefaultValue;
+import jakarta.validation.Valid;
+import jakarta.ws.rs.BeanParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
-import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.request.Viewer;
@@ -33,9 +30,7 @@ public class AuditResource {
     @GET
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Who read which resident's contact, newest first")
-    public Uni<List<ContactService.AuditEntry>> audit(@QueryParam("page") @DefaultValue("0") @Min(0)
-            @Max(PageQuery.MAX_PAGE) int page,
-            @QueryParam("size") @DefaultValue("50") @Min(1) @Max(500) int size) {
-        return contacts.audit(Viewer.of(caller), page, size);
+    public Uni<List<ContactService.AuditEntry>> audit(@Valid @BeanParam AuditSearch search) {
+        return contacts.audit(Viewer.of(caller), search.page, search.size());
     }
 }

@@ -67,7 +67,7 @@ class Discussion {
         return search.answer(PageQuery.total("TopicComment", "topicId = :topic", Map.of("topic", topicId)),
                 () -> TopicComment.<TopicComment>find("topicId = :topic", Sort.ascending("createdAt", "id"),
                                 Parameters.with("topic", topicId))
-                        .page(search.page, search.size).list()
+                        .page(search.page, search.size()).list()
                         .map(comments -> comments.stream().map(CommentView::of).toList()));
     }
 }

@@ -57,7 +57,7 @@ public class MeetingService {
         Map<String, Object> community = Map.of("community", viewer.community());
         return search.answer(PageQuery.total("Meeting", "communityId = :community", community),
                 () -> Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"), community)
-                        .page(search.page, search.size).list()
+                        .page(search.page, search.size()).list()
                         .chain(this::views));
     }
 

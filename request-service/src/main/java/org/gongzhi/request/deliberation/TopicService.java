@@ -120,7 +120,7 @@ public class TopicService {
         Map<String, Object> community = Map.of("community", viewer.community());
         return search.answer(PageQuery.total("Topic", "communityId = :community", community),
                 () -> Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"), community)
-                        .page(search.page, search.size).list()
+                        .page(search.page, search.size()).list()
                         .chain(this::views));
     }
 
@@ -211,8 +211,8 @@ public class TopicService {
      */
     @WithTransaction
     public Uni<TopicView> decide(Viewer viewer, UUID topicId, @Valid @NotNull NewDecision input) {
-        return topic(viewer, topicId).chain(t -> Decision.count("topicId", topicId).chain(n -> {
-            if (n > 0 || t.status == Topic.Status.DECIDED) {
+        return topic(viewer, topicId).chain(t -> Decision.find("topicId", topicId).firstResult().chain(earlier -> {
+            if (earlier != null || t.status == Topic.Status.DECIDED) {
                 throw ProblemException.conflict("this topic is already decided");
             }
             Instant now = clock.instant();
@@ -224,20 +224,19 @@ public class TopicService {
             decision.decidedBy = viewer.id();
             decision.decidedAt = now;
             t.status = Topic.Status.DECIDED;
-            Uni<Void> work = decision.persist().replaceWithVoid();
-            for (DeliberationApi.NewActionItem item : input.actionItems()) {
+            Uni<Void> work = decision.persist().chain(() -> InOrder.each(input.actionItems(), item -> {
                 NewRequest request = new NewRequest(item.category(), item.title() + " — " + t.title, item.building(),
                         null, null, item.building() == null && item.place() == null ? "estate" : item.place(), null,
                         null, "rounds", null, null, null, null);
-                work = work.chain(() -> intake.open(viewer, request, null).chain(r -> {
+                return intake.open(viewer, request, null).chain(r -> {
                     ActionItem action = new ActionItem();
                     action.id = UUID.randomUUID();
                     action.decisionId = decision.id;
                     action.title = item.title();
                     action.requestId = r.id;
-                    return action.persist().replaceWithVoid();
-                }));
-            }
+                    return action.persist();
+                });
+            }));
             return work.chain(() -> linkedRequests(topicId)).chain(linked -> {
                 List<ResidentRequest> waiting = linked.stream()
                         .filter(r -> r.status == RequestStatus.IN_DELIBERATION).toList();

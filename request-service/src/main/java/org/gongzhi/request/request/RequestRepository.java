@@ -1,6 +1,7 @@
 package org.gongzhi.request.request;
 
 import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
@@ -25,13 +26,19 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             and r.id <> ?4 and r.createdAt >= ?5
             and r.status not in (%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED, %1$s.MERGED)
             %2$s order by r.createdAt desc""";
+    /** The statuses a request is done in, spelled out for the same reason. */
+    private static final String DONE = "(%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED, %1$s.MERGED)"
+            .formatted(RequestStatus.class.getName());
     /** Any resident's, for staff. */
     private static final String DUPLICATES_ANY = DUPLICATES.formatted(RequestStatus.class.getName(), "");
     /** The resident's own only: a resident is never handed other residents' request ids. */
     private static final String DUPLICATES_OWN = DUPLICATES.formatted(RequestStatus.class.getName(),
             "and r.residentId = ?6");
 
-    /** One page of the requests matching the search that the viewer may see. */
+    /**
+     * One page of the requests matching the search that the viewer may see, in two queries (the total, the page),
+     * both kept in Hibernate's plan cache: no Panache {@code count()}, no list parameter.
+     */
     public Uni<Page<ResidentRequest>> search(Viewer viewer, RequestSearch search, Instant now) {
         StringBuilder where = new StringBuilder("communityId = :community");
         Map<String, Object> params = new HashMap<>();
@@ -53,10 +60,8 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         add(where, params, "building", search.building);
         add(where, params, "channel", search.channel);
         if (Boolean.TRUE.equals(search.overdue)) {
-            where.append(" and resolveBy < :now and status not in (:done)");
+            where.append(" and resolveBy < :now and status not in ").append(DONE);
             params.put("now", now);
-            params.put("done", List.of(RequestStatus.RESOLVED, RequestStatus.CLOSED, RequestStatus.WITHDRAWN,
-                    RequestStatus.REJECTED, RequestStatus.MERGED));
         }
         if (search.createdFrom != null) {
             where.append(" and createdAt >= :from");
@@ -72,9 +77,8 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         }
         String field = search.sort.startsWith("-") ? search.sort.substring(1) : search.sort;
         Sort sort = search.sort.startsWith("-") ? Sort.descending(field, "id") : Sort.ascending(field, "id");
-        var query = find(where.toString(), sort, params);
-        return query.page(search.page, search.size).list()
-                .chain(items -> query.count().map(total -> new Page<>(items, search.page, search.size, total)));
+        return search.answer(PageQuery.total("ResidentRequest", where, params),
+                () -> find(where.toString(), sort, params).page(search.page, search.size()).list());
     }
 
     private static void add(StringBuilder where, Map<String, Object> params, String field, String value) {
@@ -155,8 +159,8 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
     }
 
     public Uni<Boolean> orgHoldsTask(UUID requestId, String organisationId) {
-        return TrackTask.count("requestId = ?1 and organisationId = ?2 and status not in ('DECLINED', 'CANCELLED')",
-                requestId, organisationId).map(n -> n > 0);
+        return TrackTask.find("requestId = ?1 and organisationId = ?2 and status not in ('DECLINED', 'CANCELLED')",
+                requestId, organisationId).firstResult().map(task -> task != null);
     }
 
     /**

@@ -15,6 +15,7 @@ import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
@@ -153,16 +154,11 @@ public class ActivityService {
                 }
                 a.attendanceClosed = true;
                 Instant now = clock.instant();
-                Uni<Void> all = Uni.createFrom().voidItem();
-                for (SignUp s : signUps) {
-                    boolean present = attendance.present().contains(s.key.volunteerId());
-                    s.attended = present;
-                    if (present) {
-                        all = all.chain(() -> ledger.record(s.key.volunteerId(), HoursEntry.Source.ACTIVITY,
-                                a.id.toString(), a.hours, a.title, a.startsAt.isBefore(now) ? a.startsAt : now));
-                    }
-                }
-                return all.replaceWith(ActivityView.of(a, signUps.size()));
+                signUps.forEach(s -> s.attended = attendance.present().contains(s.key.volunteerId()));
+                return InOrder.each(signUps.stream().filter(s -> s.attended).toList(),
+                                s -> ledger.record(s.key.volunteerId(), HoursEntry.Source.ACTIVITY, a.id.toString(),
+                                        a.hours, a.title, a.startsAt.isBefore(now) ? a.startsAt : now))
+                        .replaceWith(ActivityView.of(a, signUps.size()));
             });
         });
     }

@@ -10,6 +10,9 @@ import io.quarkus.test.junit.QuarkusTest;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.List;
+import java.util.stream.Collectors;
+import java.util.stream.IntStream;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.TestClock;
@@ -80,5 +83,42 @@ class ActivityTest {
                 .body("total", equalTo(0));
         as(DevTokens.worker()).get("/api/teams/" + team + "/stats").then().statusCode(200)
                 .body("totalHours", equalTo(3.0f)).body("recognition[0].volunteerId", equalTo(helper));
+    }
+
+    /**
+     * A full repair day of 200 (the largest capacity) all present: the hours are credited one after the other; folded
+     * as {@code uni.chain(…)} in a loop this overflowed the tests' 512 KiB stack and the answer never came.
+     */
+    @Test
+    void attendanceOfTwoHundredCreditsEveryoneHours() {
+        Fixtures.building("421", 421, 421);
+        String s = Fixtures.suffix();
+        String team = "crowd-" + s;
+        String leader = "lead-" + s;
+        Fixtures.team(team, leader);
+        Fixtures.volunteer(leader, team, "421", "appliance-repair");
+        Instant start = Instant.now().plus(Duration.ofDays(1)).truncatedTo(ChronoUnit.HOURS);
+        String activity = as(DevTokens.volunteer(leader)).body("""
+                        {"title": "大扫除", "kind": "REPAIR_DAY", "building": "421", "startsAt": "%s", "hours": 2,
+                         "capacity": 200, "repeatWeeks": 0}""".formatted(start))
+                .post("/api/teams/" + team + "/activities").then().statusCode(201).extract().path("[0].id");
+        List<String> crowd = IntStream.range(0, 200).mapToObj(i -> "v" + i + "-" + s).toList();
+        for (String volunteer : crowd) {
+            Fixtures.volunteer(volunteer, team, "421", "appliance-repair");
+            as(DevTokens.volunteer(volunteer)).post("/api/activities/" + activity + "/sign-ups").then()
+                    .statusCode(201);
+        }
+
+        TestClock.advance(Duration.ofDays(1).plusHours(4));
+        String present = crowd.stream().map(v -> "\"" + v + "\"").collect(Collectors.joining(", ", "[", "]"));
+        as(DevTokens.volunteer(leader)).body("{\"present\": " + present + "}")
+                .post("/api/activities/" + activity + "/attendance").then().statusCode(200)
+                .body("attendanceClosed", equalTo(true)).body("signedUp", equalTo(200));
+        for (String volunteer : List.of(crowd.get(0), crowd.get(199))) {
+            as(DevTokens.volunteer(volunteer)).get("/api/volunteers/me/hours").then().statusCode(200)
+                    .body("total", equalTo(2.0f));
+        }
+        as(DevTokens.worker()).get("/api/teams/" + team + "/stats").then().statusCode(200)
+                .body("totalHours", equalTo(400.0f));
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.request.openapi;
+package org.gongzhi.platform.openapi;
 
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -15,7 +15,8 @@ import org.eclipse.microprofile.openapi.models.responses.APIResponse;
 import org.eclipse.microprofile.openapi.models.responses.APIResponses;
 
 /**
- * Completes the API document in one place instead of on every method. Each operation gets the refusals it can give:
+ * Completes every service's API document in one place instead of on every method (platform's
+ * {@code mp.openapi.filter}). Each operation gets the refusals it can give:
  * 400 for a body, query or header input, 401/403 when it needs a token, 404 when its path names something, 406 when it
  * takes no input at all, plus what a method declares with an {@code x-refuses-<code>} extension, e.g.
  * {@code @Extension(name = "x-refuses-409", value = "…")}; each with the problem+json body (Open311's own error list
@@ -33,9 +34,11 @@ public class ApiDocs implements OASFilter {
             api.setComponents(OASFactory.createComponents());
         }
         api.getComponents().addSchema("Problem", problemSchema());
-        api.getComponents().addSchema("Open311Error", open311ErrorSchema());
         if (api.getPaths() == null || api.getPaths().getPathItems() == null) {
             return;
+        }
+        if (api.getPaths().getPathItems().keySet().stream().anyMatch(ApiDocs::isOpen311)) {
+            api.getComponents().addSchema("Open311Error", open311ErrorSchema());
         }
         Map<String, Schema> schemas = api.getComponents().getSchemas();
         api.getPaths().getPathItems().forEach((path, item) -> item.getOperations()
@@ -47,7 +50,7 @@ public class ApiDocs implements OASFilter {
             op.setResponses(OASFactory.createAPIResponses());
         }
         APIResponses responses = op.getResponses();
-        boolean open311 = path.startsWith("/open311/");
+        boolean open311 = isOpen311(path);
         // a path parameter that does not parse is a 404 (JAX-RS); a body, query or header one is a 400
         boolean input = op.getRequestBody() != null || (op.getParameters() != null && op.getParameters().stream()
                 .anyMatch(p -> p.getIn() != Parameter.In.PATH));
@@ -136,6 +139,10 @@ public class ApiDocs implements OASFilter {
         return schema.getExample();
     }
 
+    private static boolean isOpen311(String path) {
+        return path.startsWith("/open311/");
+    }
+
     /** The description a generator gives ("Bad Request", "Not Allowed"): ours says more. */
     private static boolean isGeneric(String description) {
         return description == null || List.of("Bad Request", "Not Authorized", "Not Allowed", "Not Found",
@@ -147,16 +154,9 @@ public class ApiDocs implements OASFilter {
         for (int i = parts.length - 1; i > 0; i--) {
             if (parts[i].startsWith("{") && !parts[i - 1].startsWith("{")) {
                 String collection = parts[i - 1].replace(".json", "");
-                return switch (collection) {
-                    case "requests" -> "request";
-                    case "topics" -> "topic";
-                    case "votes" -> "vote";
-                    case "meetings" -> "meeting";
-                    case "comments" -> "comment";
-                    case "services" -> "service";
-                    case "tokens" -> "token";
-                    default -> collection;
-                };
+                // the plural of the path in the singular: activities → activity, requests → request
+                return collection.endsWith("ies") ? collection.substring(0, collection.length() - 3) + "y"
+                        : collection.endsWith("s") ? collection.substring(0, collection.length() - 1) : collection;
             }
         }
         return "resource";
