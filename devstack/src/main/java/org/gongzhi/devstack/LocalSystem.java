@@ -40,6 +40,7 @@ public final class LocalSystem implements AutoCloseable {
             Map<String, String> env = new HashMap<>(consoleEnv(ports));
             // the demo partner's receiver is on this machine: webhooks may go to loopback (never to private networks)
             env.put("GONGZHI_WEBHOOKS_ALLOW_LOOPBACK", "true");
+            env.putAll(demoCommunityEnv());
             env.putAll(extraEnv);
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
                 system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, ports.get(service),
@@ -65,6 +66,18 @@ public final class LocalSystem implements AutoCloseable {
                 "GONGZHI_CONSOLE_API_REQUESTS", "http://localhost:" + ports.get(ServiceProcess.Service.REQUEST),
                 "GONGZHI_CONSOLE_API_ALLIANCE", "http://localhost:" + ports.get(ServiceProcess.Service.ALLIANCE),
                 "GONGZHI_CONSOLE_API_VOLUNTEERS", "http://localhost:" + ports.get(ServiceProcess.Service.VOLUNTEER));
+    }
+
+    /**
+     * The demo community 和平里's own people and places: its secretary (told of escalations and called to the
+     * whistle's joint meetings, by SMS and email to the local sink) and where its joint meetings are held.
+     */
+    static Map<String, String> demoCommunityEnv() {
+        String community = DevTokens.COMMUNITY.toUpperCase(java.util.Locale.ROOT);
+        return Map.of("GONGZHI_NOTICES_SECRETARIES_" + community + "_NAME", "王书记",
+                "GONGZHI_NOTICES_SECRETARIES_" + community + "_PHONE", "+8613800001001",
+                "GONGZHI_NOTICES_SECRETARIES_" + community + "_EMAIL", "secretary@hepingli.example",
+                "GONGZHI_MEETINGS_PLACES_" + community, "和平里社区居委会二楼会议室 / community office, 2nd floor");
     }
 
     public DevStack stack() {

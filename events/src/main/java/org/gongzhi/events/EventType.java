@@ -19,6 +19,7 @@ public enum EventType {
     TASK_ESCALATED("gongzhi.task.escalated.v1", Topics.TASKS, TaskEscalated.class),
     TASK_DEADLINE_CHANGED("gongzhi.task.deadline-changed.v1", Topics.TASKS, TaskDeadlineChanged.class),
     CASE_RESOLVED("gongzhi.case.resolved.v1", Topics.TASKS, CaseResolved.class),
+    MEETING_CONVENED("gongzhi.meeting.convened.v1", Topics.TASKS, MeetingConvened.class),
     VOLUNTEER_OFFERED("gongzhi.volunteer.offered.v1", Topics.VOLUNTEERING, VolunteerOffered.class),
     VOLUNTEER_ACCEPTED("gongzhi.volunteer.accepted.v1", Topics.VOLUNTEERING, VolunteerAccepted.class),
     VOLUNTEER_COMPLETED("gongzhi.volunteer.completed.v1", Topics.VOLUNTEERING, VolunteerCompleted.class),

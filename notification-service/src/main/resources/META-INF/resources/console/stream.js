@@ -5,8 +5,9 @@ import { t } from './i18n.js';
 
 const TYPES = ['request.submitted', 'request.status-changed', 'request.reopened', 'request.followed-up',
   'request.recategorised', 'request.merged', 'request.unmerged',
-  'task.assigned', 'task.status-changed', 'task.escalated', 'task.deadline-changed', 'case.resolved', 'volunteer.offered',
-  'volunteer.accepted', 'volunteer.completed', 'volunteer.unmatched', 'volunteer.progressed', 'volunteer.handed-over',
+  'task.assigned', 'task.status-changed', 'task.escalated', 'task.deadline-changed', 'case.resolved', 'meeting.convened',
+  'volunteer.offered', 'volunteer.accepted', 'volunteer.completed', 'volunteer.unmatched', 'volunteer.progressed',
+  'volunteer.handed-over',
   'warning.issued', 'warning.lifted', 'patrol.checked', 'patrol.problem-found', 'topic.opened', 'vote.opened',
   'vote.closed', 'decision.made', 'decision.progressed'].map((name) => `gongzhi.${name}.v1`);
 

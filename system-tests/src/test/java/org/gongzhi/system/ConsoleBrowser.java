@@ -145,7 +145,16 @@ final class ConsoleBrowser implements AutoCloseable {
 
     /** A screenshot of the window as it is, at the given size, into system-tests/target/screenshots. */
     Path screenshot(String name, Dimension size) {
+        return screenshot(name, size, null);
+    }
+
+    /** The same, with {@code focus} (when given) scrolled to the middle of the window at that size. */
+    Path screenshot(String name, Dimension size, By focus) {
         driver.manage().window().setSize(size);
+        if (focus != null) {
+            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'})", driver.findElement(focus));
+        }
         try {
             Path dir = Path.of("target/screenshots");
             Files.createDirectories(dir);

@@ -12,11 +12,23 @@ final class SystemUnderTest {
     private SystemUnderTest() {
     }
 
+    private static Path root() {
+        return Path.of(System.getProperty("gongzhi.root", "..")).toAbsolutePath().normalize();
+    }
+
+    /** Where the services' logs (and the local SMS and email sink) are written. */
+    static Path logs() {
+        return root().resolve("system-tests/target/logs");
+    }
+
     static synchronized LocalSystem get() {
+        Path root = root();
         if (system == null) {
-            Path root = Path.of(System.getProperty("gongzhi.root", "..")).toAbsolutePath().normalize();
-            system = LocalSystem.start(DevStack.Options.defaults(), root, root.resolve("system-tests/target/logs"),
-                    false, Map.of());
+            system = LocalSystem.start(DevStack.Options.defaults(), root, logs(),
+                    // the alliance checks deadlines every few seconds, so a late task climbs its ladder within a test;
+                    // the SMS and email the secretary is sent are written beside the logs
+                    false, Map.of("GONGZHI_ESCALATION_CHECK_EVERY", "3s",
+                            "GONGZHI_NOTIFICATIONS_SINK_DIR", logs().toString()));
             system.loadDemoCommunity();
             Runtime.getRuntime().addShutdownHook(new Thread(system::close));
         }

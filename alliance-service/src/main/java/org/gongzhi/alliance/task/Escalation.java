@@ -7,10 +7,13 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Comparator;
 import java.util.List;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
+import org.gongzhi.alliance.meeting.MeetingService;
+import org.gongzhi.alliance.meeting.NewMeeting;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
@@ -34,10 +37,12 @@ public class Escalation {
     private final TaskJournal journal;
     private final OrganisationService organisations;
     private final EscalationConfig config;
+    private final MeetingService meetings;
     private final Clock clock;
 
     Escalation(TaskRepository tasks, TaskJournal journal, OrganisationService organisations,
-            EscalationConfig config, Clock clock) {
+            EscalationConfig config, MeetingService meetings, Clock clock) {
+        this.meetings = meetings;
         this.tasks = tasks;
         this.journal = journal;
         this.organisations = organisations;
@@ -99,16 +104,29 @@ public class Escalation {
                 .map(onDuty -> onDuty.stream().filter(d -> "backup".equals(d.shift())).findFirst());
     }
 
-    /** The whistle is one event, but every party of the request sees it in its feed. */
+    /**
+     * The whistle is one event, but every party of the request sees it in its feed; and it convenes the round's joint
+     * meeting (once, however many parties reach the whistle), which every party sees in its feed too.
+     */
     private Uni<Void> whistle(Task t, String missed, Instant now) {
         return tasks.ofRequest(t.requestId).chain(all -> {
             String reason = missed + "; joint meeting (吹哨报到) convened with " + all.stream()
                     .filter(x -> x.status.isOpen() || x.status == TaskStatus.COMPLETED)
                     .map(x -> x.organisationId).distinct().collect(Collectors.joining(", "));
+            List<Task> round = all.stream().filter(x -> x.round == t.round
+                    && x.status != TaskStatus.CANCELLED && x.status != TaskStatus.DECLINED).toList();
+            List<String> parties = round.stream()
+                    .sorted(Comparator.comparing((Task x) -> !Task.LEAD.equals(x.role)))
+                    .map(x -> x.organisationId).distinct().toList();
+            String lead = round.stream().filter(x -> Task.LEAD.equals(x.role)).map(x -> x.organisationId)
+                    .findFirst().orElse(t.organisationId);
             return journal.escalated(t, WHISTLE, reason, now, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy,
-                    TaskEscalated.NOTIFY_WHISTLE, all.stream().filter(x -> x.round == t.round
-                                    && x.status != TaskStatus.CANCELLED && x.status != TaskStatus.DECLINED)
-                            .map(x -> x.organisationId).distinct().toList());
+                            TaskEscalated.NOTIFY_WHISTLE, parties)
+                    .chain(() -> meetings.convene(new NewMeeting(t.communityId, t.requestId, t.round, t.id,
+                            t.category, t.building, lead, parties, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy),
+                            now))
+                    .chain(convened -> convened == null ? Uni.createFrom().voidItem()
+                            : journal.feed(parties, now, convened));
         });
     }
 

@@ -3,6 +3,7 @@ package org.gongzhi.notification.notice;
 import java.time.Instant;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
+import java.util.List;
 import java.util.Map;
 
 /** The words of each notice in zh-CN and English. A notice says what happened and, when late, why. */
@@ -126,6 +127,29 @@ final class NoticeTemplates {
                 (name == null ? "" : name + "：") + "诉求「" + what + "」由 " + organisationId + " 承办，" + missedZh
                         + "，已升级至您，请督办。 / Request \"" + whatEn + "\", handled by " + organisationId + ": "
                         + missedEn + ". It has been escalated to you; please follow it up.");
+    }
+
+    /**
+     * The whistle's joint meeting, to a party or the secretary: the request, what was missed since when, who meets,
+     * when and where — in both languages, as partners' and the secretary's notices are.
+     */
+    static Text meeting(String name, String category, String building, String lead, List<String> parties,
+            Instant startsAt, String place, String missed, Instant deadline, ZoneId zone) {
+        DateTimeFormatter f = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(zone);
+        String what = building == null ? category : building + "号楼 " + category;
+        String whatEn = category + (building == null ? "" : ", building " + building);
+        String since = deadline == null ? "" : f.format(deadline);
+        boolean complete = "complete".equals(missed);
+        String missedZh = (complete ? "未按时办结" : "未按时响应") + (since.isEmpty() ? "" : "（应于 " + since + " 前）");
+        String missedEn = (complete ? "not completed" : "not acknowledged") + (since.isEmpty() ? "" : " since " + since);
+        String who = String.join("、", parties);
+        String whoEn = String.join(", ", parties);
+        return new Text("吹哨报到：联合会商 " + f.format(startsAt) + " · Joint meeting (whistle) " + f.format(startsAt),
+                (name == null ? "" : name + "：") + "诉求「" + what + "」（牵头单位 " + lead + "）" + missedZh
+                        + "，现召集联合会商：" + f.format(startsAt) + "，地点 " + place + "，参加：" + who + "、社区书记。"
+                        + " / Request \"" + whatEn + "\" (lead " + lead + "): " + missedEn
+                        + ". A joint meeting is convened at " + f.format(startsAt) + ", " + place + ", with " + whoEn
+                        + " and the community secretary.");
     }
 
     private static String lower(String s) {

@@ -10,6 +10,7 @@ import java.time.ZonedDateTime;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
+import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.TaskEscalated;
@@ -62,6 +63,9 @@ public class NoticeWriter {
                     : write(event, e.communityId(), e.requestId(), "escalated", false, found.preference(),
                             NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())))
                     .chain(() -> toEscalationPerson(event, e));
+        }
+        if (event.data() instanceof MeetingConvened m) {
+            return toMeeting(event, m);
         }
         if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
             return InOrder.each(d.residentIds(), resident -> preference(resident, d.communityId())
@@ -137,6 +141,60 @@ public class NoticeWriter {
                             e.organisationId(), e.missed(), e.deadline(), dashboard.zone()));
         }
         return done();
+    }
+
+    /**
+     * Everyone called to the whistle's joint meeting hears of it at once (urgent): each party's contacts whose
+     * addresses it gave, in its inbox and by SMS and email (a party that gave none: one notice in its inbox), and the
+     * community's secretary by SMS and email. One notice per recipient and event, so a redelivered event tells
+     * nobody twice.
+     */
+    private Uni<Void> toMeeting(InboundEvent<?> event, MeetingConvened m) {
+        return InOrder.each(m.parties(), party -> {
+            NoticeTemplates.Text text = NoticeTemplates.meeting(null, m.category(), m.building(),
+                    m.leadOrganisationId(), m.parties(), m.startsAt(), m.place(), m.missed(), m.deadline(),
+                    dashboard.zone());
+            return PartnerContact.<PartnerContact>list("organisationId = ?1 and communityId = ?2 order by recipient",
+                            party, m.communityId())
+                    .chain(contacts -> contacts.isEmpty()
+                            ? writeToOrganisation(event, m.communityId(), m.requestId(), "meeting", party, text)
+                            : InOrder.each(contacts, c -> writeToPartner(event, m.communityId(), m.requestId(),
+                                    "meeting", party, c.contactId, NoticeTemplates.meeting(c.name, m.category(),
+                                            m.building(), m.leadOrganisationId(), m.parties(), m.startsAt(),
+                                            m.place(), m.missed(), m.deadline(), dashboard.zone()))));
+        }).chain(() -> {
+            NoticeConfig.Person secretary = config.secretaries().get(m.communityId());
+            if (secretary == null) {
+                return done();
+            }
+            Preference p = new Preference(secretaryRecipient(m.communityId()), "zh-CN",
+                    secretary.phone().orElse(null), secretary.email().orElse(null), null, null);
+            return write(event, m.communityId(), m.requestId(), "meeting.secretary", true, p,
+                    NoticeTemplates.meeting(secretary.name(), m.category(), m.building(), m.leadOrganisationId(),
+                            m.parties(), m.startsAt(), m.place(), m.missed(), m.deadline(), dashboard.zone()));
+        });
+    }
+
+    /** One notice to an organisation as a whole, in its inbox: it gave no contact to reach by SMS or email. */
+    private Uni<Void> writeToOrganisation(InboundEvent<?> event, String community, String requestId, String kind,
+            String organisationId, NoticeTemplates.Text text) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into notice (id, community_id, resident_id, request_id, organisation_id, event_id, kind,
+                            urgent, language, title, body, created_at)
+                        values (:id, :community, :recipient, :request, :org, :event, :kind, true, 'zh-CN', :title,
+                            :body, :at)
+                        on conflict (event_id, resident_id) do nothing""")
+                .setParameter("id", UUID.randomUUID()).setParameter("community", community)
+                .setParameter("recipient", organisationRecipient(organisationId))
+                .setParameter("request", requestId).setParameter("kind", kind).setParameter("org", organisationId)
+                .setParameter("event", event.id()).setParameter("title", text.title())
+                .setParameter("body", text.body()).setParameter("at", clock.instant())
+                .executeUpdate().replaceWithVoid());
+    }
+
+    /** An organisation's own key in the notice table (a notice to all of it): never a resident's or a contact's. */
+    static String organisationRecipient(String organisationId) {
+        return "partner:" + organisationId;
     }
 
     /** The community secretary's key in the notice table: never the same as a resident's account id. */

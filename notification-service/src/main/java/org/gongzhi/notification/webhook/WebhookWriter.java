@@ -9,6 +9,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.WarningIssued;
@@ -63,6 +64,12 @@ public class WebhookWriter {
                                         .filter(d -> partner.equals(d.organisationId())).toList());
                         return queue(event, own, ENDPOINTS_OF_ORGANISATION, partner);
                     }));
+        }
+        if (event.data() instanceof MeetingConvened m) {
+            // every party called to the meeting hears of it; an integrator too
+            return queue(event, m, ENDPOINTS_WITHOUT_ORGANISATION, null)
+                    .chain(() -> InOrder.each(m.parties().stream().filter(partnersWanting::contains).toList(),
+                            party -> queue(event, m, ENDPOINTS_OF_ORGANISATION, party)));
         }
         boolean broadcast = event.data() instanceof WarningIssued;
         return queue(event, event.data(), """

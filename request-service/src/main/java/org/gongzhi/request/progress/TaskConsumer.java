@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.CaseResolved;
+import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.TaskEscalated;
@@ -25,6 +26,7 @@ public class TaskConsumer {
                 .on(TaskStatusChanged.class, progress::taskChanged)
                 .on(TaskDeadlineChanged.class, progress::taskDeadlineChanged)
                 .on(TaskEscalated.class, progress::taskEscalated)
+                .on(MeetingConvened.class, progress::meetingConvened)
                 .on(CaseResolved.class, progress::allianceResolved);
     }
 

@@ -3,11 +3,13 @@ package org.gongzhi.request.progress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
+import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskDeadlineChanged;
+import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.VolunteerAccepted;
@@ -159,6 +161,25 @@ public class TrackProgress {
                         TimelineEntry.Visibility.PUBLIC, e.organisationId(), event.id())));
             });
         });
+    }
+
+    /**
+     * The whistle's joint meeting: who meets (the parties by name, the lead first, and the community secretary), when
+     * and where — public, so the resident sees that their late request is being dealt with together.
+     */
+    public Uni<Void> meetingConvened(InboundEvent<MeetingConvened> event) {
+        MeetingConvened m = event.data();
+        return request(m.requestId()).chain(r -> r == null ? Uni.createFrom().voidItem()
+                : requests.tasks(r.id).chain(tasks -> {
+                    List<String> names = m.parties().stream().map(org -> tasks.stream()
+                            .filter(t -> org.equals(t.organisationId)).map(TrackTask::party).findFirst()
+                            .orElse(org)).toList();
+                    String text = "Joint meeting (吹哨报到) convened: " + String.join(", ", names)
+                            + " and the community secretary meet at " + PublicTime.of(m.startsAt()) + ", "
+                            + m.place();
+                    return requests.addToTimeline(TimelineEntry.of(r.id, m.convenedAt(), "MEETING_CONVENED", text,
+                            TimelineEntry.Visibility.PUBLIC, m.leadOrganisationId(), event.id()));
+                }));
     }
 
     public Uni<Void> volunteerAccepted(InboundEvent<VolunteerAccepted> event) {
