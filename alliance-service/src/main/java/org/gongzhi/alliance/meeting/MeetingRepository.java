@@ -62,6 +62,6 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
             params.put("request", search.requestId);
         }
         return search.answer(PageQuery.total("Meeting", where, params), () -> find(where.toString(),
-                Sort.descending("convenedAt", "id"), params).page(search.page, search.size).list());
+                Sort.descending("convenedAt", "id"), params).page(search.page, search.size()).list());
     }
 }
