@@ -17,6 +17,7 @@ import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.function.Consumer;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
@@ -82,6 +83,20 @@ class FieldBrowserIT {
         });
     }
 
+    /**
+     * Fills and submits a card's form in one step. The page redraws its cards whenever its feed brings an event (the
+     * open form stays open, as new elements), so when an element goes stale the form is found again and filled
+     * afresh; the click that submits is the step's last act, so a form is never sent twice.
+     */
+    private void send(By card, String form, Consumer<WebElement> fill) {
+        browser.until(d -> {
+            WebElement found = disclose(card, form);
+            fill.accept(found);
+            submit(found);
+            return true;
+        });
+    }
+
     private void submit(WebElement form) {
         WebElement button = form.findElement(By.cssSelector("button[type=submit]"));
         ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'center'})", button);
@@ -128,8 +143,7 @@ class FieldBrowserIT {
         screenshot("partner-zh-phone", ConsoleBrowser.PHONE, card);
 
         // declining without a reason: alliance-service's refusal beside the note
-        WebElement decline = disclose(card, "decline");
-        submit(decline);
+        send(card, "decline", form -> { });
         WebElement error = browser.find(By.cssSelector("#tasks li[data-request='" + id + "'] details[data-form='decline'] "
                 + ".field-error[data-field='note']"));
         assertThat(error.getText()).isEqualTo("give the reason for declining");
@@ -153,9 +167,7 @@ class FieldBrowserIT {
         submit(phone);
         browser.until(d -> d.findElement(card).findElement(By.cssSelector(".phone")).getText().contains("13700137000"));
 
-        WebElement progress = disclose(card, "progress");
-        browser.type(progress, "note", "已派维修工，下午到场");
-        submit(progress);
+        send(card, "progress", form -> browser.type(form, "note", "已派维修工，下午到场"));
         browser.until(d -> d.findElement(card).findElement(By.cssSelector("[data-status]")).getAttribute("data-status")
                 .equals("IN_PROGRESS"));
         browser.click(By.id("lang"));
@@ -163,16 +175,13 @@ class FieldBrowserIT {
         screenshot("partner-en-phone", ConsoleBrowser.PHONE, card);
         screenshot("partner-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
 
-        WebElement complete = disclose(card, "complete");
-        browser.type(complete, "note", "扶手已加固");
-        submit(complete);
+        send(card, "complete", form -> browser.type(form, "note", "扶手已加固"));
         browser.until(d -> d.findElements(card).isEmpty());
 
         // the other task is declined with a reason: it leaves our list, and alliance-service holds it DECLINED
         By otherCard = By.cssSelector("#tasks li[data-request='" + other + "']");
-        WebElement declining = disclose(otherCard, "decline");
-        browser.type(declining, "note", "Paint is the owners' committee's matter, not a repair");
-        submit(declining);
+        send(otherCard, "decline",
+                form -> browser.type(form, "note", "Paint is the owners' committee's matter, not a repair"));
         browser.until(d -> d.findElements(otherCard).isEmpty());
         given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner("property"))
                 .get("/api/partners/me/tasks?requestId=" + other).then().statusCode(200)
@@ -225,18 +234,17 @@ class FieldBrowserIT {
         browser.until(d -> d.findElement(job).findElement(By.cssSelector(".phone")).getText().contains("13600136000"));
 
         // no hours: volunteer-service's refusal beside the hours field
-        WebElement complete = disclose(job, "complete");
-        submit(complete);
+        send(job, "complete", form -> { });
         browser.find(By.cssSelector("#jobs li[data-job='" + offer[0] + "'] .field-error[data-field='hours']"));
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
         screenshot("volunteer-en-phone", ConsoleBrowser.PHONE, job);
         screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
 
-        complete = disclose(job, "complete");
-        browser.type(complete, "hours", "1.5");
-        browser.type(complete, "note", "Rice and eggs delivered");
-        submit(complete);
+        send(job, "complete", form -> {
+            browser.type(form, "hours", "1.5");
+            browser.type(form, "note", "Rice and eggs delivered");
+        });
         // the job leaves my jobs in hand (no forms left on it)
         browser.until(d -> d.findElements(By.cssSelector("#jobs li[data-job='" + offer[0] + "'] form")).isEmpty());
 
@@ -314,16 +322,15 @@ class FieldBrowserIT {
         });
         By job = By.cssSelector("#jobs li[data-job='" + second[0] + "']");
         browser.until(d -> d.findElement(job).getText().contains(marker));
-        WebElement handOver = disclose(job, "handOver");
-        submit(handOver);
+        send(job, "handOver", form -> { });
         WebElement refused = browser.find(By.cssSelector("#jobs li[data-job='" + second[0] + "'] "
                 + ".field-error[data-field='reason']"));
         assertThat(refused.getText()).isNotBlank();
         screenshot("volunteer-handover-zh-phone", ConsoleBrowser.PHONE, job);
-        handOver = disclose(job, "handOver");
-        browser.choose(handOver, "handOverTo", "UTILITY");
-        browser.type(handOver, "reason", "线路老化，需要电工检查");
-        submit(handOver);
+        send(job, "handOver", form -> {
+            browser.choose(form, "handOverTo", "UTILITY");
+            browser.type(form, "reason", "线路老化，需要电工检查");
+        });
         browser.until(d -> d.findElements(By.cssSelector("#jobs li[data-job='" + second[0] + "'] form")).isEmpty());
         given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
                 .statusCode(200).body("find { it.id == '" + second[0] + "' }.status", equalTo("HANDED_OVER"))
@@ -377,13 +384,14 @@ class FieldBrowserIT {
                 int position = positions.get(i);
                 By check = By.cssSelector("#patrols li[data-patrol='" + patrol + "'] li[data-position='" + position
                         + "']");
-                WebElement form = disclose(check, "check");
-                if (i == 0) {
-                    browser.choose(form, "result", "PROBLEM");
-                    browser.choose(form, "category", "blocked-drain");
-                    browser.type(form, "description", problem);
-                }
-                submit(form);
+                boolean first = i == 0;
+                send(check, "check", form -> {
+                    if (first) {
+                        browser.choose(form, "result", "PROBLEM");
+                        browser.choose(form, "category", "blocked-drain");
+                        browser.type(form, "description", problem);
+                    }
+                });
                 browser.until(d -> d.findElements(card).isEmpty() || !d.findElements(By.cssSelector(
                         "#patrols li[data-patrol='" + patrol + "'] li.done[data-position='" + position + "']")).isEmpty());
                 if (i == 0 && positions.size() > 1) {
@@ -423,11 +431,11 @@ class FieldBrowserIT {
             browser.find(job);
             browser.click(By.id("lang"));
             browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
-            WebElement complete = disclose(job, "complete");
-            browser.type(complete, "hours", "0.5");
-            browser.type(complete, "note", "All well, brought drinking water");
-            screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
-            submit(complete);
+            send(job, "complete", form -> {
+                browser.type(form, "hours", "0.5");
+                browser.type(form, "note", "All well, brought drinking water");
+                screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
+            });
             browser.until(d -> d.findElements(job).isEmpty());
             given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
                     .statusCode(200).body("find { it.id == '" + visit[0] + "' }.status", equalTo("COMPLETED"))
