@@ -44,7 +44,6 @@ public class ReadModelRebuild {
         this.topics = topics;
     }
 
-
     /** What a rebuild replayed: every event, and how many of them came from the topics rather than the log. */
     public record Replayed(long events, long fromTopics) {
     }
@@ -91,12 +90,8 @@ public class ReadModelRebuild {
         if (from >= events.size()) {
             return Uni.createFrom().voidItem();
         }
-        return InOrder.each(events.subList(from, Math.min(from + BATCH, events.size())), this::apply)
+        return InOrder.each(events.subList(from, Math.min(from + BATCH, events.size())), readModels::apply)
                 .chain(() -> applyAll(events, from + BATCH));
-    }
-
-    private Uni<Void> apply(InboundEvent<?> event) {
-        return readModels.apply(event);
     }
 
     /** Replays the log after {@code after}, skipping {@code skip}; the number of events applied. */
@@ -122,7 +117,7 @@ public class ReadModelRebuild {
                     }
                     long total = done + count;
                     long last = rows.isEmpty() ? after : ((Number) rows.get(rows.size() - 1)[0]).longValue();
-                    return InOrder.each(events, this::apply).chain(() -> rows.size() == BATCH
+                    return InOrder.each(events, readModels::apply).chain(() -> rows.size() == BATCH
                             ? replay(s, last, total, skip)
                             : Uni.createFrom().item(total));
                 });
