@@ -97,8 +97,12 @@ class HandOverTest {
         awaitProcessed("alliance-service.requests", ceId);
     }
 
-    /** The hand-over task's windows: to acknowledge from {@code at}, to complete from the acknowledge deadline. */
+    /**
+     * The hand-over task's windows: to acknowledge from {@code at}, to complete from the acknowledge deadline. The
+     * database keeps microseconds, so {@code at} is taken to the microsecond too.
+     */
     private static Duration[] windowsOf(Instant at, io.restassured.path.json.JsonPath alliance) {
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
         Instant acknowledgeBy = Instant.parse(alliance.getString("tasks[0].acknowledgeBy"));
         Instant completeBy = Instant.parse(alliance.getString("tasks[0].completeBy"));
         return new Duration[] {Duration.between(at, acknowledgeBy), Duration.between(acknowledgeBy, completeBy)};
