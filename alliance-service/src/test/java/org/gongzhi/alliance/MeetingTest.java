@@ -78,6 +78,7 @@ class MeetingTest {
         JsonNode event = JSON.readTree(meetings.get(0).value());
         assertThat(event.get("parties").toString()).isEqualTo("[\"property\",\"water\"]");
         assertThat(event.get("leadOrganisationId").asText()).isEqualTo("property");
+        assertThat(event.get("partyNames").get("property").asText()).as("the parties by name too").isEqualTo("和平物业");
         assertThat(event.get("place").asText()).isEqualTo("和平里社区居委会 test room");
         assertThat(event.get("missed").asText()).isEqualTo("acknowledge");
         assertThat(event.get("category").asText()).isEqualTo("water-leak");

@@ -49,6 +49,9 @@ export const localOfInstant = (date) => new Date(date.getTime() + 8 * 3600000).t
 export const place = (building, unit) => (building
   ? (zh() ? `${building}号楼${unit ? `${unit}单元` : ''}` : `${building}${unit ? `-${unit}` : ''}`) : '');
 
+/** A meeting's parties, by name where the event names them (events from before it did carry ids only). */
+const partyNames = (data) => (data.parties || []).map((id) => (data.partyNames || {})[id] || id);
+
 const TEXT = {
   'zh-CN': {
     title: '共治 · 社区调度台', connecting: '连接中…', live: '实时', offline: '已断开，正在重连…',
@@ -90,7 +93,7 @@ const TEXT = {
       'task.status-changed': (l) => `${l.party} ${TEXT['zh-CN'].taskStatuses[l.data.status] || l.data.status}`,
       'task.escalated': (l) => `${l.party} 超时，已升级（第 ${l.data.level} 级）`,
       'task.deadline-changed': (l) => `${l.party} 时限调整`,
-      'meeting.convened': (l) => `吹哨报到：${(l.data.parties || []).join('、')} 与社区书记 ${when(l.data.startsAt)} 在${l.data.place}联合会商`,
+      'meeting.convened': (l) => `吹哨报到：${partyNames(l.data).join('、')}与社区书记于 ${when(l.data.startsAt)} 在「${l.data.place}」联合会商`,
       'volunteer.offered': () => '已邀请志愿者', 'volunteer.accepted': () => '志愿者已接受',
       'volunteer.completed': () => '志愿者已完成', 'volunteer.unmatched': () => '暂无志愿者，转联盟',
       'volunteer.progressed': () => '志愿者报告进展', 'volunteer.handed-over': () => '志愿者已转交',
@@ -165,7 +168,7 @@ const TEXT = {
       'task.status-changed': (l) => `${l.party} ${TEXT.en.taskStatuses[l.data.status] || l.data.status}`,
       'task.escalated': (l) => `${l.party} late, escalated (step ${l.data.level})`,
       'task.deadline-changed': (l) => `${l.party}'s deadline moved`,
-      'meeting.convened': (l) => `whistle: joint meeting of ${(l.data.parties || []).join(', ')} and the community secretary, ${when(l.data.startsAt)}, ${l.data.place}`,
+      'meeting.convened': (l) => `whistle: joint meeting of ${partyNames(l.data).join(', ')} and the community secretary, ${when(l.data.startsAt)}, ${l.data.place}`,
       'volunteer.offered': () => 'volunteer asked', 'volunteer.accepted': () => 'volunteer accepted',
       'volunteer.completed': () => 'volunteer done', 'volunteer.unmatched': () => 'no volunteer: back to the alliance',
       'volunteer.progressed': () => 'volunteer reported progress', 'volunteer.handed-over': () => 'volunteer handed over',

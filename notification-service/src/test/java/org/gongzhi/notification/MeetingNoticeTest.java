@@ -87,7 +87,7 @@ class MeetingNoticeTest {
         MeetingConvened meeting = new MeetingConvened(TOWN, UUID.randomUUID().toString(), requestId, 1,
                 UUID.randomUUID().toString(), category, "7", property, List.of(property, water), startsAt,
                 "esc-town community office, room 2", TaskEscalated.MISSED_ACKNOWLEDGE, now.minus(Duration.ofHours(5)),
-                now);
+                now, Map.of(property, "和平物业", water, "自来水公司"));
         String eventId = UUID.randomUUID().toString();
         publisher.publish(eventId, meeting);
         publisher.publish(eventId, meeting);
@@ -104,7 +104,9 @@ class MeetingNoticeTest {
                 .body("items[0].body", containsString("7号楼 " + category))
                 .body("items[0].body", containsString("12/7 14:30"))
                 .body("items[0].body", containsString("esc-town community office, room 2"))
-                .body("items[0].body", containsString(water))
+                .body("items[0].body", containsString("牵头单位 和平物业"))
+                .body("items[0].body", containsString("参加：和平物业、自来水公司、社区书记"))
+                .body("items[0].body", containsString("with 和平物业, 自来水公司 and the community secretary"))
                 .body("items[0].body", containsString("社区书记"))
                 .body("items[0].deliveries.status", equalTo(List.of("SENT", "SENT"))));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(partner(water))

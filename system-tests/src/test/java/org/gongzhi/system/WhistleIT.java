@@ -73,6 +73,8 @@ class WhistleIT {
         given().baseUri(alliance).auth().oauth2(worker).queryParam("requestId", id).get("/api/tasks")
                 .then().statusCode(200).body("items.find { it.role == 'LEAD' }.organisationId", equalTo(lead))
                 .body("items.findAll { it.escalationLevel == 3 }.organisationId", hasItem(lead));
+        String leadName = given().baseUri(alliance).auth().oauth2(worker).queryParam("requestId", id).get("/api/tasks")
+                .then().statusCode(200).extract().path("items.find { it.role == 'LEAD' }.organisationName");
         // a partner with no part in it does not learn it exists; the lead reads it and is told
         given().baseUri(alliance).auth().oauth2(DevTokens.partner("no-part-" + id.substring(0, 8)))
                 .get("/api/meetings/" + meeting[0]).then().statusCode(404);
@@ -87,7 +89,8 @@ class WhistleIT {
         Path sink = SystemUnderTest.logs().resolve("notice-sink.jsonl");
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(Files.exists(sink)
                 && Files.readAllLines(sink).stream().anyMatch(l -> l.contains("+8613800001001") && l.contains("王书记")
-                        && l.contains("9号楼 water-leak") && l.contains("联合会商"))).isTrue());
+                        && l.contains("9号楼 water-leak") && l.contains("联合会商")
+                        && l.contains("牵头单位 " + leadName))).isTrue());
 
         // the request's timeline, once
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(given().baseUri(requests)
@@ -97,13 +100,14 @@ class WhistleIT {
 
         // the dashboard's stream: the feed line arrives live, in both languages
         By line = By.cssSelector("#feed li[data-type='" + CONVENED + "']");
-        browser.until(d -> d.findElements(line).stream().anyMatch(li -> li.getText().contains("吹哨报到")
+        // the parties by name, as their tasks name them
+        browser.until(d -> d.findElements(line).stream().anyMatch(li -> li.getText().contains("吹哨报到：" + leadName)
                 && li.getText().contains("9号楼1单元")));
         browser.screenshot("meeting-zh-desktop", ConsoleBrowser.DESKTOP, line);
         browser.screenshot("meeting-zh-phone", ConsoleBrowser.PHONE, line);
         browser.find(By.id("lang")).click();
-        browser.until(d -> d.findElements(line).stream().anyMatch(li -> li.getText().contains("whistle: joint meeting")
-                && li.getText().contains("9-1 Water leak")));
+        browser.until(d -> d.findElements(line).stream().anyMatch(li -> li.getText()
+                .contains("whistle: joint meeting of " + leadName) && li.getText().contains("9-1 Water leak")));
         browser.screenshot("meeting-en-desktop", ConsoleBrowser.DESKTOP, line);
         browser.screenshot("meeting-en-phone", ConsoleBrowser.PHONE, line);
         browser.assertNoScriptErrors();

@@ -9,6 +9,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
@@ -125,10 +126,13 @@ public class Escalation {
                     .map(x -> x.organisationId).distinct().toList();
             String lead = round.stream().filter(x -> Task.LEAD.equals(x.role)).map(x -> x.organisationId)
                     .findFirst().orElse(t.organisationId);
+            Map<String, String> names = round.stream().filter(x -> x.organisationName != null)
+                    .collect(Collectors.toMap(x -> x.organisationId, x -> x.organisationName, (a, b) -> a));
             return journal.escalated(t, WHISTLE, reason, now, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy,
                             TaskEscalated.NOTIFY_WHISTLE, parties)
                     .chain(() -> meetings.convene(new NewMeeting(t.communityId, t.requestId, t.round, t.id,
-                            t.category, t.building, lead, parties, TaskEscalated.MISSED_ACKNOWLEDGE, t.acknowledgeBy),
+                            t.category, t.building, lead, parties, names, TaskEscalated.MISSED_ACKNOWLEDGE,
+                            t.acknowledgeBy),
                             now))
                     .chain(convened -> convened == null ? Uni.createFrom().voidItem()
                             : journal.feed(parties, now, convened));

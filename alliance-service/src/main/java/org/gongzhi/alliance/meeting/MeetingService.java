@@ -57,7 +57,7 @@ public class MeetingService {
             }
             MeetingConvened event = new MeetingConvened(m.communityId, m.id.toString(), m.requestId, m.round,
                     m.taskId == null ? null : m.taskId.toString(), m.category, m.building, m.leadOrganisationId,
-                    n.parties(), m.startsAt, m.place, m.missed, m.deadline, m.convenedAt);
+                    n.parties(), m.startsAt, m.place, m.missed, m.deadline, m.convenedAt, n.partyNames());
             return outbox.add(event).replaceWith(event);
         });
     }

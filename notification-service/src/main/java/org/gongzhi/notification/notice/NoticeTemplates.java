@@ -5,6 +5,7 @@ import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
+import org.gongzhi.events.MeetingConvened;
 
 /** The words of each notice in zh-CN and English. A notice says what happened and, when late, why. */
 final class NoticeTemplates {
@@ -131,10 +132,18 @@ final class NoticeTemplates {
 
     /**
      * The whistle's joint meeting, to a party or the secretary: the request, what was missed since when, who meets,
-     * when and where — in both languages, as partners' and the secretary's notices are.
+     * when and where — in both languages, as partners' and the secretary's notices are. The parties by name where the
+     * event names them.
      */
-    static Text meeting(String name, String category, String building, String lead, List<String> parties,
-            Instant startsAt, String place, String missed, Instant deadline, ZoneId zone) {
+    static Text meeting(String name, MeetingConvened m, ZoneId zone) {
+        String category = m.category();
+        String building = m.building();
+        String lead = m.nameOf(m.leadOrganisationId());
+        List<String> parties = m.parties().stream().map(m::nameOf).toList();
+        Instant startsAt = m.startsAt();
+        String place = m.place();
+        String missed = m.missed();
+        Instant deadline = m.deadline();
         DateTimeFormatter f = DateTimeFormatter.ofPattern("M/d HH:mm").withZone(zone);
         String what = building == null ? category : building + "号楼 " + category;
         String whatEn = category + (building == null ? "" : ", building " + building);

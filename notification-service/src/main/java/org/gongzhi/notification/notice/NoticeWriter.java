@@ -177,17 +177,13 @@ public class NoticeWriter implements Projection {
     private Uni<Void> toMeeting(InboundEvent<MeetingConvened> event) {
         MeetingConvened m = event.data();
         return InOrder.each(m.parties(), party -> {
-            NoticeTemplates.Text text = NoticeTemplates.meeting(null, m.category(), m.building(),
-                    m.leadOrganisationId(), m.parties(), m.startsAt(), m.place(), m.missed(), m.deadline(),
-                    dashboard.zone());
+            NoticeTemplates.Text text = NoticeTemplates.meeting(null, m, dashboard.zone());
             return PartnerContact.<PartnerContact>list("organisationId = ?1 and communityId = ?2 order by recipient",
                             party, m.communityId())
                     .chain(contacts -> contacts.isEmpty()
                             ? writeToOrganisation(event, m.communityId(), m.requestId(), "meeting", party, text)
                             : InOrder.each(contacts, c -> writeToPartner(event, m.communityId(), m.requestId(),
-                                    "meeting", party, c.contactId, NoticeTemplates.meeting(c.name, m.category(),
-                                            m.building(), m.leadOrganisationId(), m.parties(), m.startsAt(),
-                                            m.place(), m.missed(), m.deadline(), dashboard.zone()))));
+                                    "meeting", party, c.contactId, NoticeTemplates.meeting(c.name, m, dashboard.zone()))));
         }).chain(() -> {
             NoticeConfig.Person secretary = config.secretaries().get(m.communityId());
             if (secretary == null) {
@@ -196,8 +192,7 @@ public class NoticeWriter implements Projection {
             Preference p = new Preference(secretaryRecipient(m.communityId()), "zh-CN",
                     secretary.phone().orElse(null), secretary.email().orElse(null), null, null);
             return write(event, m.communityId(), m.requestId(), "meeting.secretary", true, p,
-                    NoticeTemplates.meeting(secretary.name(), m.category(), m.building(), m.leadOrganisationId(),
-                            m.parties(), m.startsAt(), m.place(), m.missed(), m.deadline(), dashboard.zone()));
+                    NoticeTemplates.meeting(secretary.name(), m, dashboard.zone()));
         });
     }
 
