@@ -23,6 +23,11 @@ public record RequestRecategorised(
         String status,
         Instant recategorisedAt) implements GongzhiEvent {
 
+    /** The request's status at the time, as a {@link RequestStatus}. */
+    public RequestStatus requestStatus() {
+        return RequestStatus.of(status);
+    }
+
     @Override
     public String aggregateId() {
         return requestId;
