@@ -2,9 +2,7 @@ package org.gongzhi.alliance;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
-import java.time.Duration;
 import java.util.List;
-import java.util.Map;
 
 /** What the alliance knows of the community it serves: its buildings, the request categories, its office. */
 @ConfigMapping(prefix = "gongzhi.alliance")
@@ -14,11 +12,14 @@ public interface AllianceConfig {
     @WithDefault("office")
     String officeId();
 
-    /** The acknowledge window when a request names no respond-by deadline. */
+    /**
+     * The acknowledge window when a request names no respond-by deadline (volunteer unmatched), and for a hand-over of
+     * a request whose events came before its time limits travelled with them.
+     */
     @WithDefault("PT2H")
     java.time.Duration acknowledgeWithin();
 
-    /** The completion window when a request names no resolve-by deadline. */
+    /** The completion window when a request names no resolve-by deadline; the same fallback as above. */
     @WithDefault("P1D")
     java.time.Duration completeWithin();
 
@@ -30,28 +31,4 @@ public interface AllianceConfig {
     @WithDefault("water-leak,noise,broken-handrail,old-wiring,blocked-drain,lift-fault,parking,corridor-clutter,"
             + "shopping-help,paperwork-help,appliance-repair,safety-risk,neighbour-dispute,suggestion")
     List<String> categories();
-
-    /**
-     * The category's time limits to respond and to resolve (request-service's catalogue: urgent danger, utilities,
-     * general, complex), for work the alliance starts without a request's deadlines, e.g. a volunteer's hand-over.
-     */
-    Map<String, Limits> categoryLimits();
-
-    interface Limits {
-        Duration respond();
-
-        Duration resolve();
-    }
-
-    /** The category's window to acknowledge in; a category without limits gets {@link #acknowledgeWithin()}. */
-    default Duration respondWithin(String category) {
-        Limits limits = category == null ? null : categoryLimits().get(category);
-        return limits == null ? acknowledgeWithin() : limits.respond();
-    }
-
-    /** The category's window to complete in; a category without limits gets {@link #completeWithin()}. */
-    default Duration resolveWithin(String category) {
-        Limits limits = category == null ? null : categoryLimits().get(category);
-        return limits == null ? completeWithin() : limits.resolve();
-    }
 }

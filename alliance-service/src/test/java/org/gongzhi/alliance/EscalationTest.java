@@ -17,7 +17,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.gongzhi.alliance.task.Escalation;
+import org.gongzhi.alliance.escalation.Escalation;
 import org.gongzhi.alliance.task.Task;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;

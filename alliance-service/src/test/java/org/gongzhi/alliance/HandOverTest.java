@@ -11,6 +11,7 @@ import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
+import jakarta.inject.Inject;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
@@ -32,6 +33,9 @@ class HandOverTest {
     private static final String repairs = "pm-fix-" + SUFFIX;
     private static final String noise = "pm-quiet-" + SUFFIX;
     private static final String social = "a-social-" + SUFFIX;
+
+    @Inject
+    TestClock clock;
 
     @BeforeEach
     void alliance() {
@@ -60,13 +64,55 @@ class HandOverTest {
     }
 
     private static void awaitProcessed(String ceId) {
+        awaitProcessed("alliance-service.volunteering", ceId);
+    }
+
+    private static void awaitProcessed(String consumer, String ceId) {
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count("select count(*) from processed_event "
-                + "where consumer = 'alliance-service.volunteering' and event_id = '" + ceId + "'") == 1);
+                + "where consumer = '" + consumer + "' and event_id = '" + ceId + "'") == 1);
+    }
+
+    /** request-service gives a request to the volunteers, with the time limits of its category at its urgency. */
+    private static void toVolunteers(String requestId, String category, String respondWithin, String resolveWithin) {
+        String ceId = UUID.randomUUID().toString();
+        String data = Fixtures.submitted(requestId, category, "9", Instant.now().plusSeconds(3600),
+                Instant.now().plusSeconds(86400), "VOLUNTEERS");
+        KafkaProbe.publish(Topics.REQUESTS, requestId, ceId, Fixtures.SUBMITTED, data.substring(0,
+                data.lastIndexOf('}')) + ", \"timeLimits\": {\"respondWithin\": \"" + respondWithin
+                + "\", \"resolveWithin\": \"" + resolveWithin + "\"}}");
+        awaitProcessed("alliance-service.requests", ceId);
+    }
+
+    /** A worker re-triages it: the request's new time limits travel with the event. */
+    private static void recategorised(String requestId, String category, String respondWithin,
+            String resolveWithin) {
+        String ceId = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.REQUESTS, requestId, ceId, "gongzhi.request.recategorised.v1", """
+                {"communityId": "hepingli", "requestId": "%s", "category": "%s", "previousCategory": "noise",
+                 "building": "9", "urgency": "URGENT", "tracks": ["VOLUNTEERS"], "addedTracks": [],
+                 "removedTracks": [], "respondBy": "%s", "resolveBy": "%s", "status": "SUBMITTED",
+                 "recategorisedAt": "%s", "timeLimits": {"respondWithin": "%s", "resolveWithin": "%s"}}"""
+                .formatted(requestId, category, Instant.now().plusSeconds(1800), Instant.now().plusSeconds(7200),
+                        Instant.now(), respondWithin, resolveWithin));
+        awaitProcessed("alliance-service.requests", ceId);
+    }
+
+    /**
+     * The hand-over task's windows: to acknowledge from {@code at}, to complete from the acknowledge deadline. The
+     * database keeps microseconds, so {@code at} is taken to the microsecond too.
+     */
+    private static Duration[] windowsOf(Instant at, io.restassured.path.json.JsonPath alliance) {
+        at = at.truncatedTo(java.time.temporal.ChronoUnit.MICROS);
+        Instant acknowledgeBy = Instant.parse(alliance.getString("tasks[0].acknowledgeBy"));
+        Instant completeBy = Instant.parse(alliance.getString("tasks[0].completeBy"));
+        return new Duration[] {Duration.between(at, acknowledgeBy), Duration.between(acknowledgeBy, completeBy)};
     }
 
     @Test
     void theMemberOfThatTypeForTheBuildingAndCategoryLeadsItOnceAndTheCaseResolves() {
         String requestId = UUID.randomUUID().toString();
+        // appliance repair is a general matter: respond within 24 hours, resolve within 7 days
+        toVolunteers(requestId, "appliance-repair", "PT24H", "PT168H");
         Instant before = Instant.now();
         String ceId = UUID.randomUUID().toString();
         handOver(requestId, "appliance-repair", "9", "PROPERTY_MANAGEMENT", ceId);
@@ -78,7 +124,7 @@ class HandOverTest {
         var alliance = Fixtures.awaitCase(requestId, 1);
         assertThat(Fixtures.parties(requestId)).isEqualTo(repairs + ":LEAD");
         assertThat(alliance.getString("status")).isEqualTo("OPEN");
-        // appliance repair is a general matter: acknowledge within 24 hours, complete within 7 days
+        // timed by the request's limits as request-service published them
         Instant acknowledgeBy = Instant.parse(alliance.getString("tasks[0].acknowledgeBy"));
         Instant completeBy = Instant.parse(alliance.getString("tasks[0].completeBy"));
         assertThat(Duration.between(acknowledgeBy, completeBy)).isEqualTo(Duration.ofDays(6));
@@ -135,5 +181,28 @@ class HandOverTest {
         String noisy = UUID.randomUUID().toString();
         awaitProcessed(handOver(noisy, "noise", "9", "PROPERTY_MANAGEMENT", UUID.randomUUID().toString()));
         assertThat(Fixtures.parties(noisy)).isEqualTo(noise + ":LEAD");
+    }
+
+    @Test
+    void aHandOverIsTimedByTheRequestsLatestLimitsAndAnOldRequestByTheAlliancesDefaults() {
+        // re-triaged as urgent after it went to the volunteers: the new limits (30 min / 2 h) time the hand-over
+        String retriaged = UUID.randomUUID().toString();
+        toVolunteers(retriaged, "noise", "PT24H", "PT168H");
+        recategorised(retriaged, "safety-risk", "PT30M", "PT2H");
+        awaitProcessed(handOver(retriaged, "safety-risk", "9", "POLICE", UUID.randomUUID().toString()));
+        Duration[] urgent = windowsOf(clock.instant(), Fixtures.awaitCase(retriaged, 1));
+        assertThat(urgent[0]).isEqualTo(Duration.ofMinutes(30));
+        assertThat(urgent[1]).isEqualTo(Duration.ofMinutes(90));
+
+        // submitted before the limits travelled with request.submitted: the alliance's defaults (2 h / 1 day)
+        String old = UUID.randomUUID().toString();
+        String ceId = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.REQUESTS, old, ceId, Fixtures.SUBMITTED, Fixtures.submitted(old, "appliance-repair",
+                "9", Instant.now().plusSeconds(3600), Instant.now().plusSeconds(86400), "VOLUNTEERS"));
+        awaitProcessed("alliance-service.requests", ceId);
+        awaitProcessed(handOver(old, "appliance-repair", "9", "PROPERTY_MANAGEMENT", UUID.randomUUID().toString()));
+        Duration[] defaults = windowsOf(clock.instant(), Fixtures.awaitCase(old, 1));
+        assertThat(defaults[0]).isEqualTo(Duration.ofHours(2));
+        assertThat(defaults[1]).isEqualTo(Duration.ofHours(22));
     }
 }

@@ -19,7 +19,7 @@ import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.ZonedDateTime;
 import java.util.UUID;
-import org.gongzhi.alliance.task.Escalation;
+import org.gongzhi.alliance.escalation.Escalation;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;

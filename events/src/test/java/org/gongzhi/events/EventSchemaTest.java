@@ -58,6 +58,22 @@ class EventSchemaTest {
     }
 
     @Test
+    void timeLimitsAreOptionalAndAreISODurations() throws Exception {
+        ObjectNode old = JSON.valueToTree(EventSamples.ALL.get(EventType.REQUEST_SUBMITTED));
+        old.remove("timeLimits");
+        assertTrue(schemaOf(EventType.REQUEST_SUBMITTED).validate(old).isEmpty(), "an event from before");
+        assertEquals(null, JSON.treeToValue(old, RequestSubmitted.class).timeLimits());
+
+        ObjectNode sample = JSON.valueToTree(EventSamples.ALL.get(EventType.REQUEST_SUBMITTED));
+        assertEquals("PT2H", sample.at("/timeLimits/respondWithin").asText());
+        ((ObjectNode) sample.get("timeLimits")).put("resolveWithin", "24 hours");
+        assertFalse(schemaOf(EventType.REQUEST_SUBMITTED).validate(sample).isEmpty());
+        ObjectNode recategorised = JSON.valueToTree(EventSamples.ALL.get(EventType.REQUEST_RECATEGORISED));
+        assertEquals(java.time.Duration.ofMinutes(30), JSON.treeToValue(recategorised, RequestRecategorised.class)
+                .timeLimits().respond());
+    }
+
+    @Test
     void everyTypeTravelsOnAKnownTopicAndIsFoundByItsCeType() {
         for (EventType type : EventType.values()) {
             assertTrue(Topics.ALL.contains(type.topic()), type.topic());

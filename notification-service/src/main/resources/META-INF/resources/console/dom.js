@@ -10,6 +10,8 @@ export function h(tag, attributes = {}, ...children) {
     if (key === 'class') el.className = value;
     else if (key === 'dataset') Object.entries(value).forEach(([k, v]) => { el.dataset[k] = v; });
     else if (key.startsWith('on')) el.addEventListener(key.slice(2), value);
+    // checked and selected become the default too, so that a form's reset() and a redraw's drafts know what was set
+    else if ((key === 'checked' || key === 'selected') && value === true) el.setAttribute(key, '');
     else if (key in el && typeof value !== 'string') el[key] = value;
     else el.setAttribute(key, value === true ? '' : value);
   });

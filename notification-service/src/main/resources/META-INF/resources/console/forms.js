@@ -50,6 +50,46 @@ export function onSubmit(form, send, done = () => {}) {
   return form;
 }
 
+/**
+ * Where a field's value belongs across a redraw: its card's disclosure (data-key) or else its form (id, or data-form
+ * and data-vote), the form's action, and its name (and value, for a radio button).
+ */
+function placeOf(el) {
+  const { form } = el;
+  if (!form || !el.name || el.type === 'file') return null;
+  const holder = el.closest('[data-key]');
+  const where = holder ? holder.dataset.key : form.id || [form.dataset.form, form.dataset.vote].filter(Boolean).join(':');
+  return where ? `${where}|${form.dataset.action || ''}|${el.name}${el.type === 'radio' ? `=${el.value}` : ''}` : null;
+}
+
+const checkable = (el) => el.type === 'checkbox' || el.type === 'radio';
+
+function changed(el) {
+  if (checkable(el)) return el.checked !== el.defaultChecked;
+  if (el.tagName === 'SELECT') return [...el.options].some((o) => o.selected !== o.defaultSelected);
+  return el.value !== el.defaultValue;
+}
+
+/**
+ * Redraws with draw() (which may return a promise) and puts back into the new forms inside root what the user typed
+ * or chose in the old ones, field by field: a half-written report survives the language switch, a reason being
+ * written survives the feed redrawing the cards. A form sent successfully should be reset() first.
+ */
+export function redrawKeepingDrafts(root, draw) {
+  const drafts = new Map();
+  root.querySelectorAll('form [name]').forEach((el) => {
+    const place = placeOf(el);
+    if (place && changed(el)) drafts.set(place, checkable(el) ? el.checked : el.value);
+  });
+  const putBack = () => root.querySelectorAll('form [name]').forEach((el) => {
+    const place = placeOf(el);
+    if (!place || !drafts.has(place)) return;
+    if (checkable(el)) el.checked = drafts.get(place); else el.value = drafts.get(place);
+  });
+  const drawn = draw();
+  return drawn && typeof drawn.then === 'function' ? drawn.then(putBack) : putBack();
+}
+
 /** A datetime-local value (the community's local time, see i18n.js) as an ISO instant, or null when empty. */
 export { instantOfLocal as instant } from './i18n.js';
 export const text = (data, name) => {

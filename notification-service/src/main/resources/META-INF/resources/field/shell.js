@@ -3,7 +3,30 @@
 import { $ } from '../console/dom.js';
 import { configure, signIn, useStorageKey } from '../console/api.js';
 import { lang, setLanguage } from '../console/i18n.js';
+import { redrawKeepingDrafts } from '../console/forms.js';
 import { w } from './words.js';
+
+/**
+ * draw() wrapped so that a redraw takes nothing from under the user's fingers: while a field of a form inside root
+ * has the focus nothing is redrawn (an IME's composition, a half-typed number; it happens once the focus leaves), and
+ * what was typed or chosen in any form, open or closed, is put back into the same card's same field afterwards
+ * (forms.js) — whether the redraw comes from the feed, a timed read or the language switch. A form sent successfully
+ * is reset first (the pages' actionForm), so its words do not come back.
+ */
+export function keepingDrafts(root, draw) {
+  const redraw = () => {
+    const active = document.activeElement;
+    if (active && active.form && root.contains(active) && active.matches('input, textarea, select')) {
+      redraw.pending = true;
+      return;
+    }
+    redrawKeepingDrafts(root, draw);
+  };
+  document.addEventListener('focusout', () => {
+    if (redraw.pending) { redraw.pending = false; setTimeout(redraw, 300); }
+  });
+  return redraw;
+}
 
 export function showError(error) {
   const box = $('errors');

@@ -4,7 +4,7 @@ import { $, h, field, options } from '../console/dom.js';
 import { api, baseOf, token } from '../console/api.js';
 import { categoryName, when } from '../console/i18n.js';
 import { onSubmit, text } from '../console/forms.js';
-import { showError, start } from '../field/shell.js';
+import { keepingDrafts, showError, start } from '../field/shell.js';
 import { address, w } from '../field/words.js';
 
 const state = { tasks: [], patrols: [], requests: new Map(), phones: new Map(), open: new Set(), timer: null };
@@ -41,7 +41,7 @@ const refreshSoon = () => {
 /** A form that posts and then refreshes the list; a refusal is shown beside its field (forms.js). */
 function actionForm(name, fields, send) {
   const form = h('form', { class: 'act', dataset: { action: name } }, ...fields, h('button', { type: 'submit' }, w('send')));
-  return onSubmit(form, send, refresh);
+  return onSubmit(form, send, () => { form.reset(); return refresh(); });
 }
 
 function taskActions(task) {
@@ -145,15 +145,11 @@ function keepOpen() {
   });
 }
 
-function render() {
-  // a form being typed in is not replaced under the user's fingers
-  const active = document.activeElement;
-  if (active && active.matches('input, textarea') && active.value && $('app').contains(active)) { refreshSoon.pending = true; return; }
+const render = keepingDrafts($('app'), () => {
   keepOpen();
   $('tasks').replaceChildren(...(state.tasks.length ? state.tasks.map(taskCard) : [h('li', { class: 'empty' }, w('noTasks'))]));
   $('patrols').replaceChildren(...(state.patrols.length ? state.patrols.map(patrolCard) : [h('li', { class: 'empty' }, w('noPatrols'))]));
-}
-document.addEventListener('focusout', () => { if (refreshSoon.pending) { refreshSoon.pending = false; setTimeout(render, 300); } });
+});
 
 /**
  * The task feed is SSE with a bearer header, which EventSource cannot send: it is read with fetch as a stream. Every

@@ -2,6 +2,7 @@
 import { $ } from '../console/dom.js';
 import { configure, signIn, token, useStorageKey, api } from '../console/api.js';
 import { lang, setLanguage, t, translatePage, learnCategories, learnWords } from '../console/i18n.js';
+import { redrawKeepingDrafts } from '../console/forms.js';
 import { WORDS } from './words.js';
 import { renderReport, renderMine, refreshOpenRequest } from './requests.js';
 import { renderNotices, renderHall } from './more.js';
@@ -29,7 +30,8 @@ export function show(name, ...args) {
 function applyLanguage() {
   translatePage();
   $('lang').textContent = t('switchTo');
-  if (token()) show(view.current);
+  // the view is drawn again in the other language with whatever was being typed in its forms
+  if (token()) redrawKeepingDrafts($('app'), () => show(view.current));
 }
 
 function showLogin() {

@@ -1,7 +1,7 @@
 // Report a problem; my requests, one followed in detail: its timeline, why it is late, withdraw, rate.
 import { h, field, options } from '../console/dom.js';
 import { api } from '../console/api.js';
-import { onSubmit, text } from '../console/forms.js';
+import { onSubmit, redrawKeepingDrafts, text } from '../console/forms.js';
 import { t, when, categoryName, categoryCodes, place } from '../console/i18n.js';
 import { show } from './main.js';
 
@@ -64,7 +64,7 @@ export async function refreshOpenRequest() {
   if (section.contains(document.activeElement) && document.activeElement.closest('form')) return;
   const r = await api('requests', `/api/requests/${followed.id}`);
   const fingerprint = JSON.stringify([r.status, r.timeline.length, r.deadline?.explanation]);
-  if (fingerprint !== followed.shown) draw(section, r);
+  if (fingerprint !== followed.shown) redrawKeepingDrafts(section, () => draw(section, r));
 }
 
 async function renderRequest(section, id) {

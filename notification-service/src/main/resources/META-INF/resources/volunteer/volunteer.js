@@ -6,7 +6,7 @@ import { $, h, field, options } from '../console/dom.js';
 import { api } from '../console/api.js';
 import { categoryName, when } from '../console/i18n.js';
 import { onSubmit, text } from '../console/forms.js';
-import { showError, start } from '../field/shell.js';
+import { keepingDrafts, showError, start } from '../field/shell.js';
 import { address, w } from '../field/words.js';
 
 const state = { offers: [], jobs: [], hours: null, activities: [], errands: new Map(), phones: new Map(), open: new Set(), signed: new Set() };
@@ -49,7 +49,7 @@ async function refresh() {
 
 function actionForm(name, fields, send, label = w('send')) {
   const form = h('form', { class: 'act', dataset: { action: name } }, ...fields, h('button', { type: 'submit' }, label));
-  return onSubmit(form, send, refresh);
+  return onSubmit(form, send, () => { form.reset(); return refresh(); });
 }
 
 const disclosure = (offer, key, content) => h('details', { dataset: { form: key, key: `${offer.id}:${key}` }, open: state.open.has(`${offer.id}:${key}`),
@@ -142,9 +142,7 @@ function keepOpen() {
   });
 }
 
-function render() {
-  const active = document.activeElement;
-  if (active && active.matches('input, textarea') && active.value && $('app').contains(active)) { render.pending = true; return; }
+const render = keepingDrafts($('app'), () => {
   keepOpen();
   const isVisit = (o) => o.kind === 'VISIT';
   const accepted = state.jobs.filter((j) => j.status === 'ACCEPTED');
@@ -156,8 +154,7 @@ function render() {
   $('hours').replaceChildren(hours ? h('p', {}, w('totalHours')(hours)) : '',
     hours?.monthly?.length ? h('table', { class: 'hours' }, h('tbody', {}, hours.monthly.map((m) => h('tr', {}, h('td', {}, m.month), h('td', {}, `${m.hours} h`), h('td', {}, `× ${m.entries}`))))) : '');
   $('activities').replaceChildren(...list(state.activities.map(activityCard), 'noActivities'));
-}
-document.addEventListener('focusout', () => { if (render.pending) { render.pending = false; setTimeout(render, 300); } });
+});
 
 start({
   storageKey: 'gongzhi.token.volunteer',

@@ -59,6 +59,8 @@ class RequestIntakeTest {
         assertThat(KafkaProbe.header(record, "ce_time")).isNotBlank();
         assertThat(record.value()).contains("\"communityId\":\"hepingli\"").contains("\"building\":\"7\"")
                 .doesNotContain("13800138000");
+        // the category's time limits travel with it, so no other service keeps a copy of the catalogue
+        assertThat(record.value()).contains("\"timeLimits\":{\"respondWithin\":\"PT2H\",\"resolveWithin\":\"PT24H\"}");
     }
 
     @Test

@@ -153,7 +153,8 @@ class TriageTest {
         ConsumerRecord<String, String> recategorised = event(id, "gongzhi.request.recategorised.v1", "old-wiring");
         assertThat(recategorised.value()).contains("\"previousCategory\":\"water-leak\"", "\"urgency\":\"URGENT\"",
                 "\"tracks\":[\"ALLIANCE\",\"VOLUNTEERS\"]", "\"addedTracks\":[\"VOLUNTEERS\"]",
-                "\"removedTracks\":[]", "\"status\":\"" + state + "\"");
+                "\"removedTracks\":[]", "\"status\":\"" + state + "\"",
+                "\"timeLimits\":{\"respondWithin\":\"PT30M\",\"resolveWithin\":\"PT2H\"}");
         var all = KafkaProbe.records(Topics.REQUESTS, id, found -> found.stream().anyMatch(r ->
                 "gongzhi.request.recategorised.v1".equals(KafkaProbe.header(r, "ce_type"))));
         assertThat(all).filteredOn(r -> "gongzhi.request.submitted.v1".equals(KafkaProbe.header(r, "ce_type")))

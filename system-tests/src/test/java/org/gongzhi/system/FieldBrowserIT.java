@@ -507,4 +507,55 @@ class FieldBrowserIT {
                 .isGreaterThan(Long.parseLong(resumedFrom));
         browser.assertNoScriptErrors("Failed to fetch", "ERR_CONNECTION_REFUSED", "net::");
     }
+
+    /** A request for property management in building 9 (routed to it as lead); returns its id once the task is there. */
+    private String handrailFor(String resident, String unit, String household, String description) {
+        String id = given().baseUri(url(Service.REQUEST)).auth().oauth2(DevTokens.resident(resident))
+                .contentType(ContentType.JSON).body(Map.of("category", "broken-handrail", "building", "9", "unit", unit,
+                        "household", household, "description", description))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
+                .auth().oauth2(DevTokens.partner("property")).get("/api/partners/me/tasks?requestId=" + id)
+                .then().statusCode(200).body("items.requestId", hasItem(id)));
+        return id;
+    }
+
+    @Test
+    void aHalfWrittenReasonSurvivesTheFeedRedrawingTheCardsAndTheLanguageSwitch() {
+        String marker = UUID.randomUUID().toString().substring(0, 8);
+        String id = handrailFor("resident-feng", "1", "301", "四楼扶手晃动 " + marker);
+        open("partner", DevTokens.partner("property"), "zh-CN", By.cssSelector("#tasks li.card"));
+        By card = By.cssSelector("#tasks li[data-request='" + id + "']");
+        By reason = By.cssSelector("#tasks li[data-request='" + id + "'] details[data-form='decline'] [name='note']");
+        String typed = "不属于物业维修范围，已告知居民找产权单位";
+        browser.until(d -> {
+            browser.type(disclose(card, "decline"), "note", typed);
+            return true;
+        });
+        // the partner looks away (the field loses the focus) while the feed brings another task: the cards are drawn
+        // anew, and what was typed is still in its field, the disclosure still open
+        ((JavascriptExecutor) browser.driver).executeScript("document.activeElement.blur()");
+        String other = handrailFor("resident-chu", "2", "302", "扶手油漆剥落 " + marker);
+        browser.find(By.cssSelector("#tasks li[data-request='" + other + "']"));
+        assertThat(browser.find(reason).getAttribute("value")).isEqualTo(typed);
+        assertThat(browser.find(By.cssSelector("#tasks li[data-request='" + id + "'] details[data-form='decline']"))
+                .getAttribute("open")).isNotNull();
+
+        // the language switch draws every card again in English: the words stay
+        browser.click(By.id("lang"));
+        browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        browser.until(d -> d.findElement(card).findElement(By.cssSelector("details[data-form='decline'] summary"))
+                .getText().equals("Decline"));
+        assertThat(browser.find(reason).getAttribute("value")).isEqualTo(typed);
+
+        // sent, it is gone with its card; the other card's decline form starts empty
+        send(card, "decline", form -> { });
+        browser.until(d -> d.findElements(card).isEmpty());
+        given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.partner("property"))
+                .get("/api/partners/me/tasks?requestId=" + id).then().statusCode(200)
+                .body("items.status", hasItem("DECLINED")).body("items.note", hasItem(typed));
+        assertThat(disclose(By.cssSelector("#tasks li[data-request='" + other + "']"), "decline")
+                .findElement(By.name("note")).getAttribute("value")).isEmpty();
+        browser.assertNoScriptErrors();
+    }
 }

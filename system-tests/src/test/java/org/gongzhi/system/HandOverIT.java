@@ -1,6 +1,7 @@
 package org.gongzhi.system;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -8,6 +9,7 @@ import static org.hamcrest.Matchers.notNullValue;
 
 import io.restassured.http.ContentType;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.Map;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
@@ -57,6 +59,12 @@ class HandOverIT {
                 .then().statusCode(200)
                 .body("items.find { it.role == 'LEAD' }.organisationId", equalTo("property"))
                 .extract().path("items.find { it.role == 'LEAD' }.id"));
+        // timed by appliance repair's limits as request-service published them (respond 24 h, resolve 7 days): the
+        // alliance keeps no copy of the catalogue
+        var lead = given().baseUri(alliance).auth().oauth2(DevTokens.worker()).get("/api/tasks/" + task[0])
+                .then().statusCode(200).extract().jsonPath();
+        assertThat(Duration.between(Instant.parse(lead.getString("acknowledgeBy")),
+                Instant.parse(lead.getString("completeBy")))).isEqualTo(Duration.ofDays(6));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() ->
                 given().baseUri(requests).auth().oauth2(DevTokens.resident("resident-zhang"))
                         .get("/api/requests/" + id + "/timeline").then().statusCode(200)

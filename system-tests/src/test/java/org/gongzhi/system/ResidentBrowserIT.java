@@ -20,6 +20,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
+import org.openqa.selenium.support.ui.Select;
 import org.openqa.selenium.support.ui.WebDriverWait;
 
 /**
@@ -90,8 +91,15 @@ class ResidentBrowserIT {
         assertThat(browser.text(By.id("request-status"))).isEqualTo("已解决");
         scrollTo(rate);
         phone("rate-zh-phone");
+        // a rating half given when the language is switched is still there, in the English form
+        browser.choose(rate, "solved", "false");
+        browser.type(rate, "comment", "修得很快");
         browser.find(By.id("lang")).click();
         browser.until(d -> d.findElement(By.id("request-status")).getText().equals("Resolved"));
+        WebElement kept = browser.find(By.cssSelector("#request form[data-form='rate']"));
+        assertThat(kept.findElement(By.name("comment")).getAttribute("value")).isEqualTo("修得很快");
+        assertThat(new Select(kept.findElement(By.name("solved"))).getFirstSelectedOption().getAttribute("value"))
+                .isEqualTo("false");
         scrollTo(browser.find(By.cssSelector("#request form[data-form='rate']")));
         phone("rate-en-phone");
         browser.screenshot("rate-en-desktop", ConsoleBrowser.DESKTOP);

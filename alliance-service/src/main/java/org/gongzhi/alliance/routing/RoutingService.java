@@ -23,12 +23,6 @@ import org.gongzhi.platform.problem.ProblemException;
 /** Keeps the routing rules and decides which parties take a request. */
 @ApplicationScoped
 public class RoutingService {
-    /** Among rules of equal priority, one naming buildings is more specific than one for every building. */
-    private static final Comparator<RoutingRule> PRECEDENCE = Comparator
-            .comparingInt((RoutingRule r) -> -r.priority)
-            .thenComparing(r -> r.buildings.isEmpty())
-            .thenComparing(r -> r.createdAt);
-
     /** Building codes in a rule are kept in one order ("3" before "12"), so one scope is stored one way. */
     private static final Comparator<String> BY_CODE = Comparator.comparingInt(String::length)
             .thenComparing(Comparator.naturalOrder());
@@ -141,24 +135,8 @@ public class RoutingService {
         });
     }
 
-    /** The matching rules in order of precedence decide; the office leads whatever no rule covers. */
     private Route choose(List<RoutingRule> candidates, String category, String building) {
-        List<RoutingRule> matching = candidates.stream().filter(r -> r.matches(category, building))
-                .sorted(PRECEDENCE).toList();
-        List<String> line = new ArrayList<>();
-        matching.forEach(r -> {
-            if (!line.contains(r.lead)) {
-                line.add(r.lead);
-            }
-        });
-        if (!line.contains(config.officeId())) {
-            line.add(config.officeId());
-        }
-        if (matching.isEmpty()) {
-            return new Route(config.officeId(), List.of(), line);
-        }
-        RoutingRule chosen = matching.get(0);
-        return new Route(chosen.lead, chosen.supporting, line);
+        return Route.choose(candidates, category, building, config.officeId());
     }
 
     /** Organisation names for events; an unregistered office still gets its task. */

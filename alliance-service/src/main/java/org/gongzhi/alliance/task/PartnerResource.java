@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.alliance.feed.TaskFeed;
 
 @Path("/api/partners/me")
 @Tag(name = "Partner work view", description = "A partner organisation's own tasks and live task feed")

@@ -17,6 +17,7 @@ import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.reactive.InOrder;
 import org.hibernate.reactive.common.AffectedEntities;
+import org.gongzhi.alliance.feed.FeedEntry;
 
 /**
  * Every change of a task becomes an event on {@code gongzhi.tasks} (through the outbox) and an entry of the

@@ -12,40 +12,11 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import org.hibernate.reactive.common.AffectedEntities;
 
-/** Tasks and the cases they belong to. */
+/** Tasks. */
 @ApplicationScoped
 @WithSession
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
-
-    public Uni<AllianceCase> findCase(String requestId) {
-        return AllianceCase.findById(requestId);
-    }
-
-    /**
-     * Opens a new case unless the request has one already, in one statement: the primary key decides, so there is no
-     * look-up first. True if it was opened now. The row is written at once; the session does not manage it.
-     */
-    public Uni<Boolean> openCase(AllianceCase c) {
-        return getSession().chain(s -> s.createNativeQuery("""
-                        insert into alliance_case (request_id, community_id, category, building, respond_by, resolve_by,
-                                                   round, status, opened_at)
-                        values (:request, :community, :category, :building, :respondBy, :resolveBy,
-                                :round, :status, :openedAt)
-                        on conflict do nothing""", new AffectedEntities(AllianceCase.class))
-                .setParameter("request", c.requestId)
-                .setParameter("community", c.communityId)
-                .setParameter("category", c.category)
-                .setParameter("building", c.building)
-                .setParameter("respondBy", c.respondBy)
-                .setParameter("resolveBy", c.resolveBy)
-                .setParameter("round", c.round)
-                .setParameter("status", c.status)
-                .setParameter("openedAt", c.openedAt)
-                .executeUpdate())
-                .map(inserted -> inserted == 1);
-    }
 
     /** Whether the party holds a task of that role on the request in that round (an existence check, no count). */
     public Uni<Boolean> holds(String requestId, String organisationId, String role, int round) {
@@ -57,16 +28,17 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
         return list("requestId = ?1 order by round, assignedAt, role", requestId);
     }
 
-    /** Tasks still waiting for acknowledgement, or not yet completed, whose deadline is before {@code limit}. */
     /**
      * At most {@code limit} tasks never acknowledged whose next escalation step is due: level k + 1 is due once
-     * {@code acknowledgeBy} is {@code after(k + 1)} past. A task waiting for a later step is not read at all.
+     * {@code acknowledgeBy} is at or before the {@code level(k + 1)DueBy} given (now less the ladder's wait for that level). A task
+     * waiting for a later step is not read at all.
      */
-    public Uni<List<Task>> dueForEscalation(Instant now, EscalationConfig ladder, int limit) {
+    public Uni<List<Task>> dueForEscalation(Instant level1DueBy, Instant level2DueBy, Instant level3DueBy,
+            int limit) {
         return find("status = ?1 and ((escalationLevel = 0 and acknowledgeBy <= ?2) or (escalationLevel = 1 and "
                         + "acknowledgeBy <= ?3) or (escalationLevel = 2 and acknowledgeBy <= ?4)) "
-                        + "order by acknowledgeBy, id", TaskStatus.ASSIGNED, now.minus(ladder.after(1)),
-                now.minus(ladder.after(2)), now.minus(ladder.after(3))).page(0, limit).list();
+                        + "order by acknowledgeBy, id", TaskStatus.ASSIGNED, level1DueBy, level2DueBy, level3DueBy)
+                .page(0, limit).list();
     }
 
     /** At most {@code limit} open tasks past their completion deadline and not yet marked overdue. */

@@ -8,31 +8,25 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.List;
 import java.util.UUID;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
-import org.gongzhi.events.CaseResolved;
-import org.gongzhi.events.TaskEscalated;
-import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 
 /** What partners and workers do with tasks; every change is an event on gongzhi.tasks. */
 @ApplicationScoped
 public class TaskService {
     private final TaskRepository tasks;
-    private final Assignments assignments;
+    private final CaseRules cases;
     private final TaskJournal journal;
     private final OrganisationRepository organisations;
-    private final Outbox outbox;
     private final Clock clock;
 
-    TaskService(TaskRepository tasks, Assignments assignments, TaskJournal journal,
-            OrganisationRepository organisations, Outbox outbox, Clock clock) {
+    TaskService(TaskRepository tasks, CaseRules cases, TaskJournal journal, OrganisationRepository organisations,
+            Clock clock) {
         this.tasks = tasks;
-        this.assignments = assignments;
+        this.cases = cases;
         this.journal = journal;
         this.organisations = organisations;
-        this.outbox = outbox;
         this.clock = clock;
     }
 
@@ -63,8 +57,7 @@ public class TaskService {
             Instant now = clock.instant();
             t.moveTo(TaskStatus.COMPLETED, now, text(note));
             return journal.changed(t, text(note), now)
-                    .chain(() -> tasks.findCase(t.requestId))
-                    .chain(c -> resolveIfDone(c, now))
+                    .chain(() -> cases.completed(t, now))
                     .replaceWith(() -> TaskView.of(t));
         });
     }
@@ -80,16 +73,7 @@ public class TaskService {
             Instant now = clock.instant();
             t.moveTo(TaskStatus.DECLINED, now, reason);
             return journal.changed(t, reason, now)
-                    .chain(() -> tasks.findCase(t.requestId))
-                    .chain(c -> assignments.nextInLine(c).chain(next -> {
-                        if (next.isEmpty()) {
-                            return journal.escalated(t, 2, "every party in line declined; the community secretary "
-                                    + "must find one", now, null, null, TaskEscalated.NOTIFY_SECRETARY, null, null);
-                        }
-                        Instant[] deadlines = assignments.deadlinesForNewcomer(c, now);
-                        return assignments.assign(c, next.get(), t.role, now, deadlines[0], deadlines[1],
-                                "passed on after " + t.organisationId + " declined").replaceWithVoid();
-                    }).chain(() -> resolveIfDone(c, now)))
+                    .chain(() -> cases.declined(t, now))
                     .replaceWith(() -> TaskView.of(t));
         });
     }
@@ -108,35 +92,13 @@ public class TaskService {
                     }
                     return alreadyHolds(t.requestId, input.organisationId(), t.role, t.round);
                 })
-                .chain(() -> tasks.findCase(t.requestId))
-                .chain(c -> {
+                .chain(() -> {
                     Instant now = clock.instant();
                     String note = "reassigned to " + input.organisationId() + ": " + input.reason();
                     t.moveTo(TaskStatus.CANCELLED, now, note);
-                    Instant acknowledgeBy = t.acknowledgeBy == null || t.acknowledgeBy.isBefore(now)
-                            ? assignments.deadlinesForNewcomer(c, now)[0] : t.acknowledgeBy;
-                    Instant completeBy = t.completeBy == null || t.completeBy.isBefore(acknowledgeBy)
-                            ? assignments.deadlinesForNewcomer(c, now)[1] : t.completeBy;
                     return journal.changed(t, note, now)
-                            .chain(() -> assignments.assign(c, input.organisationId(), t.role, now, acknowledgeBy,
-                                    completeBy, input.reason()));
+                            .chain(() -> cases.reassigned(t, input.organisationId(), input.reason(), now));
                 }))
-                .map(TaskView::of);
-    }
-
-    /** A worker brings another party onto an open request. */
-    @WithTransaction
-    public Uni<TaskView> addResponder(Actor actor, String requestId, @Valid @NotNull NewResponder input) {
-        String role = input.role() == null ? Task.SUPPORT : input.role();
-        return openCase(actor, requestId)
-                .chain(c -> knownOrganisation(actor, input.organisationId(), "organisationId")
-                        .chain(() -> alreadyHolds(requestId, input.organisationId(), role, c.round))
-                        .chain(() -> {
-                            Instant now = clock.instant();
-                            Instant[] deadlines = assignments.deadlinesForNewcomer(c, now);
-                            return assignments.assign(c, input.organisationId(), role, now, deadlines[0],
-                                    deadlines[1], input.reason());
-                        }))
                 .map(TaskView::of);
     }
 
@@ -178,38 +140,6 @@ public class TaskService {
         });
     }
 
-    @WithTransaction
-    public Uni<CaseView> findCase(Actor actor, String requestId) {
-        return tasks.findCase(requestId).chain(c -> {
-            if (c == null || !c.communityId.equals(actor.community())) {
-                throw ProblemException.notFound("request", requestId);
-            }
-            return tasks.ofRequest(requestId).map(list -> {
-                if (!actor.staff() && list.stream().noneMatch(actor::owns)) {
-                    throw ProblemException.notFound("request", requestId);
-                }
-                return CaseView.of(c, list);
-            });
-        });
-    }
-
-    /** The alliance track is done when every task of the round that was not cancelled or declined is completed. */
-    private Uni<Void> resolveIfDone(AllianceCase c, Instant now) {
-        if (c == null || !AllianceCase.OPEN.equals(c.status)) {
-            return Uni.createFrom().voidItem();
-        }
-        return tasks.ofRequest(c.requestId).chain(list -> {
-            List<Task> counted = list.stream().filter(t -> t.round == c.round)
-                    .filter(t -> t.status != TaskStatus.CANCELLED && t.status != TaskStatus.DECLINED).toList();
-            if (counted.isEmpty() || counted.stream().anyMatch(t -> t.status != TaskStatus.COMPLETED)) {
-                return Uni.createFrom().voidItem();
-            }
-            c.status = AllianceCase.RESOLVED;
-            c.resolvedAt = now;
-            return outbox.add(new CaseResolved(c.communityId, c.requestId, counted.size(), now)).replaceWithVoid();
-        });
-    }
-
     private Uni<TaskView> step(Actor actor, UUID id, TaskStatus next, String note) {
         return owned(actor, id).chain(t -> {
             Instant now = clock.instant();
@@ -228,19 +158,8 @@ public class TaskService {
         });
     }
 
-    private Uni<AllianceCase> openCase(Actor actor, String requestId) {
-        return tasks.findCase(requestId).map(c -> {
-            if (c == null || !c.communityId.equals(actor.community())) {
-                throw ProblemException.notFound("request", requestId);
-            }
-            if (!AllianceCase.OPEN.equals(c.status)) {
-                throw ProblemException.conflict("request " + requestId + " is " + c.status + " with the alliance");
-            }
-            return c;
-        });
-    }
-
-    private Uni<Void> knownOrganisation(Actor actor, String organisationId, String field) {
+    /** Refuses (400 naming {@code field}) an organisation that is not a member of the actor's community. */
+    public Uni<Void> knownOrganisation(Actor actor, String organisationId, String field) {
         return organisations.find(organisationId).map(o -> {
             if (o == null || !o.communityId.equals(actor.community())) {
                 throw ProblemException.invalid(field, "unknown organisation '" + organisationId + "'");
@@ -249,7 +168,8 @@ public class TaskService {
         });
     }
 
-    private Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
+    /** Refuses (409) a party that already had a task of that role on the request in that round. */
+    public Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
         return tasks.holds(requestId, organisationId, role, round).map(held -> {
             if (held) {
                 throw ProblemException.conflict(organisationId + " already had a " + role + " task on request "

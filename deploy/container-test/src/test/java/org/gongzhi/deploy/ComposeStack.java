@@ -34,16 +34,22 @@ final class ComposeStack implements AutoCloseable {
     private final ComposeFile compose;
     private final Path composeDir;
     private final Map<String, String> mountOverrides;
+    private final Map<String, Map<String, String>> extraEnvironment;
     private final Path logDir;
     private final Network network = Network.newNetwork();
     private final Map<String, List<GenericContainer<?>>> replicas = new LinkedHashMap<>();
 
-    /** {@code mountOverrides}: host files to use for a container path instead of the compose file's (the JWT key). */
-    ComposeStack(ComposeFile compose, Path composeDir, Map<String, String> mountOverrides, Path logDir) {
+    /**
+     * {@code mountOverrides}: host files to use for a container path instead of the compose file's (the JWT key);
+     * {@code extraEnvironment}: per service, variables set beside the compose file's (what the test wants logged).
+     */
+    ComposeStack(ComposeFile compose, Path composeDir, Map<String, String> mountOverrides,
+            Map<String, Map<String, String>> extraEnvironment, Path logDir) {
         this.compose = compose;
         this.logDir = logDir;
         this.composeDir = composeDir;
         this.mountOverrides = mountOverrides;
+        this.extraEnvironment = extraEnvironment;
     }
 
     ComposeStack start() {
@@ -89,6 +95,7 @@ final class ComposeStack implements AutoCloseable {
                 .withNetwork(network)
                 .withNetworkAliases(service)
                 .withEnv(compose.environment(service))
+                .withEnv(extraEnvironment.getOrDefault(service, Map.of()))
                 .withLogConsumer(new ContainerLog(logDir.resolve(service + "-" + index + ".log")))
                 .withStartupTimeout(Duration.ofMinutes(3));
         compose.bindMounts(service).forEach((host, target) -> {

@@ -8,6 +8,7 @@ import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.empty;
+import static java.util.stream.Collectors.joining;
 
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
@@ -28,6 +29,8 @@ import org.junit.jupiter.api.MethodOrderer;
 import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import org.testcontainers.containers.GenericContainer;
 
 /**
@@ -37,7 +40,10 @@ import org.testcontainers.containers.GenericContainer;
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class ContainerSystemIT {
+    private static final Logger LOG = LoggerFactory.getLogger(ContainerSystemIT.class);
     private static final String ALLIANCE = "alliance-service";
+    /** How often Micrometer's Kafka binder registers the metrics a Kafka client added since (its default). */
+    private static final Duration METRICS_REFRESH = Duration.ofSeconds(60);
     private static ComposeStack stack;
 
     @BeforeAll
@@ -50,8 +56,12 @@ class ContainerSystemIT {
         ComposeFile compose = ComposeFile.read(composeDir.resolve("compose.yaml"), envFile.isBlank() ? null : Path.of(envFile));
         // the services verify tokens against devstack's key here, as an operator's would against their issuer's
         Path key = DevTokens.writePublicKey(root.resolve("deploy/container-test/target/jwt-public-key.pem"));
+        // alliance-service's replicas log which partitions their consumers are given and lose (Quarkus keeps the Kafka
+        // client at WARN), to read in target/containers/alliance-service-<n>.log
+        Map<String, Map<String, String>> environment = Map.of(ALLIANCE,
+                Map.of("QUARKUS_LOG_CATEGORY__ORG_APACHE_KAFKA_CLIENTS_CONSUMER_INTERNALS__LEVEL", "INFO"));
         stack = new ComposeStack(compose, composeDir, Map.of("/etc/gongzhi/jwt-public-key.pem", key.toString()),
-                root.resolve("deploy/container-test/target/containers")).start();
+                environment, root.resolve("deploy/container-test/target/containers")).start();
     }
 
     @AfterAll
@@ -108,10 +118,16 @@ class ContainerSystemIT {
         URI requests = stack.url("request-service");
         List<String> ids = new ArrayList<>(fileLeaks(requests, 20, "before scaling"));
         CompletableFuture<GenericContainer<?>> second = CompletableFuture.supplyAsync(() -> stack.scaleUp(ALLIANCE));
-        while (!second.isDone()) {
-            ids.addAll(fileLeaks(requests, 5, "while scaling"));
-        }
+        // leaks keep coming while the second replica starts, five a second: as fast as one client could file them
+        // (about 240 here) they only slowed the new replica's start on two cores and lengthened the checks below
+        await().atMost(Duration.ofMinutes(4)).pollInterval(Duration.ofSeconds(1)).pollInSameThread().until(() -> {
+            if (!second.isDone()) {
+                ids.addAll(fileLeaks(requests, 5, "while scaling"));
+            }
+            return second.isDone();
+        });
         GenericContainer<?> secondReplica = second.join();
+        LOG.info("the second alliance-service replica is ready; {} leaks filed so far", ids.size());
         List<GenericContainer<?>> replicas = stack.replicas(ALLIANCE);
         assertThat(replicas).hasSize(2);
         // ready is not yet a member with partitions: the group rebalances a few seconds after the new consumers join,
@@ -120,7 +136,7 @@ class ContainerSystemIT {
                 assertThat(assignedRequestPartitions(secondReplica)).as("partitions of gongzhi.requests assigned to "
                         + secondReplica.getContainerName() + " (the second replica)").isPositive());
         Map<GenericContainer<?>, Double> consumedBefore = new LinkedHashMap<>();
-        replicas.forEach(r -> consumedBefore.put(r, recordsConsumed(r)));
+        replicas.forEach(r -> consumedBefore.put(r, recordsConsumed(metrics(r))));
         ids.addAll(fileLeaks(requests, 40, "two replicas"));
 
         await().atMost(Duration.ofSeconds(120)).untilAsserted(() -> {
@@ -140,11 +156,27 @@ class ContainerSystemIT {
             assertThat(request.getList("timeline.findAll { it.kind == 'STATUS' }.text", String.class))
                     .as("status entries of " + id).hasSize(1).allMatch(s -> s.startsWith("Status: ASSIGNED"));
         }
-        // both replicas took part of the consumer group's partitions after the second one joined
+        // both replicas took part of the consumer group's partitions after the second one joined. Micrometer's Kafka
+        // binder (KafkaClientMetrics, bound by Quarkus when a consumer is made) looks for new Kafka metrics once a
+        // minute, and a consumer has a per-topic records-consumed metric only from its first fetch of that topic on:
+        // the second replica's count for gongzhi.requests shows up to a minute after it consumed its first request.
+        // (Read once, right after every request was ASSIGNED, it was still missing - a sum of 0 - in a CI run.)
+        long checked = System.nanoTime();
+        await().atMost(METRICS_REFRESH.plusSeconds(30)).pollInterval(Duration.ofSeconds(2)).untilAsserted(() -> {
+            for (GenericContainer<?> replica : replicas) {
+                String metrics = metrics(replica);
+                assertThat(recordsConsumed(metrics)).as(() -> "records of gongzhi.requests consumed by "
+                        + replica.getContainerName() + (replica == secondReplica ? " (the second replica)"
+                        : " (the first replica)") + ", its consumers' metrics:\n" + consumerMetrics(metrics))
+                        .isGreaterThan(consumedBefore.get(replica));
+            }
+        });
+        LOG.info("both replicas' counts of gongzhi.requests grew, seen {} s after every request was checked",
+                (System.nanoTime() - checked) / 1_000_000_000);
         for (GenericContainer<?> replica : replicas) {
-            assertThat(recordsConsumed(replica)).as("records consumed by " + replica.getContainerName()
-                    + (replica == secondReplica ? " (the second replica)" : " (the first replica)"))
-                    .isGreaterThan(consumedBefore.get(replica));
+            LOG.info("{}{}: {} records of gongzhi.requests consumed before the last 40 leaks, {} now",
+                    replica.getContainerName(), replica == secondReplica ? " (the second replica)" : "",
+                    consumedBefore.get(replica), recordsConsumed(metrics(replica)));
         }
     }
 
@@ -160,9 +192,18 @@ class ContainerSystemIT {
         return ids;
     }
 
-    /** The replica's Kafka consumers' records consumed from gongzhi.requests, from its Prometheus metrics. */
-    private static double recordsConsumed(GenericContainer<?> replica) {
-        return sum(metrics(replica), "kafka_consumer_fetch_manager_records_consumed_total{", "topic=\"gongzhi.requests\"");
+    /**
+     * The records a replica's Kafka consumers took from gongzhi.requests, from its Prometheus metrics (the client
+     * also reports each topic's count under the name with '_' for '.', {@code topic="gongzhi_requests"}: not counted).
+     */
+    private static double recordsConsumed(String metrics) {
+        return sum(metrics, "kafka_consumer_fetch_manager_records_consumed_total{", "topic=\"gongzhi.requests\"");
+    }
+
+    /** What a replica's consumers report of their partitions and records, to show when a check fails. */
+    private static String consumerMetrics(String metrics) {
+        return metrics.lines().filter(l -> l.startsWith("kafka_consumer_coordinator_assigned_partitions{")
+                || l.startsWith("kafka_consumer_fetch_manager_records_consumed_total{")).collect(joining("\n"));
     }
 
     /** The partitions the replica's consumers of gongzhi.requests (clients kafka-consumer-requests...) hold now. */

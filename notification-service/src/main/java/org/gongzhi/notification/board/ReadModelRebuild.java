@@ -15,38 +15,34 @@ import java.util.Set;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.notification.eventlog.EventLog;
+import org.gongzhi.notification.projection.Projections;
+import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.reactive.InOrder;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**
  * Rebuilds the dashboard's read models from the event log, in the order the events were first consumed, in one
- * transaction that holds the log's lock (consumers wait meanwhile). Notices and webhook messages are not replayed:
- * they were sent to people once.
+ * transaction that holds the log's lock (consumers wait meanwhile), through the routes the read-model projections
+ * registered ({@link Projections#replayed}). Notices and webhook messages are not replayed: they were sent to people
+ * once.
  */
 @ApplicationScoped
 public class ReadModelRebuild {
     private static final int BATCH = 500;
 
-    private final RequestBoard board;
-    private final WorkloadBoard workload;
-    private final DeliberationBoard hall;
-    private final WarningBoard warnings;
+    private final EventRoutes readModels;
+    /** Empties every read model a rebuild refills. */
+    private final String truncate;
     private final ObjectMapper json;
     private final TopicReader topics;
 
-    ReadModelRebuild(RequestBoard board, WorkloadBoard workload, DeliberationBoard hall, WarningBoard warnings,
-            ObjectMapper json, TopicReader topics) {
-        this.topics = topics;
-        this.board = board;
-        this.workload = workload;
-        this.hall = hall;
-        this.warnings = warnings;
+    ReadModelRebuild(Projections projections, ObjectMapper json, TopicReader topics) {
+        this.readModels = projections.replayed();
+        this.truncate = "truncate " + String.join(", ", projections.replayedTables());
         this.json = json;
+        this.topics = topics;
     }
-
-    private static final String TRUNCATE = "truncate request_board, task_board, volunteer_board, follow_up, "
-            + "warning_board, patrol_board, topic_board, vote_board";
 
     /** What a rebuild replayed: every event, and how many of them came from the topics rather than the log. */
     public record Replayed(long events, long fromTopics) {
@@ -55,7 +51,7 @@ public class ReadModelRebuild {
     /** The number of events replayed. */
     public Uni<Long> rebuild() {
         return Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lockForRebuild(s)
-                .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
+                .chain(() -> s.createNativeQuery(truncate).executeUpdate())
                 .chain(() -> replay(s, 0L, 0L, Set.of()))));
     }
 
@@ -75,7 +71,7 @@ public class ReadModelRebuild {
                 .runSubscriptionOn(Infrastructure.getDefaultWorkerPool())
                 .emitOn(command -> context.runOnContext(ignored -> command.run()))
                 .chain(events -> Panache.withTransaction(() -> Panache.getSession().chain(s -> EventLog.lockForRebuild(s)
-                        .chain(() -> s.createNativeQuery(TRUNCATE).executeUpdate())
+                        .chain(() -> s.createNativeQuery(truncate).executeUpdate())
                         .chain(() -> s.createNativeQuery("select event_id from event_log", String.class)
                                 .getResultList())
                         .chain(logged -> {
@@ -94,13 +90,8 @@ public class ReadModelRebuild {
         if (from >= events.size()) {
             return Uni.createFrom().voidItem();
         }
-        return InOrder.each(events.subList(from, Math.min(from + BATCH, events.size())), this::apply)
+        return InOrder.each(events.subList(from, Math.min(from + BATCH, events.size())), readModels::apply)
                 .chain(() -> applyAll(events, from + BATCH));
-    }
-
-    private Uni<Void> apply(InboundEvent<?> event) {
-        return board.apply(event).chain(() -> workload.apply(event)).chain(() -> hall.apply(event))
-                .chain(() -> warnings.apply(event));
     }
 
     /** Replays the log after {@code after}, skipping {@code skip}; the number of events applied. */
@@ -126,7 +117,7 @@ public class ReadModelRebuild {
                     }
                     long total = done + count;
                     long last = rows.isEmpty() ? after : ((Number) rows.get(rows.size() - 1)[0]).longValue();
-                    return InOrder.each(events, this::apply).chain(() -> rows.size() == BATCH
+                    return InOrder.each(events, readModels::apply).chain(() -> rows.size() == BATCH
                             ? replay(s, last, total, skip)
                             : Uni.createFrom().item(total));
                 });

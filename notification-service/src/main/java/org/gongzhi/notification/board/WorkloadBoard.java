@@ -4,6 +4,7 @@ import static org.gongzhi.notification.board.NativeUpdate.run;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
 import java.time.Instant;
 import java.util.Set;
 import org.gongzhi.events.TaskAssigned;
@@ -14,6 +15,8 @@ import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
 import org.gongzhi.events.VolunteerOffered;
 import org.gongzhi.events.VolunteerUnmatched;
+import org.gongzhi.notification.projection.Projection;
+import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 
 /**
@@ -23,102 +26,135 @@ import org.gongzhi.platform.inbox.InboundEvent;
  * changes on both boards it changes in one statement (the task's or offer's part as its {@code with} part).
  */
 @ApplicationScoped
-public class WorkloadBoard {
+public class WorkloadBoard implements Projection {
     private static final Set<String> RESPONSES = Set.of("ACKNOWLEDGED", "IN_PROGRESS", "COMPLETED");
 
-    /** Runs inside the consumer's transaction. */
-    public Uni<Void> apply(InboundEvent<?> event) {
-        if (event.data() instanceof TaskAssigned t) {
-            String task = """
-                    insert into task_board (task_id, community_id, request_id, organisation_id, organisation_name, role,
-                        status, acknowledge_by, complete_by, assigned_at, updated_at)
-                    values (:id, :community, :request, :org, :name, :role, 'ASSIGNED', :ackBy, :completeBy, :at, :at)
-                    on conflict (task_id) do update set organisation_name = excluded.organisation_name,
-                        acknowledge_by = excluded.acknowledge_by, complete_by = excluded.complete_by""";
-            if (!TaskAssigned.ROLE_LEAD.equals(t.role())) {
-                return run(task, "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
-                        "org", t.organisationId(), "name", t.organisationName(), "role", t.role(),
-                        "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt());
-            }
-            // the lead party goes on the request's board in the same statement; tasks travel on another topic and may
-            // be read before the submission: keep a stub until it comes
-            return run("with task as (" + task + """
-                    )
-                    insert into request_board (request_id, community_id, category, building, status, lead_party,
-                        lead_org, updated_at)
-                    values (:request, :community, :category, :building, 'SUBMITTED', :lead, :org, '-infinity')
-                    on conflict (request_id) do update set lead_party = excluded.lead_party,
-                        lead_org = excluded.lead_org""",
-                    "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
+    @Override
+    public Kind kind() {
+        return Kind.READ_MODEL;
+    }
+
+    @Override
+    public List<String> tables() {
+        return List.of("task_board", "volunteer_board");
+    }
+
+    @Override
+    public void register(EventRoutes routes) {
+        routes.on(TaskAssigned.class, this::assigned)
+                .on(TaskStatusChanged.class, this::taskChanged)
+                .on(TaskDeadlineChanged.class, this::deadlineChanged)
+                .on(TaskEscalated.class, this::escalated)
+                .on(VolunteerOffered.class, this::offered)
+                .on(VolunteerAccepted.class, this::accepted)
+                .on(VolunteerCompleted.class, this::completed)
+                .on(VolunteerUnmatched.class, this::unmatched);
+    }
+
+    private Uni<Void> assigned(InboundEvent<TaskAssigned> event) {
+        TaskAssigned t = event.data();
+        String task = """
+                insert into task_board (task_id, community_id, request_id, organisation_id, organisation_name, role,
+                    status, acknowledge_by, complete_by, assigned_at, updated_at)
+                values (:id, :community, :request, :org, :name, :role, 'ASSIGNED', :ackBy, :completeBy, :at, :at)
+                on conflict (task_id) do update set organisation_name = excluded.organisation_name,
+                    acknowledge_by = excluded.acknowledge_by, complete_by = excluded.complete_by""";
+        if (!TaskAssigned.ROLE_LEAD.equals(t.role())) {
+            return run(task, "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
                     "org", t.organisationId(), "name", t.organisationName(), "role", t.role(),
-                    "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt(),
-                    "category", t.category(), "building", t.building(),
-                    "lead", t.organisationName() == null ? t.organisationId() : t.organisationName());
+                    "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt());
         }
-        if (event.data() instanceof TaskStatusChanged c) {
-            String task = """
-                    update task_board set status = :status, updated_at = :at,
-                        acknowledged_at = case when :responded then coalesce(acknowledged_at, :at)
-                            else acknowledged_at end,
-                        completed_at = case when :status = 'COMPLETED' then :at else completed_at end
-                    where task_id = :id and updated_at <= :at""";
-            if (!RESPONSES.contains(c.status())) {
-                return run(task, "status", c.status(), "at", c.changedAt(), "responded", false, "id", c.taskId());
-            }
-            // and the request's first response, in the same statement
-            return run("with task as (" + task + ")\n" + RESPONDED,
-                    "status", c.status(), "at", c.changedAt(), "responded", true, "id", c.taskId(),
-                    "community", c.communityId(), "request", c.requestId());
+        // the lead party goes on the request's board in the same statement; tasks travel on another topic and may
+        // be read before the submission: keep a stub until it comes
+        return run("with task as (" + task + """
+                )
+                insert into request_board (request_id, community_id, category, building, status, lead_party,
+                    lead_org, updated_at)
+                values (:request, :community, :category, :building, 'SUBMITTED', :lead, :org, '-infinity')
+                on conflict (request_id) do update set lead_party = excluded.lead_party,
+                    lead_org = excluded.lead_org""",
+                "id", t.taskId(), "community", t.communityId(), "request", t.requestId(),
+                "org", t.organisationId(), "name", t.organisationName(), "role", t.role(),
+                "ackBy", t.acknowledgeBy(), "completeBy", t.completeBy(), "at", t.assignedAt(),
+                "category", t.category(), "building", t.building(),
+                "lead", t.organisationName() == null ? t.organisationId() : t.organisationName());
+    }
+
+    private Uni<Void> taskChanged(InboundEvent<TaskStatusChanged> event) {
+        TaskStatusChanged c = event.data();
+        String task = """
+                update task_board set status = :status, updated_at = :at,
+                    acknowledged_at = case when :responded then coalesce(acknowledged_at, :at)
+                        else acknowledged_at end,
+                    completed_at = case when :status = 'COMPLETED' then :at else completed_at end
+                where task_id = :id and updated_at <= :at""";
+        if (!RESPONSES.contains(c.status())) {
+            return run(task, "status", c.status(), "at", c.changedAt(), "responded", false, "id", c.taskId());
         }
-        if (event.data() instanceof TaskDeadlineChanged d) {
-            // the task's moved deadlines (the rates keep the originals); for the lead task, the board's countdown too
-            // (one statement: the role the request's update checks is not one the task's update changes)
-            return run("""
-                    with task as (
-                        update task_board
-                        set moved_acknowledge_by = coalesce(cast(:ackBy as timestamptz), moved_acknowledge_by),
-                            moved_complete_by = coalesce(cast(:completeBy as timestamptz), moved_complete_by),
-                            deadline_moved_at = :at
-                        where task_id = :id and (deadline_moved_at is null or deadline_moved_at <= :at)
-                    )
-                    update request_board
-                    set moved_respond_by = coalesce(cast(:ackBy as timestamptz), moved_respond_by),
-                        moved_resolve_by = coalesce(cast(:completeBy as timestamptz), moved_resolve_by),
+        // and the request's first response, in the same statement
+        return run("with task as (" + task + ")\n" + RESPONDED,
+                "status", c.status(), "at", c.changedAt(), "responded", true, "id", c.taskId(),
+                "community", c.communityId(), "request", c.requestId());
+    }
+
+    private Uni<Void> deadlineChanged(InboundEvent<TaskDeadlineChanged> event) {
+        TaskDeadlineChanged d = event.data();
+        // the task's moved deadlines (the rates keep the originals); for the lead task, the board's countdown too
+        // (one statement: the role the request's update checks is not one the task's update changes)
+        return run("""
+                with task as (
+                    update task_board
+                    set moved_acknowledge_by = coalesce(cast(:ackBy as timestamptz), moved_acknowledge_by),
+                        moved_complete_by = coalesce(cast(:completeBy as timestamptz), moved_complete_by),
                         deadline_moved_at = :at
-                    where request_id = :request
-                      and (deadline_moved_at is null or deadline_moved_at <= :at)
-                      and exists (select 1 from task_board where task_id = :id and role = 'LEAD')""",
-                    "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(), "id", d.taskId(),
-                    "request", d.requestId());
-        }
-        if (event.data() instanceof TaskEscalated e) {
-            return run("update task_board set escalation_level = greatest(escalation_level, :level) "
-                    + "where task_id = :id", "level", e.level(), "id", e.taskId());
-        }
-        if (event.data() instanceof VolunteerOffered o) {
-            return run("""
-                    insert into volunteer_board (offer_id, community_id, request_id, volunteer_id, status, expires_at,
-                        updated_at)
-                    values (:id, :community, :request, :volunteer, 'OFFERED', :expires, :at)
-                    on conflict (offer_id) do nothing""",
-                    "id", o.offerId(), "community", o.communityId(), "request", o.requestId(),
-                    "volunteer", o.volunteerId(), "expires", o.expiresAt(), "at", o.offeredAt());
-        }
-        if (event.data() instanceof VolunteerAccepted a) {
-            // and the request's first response, in the same statement
-            return run("with offer as (" + OFFER + ")\n" + RESPONDED,
-                    "id", a.offerId(), "community", a.communityId(), "request", a.requestId(),
-                    "volunteer", a.volunteerId(), "status", "ACCEPTED", "at", a.acceptedAt());
-        }
-        if (event.data() instanceof VolunteerCompleted c) {
-            return offer(c.offerId(), c.communityId(), c.requestId(), c.volunteerId(), "COMPLETED", c.completedAt());
-        }
-        if (event.data() instanceof VolunteerUnmatched u) {
-            return run("update volunteer_board set status = 'UNMATCHED', updated_at = :at "
-                    + "where request_id = :request and status = 'OFFERED'", "at", u.unmatchedAt(),
-                    "request", u.requestId());
-        }
-        return Uni.createFrom().voidItem();
+                    where task_id = :id and (deadline_moved_at is null or deadline_moved_at <= :at)
+                )
+                update request_board
+                set moved_respond_by = coalesce(cast(:ackBy as timestamptz), moved_respond_by),
+                    moved_resolve_by = coalesce(cast(:completeBy as timestamptz), moved_resolve_by),
+                    deadline_moved_at = :at
+                where request_id = :request
+                  and (deadline_moved_at is null or deadline_moved_at <= :at)
+                  and exists (select 1 from task_board where task_id = :id and role = 'LEAD')""",
+                "ackBy", d.acknowledgeBy(), "completeBy", d.completeBy(), "at", d.changedAt(), "id", d.taskId(),
+                "request", d.requestId());
+    }
+
+    private Uni<Void> escalated(InboundEvent<TaskEscalated> event) {
+        TaskEscalated e = event.data();
+        return run("update task_board set escalation_level = greatest(escalation_level, :level) "
+                + "where task_id = :id", "level", e.level(), "id", e.taskId());
+    }
+
+    private Uni<Void> offered(InboundEvent<VolunteerOffered> event) {
+        VolunteerOffered o = event.data();
+        return run("""
+                insert into volunteer_board (offer_id, community_id, request_id, volunteer_id, status, expires_at,
+                    updated_at)
+                values (:id, :community, :request, :volunteer, 'OFFERED', :expires, :at)
+                on conflict (offer_id) do nothing""",
+                "id", o.offerId(), "community", o.communityId(), "request", o.requestId(),
+                "volunteer", o.volunteerId(), "expires", o.expiresAt(), "at", o.offeredAt());
+    }
+
+    private Uni<Void> accepted(InboundEvent<VolunteerAccepted> event) {
+        VolunteerAccepted a = event.data();
+        // and the request's first response, in the same statement
+        return run("with offer as (" + OFFER + ")\n" + RESPONDED,
+                "id", a.offerId(), "community", a.communityId(), "request", a.requestId(),
+                "volunteer", a.volunteerId(), "status", "ACCEPTED", "at", a.acceptedAt());
+    }
+
+    private Uni<Void> completed(InboundEvent<VolunteerCompleted> event) {
+        VolunteerCompleted c = event.data();
+        return offer(c.offerId(), c.communityId(), c.requestId(), c.volunteerId(), "COMPLETED", c.completedAt());
+    }
+
+    private Uni<Void> unmatched(InboundEvent<VolunteerUnmatched> event) {
+        VolunteerUnmatched u = event.data();
+        return run("update volunteer_board set status = 'UNMATCHED', updated_at = :at "
+                + "where request_id = :request and status = 'OFFERED'", "at", u.unmatchedAt(),
+                "request", u.requestId());
     }
 
     private static final String OFFER = """

@@ -17,6 +17,8 @@ import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.notification.board.DashboardConfig;
+import org.gongzhi.notification.projection.Projection;
+import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.reactive.InOrder;
 
@@ -26,7 +28,7 @@ import org.gongzhi.platform.reactive.InOrder;
  * asked for one, held until their quiet hours end unless it is urgent (a weather warning).
  */
 @ApplicationScoped
-public class NoticeWriter {
+public class NoticeWriter implements Projection {
     private final Clock clock;
     private final NoticeConfig config;
     private final DashboardConfig dashboard;
@@ -41,54 +43,78 @@ public class NoticeWriter {
             LocalTime quietUntil) {
     }
 
-    /** Runs inside the consumer's transaction. */
-    public Uni<Void> apply(InboundEvent<?> event) {
-        if (event.data() instanceof RequestStatusChanged s && NoticeTemplates.meaningful(s.to())) {
-            return requestResident(s.requestId()).chain(found -> found == null ? done()
-                    : write(event, s.communityId(), s.requestId(), "status." + s.to(), false, found.preference(),
-                            NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
-                                    s.reason())))
-                    // the residents whose reports were merged into this one hear of its progress too
-                    .chain(() -> s.toStatus() == RequestStatus.MERGED ? done() : toMerged(event, s.communityId(), s.requestId(),
-                            "status." + s.to(), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
-                                    NoticeTemplates.status(p.language(), s.to(), lead, s.reason()))));
+    @Override
+    public Kind kind() {
+        return Kind.NOTICE;
+    }
+
+    @Override
+    public void register(EventRoutes routes) {
+        routes.on(RequestStatusChanged.class, this::statusChanged)
+                .on(RequestAcknowledged.class, this::acknowledged)
+                .on(TaskEscalated.class, this::escalated)
+                .on(MeetingConvened.class, this::toMeeting)
+                .on(DecisionMade.class, this::decided)
+                .on(WarningIssued.class, this::warning);
+    }
+
+    private Uni<Void> statusChanged(InboundEvent<RequestStatusChanged> event) {
+        RequestStatusChanged s = event.data();
+        if (!NoticeTemplates.meaningful(s.to())) {
+            return done();
         }
-        if (event.data() instanceof RequestAcknowledged a) {
-            return requestResident(a.requestId()).chain(found -> found == null ? done()
-                    : write(event, a.communityId(), a.requestId(), "status.ACKNOWLEDGED", false, found.preference(),
-                            NoticeTemplates.status(found.preference().language(), "ACKNOWLEDGED", found.leadParty(),
-                                    null)));
+        return requestResident(s.requestId()).chain(found -> found == null ? done()
+                : write(event, s.communityId(), s.requestId(), "status." + s.to(), false, found.preference(),
+                        NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
+                                s.reason())))
+                // the residents whose reports were merged into this one hear of its progress too
+                .chain(() -> s.toStatus() == RequestStatus.MERGED ? done()
+                        : toMerged(event, s.communityId(), s.requestId(),
+                        "status." + s.to(), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
+                                NoticeTemplates.status(p.language(), s.to(), lead, s.reason()))));
+    }
+
+    private Uni<Void> acknowledged(InboundEvent<RequestAcknowledged> event) {
+        RequestAcknowledged a = event.data();
+        return requestResident(a.requestId()).chain(found -> found == null ? done()
+                : write(event, a.communityId(), a.requestId(), "status.ACKNOWLEDGED", false, found.preference(),
+                        NoticeTemplates.status(found.preference().language(), "ACKNOWLEDGED", found.leadParty(),
+                                null)));
+    }
+
+    private Uni<Void> escalated(InboundEvent<TaskEscalated> event) {
+        TaskEscalated e = event.data();
+        return requestResident(e.requestId()).chain(found -> found == null ? done()
+                : write(event, e.communityId(), e.requestId(), "escalated", false, found.preference(),
+                        NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())))
+                .chain(() -> toEscalationPerson(event, e));
+    }
+
+    private Uni<Void> decided(InboundEvent<DecisionMade> event) {
+        DecisionMade d = event.data();
+        if (d.residentIds() == null) {
+            return done();
         }
-        if (event.data() instanceof TaskEscalated e) {
-            return requestResident(e.requestId()).chain(found -> found == null ? done()
-                    : write(event, e.communityId(), e.requestId(), "escalated", false, found.preference(),
-                            NoticeTemplates.escalated(found.preference().language(), e.level(), e.reason())))
-                    .chain(() -> toEscalationPerson(event, e));
-        }
-        if (event.data() instanceof MeetingConvened m) {
-            return toMeeting(event, m);
-        }
-        if (event.data() instanceof DecisionMade d && d.residentIds() != null) {
-            return InOrder.each(d.residentIds(), resident -> preference(resident, d.communityId())
-                    .chain(p -> write(event, d.communityId(), null, "decision", false, p,
-                            NoticeTemplates.decision(p.language(), d.title(), d.outcome()))));
-        }
-        if (event.data() instanceof WarningIssued w) {
-            // a whole community may have opted in: one after the other, never a chain as deep as the community
-            return optedInToWarnings(w.communityId())
-                    .chain(residents -> InOrder.each(residents, p -> write(event, w.communityId(), null, "warning",
-                            true, p, NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
-                                    dashboard.zone()))))
-                    // every partner contact on duty hears of it too, in their organisation's inbox (no phone in events)
-                    .chain(() -> InOrder.each(w.onDuty().stream()
-                                    .filter(duty -> duty.organisationId() != null && duty.contactId() != null)
-                                    .toList(),
-                            duty -> writeToPartner(event, w.communityId(), null, "warning.on-duty",
-                                    duty.organisationId(), duty.contactId(), NoticeTemplates.warningOnDuty(
-                                            duty.contactName(), duty.shift(), w.type(), w.level(), w.from(),
-                                            w.until(), dashboard.zone()))));
-        }
-        return done();
+        return InOrder.each(d.residentIds(), resident -> preference(resident, d.communityId())
+                .chain(p -> write(event, d.communityId(), null, "decision", false, p,
+                        NoticeTemplates.decision(p.language(), d.title(), d.outcome()))));
+    }
+
+    private Uni<Void> warning(InboundEvent<WarningIssued> event) {
+        WarningIssued w = event.data();
+        // a whole community may have opted in: one after the other, never a chain as deep as the community
+        return optedInToWarnings(w.communityId())
+                .chain(residents -> InOrder.each(residents, p -> write(event, w.communityId(), null, "warning",
+                        true, p, NoticeTemplates.warning(p.language(), w.type(), w.level(), w.from(), w.until(),
+                                dashboard.zone()))))
+                // every partner contact on duty hears of it too, in their organisation's inbox (no phone in events)
+                .chain(() -> InOrder.each(w.onDuty().stream()
+                                .filter(duty -> duty.organisationId() != null && duty.contactId() != null)
+                                .toList(),
+                        duty -> writeToPartner(event, w.communityId(), null, "warning.on-duty",
+                                duty.organisationId(), duty.contactId(), NoticeTemplates.warningOnDuty(
+                                        duty.contactName(), duty.shift(), w.type(), w.level(), w.from(),
+                                        w.until(), dashboard.zone()))));
     }
 
     private Uni<Void> write(InboundEvent<?> event, String community, String requestId, String kind, boolean urgent,
@@ -150,7 +176,8 @@ public class NoticeWriter {
      * community's secretary by SMS and email. One notice per recipient and event, so a redelivered event tells
      * nobody twice.
      */
-    private Uni<Void> toMeeting(InboundEvent<?> event, MeetingConvened m) {
+    private Uni<Void> toMeeting(InboundEvent<MeetingConvened> event) {
+        MeetingConvened m = event.data();
         return InOrder.each(m.parties(), party -> {
             NoticeTemplates.Text text = NoticeTemplates.meeting(null, m.category(), m.building(),
                     m.leadOrganisationId(), m.parties(), m.startsAt(), m.place(), m.missed(), m.deadline(),

@@ -8,11 +8,14 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Set;
-import org.gongzhi.events.TaskAssigned;
+import java.util.function.Function;
 import org.gongzhi.events.MeetingConvened;
+import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.events.WarningIssued;
+import org.gongzhi.notification.projection.Projection;
+import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.reactive.InOrder;
 
@@ -24,7 +27,7 @@ import org.gongzhi.platform.reactive.InOrder;
  * subscribed to ({@link Subscriptions}, read once per transaction).
  */
 @ApplicationScoped
-public class WebhookWriter {
+public class WebhookWriter implements Projection {
     private final ObjectMapper json;
     private final Clock clock;
     private final Subscriptions subscriptions;
@@ -35,45 +38,65 @@ public class WebhookWriter {
         this.subscriptions = subscriptions;
     }
 
-    /** Runs inside the consumer's transaction. */
-    public Uni<Void> apply(InboundEvent<?> event) {
+    @Override
+    public Kind kind() {
+        return Kind.WEBHOOK;
+    }
+
+    /** Any type may be subscribed to: a task's to its organisation, a warning and a meeting to those it concerns. */
+    @Override
+    public void register(EventRoutes routes) {
+        routes.on(TaskAssigned.class, event -> whenWanted(event,
+                        partners -> toOwnOrganisation(event, event.data().organisationId(), false)))
+                .on(TaskStatusChanged.class, event -> whenWanted(event,
+                        partners -> toOwnOrganisation(event, event.data().organisationId(), false)))
+                .on(TaskEscalated.class, event -> whenWanted(event,
+                        partners -> toOwnOrganisation(event, event.data().organisationId(), false)))
+                .on(WarningIssued.class, event -> whenWanted(event, partners -> warning(event, partners)))
+                .on(MeetingConvened.class, event -> whenWanted(event, partners -> meeting(event, partners)))
+                .onEveryOther(event -> whenWanted(event, partners -> toOwnOrganisation(event, null, false)));
+    }
+
+    /**
+     * Some active endpoint of the event's community wants it: {@code queue} for each that may see it, given the
+     * partner organisations wanting it. Otherwise nothing, and no statement runs.
+     */
+    private Uni<Void> whenWanted(InboundEvent<?> event, Function<Set<String>, Uni<Void>> queue) {
         String type = event.type().ceType();
         String community = event.data().communityId();
         return subscriptions.active().chain(active -> active.anyWants(community, type)
-                ? queueFor(event, active.organisationsWanting(community, type))
+                ? queue.apply(active.organisationsWanting(community, type))
                 : Uni.createFrom().voidItem());
     }
 
-    /** Some active endpoint of the event's community wants it: queue for each that may see it. */
-    private Uni<Void> queueFor(InboundEvent<?> event, Set<String> partnersWanting) {
-        String org = "";
-        if (event.data() instanceof TaskAssigned t) {
-            org = t.organisationId();
-        } else if (event.data() instanceof TaskStatusChanged t) {
-            org = t.organisationId();
-        } else if (event.data() instanceof TaskEscalated t) {
-            org = t.organisationId();
-        }
-        String ownOrg = org == null ? "" : org;
-        if (event.data() instanceof WarningIssued w && !w.onDuty().isEmpty()) {
-            // every partner hears of the warning, but sees only its own people on duty; an integrator sees all
-            return queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null)
-                    .chain(() -> InOrder.each(partnersWanting, partner -> {
-                        WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
-                                w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
-                                        .filter(d -> partner.equals(d.organisationId())).toList());
-                        return queue(event, own, ENDPOINTS_OF_ORGANISATION, partner);
-                    }));
-        }
-        if (event.data() instanceof MeetingConvened m) {
-            // every party called to the meeting hears of it; an integrator too
-            return queue(event, m, ENDPOINTS_WITHOUT_ORGANISATION, null)
-                    .chain(() -> InOrder.each(m.parties().stream().filter(partnersWanting::contains).toList(),
-                            party -> queue(event, m, ENDPOINTS_OF_ORGANISATION, party)));
-        }
-        boolean broadcast = event.data() instanceof WarningIssued;
+    /** Endpoints of the event's own organisation (none: only endpoints without one), or all when broadcast. */
+    private Uni<Void> toOwnOrganisation(InboundEvent<?> event, String organisationId, boolean broadcast) {
         return queue(event, event.data(), """
-                (e.organisation_id is null or e.organisation_id = :org or :broadcast)""", ownOrg, broadcast);
+                (e.organisation_id is null or e.organisation_id = :org or :broadcast)""",
+                organisationId == null ? "" : organisationId, broadcast);
+    }
+
+    private Uni<Void> warning(InboundEvent<WarningIssued> event, Set<String> partnersWanting) {
+        WarningIssued w = event.data();
+        if (w.onDuty().isEmpty()) {
+            return toOwnOrganisation(event, null, true);
+        }
+        // every partner hears of the warning, but sees only its own people on duty; an integrator sees all
+        return queue(event, w, ENDPOINTS_WITHOUT_ORGANISATION, null)
+                .chain(() -> InOrder.each(partnersWanting, partner -> {
+                    WarningIssued own = new WarningIssued(w.communityId(), w.warningId(), w.type(), w.level(),
+                            w.from(), w.until(), w.issuedAt(), w.onDuty().stream()
+                                    .filter(d -> partner.equals(d.organisationId())).toList());
+                    return queue(event, own, ENDPOINTS_OF_ORGANISATION, partner);
+                }));
+    }
+
+    /** Every party called to the meeting hears of it; an integrator too. */
+    private Uni<Void> meeting(InboundEvent<MeetingConvened> event, Set<String> partnersWanting) {
+        MeetingConvened m = event.data();
+        return queue(event, m, ENDPOINTS_WITHOUT_ORGANISATION, null)
+                .chain(() -> InOrder.each(m.parties().stream().filter(partnersWanting::contains).toList(),
+                        party -> queue(event, m, ENDPOINTS_OF_ORGANISATION, party)));
     }
 
     private static final String SUBSCRIBED = """

@@ -18,6 +18,7 @@ import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
 import org.gongzhi.platform.persistence.DatabaseUnavailable;
 import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.tracing.Tracing;
 import org.jboss.logging.Logger;
 
 /**
@@ -39,19 +40,21 @@ public class EventInbox {
     private final ObjectMapper json;
     private final DeadLetters deadLetters;
     private final ProcessedLog processed;
+    private final Tracing tracing;
 
     /** Set when the service begins to stop: its database pool is about to close under the batches in flight. */
     private volatile boolean stopping;
 
     @Inject
-    EventInbox(ObjectMapper json, DeadLetters deadLetters) {
-        this(json, deadLetters, new ProcessedLog.InDatabase());
+    EventInbox(ObjectMapper json, DeadLetters deadLetters, Tracing tracing) {
+        this(json, deadLetters, new ProcessedLog.InDatabase(), tracing);
     }
 
-    EventInbox(ObjectMapper json, DeadLetters deadLetters, ProcessedLog processed) {
+    EventInbox(ObjectMapper json, DeadLetters deadLetters, ProcessedLog processed, Tracing tracing) {
         this.json = json;
         this.deadLetters = deadLetters;
         this.processed = processed;
+        this.tracing = tracing;
     }
 
     void stopping(@Observes ShutdownEvent shutdown) {
@@ -79,7 +82,7 @@ public class EventInbox {
         }
         return dead.chain(() -> untilTheDatabaseAnswers(consumer, batch,
                         processed.inTransaction(() -> allFirstTime(consumer, batch)
-                                .chain(() -> applyInOrder(batch))
+                                .chain(() -> applyInOrder(consumer, batch))
                                 .chain(routes::finishTransaction)))
                 .onFailure().recoverWithUni(failure -> {
                     if (stopping) {
@@ -125,9 +128,16 @@ public class EventInbox {
      * each event starts from the database as it would in a transaction of its own, and a flush only ever checks one
      * event's entities (flushing a session that kept every entity of the batch cost O(n²) in Hibernate's cascade).
      */
-    private Uni<Void> applyInOrder(List<Routed> batch) {
-        return InOrder.each(batch, routed -> routed.effect().apply(routed.event())
-                .chain(processed::betweenEvents));
+    private Uni<Void> applyInOrder(String consumer, List<Routed> batch) {
+        return InOrder.each(batch, routed -> apply(consumer, routed).chain(processed::betweenEvents));
+    }
+
+    /** The event's effect, under a span of the trace it was published in (Tracing). */
+    private Uni<Void> apply(String consumer, Routed routed) {
+        ConsumerRecord<String, String> record = routed.record();
+        InboundEvent<?> event = routed.event();
+        return tracing.applying(tracing.consuming(consumer, record.topic(), event.id(), event.type().ceType(),
+                event.subject(), CloudEventHeaders.traceparent(record.headers())), routed.effect().apply(event));
     }
 
     /**
@@ -174,7 +184,7 @@ public class EventInbox {
 
     private Uni<Void> applyOnce(String consumer, Routed routed) {
         return firstTime(consumer, routed.event())
-                .chain(first -> first ? routed.effect().apply(routed.event()) : skipped(consumer, routed.event()));
+                .chain(first -> first ? apply(consumer, routed) : skipped(consumer, routed.event()));
     }
 
     private Optional<Routed> routed(ConsumerRecord<String, String> record, EventRoutes routes) {

@@ -15,11 +15,15 @@ public final class CloudEventHeaders {
     public static final String TIME = "ce_time";
     public static final String SPEC_VERSION = "ce_specversion";
     public static final String CONTENT_TYPE = "content-type";
+    /** The CloudEvents distributed-tracing extension's attribute, and the W3C header of the same value. */
+    public static final String TRACEPARENT = "ce_traceparent";
+    public static final String W3C_TRACEPARENT = "traceparent";
 
     private CloudEventHeaders() {
     }
 
-    static Headers of(OutboxEvent event) {
+    /** The event's attributes; {@code traceparent} (the publishing span's, or null) as the tracing extension. */
+    static Headers of(OutboxEvent event, String traceparent) {
         RecordHeaders headers = new RecordHeaders();
         put(headers, SPEC_VERSION, "1.0");
         put(headers, ID, event.eventId.toString());
@@ -28,7 +32,17 @@ public final class CloudEventHeaders {
         put(headers, SUBJECT, event.subject);
         put(headers, TIME, DateTimeFormatter.ISO_INSTANT.format(event.occurredAt));
         put(headers, CONTENT_TYPE, "application/json");
+        if (traceparent != null) {
+            put(headers, TRACEPARENT, traceparent);
+            put(headers, W3C_TRACEPARENT, traceparent);
+        }
         return headers;
+    }
+
+    /** The trace an event was published in: the tracing extension's attribute, else the W3C header; or null. */
+    public static String traceparent(Headers headers) {
+        String traceparent = read(headers, TRACEPARENT);
+        return traceparent != null ? traceparent : read(headers, W3C_TRACEPARENT);
     }
 
     /** The value of a header as text, or null when absent. */

@@ -9,6 +9,7 @@ import java.util.UUID;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.GongzhiConfig;
+import org.gongzhi.platform.tracing.Tracing;
 
 /**
  * The only way a service publishes an event: {@link #add} writes it in the caller's open transaction, so the event
@@ -19,11 +20,13 @@ public class Outbox {
     private final ObjectMapper json;
     private final GongzhiConfig config;
     private final Clock clock;
+    private final Tracing tracing;
 
-    Outbox(ObjectMapper json, GongzhiConfig config, Clock clock) {
+    Outbox(ObjectMapper json, GongzhiConfig config, Clock clock, Tracing tracing) {
         this.json = json;
         this.config = config;
         this.clock = clock;
+        this.tracing = tracing;
     }
 
     /** Must run inside a reactive transaction ({@code @WithTransaction} or {@code Panache.withTransaction}). */
@@ -42,6 +45,10 @@ public class Outbox {
         } catch (JsonProcessingException e) {
             return Uni.createFrom().failure(new IllegalStateException("cannot serialise " + type, e));
         }
-        return row.persist();
+        // the trace of the work writing it: an HTTP request's, or the consumed event's whose effect this is
+        return Uni.createFrom().context(context -> {
+            row.traceparent = tracing.parentOfWrites(context);
+            return row.persist();
+        });
     }
 }

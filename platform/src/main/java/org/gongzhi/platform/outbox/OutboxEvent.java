@@ -35,4 +35,7 @@ public class OutboxEvent extends PanacheEntityBase {
 
     @Column(name = "sent_at")
     public Instant sentAt;
+
+    /** The W3C traceparent of the work that wrote the event (null when tracing is off): see Tracing. */
+    public String traceparent;
 }

@@ -3,6 +3,7 @@ package org.gongzhi.platform.outbox;
 import io.agroal.api.AgroalDataSource;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
+import io.opentelemetry.api.trace.Span;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -32,6 +33,7 @@ import org.apache.kafka.common.serialization.ByteArraySerializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.eclipse.microprofile.config.inject.ConfigProperty;
 import org.gongzhi.platform.GongzhiConfig;
+import org.gongzhi.platform.tracing.Tracing;
 import org.jboss.logging.Logger;
 import org.postgresql.PGConnection;
 
@@ -57,19 +59,22 @@ public class OutboxRelay {
             update outbox_event set sent_at = now()
             where seq in (select o.seq from outbox_event o, leader where leader.holds and o.sent_at is null
                           order by o.seq limit ? for update of o skip locked)
-            returning seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload""";
+            returning seq, event_id, topic, event_key, event_type, source, subject, occurred_at, payload, traceparent""";
 
     private final AgroalDataSource dataSource;
     private final GongzhiConfig config;
     private final String bootstrapServers;
     private final Counter published;
+    private final Tracing tracing;
     private Instant nextPurge = Instant.MIN;
     private volatile boolean running;
     private Thread thread;
     private KafkaProducer<String, byte[]> producer;
 
     OutboxRelay(AgroalDataSource dataSource, GongzhiConfig config,
-            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry) {
+            @ConfigProperty(name = "kafka.bootstrap.servers") String bootstrapServers, MeterRegistry registry,
+            Tracing tracing) {
+        this.tracing = tracing;
         this.dataSource = dataSource;
         this.config = config;
         this.bootstrapServers = bootstrapServers;
@@ -202,6 +207,7 @@ public class OutboxRelay {
                     event.subject = rs.getString("subject");
                     event.occurredAt = rs.getTimestamp("occurred_at").toInstant();
                     event.payload = rs.getString("payload");
+                    event.traceparent = rs.getString("traceparent");
                     batch.add(new Pending(rs.getLong("seq"), event));
                 }
             }
@@ -211,32 +217,50 @@ public class OutboxRelay {
         return batch;
     }
 
-    /** Sends the batch; collects the rows the broker acknowledged, in order, up to the first failure. */
+    /**
+     * Sends the batch; collects the rows the broker acknowledged, in order, up to the first failure. A row written in
+     * a trace goes out under a producer span of that trace, whose context the record carries.
+     */
     private Exception send(List<Pending> batch, List<Long> sent) throws InterruptedException {
         List<Future<RecordMetadata>> acks = new ArrayList<>(batch.size());
+        List<Span> spans = new ArrayList<>(batch.size());
         try {
             for (Pending pending : batch) {
                 OutboxEvent e = pending.event();
+                Span span = tracing.publishing(e.topic, e.eventId.toString(), e.eventType, e.subject,
+                        e.traceparent);
+                spans.add(span);
                 acks.add(producer.send(new ProducerRecord<>(e.topic, null, e.eventKey,
-                        e.payload.getBytes(StandardCharsets.UTF_8), CloudEventHeaders.of(e))));
+                        e.payload.getBytes(StandardCharsets.UTF_8),
+                        CloudEventHeaders.of(e, Tracing.traceparentOf(span)))));
             }
         } catch (RuntimeException e) {
-            return waitForAcks(batch, acks, sent, e);
+            return waitForAcks(batch, acks, spans, sent, e);
         }
-        return waitForAcks(batch, acks, sent, null);
+        return waitForAcks(batch, acks, spans, sent, null);
     }
 
-    private Exception waitForAcks(List<Pending> batch, List<Future<RecordMetadata>> acks, List<Long> sent,
-            Exception sendFailure) throws InterruptedException {
+    private Exception waitForAcks(List<Pending> batch, List<Future<RecordMetadata>> acks, List<Span> spans,
+            List<Long> sent, Exception sendFailure) throws InterruptedException {
+        Exception failure = sendFailure;
         for (int i = 0; i < acks.size(); i++) {
+            if (failure != null) {
+                Tracing.end(spans.get(i), failure);
+                continue;
+            }
             try {
                 acks.get(i).get();
                 sent.add(batch.get(i).seq());
+                Tracing.end(spans.get(i), null);
             } catch (ExecutionException e) {
-                return e.getCause() instanceof Exception cause ? cause : e;
+                failure = e.getCause() instanceof Exception cause ? cause : e;
+                Tracing.end(spans.get(i), failure);
             }
         }
-        return sendFailure;
+        for (int i = acks.size(); i < spans.size(); i++) {
+            Tracing.end(spans.get(i), failure);
+        }
+        return failure;
     }
 
     /** Rows claimed but not acknowledged go back to unsent, to be sent again after the pause. */

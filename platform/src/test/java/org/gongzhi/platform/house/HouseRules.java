@@ -5,8 +5,11 @@ import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeMap;
+import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import java.util.stream.Stream;
@@ -14,7 +17,8 @@ import java.util.stream.Stream;
 /**
  * The rules of docs/conventions.md that a reader of the sources can check without running anything: no list pages
  * by hand, no {@code uni = uni.chain(…)} folded in a loop, no Panache {@code count()} behind a page, no service
- * importing another service's package. Cheap on purpose (text, not bytecode): it runs in platform's unit tests.
+ * importing another service's package, no two packages of a module's main sources depending on each other (a
+ * package cycle). Cheap on purpose (text, not bytecode): it runs in platform's unit tests.
  */
 final class HouseRules {
     /** Each service module and its root package. */
@@ -30,6 +34,10 @@ final class HouseRules {
     private static final Pattern COUNT = Pattern.compile("\\bcount\\s*\\(");
     private static final Pattern IMPORT = Pattern.compile("^import\\s+(?:static\\s+)?org\\.gongzhi\\.(\\w+)\\.",
             Pattern.MULTILINE);
+    private static final Pattern PACKAGE = Pattern.compile("^package\\s+org\\.gongzhi\\.(\\w+)(?:\\.(\\w+))?",
+            Pattern.MULTILINE);
+    /** Any mention of one of our packages in code: an import (static or not, or *) or a fully qualified name. */
+    private static final Pattern REFERENCE = Pattern.compile("\\borg\\.gongzhi\\.(\\w+)\\.(\\w+|\\*)");
 
     private HouseRules() {
     }
@@ -37,17 +45,110 @@ final class HouseRules {
     /** What breaks the rules in every Java source under {@code root} (the repository), each as "file: rule". */
     static List<String> scan(Path root) {
         List<String> found = new ArrayList<>();
+        Map<String, Map<String, String>> mainSources = new TreeMap<>();
         try (Stream<Path> files = Files.walk(root)) {
             for (Path file : files.filter(f -> f.toString().endsWith(".java"))
                     .filter(f -> f.toString().contains("/src/")).sorted().toList()) {
                 Path relative = root.relativize(file);
                 String module = relative.getName(0).toString();
-                found.addAll(check(module, relative.toString(), Files.readString(file)));
+                String source = Files.readString(file);
+                found.addAll(check(module, relative.toString(), source));
+                if (relative.toString().contains("/src/main/java/")) {
+                    mainSources.computeIfAbsent(module, m -> new TreeMap<>()).put(relative.toString(), source);
+                }
             }
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
+        mainSources.forEach((module, sources) -> found.addAll(packageCycles(module, sources)));
         return found;
+    }
+
+    /**
+     * The package cycles among one module's main sources (file → source), each as "module: …". A package is
+     * {@code org.gongzhi.<root>.<feature>} with its subpackages; classes right in {@code org.gongzhi.<root>} are one
+     * more. It depends on another when its code names it (an import, a static or wildcard import, a fully qualified
+     * name). Two or more packages that reach each other are one cycle, reported with a file for each dependency.
+     */
+    static List<String> packageCycles(String module, Map<String, String> sources) {
+        // package → package it depends on → the first file that does it
+        Map<String, Map<String, String>> dependsOn = new TreeMap<>();
+        for (Map.Entry<String, String> file : sources.entrySet()) {
+            String code = withoutTextAndComments(file.getValue());
+            Matcher declared = PACKAGE.matcher(code);
+            if (!declared.find()) {
+                continue;
+            }
+            String root = declared.group(1);
+            String own = declared.group(2) == null ? root : root + "." + declared.group(2);
+            Map<String, String> targets = dependsOn.computeIfAbsent(own, p -> new TreeMap<>());
+            Matcher reference = REFERENCE.matcher(code);
+            while (reference.find()) {
+                if (!reference.group(1).equals(root)) {
+                    continue;
+                }
+                String feature = reference.group(2);
+                boolean inRoot = feature.equals("*") || Character.isUpperCase(feature.charAt(0));
+                String target = inRoot ? root : root + "." + feature;
+                if (!target.equals(own)) {
+                    targets.putIfAbsent(target, file.getKey());
+                }
+            }
+        }
+        List<String> found = new ArrayList<>();
+        for (List<String> cycle : stronglyConnected(dependsOn)) {
+            StringBuilder why = new StringBuilder();
+            for (String from : cycle) {
+                dependsOn.get(from).forEach((to, file) -> {
+                    if (cycle.contains(to)) {
+                        why.append(why.isEmpty() ? "" : "; ").append(from).append(" → ").append(to).append(" in ")
+                                .append(file.substring(file.lastIndexOf('/') + 1));
+                    }
+                });
+            }
+            found.add(module + ": package cycle among " + String.join(", ", cycle) + " (" + why + ")");
+        }
+        return found;
+    }
+
+    /** Tarjan's algorithm: the groups of two or more packages that reach each other, each sorted. */
+    private static List<List<String>> stronglyConnected(Map<String, Map<String, String>> graph) {
+        Map<String, Integer> index = new LinkedHashMap<>();
+        Map<String, Integer> low = new LinkedHashMap<>();
+        List<String> stack = new ArrayList<>();
+        List<List<String>> groups = new ArrayList<>();
+        for (String node : graph.keySet()) {
+            if (!index.containsKey(node)) {
+                connect(node, graph, index, low, stack, groups);
+            }
+        }
+        return groups;
+    }
+
+    private static void connect(String node, Map<String, Map<String, String>> graph, Map<String, Integer> index,
+            Map<String, Integer> low, List<String> stack, List<List<String>> groups) {
+        index.put(node, index.size());
+        low.put(node, index.get(node));
+        stack.add(node);
+        for (String next : graph.getOrDefault(node, Map.of()).keySet()) {
+            if (!index.containsKey(next)) {
+                connect(next, graph, index, low, stack, groups);
+                low.put(node, Math.min(low.get(node), low.get(next)));
+            } else if (stack.contains(next)) {
+                low.put(node, Math.min(low.get(node), index.get(next)));
+            }
+        }
+        if (low.get(node).equals(index.get(node))) {
+            TreeSet<String> group = new TreeSet<>();
+            String member;
+            do {
+                member = stack.remove(stack.size() - 1);
+                group.add(member);
+            } while (!member.equals(node));
+            if (group.size() > 1) {
+                groups.add(List.copyOf(group));
+            }
+        }
     }
 
     /** What breaks the rules in one source file of {@code module}, each as "file: rule". */

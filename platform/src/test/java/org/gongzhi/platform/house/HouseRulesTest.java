@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.List;
+import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** The house keeps its own rules (docs/conventions.md), and the check of them catches each one broken. */
@@ -106,5 +107,61 @@ class HouseRulesTest {
                         import org.gongzhi.volunteer.hours.HoursLedger;
                         import static org.gongzhi.request.request.RequestStatus.RESOLVED;
                         """));
+    }
+
+    private static final String BOARD = "notification-service/src/main/java/org/gongzhi/notification/board/";
+    private static final String LOG = "notification-service/src/main/java/org/gongzhi/notification/eventlog/";
+
+    @Test
+    void aPackageCycleIsCaughtWithTheFilesThatMakeIt() {
+        assertEquals(List.of("notification-service: package cycle among notification.board, notification.eventlog "
+                        + "(notification.board → notification.eventlog in ReadModelRebuild.java; "
+                        + "notification.eventlog → notification.board in EventLogConsumer.java)"),
+                HouseRules.packageCycles("notification-service", Map.of(
+                        BOARD + "ReadModelRebuild.java", """
+                                package org.gongzhi.notification.board;
+                                import org.gongzhi.notification.eventlog.EventLog;
+                                class ReadModelRebuild { }""",
+                        BOARD + "RequestBoard.java", """
+                                package org.gongzhi.notification.board;
+                                class RequestBoard { }""",
+                        LOG + "EventLogConsumer.java", """
+                                package org.gongzhi.notification.eventlog;
+                                class EventLogConsumer {
+                                    EventLogConsumer(org.gongzhi.notification.board.RequestBoard board) { }
+                                }""")));
+    }
+
+    @Test
+    void aLongerCycleThroughTheRootPackageAndAWildcardIsCaught() {
+        assertEquals(List.of("volunteer-service: package cycle among volunteer, volunteer.hours, volunteer.team "
+                        + "(volunteer → volunteer.team in Volunteers.java; volunteer.hours → volunteer in Ledger.java; "
+                        + "volunteer.team → volunteer.hours in Team.java)"),
+                HouseRules.packageCycles("volunteer-service", Map.of(
+                        "v/Volunteers.java", """
+                                package org.gongzhi.volunteer;
+                                import static org.gongzhi.volunteer.team.Team.SIZE;""",
+                        "v/hours/Ledger.java", """
+                                package org.gongzhi.volunteer.hours.sub;
+                                import org.gongzhi.volunteer.*;""",
+                        "v/team/Team.java", """
+                                package org.gongzhi.volunteer.team;
+                                import org.gongzhi.volunteer.hours.sub.Ledger;""")));
+    }
+
+    @Test
+    void dependenciesOneWayAndMentionsInTextAreNoCycle() {
+        assertEquals(List.of(), HouseRules.packageCycles("notification-service", Map.of(
+                BOARD + "ReadModelRebuild.java", """
+                        package org.gongzhi.notification.board;
+                        import org.gongzhi.notification.eventlog.EventLog;
+                        import org.gongzhi.platform.inbox.EventRoutes;""",
+                LOG + "EventLog.java", """
+                        package org.gongzhi.notification.eventlog;
+                        import org.gongzhi.events.EventType;
+                        /** Read by org.gongzhi.notification.board.ReadModelRebuild. */
+                        class EventLog {
+                            String name = "org.gongzhi.notification.board.RequestBoard";
+                        }""")));
     }
 }

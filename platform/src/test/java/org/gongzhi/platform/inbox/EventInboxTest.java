@@ -16,6 +16,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecord;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
+import org.gongzhi.platform.tracing.Tracing;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -102,7 +103,8 @@ class EventInboxTest {
 
     private final MemoryLog log = new MemoryLog();
     private final DeadLetterTopic deadLetters = new DeadLetterTopic();
-    private final EventInbox inbox = new EventInbox(new ObjectMapper().findAndRegisterModules(), deadLetters, log);
+    private final EventInbox inbox = new EventInbox(new ObjectMapper().findAndRegisterModules(), deadLetters, log,
+            Tracing.off());
     /** Requests whose acknowledgement fails every time it is applied. */
     private final Set<String> broken = new HashSet<>();
     private final EventRoutes routes = EventRoutes.create().on(RequestAcknowledged.class, event -> {

@@ -23,12 +23,10 @@ import org.gongzhi.request.request.Viewer;
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService contacts;
-    private final org.gongzhi.request.errand.ErrandService errands;
     private final Caller caller;
 
-    ContactResource(ContactService contacts, org.gongzhi.request.errand.ErrandService errands, Caller caller) {
+    ContactResource(ContactService contacts, Caller caller) {
         this.contacts = contacts;
-        this.errands = errands;
         this.caller = caller;
     }
 
@@ -42,7 +40,7 @@ public class ContactResource {
             @Parameter(description = "Why the phone is needed; kept in the audit log")
             @QueryParam("reason") @Size(max = 200) String reason) {
         if (caller.is(Roles.VOLUNTEER) && !caller.isStaff()) {
-            return errands.contact(caller.community(), caller.id(), caller.volunteer().orElse(null), id);
+            return contacts.readAsVolunteer(caller.community(), caller.id(), caller.volunteer().orElse(null), id);
         }
         return contacts.read(Viewer.of(caller), id, reason == null || reason.isBlank() ? null : reason.strip());
     }

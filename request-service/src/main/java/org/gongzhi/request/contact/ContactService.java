@@ -12,20 +12,23 @@ import java.util.UUID;
 import org.gongzhi.events.TaskRole;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.errand.ErrandService;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.Viewer;
 
 /**
- * A resident's phone goes to workers and to the party that currently leads a task on their request, nobody else;
- * every read is audited.
+ * A resident's phone goes to workers, to the party that currently leads a task on their request and to the volunteer
+ * holding its errand, nobody else; every read is audited.
  */
 @ApplicationScoped
 public class ContactService {
     private final RequestRepository requests;
+    private final ErrandService errands;
     private final Clock clock;
 
-    ContactService(RequestRepository requests, Clock clock) {
+    ContactService(RequestRepository requests, ErrandService errands, Clock clock) {
         this.requests = requests;
+        this.errands = errands;
         this.clock = clock;
     }
 
@@ -69,6 +72,21 @@ public class ContactService {
                 return audit.persist().replaceWith(new Contact(r.id, r.contactPhone, r.building, r.unit,
                         r.household));
             });
+        });
+    }
+
+    /** The volunteer holding the request's errand (accepted, not finished, the request open); anyone else 404. */
+    @WithTransaction
+    public Uni<Contact> readAsVolunteer(String community, String reader, String volunteer, UUID requestId) {
+        return errands.held(community, volunteer, requestId).chain(r -> {
+            ContactRead audit = new ContactRead();
+            audit.id = UUID.randomUUID();
+            audit.communityId = r.communityId;
+            audit.requestId = r.id;
+            audit.reader = reader;
+            audit.organisation = null;
+            audit.readAt = clock.instant();
+            return audit.persist().replaceWith(new Contact(r.id, r.contactPhone, r.building, r.unit, r.household));
         });
     }
 

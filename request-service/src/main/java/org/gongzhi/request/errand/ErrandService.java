@@ -1,14 +1,10 @@
 package org.gongzhi.request.errand;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
-import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Clock;
 import java.util.UUID;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.request.contact.ContactRead;
-import org.gongzhi.request.contact.ContactService;
 import org.gongzhi.request.request.RequestRepository;
 import org.gongzhi.request.request.ResidentRequest;
 
@@ -20,11 +16,9 @@ import org.gongzhi.request.request.ResidentRequest;
 @ApplicationScoped
 public class ErrandService {
     private final RequestRepository requests;
-    private final Clock clock;
 
-    ErrandService(RequestRepository requests, Clock clock) {
+    ErrandService(RequestRepository requests) {
         this.requests = requests;
-        this.clock = clock;
     }
 
     @WithSession
@@ -37,20 +31,12 @@ public class ErrandService {
         });
     }
 
-    @WithTransaction
-    public Uni<ContactService.Contact> contact(String community, String reader, String volunteer, UUID requestId) {
-        return visible(community, volunteer, requestId, true).chain(seen -> {
-            ResidentRequest r = seen.request();
-            ContactRead audit = new ContactRead();
-            audit.id = UUID.randomUUID();
-            audit.communityId = r.communityId;
-            audit.requestId = r.id;
-            audit.reader = reader;
-            audit.organisation = null;
-            audit.readAt = clock.instant();
-            return audit.persist().replaceWith(new ContactService.Contact(r.id, r.contactPhone, r.building, r.unit,
-                    r.household));
-        });
+    /**
+     * The request whose job the volunteer holds (accepted, not finished) while it is open, in the caller's session
+     * (contact's read of the resident's phone, which audits it); anything else is 404.
+     */
+    public Uni<ResidentRequest> held(String community, String volunteer, UUID requestId) {
+        return visible(community, volunteer, requestId, true).map(Seen::request);
     }
 
     private record Seen(ResidentRequest request, VolunteerJob job) {

@@ -15,6 +15,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.events.RequestRecategorised;
+import org.gongzhi.events.TimeLimits;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
@@ -181,7 +182,9 @@ public class LifecycleService {
                             TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
                     .chain(() -> outbox.add(new RequestRecategorised(r.communityId, r.id.toString(), r.category,
                             previousCategory, r.building, r.urgency, List.copyOf(tracks), added, removed,
-                            r.respondBy, r.resolveBy, r.status.published().wire(), now)))
+                            r.respondBy, r.resolveBy, r.status.published().wire(), now,
+                            TimeLimits.of(catalogue.respondWithin(category, urgency),
+                                    catalogue.resolveWithin(category, urgency)))))
                     .replaceWithVoid();
         }).chain(() -> reading.find(viewer, id));
     }

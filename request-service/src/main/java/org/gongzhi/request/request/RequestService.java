@@ -14,6 +14,7 @@ import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.TimeLimits;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.request.category.Category;
@@ -157,7 +158,8 @@ public class RequestService {
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
                             r.building, r.unit, r.place, r.urgency, startTracks ? r.trackList() : List.of(),
                             r.description, r.channel, r.respondBy, r.resolveBy, r.createdAt, r.residentId,
-                            r.photoList())))
+                            r.photoList(), TimeLimits.of(catalogue.respondWithin(category, urgency),
+                                    catalogue.resolveWithin(category, urgency)))))
                     .replaceWith(new Opened(r, entry));
         });
     }

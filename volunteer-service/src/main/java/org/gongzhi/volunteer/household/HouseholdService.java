@@ -16,6 +16,7 @@ import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.volunteer.matching.MatchingConfig;
 import org.gongzhi.volunteer.matching.MatchingService;
+import org.gongzhi.volunteer.matching.VisitPlaces;
 import org.gongzhi.volunteer.team.Building;
 
 /** Households flagged for an emergency check, and the visits a weather warning sends to them. */
@@ -80,7 +81,8 @@ public class HouseholdService {
         Instant deadline = w.until() != null && w.until().isBefore(within) && w.until().isAfter(now) ? w.until()
                 : within;
         return Household.<Household>list("communityId = ?1 and active = true order by building, id", w.communityId())
-                .chain(households -> matching.startVisits(w.communityId(), w.warningId(), households, deadline));
+                .chain(households -> matching.startVisits(w.communityId(), w.warningId(), households.stream()
+                        .map(h -> new VisitPlaces.Target(h.id, h.building)).toList(), deadline));
     }
 
     /**

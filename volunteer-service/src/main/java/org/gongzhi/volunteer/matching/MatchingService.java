@@ -11,7 +11,6 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDateTime;
-import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -37,7 +36,6 @@ import org.gongzhi.platform.reactive.Backlog;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.volunteer.hours.HoursEntry;
 import org.gongzhi.volunteer.hours.HoursLedger;
-import org.gongzhi.volunteer.household.Household;
 import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
@@ -65,12 +63,14 @@ public class MatchingService {
     private final MatchingConfig config;
     private final Clock clock;
     private final HoursLedger ledger;
+    private final VisitPlaces places;
 
-    MatchingService(Outbox outbox, MatchingConfig config, Clock clock, HoursLedger ledger) {
+    MatchingService(Outbox outbox, MatchingConfig config, Clock clock, HoursLedger ledger, VisitPlaces places) {
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
         this.ledger = ledger;
+        this.places = places;
     }
 
     String skillFor(String category) {
@@ -233,15 +233,15 @@ public class MatchingService {
      * A check-on-neighbour visit to each flagged household during a warning (none twice); runs in the consumer's
      * transaction. The community's candidates are read once, when the first visit is started, and serve them all.
      */
-    public Uni<Void> startVisits(String communityId, String warningId, List<Household> households,
+    public Uni<Void> startVisits(String communityId, String warningId, List<VisitPlaces.Target> households,
             Instant deadline) {
         Uni<CandidatePool> pool = CandidatePool.of(communityId, clock.instant()).memoize().indefinitely();
         return InOrder.each(households, household -> startVisit(communityId, warningId, household, deadline, pool));
     }
 
-    private Uni<Void> startVisit(String communityId, String warningId, Household household, Instant deadline,
-            Uni<CandidatePool> pool) {
-        String id = VisitId.of(warningId, household.id.toString()).value();
+    private Uni<Void> startVisit(String communityId, String warningId, VisitPlaces.Target household,
+            Instant deadline, Uni<CandidatePool> pool) {
+        String id = VisitId.of(warningId, household.household().toString()).value();
         return Matching.<Matching>findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -251,9 +251,9 @@ public class MatchingService {
             m.kind = Matching.Kind.VISIT;
             m.communityId = communityId;
             m.category = VISIT_CATEGORY;
-            m.building = household.building;
+            m.building = household.building();
             m.skill = null;
-            m.householdId = household.id.toString();
+            m.householdId = household.household().toString();
             m.warningId = warningId;
             m.deadline = deadline;
             return start(m, pool);
@@ -509,17 +509,13 @@ public class MatchingService {
                                 .collect(Collectors.toMap(m -> m.requestId, Function.identity()));
                         List<UUID> households = matchings.stream().filter(m -> m.householdId != null)
                                 .map(m -> UUID.fromString(m.householdId)).toList();
-                        Uni<List<Household>> places = households.isEmpty() ? Uni.createFrom().item(List.of())
-                                : Household.list("id in ?1", households);
-                        return places.map(hs -> {
-                            Map<String, String> placeOf = new HashMap<>();
-                            hs.forEach(h -> placeOf.put(h.id.toString(), h.place()));
-                            return list.stream().map(o -> {
-                                Matching m = byId.get(o.requestId);
-                                return OfferView.of(o, m, m == null || m.householdId == null ? null
-                                        : placeOf.get(m.householdId));
-                            }).toList();
-                        });
+                        Uni<Map<String, String>> placesOf = households.isEmpty()
+                                ? Uni.createFrom().item(Map.of()) : places.of(households);
+                        return placesOf.map(placeOf -> list.stream().map(o -> {
+                            Matching m = byId.get(o.requestId);
+                            return OfferView.of(o, m, m == null || m.householdId == null ? null
+                                    : placeOf.get(m.householdId));
+                        }).toList());
                     });
                 });
     }
@@ -559,8 +555,7 @@ public class MatchingService {
         if (m.householdId == null) {
             return Uni.createFrom().item(OfferView.of(offer, m, null));
         }
-        return Household.<Household>findById(UUID.fromString(m.householdId))
-                .map(h -> OfferView.of(offer, m, h == null ? null : h.place()));
+        return places.of(UUID.fromString(m.householdId)).map(place -> OfferView.of(offer, m, place));
     }
 
     private Uni<Matching> matching(Offer offer) {

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.cases;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -13,6 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.platform.security.Roles;
 
@@ -21,11 +22,11 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
-    private final TaskService tasks;
+    private final CaseService cases;
     private final Caller caller;
 
-    CaseResource(TaskService tasks, Caller caller) {
-        this.tasks = tasks;
+    CaseResource(CaseService cases, Caller caller) {
+        this.cases = cases;
         this.caller = caller;
     }
 
@@ -34,7 +35,7 @@ public class CaseResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Read a request's alliance case with every task (partners: only cases they work on)")
     public Uni<CaseView> find(@PathParam("requestId") String requestId) {
-        return tasks.findCase(Actor.of(caller), requestId);
+        return cases.find(Actor.of(caller), requestId);
     }
 
     @POST
@@ -42,7 +43,7 @@ public class CaseResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Add a responding party to an open request, with a reason")
     public Uni<Response> addResponder(@PathParam("requestId") String requestId, NewResponder responder) {
-        return tasks.addResponder(Actor.of(caller), requestId, responder)
+        return cases.addResponder(Actor.of(caller), requestId, responder)
                 .map(t -> Response.created(URI.create("/api/tasks/" + t.id())).entity(t).build());
     }
 }

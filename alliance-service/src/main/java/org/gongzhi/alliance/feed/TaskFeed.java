@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.feed;
 
 import io.agroal.api.AgroalDataSource;
 import io.smallrye.mutiny.Multi;

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.cases;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.escalation;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

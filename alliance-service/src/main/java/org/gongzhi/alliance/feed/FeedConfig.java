@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.feed;
 
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.performance;
 
 /** One party's figures: how many tasks, how many handled in time, and the median minutes to respond and finish. */
 public record Performance(

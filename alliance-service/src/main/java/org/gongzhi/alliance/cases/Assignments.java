@@ -1,27 +1,32 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.cases;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.Comparator;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.Optional;
 import java.util.Set;
+import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.AllianceConfig;
-import org.gongzhi.alliance.organisation.Organisation;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.alliance.routing.NamedRoute;
 import org.gongzhi.alliance.routing.Route;
 import org.gongzhi.alliance.routing.RoutingService;
-import org.gongzhi.events.OrganisationType;
+import org.gongzhi.alliance.task.Task;
+import org.gongzhi.alliance.task.TaskJournal;
+import org.gongzhi.alliance.task.TaskRepository;
+import org.gongzhi.alliance.task.TaskStatus;
 import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.TimeLimits;
 import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
@@ -38,15 +43,17 @@ public class Assignments {
     private static final Set<String> ENDED = Set.of("WITHDRAWN", "REJECTED", "CLOSED", "MERGED");
 
     private final TaskRepository tasks;
+    private final CaseRepository cases;
     private final RoutingService routing;
     private final TaskJournal journal;
     private final OrganisationRepository organisations;
     private final AllianceConfig config;
     private final Clock clock;
 
-    Assignments(TaskRepository tasks, RoutingService routing, TaskJournal journal,
+    Assignments(TaskRepository tasks, CaseRepository cases, RoutingService routing, TaskJournal journal,
             OrganisationRepository organisations, AllianceConfig config, Clock clock) {
         this.tasks = tasks;
+        this.cases = cases;
         this.routing = routing;
         this.journal = journal;
         this.organisations = organisations;
@@ -54,13 +61,26 @@ public class Assignments {
         this.clock = clock;
     }
 
-    /** One task per chosen party; a request seen before gets nothing more. */
+    /**
+     * One task per chosen party; a request seen before gets nothing more. A request on the volunteers' track has its
+     * time limits kept, for a hand-over later.
+     */
     public Uni<Void> requestSubmitted(InboundEvent<RequestSubmitted> event) {
         RequestSubmitted r = event.data();
+        Uni<Void> kept = keepTimeLimits(r.requestId(), r.hasTrack(RequestSubmitted.TRACK_VOLUNTEERS), r.timeLimits());
         if (!r.hasTrack(RequestSubmitted.TRACK_ALLIANCE)) {
-            return Uni.createFrom().voidItem();
+            return kept;
         }
-        return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(), r.resolveBy());
+        return kept.chain(() -> route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(),
+                r.resolveBy()));
+    }
+
+    /**
+     * Keeps a volunteer-track request's time limits for a hand-over; an event published before they travelled has
+     * none, and a hand-over of that request is then timed by the alliance's defaults.
+     */
+    private Uni<Void> keepTimeLimits(String requestId, boolean volunteers, TimeLimits limits) {
+        return volunteers && limits != null ? cases.keepTimeLimits(requestId, limits) : Uni.createFrom().voidItem();
     }
 
     /**
@@ -70,17 +90,11 @@ public class Assignments {
     private Uni<Void> route(String communityId, String requestId, String category, String building,
             Instant respondBy, Instant resolveBy) {
         Instant now = clock.instant();
-        AllianceCase c = new AllianceCase();
-        c.requestId = requestId;
-        c.communityId = communityId;
-        c.category = category;
-        c.building = building;
-        c.openedAt = now;
-        c.respondBy = respondBy != null ? respondBy : now.plus(config.acknowledgeWithin());
-        c.resolveBy = resolveBy != null ? resolveBy : now.plus(config.completeWithin());
-        c.round = 1;
-        c.status = AllianceCase.OPEN;
-        return tasks.openCase(c).chain(opened -> {
+        Deadlines standard = Deadlines.from(now, fallback());
+        AllianceCase c = AllianceCase.open(communityId, requestId, category, building, new Deadlines(
+                respondBy != null ? respondBy : standard.acknowledgeBy(),
+                resolveBy != null ? resolveBy : standard.completeBy()), now);
+        return cases.openCase(c).chain(opened -> {
             if (!opened) {
                 LOG.infof("request %s is already with the alliance", requestId);
                 return Uni.createFrom().voidItem();
@@ -94,129 +108,110 @@ public class Assignments {
     /** Nobody from the volunteers took the request: the community office leads it, as the lead of last resort. */
     public Uni<Void> volunteerUnmatched(InboundEvent<VolunteerUnmatched> event) {
         VolunteerUnmatched v = event.data();
-        return tasks.findCase(v.requestId()).chain(existing -> {
+        return cases.findCase(v.requestId()).chain(existing -> {
             if (existing != null) {
                 return tasks.ofRequest(v.requestId()).chain(list -> {
                     boolean officeOn = list.stream().anyMatch(t -> t.round == existing.round
                             && t.organisationId.equals(config.officeId()) && t.status != TaskStatus.CANCELLED
                             && t.status != TaskStatus.DECLINED);
-                    if (officeOn || !AllianceCase.OPEN.equals(existing.status)) {
+                    if (officeOn || !existing.isOpen()) {
                         return Uni.createFrom().voidItem();
                     }
                     Instant now = clock.instant();
-                    Instant[] deadlines = deadlinesForNewcomer(existing, now);
-                    return assign(existing, config.officeId(), Task.SUPPORT, now, deadlines[0], deadlines[1],
-                            "no volunteer took it: " + v.reason()).replaceWithVoid();
+                    return assign(existing, config.officeId(), Task.SUPPORT, now,
+                            deadlinesForNewcomer(existing, now), "no volunteer took it: " + v.reason())
+                            .replaceWithVoid();
                 });
             }
             Instant now = clock.instant();
-            AllianceCase c = new AllianceCase();
-            c.requestId = v.requestId();
-            c.communityId = v.communityId();
-            c.category = v.category();
-            c.building = v.building();
-            c.openedAt = now;
-            c.respondBy = now.plus(config.acknowledgeWithin());
-            c.resolveBy = now.plus(config.completeWithin());
-            c.round = 1;
-            c.status = AllianceCase.OPEN;
-            return c.persist().chain(() -> assign(c, config.officeId(), Task.LEAD, now, c.respondBy, c.resolveBy,
+            AllianceCase c = AllianceCase.open(v.communityId(), v.requestId(), v.category(), v.building(),
+                    Deadlines.from(now, fallback()), now);
+            return c.persist().chain(() -> assign(c, config.officeId(), Task.LEAD, now, c.deadlines(),
                     "no volunteer took it" + (v.reason() == null ? "" : ": " + v.reason()))).replaceWithVoid();
         });
     }
 
     /**
      * A volunteer found the job needs a professional: the member of the type named that covers the building and
-     * handles the category (else any member of that type, else the community office) gets a LEAD task, with the
-     * category's time limits. A request the alliance already works on gets the party added to its round (unless it
-     * is on it already); a resolved one gets a new round; a cancelled one nothing.
+     * handles the category (else any member of that type, else the community office) gets a LEAD task, timed by the
+     * request's time limits ({@link #handOverWindows}). A request the alliance already works on gets the party added
+     * to its round (unless it is on it already); a resolved one gets a new round; a cancelled one nothing.
      */
     public Uni<Void> volunteerHandedOver(InboundEvent<VolunteerHandedOver> event) {
         VolunteerHandedOver v = event.data();
         String note = "handed over by a volunteer" + (v.reason() == null || v.reason().isBlank() ? ""
                 : ": " + v.reason().strip());
-        return tasks.findCase(v.requestId()).chain(existing -> {
-            if (existing != null && AllianceCase.CANCELLED.equals(existing.status)) {
+        return cases.findCase(v.requestId()).chain(existing -> {
+            if (existing != null && existing.is(CaseStatus.CANCELLED)) {
                 LOG.infof("request %s was cancelled with the alliance; hand-over to %s ignored", v.requestId(),
                         v.handOverTo());
                 return Uni.createFrom().voidItem();
             }
             String category = existing != null ? existing.category : v.category() == null ? "unknown" : v.category();
             String building = existing != null && existing.building != null ? existing.building : v.building();
-            return handOverParty(v.communityId(), v.handOverTo(), category, building).chain(party -> {
-                Instant now = clock.instant();
-                Instant respondBy = now.plus(config.respondWithin(category));
-                Instant resolveBy = now.plus(config.resolveWithin(category));
-                if (existing == null) {
-                    AllianceCase c = new AllianceCase();
-                    c.requestId = v.requestId();
-                    c.communityId = v.communityId();
-                    c.category = category;
-                    c.building = building;
-                    c.openedAt = now;
-                    c.respondBy = respondBy;
-                    c.resolveBy = resolveBy;
-                    c.round = 1;
-                    c.status = AllianceCase.OPEN;
-                    return c.persist().chain(() -> assign(c, party, Task.LEAD, now, respondBy, resolveBy, note))
-                            .replaceWithVoid();
-                }
-                if (AllianceCase.RESOLVED.equals(existing.status)) {
-                    existing.round = existing.round + 1;
-                    existing.status = AllianceCase.OPEN;
-                    existing.resolvedAt = null;
-                    existing.openedAt = now;
-                    existing.respondBy = respondBy;
-                    existing.resolveBy = resolveBy;
-                    return assign(existing, party, Task.LEAD, now, respondBy, resolveBy, note).replaceWithVoid();
-                }
-                return tasks.ofRequest(existing.requestId).chain(list -> {
-                    boolean on = list.stream().anyMatch(t -> t.round == existing.round
-                            && t.organisationId.equals(party) && (t.status.isOpen() || Task.LEAD.equals(t.role)));
-                    if (on) {
-                        LOG.infof("%s is already on request %s; hand-over adds nothing", party, v.requestId());
-                        return Uni.createFrom().voidItem();
-                    }
-                    return assign(existing, party, Task.LEAD, now, respondBy, resolveBy, note).replaceWithVoid();
-                });
-            });
+            return handOverParty(v.communityId(), v.handOverTo(), category, building)
+                    .chain(party -> handOverWindows(v.requestId(), existing)
+                            .chain(windows -> handOver(v, existing, category, building, party, windows, note)));
         });
     }
 
-    /** The member a hand-over goes to: type, building and category; then type alone; then the office. */
+    /** The hand-over's LEAD task: a new case, a new round of a resolved one, or a party added to the open round. */
+    private Uni<Void> handOver(VolunteerHandedOver v, AllianceCase existing, String category, String building,
+            String party, Windows windows, String note) {
+        Instant now = clock.instant();
+        Deadlines deadlines = Deadlines.from(now, windows);
+        if (existing == null) {
+            AllianceCase c = AllianceCase.open(v.communityId(), v.requestId(), category, building, deadlines, now);
+            return c.persist().chain(() -> assign(c, party, Task.LEAD, now, deadlines, note)).replaceWithVoid();
+        }
+        if (existing.is(CaseStatus.RESOLVED)) {
+            existing.newRound(deadlines, now);
+            return assign(existing, party, Task.LEAD, now, deadlines, note).replaceWithVoid();
+        }
+        return tasks.ofRequest(existing.requestId).chain(list -> {
+            boolean on = list.stream().anyMatch(t -> t.round == existing.round
+                    && t.organisationId.equals(party) && (t.status.isOpen() || Task.LEAD.equals(t.role)));
+            if (on) {
+                LOG.infof("%s is already on request %s; hand-over adds nothing", party, v.requestId());
+                return Uni.createFrom().voidItem();
+            }
+            return assign(existing, party, Task.LEAD, now, deadlines, note).replaceWithVoid();
+        });
+    }
+
+    /**
+     * A hand-over is timed by the request's time limits as request-service published them; without them (events
+     * published before the limits travelled), by the windows of the request's case, if the alliance has one, else by
+     * the alliance's defaults.
+     */
+    private Uni<Windows> handOverWindows(String requestId, AllianceCase existing) {
+        return cases.timeLimits(requestId).map(kept -> {
+            if (kept != null) {
+                return kept;
+            }
+            if (existing != null) {
+                return existing.windows(fallback());
+            }
+            LOG.infof("no time limits known for request %s (published before they travelled): the alliance's "
+                    + "defaults time its hand-over", requestId);
+            return fallback();
+        });
+    }
+
+    /** The member a hand-over goes to ({@link HandOverParty}), among the community's members. */
     private Uni<String> handOverParty(String communityId, String handOverTo, String category, String building) {
-        OrganisationType type;
-        try {
-            type = OrganisationType.valueOf(handOverTo == null ? "" : handOverTo.strip().toUpperCase());
-        } catch (IllegalArgumentException e) {
+        if (HandOverParty.typeOf(handOverTo) == null) {
             LOG.warnf("hand-over to unknown organisation type '%s' goes to the office", handOverTo);
             return Uni.createFrom().item(config.officeId());
         }
-        return organisations.list(communityId).map(all -> {
-            List<Organisation> ofType = all.stream().filter(o -> o.type == type).toList();
-            Comparator<Organisation> specificFirst = Comparator
-                    .comparing((Organisation o) -> o.buildings.isEmpty())
-                    .thenComparing(o -> o.categories.isEmpty())
-                    .thenComparing(o -> o.id);
-            return ofType.stream().filter(o -> covers(o, building) && handles(o, category)).min(specificFirst)
-                    .or(() -> ofType.stream().min(Comparator.comparing((Organisation o) -> !covers(o, building))
-                            .thenComparing(o -> !handles(o, category)).thenComparing(o -> o.id)))
-                    .map(o -> o.id).orElse(config.officeId());
-        });
-    }
-
-    private static boolean covers(Organisation o, String building) {
-        return building == null || o.buildings.isEmpty() || o.buildings.contains(building);
-    }
-
-    private static boolean handles(Organisation o, String category) {
-        return o.categories.isEmpty() || o.categories.contains(category);
+        return organisations.list(communityId).map(all -> HandOverParty.choose(all, handOverTo, category, building,
+                config.officeId()));
     }
 
     /** A reopened request goes back to the party that led the last round, in a new round with fresh deadlines. */
     public Uni<Void> requestReopened(InboundEvent<RequestReopened> event) {
         RequestReopened r = event.data();
-        return tasks.findCase(r.requestId()).chain(c -> {
+        return cases.findCase(r.requestId()).chain(c -> {
             if (c == null) {
                 if (r.tracks() == null || !r.tracks().contains(RequestSubmitted.TRACK_ALLIANCE)) {
                     return Uni.createFrom().voidItem();
@@ -224,22 +219,12 @@ public class Assignments {
                 return route(r.communityId(), r.requestId(), r.category(), r.building(), null, null);
             }
             Instant now = clock.instant();
-            Duration respond = window(c.openedAt, c.respondBy, config.acknowledgeWithin());
-            Duration resolve = window(c.openedAt, c.resolveBy, config.completeWithin());
             return tasks.ofRequest(c.requestId).chain(previous -> {
-                String lead = previous.stream()
-                        .filter(t -> Task.LEAD.equals(t.role) && t.round == c.round)
-                        .filter(t -> t.status != TaskStatus.DECLINED && t.status != TaskStatus.CANCELLED)
-                        .map(t -> t.organisationId).reduce((a, b) -> b).orElse(null);
-                c.round = c.round + 1;
-                c.status = AllianceCase.OPEN;
-                c.resolvedAt = null;
-                c.openedAt = now;
-                c.respondBy = now.plus(respond);
-                c.resolveBy = now.plus(resolve);
-                Uni<String> leader = lead != null ? Uni.createFrom().item(lead)
+                Optional<String> lead = c.leadOfRound(previous);
+                c.newRound(c.freshDeadlines(now, fallback()), now);
+                Uni<String> leader = lead.isPresent() ? Uni.createFrom().item(lead.get())
                         : routing.route(c.communityId, c.category, c.building).map(Route::lead);
-                return leader.chain(party -> assign(c, party, Task.LEAD, now, c.respondBy, c.resolveBy,
+                return leader.chain(party -> assign(c, party, Task.LEAD, now, c.deadlines(),
                         "reopened: " + (r.reason() == null ? "the resident is not satisfied" : r.reason())));
             }).replaceWithVoid();
         });
@@ -252,14 +237,14 @@ public class Assignments {
     public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged r = event.data();
         if ("MERGED".equals(r.from()) && !ENDED.contains(r.to())) {
-            return tasks.findCase(r.requestId()).chain(c -> c == null || !AllianceCase.CANCELLED.equals(c.status)
+            return cases.findCase(r.requestId()).chain(c -> c == null || !c.is(CaseStatus.CANCELLED)
                     ? Uni.createFrom().voidItem()
                     : routeAgain(c, "no longer merged"));
         }
         if (!ENDED.contains(r.to())) {
             return Uni.createFrom().voidItem();
         }
-        return tasks.findCase(r.requestId()).chain(c -> c == null ? Uni.createFrom().voidItem()
+        return cases.findCase(r.requestId()).chain(c -> c == null ? Uni.createFrom().voidItem()
                 : cancel(c, "request " + r.to().toLowerCase() + (r.reason() == null ? "" : ": " + r.reason())));
     }
 
@@ -273,8 +258,8 @@ public class Assignments {
                 return journal.changed(t, note, now);
             });
         }).invoke(() -> {
-            if (AllianceCase.OPEN.equals(c.status)) {
-                c.status = AllianceCase.CANCELLED;
+            if (c.isOpen()) {
+                c.cancel();
             }
         });
     }
@@ -285,17 +270,7 @@ public class Assignments {
      */
     private Uni<Void> routeAgain(AllianceCase c, String why) {
         Instant now = clock.instant();
-        Duration respond = window(c.openedAt, c.respondBy, config.acknowledgeWithin());
-        Duration resolve = window(c.openedAt, c.resolveBy, config.completeWithin());
-        c.round = c.round + 1;
-        c.status = AllianceCase.OPEN;
-        c.resolvedAt = null;
-        if (c.respondBy == null || !c.respondBy.isAfter(now)) {
-            c.respondBy = now.plus(respond);
-        }
-        if (c.resolveBy == null || !c.resolveBy.isAfter(now)) {
-            c.resolveBy = now.plus(resolve);
-        }
+        c.takeUpAgain(now, fallback());
         LOG.infof("request %s routed again: %s", c.requestId, why);
         return routing.routeWithNames(c.communityId, c.category, c.building)
                 .chain(route -> assignParties(c, route, now))
@@ -309,7 +284,8 @@ public class Assignments {
      */
     public Uni<Void> requestRecategorised(InboundEvent<RequestRecategorised> event) {
         RequestRecategorised r = event.data();
-        return tasks.findCase(r.requestId()).chain(c -> {
+        return keepTimeLimits(r.requestId(), r.hasTrack(RequestSubmitted.TRACK_VOLUNTEERS), r.timeLimits())
+                .chain(() -> cases.findCase(r.requestId())).chain(c -> {
             if (!r.hasTrack(RequestSubmitted.TRACK_ALLIANCE)) {
                 return c == null ? Uni.createFrom().voidItem()
                         : cancel(c, "re-triaged: the alliance is no longer needed");
@@ -318,13 +294,11 @@ public class Assignments {
                 return route(r.communityId(), r.requestId(), r.category(), r.building(), r.respondBy(),
                         r.resolveBy());
             }
-            c.category = r.category();
-            c.respondBy = r.respondBy();
-            c.resolveBy = r.resolveBy();
-            if (AllianceCase.CANCELLED.equals(c.status)) {
+            c.retime(r.category(), r.respondBy(), r.resolveBy());
+            if (c.is(CaseStatus.CANCELLED)) {
                 return routeAgain(c, "the alliance track was added again");
             }
-            if (AllianceCase.RESOLVED.equals(c.status)) {
+            if (c.is(CaseStatus.RESOLVED)) {
                 return r.added(RequestSubmitted.TRACK_ALLIANCE) ? routeAgain(c, "the alliance track was added again")
                         : Uni.createFrom().voidItem();
             }
@@ -349,7 +323,7 @@ public class Assignments {
                             .map(t -> t.organisationId).collect(Collectors.toSet());
                     String lead = declined.contains(route.lead()) ? route.next(declined).orElse(config.officeId())
                             : route.lead();
-                    java.util.Map<String, String> wanted = new java.util.LinkedHashMap<>();
+                    Map<String, String> wanted = new LinkedHashMap<>();
                     wanted.put(lead, Task.LEAD);
                     route.supporting().stream().filter(p -> !declined.contains(p) && !p.equals(lead))
                             .forEach(p -> wanted.put(p, Task.SUPPORT));
@@ -362,7 +336,7 @@ public class Assignments {
                     List<Task> added = new ArrayList<>();
                     wanted.forEach((party, role) -> {
                         if (!keptParties.contains(party)) {
-                            added.add(newTask(c, party, named.name(party), role, now, c.respondBy, c.resolveBy));
+                            added.add(newTask(c, party, named.name(party), role, now, c.deadlines()));
                         }
                     });
                     Uni<Void> moved = InOrder.each(kept.stream().filter(t -> t.status.isOpen()).toList(),
@@ -370,7 +344,7 @@ public class Assignments {
                     if (dropped.isEmpty() && added.isEmpty()) {
                         return moved;
                     }
-                    c.round = c.round + 1;
+                    c.regroup();
                     kept.forEach(t -> t.round = c.round);
                     added.forEach(t -> t.round = c.round);
                     return InOrder.each(dropped, t -> {
@@ -410,7 +384,7 @@ public class Assignments {
         List<Task> assigned = new ArrayList<>();
         for (String party : parties) {
             String role = party.equals(route.lead()) ? Task.LEAD : Task.SUPPORT;
-            assigned.add(newTask(c, party, named.name(party), role, now, c.respondBy, c.resolveBy));
+            assigned.add(newTask(c, party, named.name(party), role, now, c.deadlines()));
         }
         return Panache.getSession().chain(session -> session.persistAll(assigned.toArray()))
                 .chain(() -> journal.assigned(assigned))
@@ -418,22 +392,22 @@ public class Assignments {
     }
 
     /** A new task for one party in the case's current round. */
-    public Uni<Task> assign(AllianceCase c, String party, String role, Instant now, Instant acknowledgeBy,
-            Instant completeBy, String note) {
-        return routing.names(List.of(party)).chain(names -> create(c, party, names.get(party), role, now,
-                acknowledgeBy, completeBy).invoke(t -> t.note = note));
+    public Uni<Task> assign(AllianceCase c, String party, String role, Instant now, Deadlines deadlines,
+            String note) {
+        return routing.names(List.of(party)).chain(names -> {
+            Task t = newTask(c, party, names.get(party), role, now, deadlines);
+            t.note = note;
+            return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);
+        });
     }
 
-    /** Deadlines for a party joining the current round now: a fresh acknowledge window, the round's completion. */
-    public Instant[] deadlinesForNewcomer(AllianceCase c, Instant now) {
-        Instant acknowledgeBy = now.plus(window(c.openedAt, c.respondBy, config.acknowledgeWithin()));
-        Instant completeBy = c.resolveBy == null || c.resolveBy.isBefore(acknowledgeBy) ? acknowledgeBy
-                .plus(config.completeWithin()) : c.resolveBy;
-        return new Instant[] {acknowledgeBy, completeBy};
+    /** Deadlines for a party joining the current round now ({@link AllianceCase#deadlinesForNewcomer}). */
+    public Deadlines deadlinesForNewcomer(AllianceCase c, Instant now) {
+        return c.deadlinesForNewcomer(now, fallback());
     }
 
     /** The next party in line for a declined task of this round, if any is left. */
-    public Uni<java.util.Optional<String>> nextInLine(AllianceCase c) {
+    public Uni<Optional<String>> nextInLine(AllianceCase c) {
         return tasks.ofRequest(c.requestId).chain(list -> {
             Set<String> taken = list.stream().filter(t -> t.round == c.round).map(t -> t.organisationId)
                     .collect(Collectors.toSet());
@@ -441,16 +415,15 @@ public class Assignments {
         });
     }
 
-    private Uni<Task> create(AllianceCase c, String party, String name, String role, Instant now,
-            Instant acknowledgeBy, Instant completeBy) {
-        Task t = newTask(c, party, name, role, now, acknowledgeBy, completeBy);
-        return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);
+    /** The windows when a request names none: {@code gongzhi.alliance.acknowledge-within} / {@code complete-within}. */
+    Windows fallback() {
+        return new Windows(config.acknowledgeWithin(), config.completeWithin());
     }
 
     private static Task newTask(AllianceCase c, String party, String name, String role, Instant now,
-            Instant acknowledgeBy, Instant completeBy) {
+            Deadlines deadlines) {
         Task t = new Task();
-        t.id = java.util.UUID.randomUUID();
+        t.id = UUID.randomUUID();
         t.communityId = c.communityId;
         t.requestId = c.requestId;
         t.organisationId = party;
@@ -460,17 +433,10 @@ public class Assignments {
         t.status = TaskStatus.ASSIGNED;
         t.category = c.category;
         t.building = c.building;
-        t.acknowledgeBy = acknowledgeBy;
-        t.completeBy = completeBy;
+        t.acknowledgeBy = deadlines.acknowledgeBy();
+        t.completeBy = deadlines.completeBy();
         t.assignedAt = now;
         t.updatedAt = now;
         return t;
-    }
-
-    private static Duration window(Instant from, Instant to, Duration fallback) {
-        if (from == null || to == null || !to.isAfter(from)) {
-            return fallback;
-        }
-        return Duration.between(from, to);
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.cases;
 
 import jakarta.validation.constraints.NotBlank;
 import jakarta.validation.constraints.Pattern;

@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.performance;
 
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
@@ -10,6 +10,10 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.alliance.task.TaskRepository;
+import org.gongzhi.alliance.task.Actor;
+import org.gongzhi.alliance.task.Task;
+import org.gongzhi.alliance.task.TaskStatus;
 
 /** Per-party figures (the alliance's share of the three rates). */
 @ApplicationScoped

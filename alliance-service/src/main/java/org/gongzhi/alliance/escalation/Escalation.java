@@ -1,4 +1,4 @@
-package org.gongzhi.alliance.task;
+package org.gongzhi.alliance.escalation;
 
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.scheduler.Scheduled;
@@ -14,6 +14,10 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.stream.Collectors;
 import org.gongzhi.alliance.meeting.MeetingService;
 import org.gongzhi.alliance.meeting.NewMeeting;
+import org.gongzhi.alliance.task.Task;
+import org.gongzhi.alliance.task.TaskJournal;
+import org.gongzhi.alliance.task.TaskRepository;
+import org.gongzhi.alliance.task.TaskStatus;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
@@ -64,7 +68,8 @@ public class Escalation {
     public Uni<Integer> check() {
         Instant now = clock.instant();
         AtomicInteger made = new AtomicInteger();
-        return Backlog.work(CHUNK, () -> tasks.dueForEscalation(now, config, CHUNK), t -> climb(t, now, made))
+        return Backlog.work(CHUNK, () -> tasks.dueForEscalation(now.minus(config.after(1)),
+                        now.minus(config.after(2)), now.minus(config.after(3)), CHUNK), t -> climb(t, now, made))
                 .chain(() -> Backlog.work(CHUNK, () -> tasks.pastCompletion(now, CHUNK),
                         t -> markOverdue(t, now, made)))
                 .replaceWith(made::get);

@@ -1,0 +1,48 @@
+package org.gongzhi.notification.projection;
+
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
+import org.eclipse.microprofile.reactive.messaging.Incoming;
+import org.gongzhi.notification.eventlog.EventLog;
+import org.gongzhi.notification.stream.LiveEvents;
+import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventRoutes;
+import org.gongzhi.platform.reactive.InOrder;
+
+/**
+ * Every topic, every event type: into the log, then through the routes every {@link Projection} registered (the read
+ * models, residents' notices, queued webhook messages), in one transaction with the inbox's record of the event; after
+ * the commit the live stream is woken.
+ */
+@ApplicationScoped
+public class EventLogConsumer {
+    private final EventInbox inbox;
+    private final LiveEvents live;
+    private final EventRoutes routes;
+
+    EventLogConsumer(EventInbox inbox, EventLog log, Projections projections, LiveEvents live) {
+        this.inbox = inbox;
+        this.live = live;
+        // the log first: its first append takes the lock a rebuild waits on, before any projection touches a row
+        this.routes = EventRoutes.create()
+                .onEvery(log::append)
+                .then(projections.routes())
+                .beforeCommit(log::appendGathered);
+    }
+
+    /**
+     * One poll of every topic, from the partitions this copy of the channel holds: the same partition number of every
+     * topic (range assignment), so all events of one request, task or warning come to one copy and copies never
+     * update the same board row. Each topic's records are applied in a transaction of their own, under the
+     * processed-event name the topic always had.
+     */
+    @Incoming("events")
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return InOrder.each(records.partitions().stream().map(TopicPartition::topic).distinct().sorted().toList(),
+                        topic -> inbox.consumeAll("notification-service." + topic.substring("gongzhi.".length()),
+                                records.records(topic), routes))
+                .invoke(live::wake);
+    }
+}
