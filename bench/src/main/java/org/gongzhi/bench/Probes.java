@@ -26,7 +26,7 @@ import org.apache.kafka.common.header.Header;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.events.EventType;
-import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskRole;
 import org.gongzhi.events.Topics;
 
 /**
@@ -116,7 +116,7 @@ public final class Probes implements AutoCloseable {
 
     private static boolean isLead(String value) {
         try {
-            return TaskAssigned.ROLE_LEAD.equals(JSON.readTree(value).path("role").asText());
+            return TaskRole.of(JSON.readTree(value).path("role").asText()) == TaskRole.LEAD;
         } catch (Exception e) {
             return false;
         }

@@ -15,6 +15,11 @@ public record RequestAcknowledged(
         String status,
         Instant acknowledgedAt) implements GongzhiEvent {
 
+    /** The request's status at the time, as a {@link RequestStatus}. */
+    public RequestStatus requestStatus() {
+        return RequestStatus.of(status);
+    }
+
     @Override
     public String aggregateId() {
         return requestId;

@@ -33,6 +33,11 @@ public record RequestRecategorised(
                 respondBy, resolveBy, status, recategorisedAt, null);
     }
 
+    /** The request's status at the time, as a {@link RequestStatus}. */
+    public RequestStatus requestStatus() {
+        return RequestStatus.of(status);
+    }
+
     @Override
     public String aggregateId() {
         return requestId;

@@ -2,7 +2,10 @@ package org.gongzhi.events;
 
 import java.time.Instant;
 
-/** An alliance member organisation was given a task on a request. */
+/**
+ * An alliance member organisation was given a task on a request. {@code role} is a {@link TaskRole} as published
+ * ({@link #taskRole()} reads it).
+ */
 public record TaskAssigned(
         String communityId,
         String taskId,
@@ -16,8 +19,23 @@ public record TaskAssigned(
         Instant completeBy,
         Instant assignedAt) implements GongzhiEvent {
 
+    /** {@link TaskRole#LEAD} as published, for readers that compare the text. */
     public static final String ROLE_LEAD = "LEAD";
+    /** {@link TaskRole#SUPPORT} as published, for readers that compare the text. */
     public static final String ROLE_SUPPORT = "SUPPORT";
+
+    /** A task given with the role as a {@link TaskRole}. */
+    public TaskAssigned(String communityId, String taskId, String requestId, String organisationId,
+            String organisationName, TaskRole role, String category, String building, Instant acknowledgeBy,
+            Instant completeBy, Instant assignedAt) {
+        this(communityId, taskId, requestId, organisationId, organisationName, role.wire(), category, building,
+                acknowledgeBy, completeBy, assignedAt);
+    }
+
+    /** The party's part; {@link TaskRole#UNKNOWN} for a role a newer alliance publishes. */
+    public TaskRole taskRole() {
+        return TaskRole.of(role);
+    }
 
     @Override
     public String aggregateId() {

@@ -2,7 +2,11 @@ package org.gongzhi.events;
 
 import java.time.Instant;
 
-/** A volunteer found the job needs a professional and handed it to a kind of alliance member (handOverTo is an organisation type: PROPERTY_MANAGEMENT, POLICE, UTILITY, COMMUNITY_OFFICE, ...); the alliance gives that party a lead task. */
+/**
+ * A volunteer found the job (a request's, or a visit's: {@code visitId}) needs a professional and handed it to a kind
+ * of alliance member (handOverTo is an {@link OrganisationType}: PROPERTY_MANAGEMENT, POLICE, UTILITY,
+ * COMMUNITY_OFFICE, ...); the alliance gives that party a lead task.
+ */
 public record VolunteerHandedOver(
         String communityId,
         String offerId,
@@ -12,10 +16,14 @@ public record VolunteerHandedOver(
         String building,
         String handOverTo,
         String reason,
-        Instant handedOverAt) implements GongzhiEvent {
+        Instant handedOverAt,
+        String visitId,
+        String warningId) implements VolunteeringEvent {
 
-    @Override
-    public String aggregateId() {
-        return requestId;
+    /** A request's work handed over. */
+    public VolunteerHandedOver(String communityId, String offerId, String requestId, String volunteerId,
+            String category, String building, String handOverTo, String reason, Instant handedOverAt) {
+        this(communityId, offerId, requestId, volunteerId, category, building, handOverTo, reason, handedOverAt, null,
+                null);
     }
 }

@@ -71,6 +71,19 @@ final class EventSamples {
             Map.entry(EventType.DECISION_MADE, new DecisionMade("hepingli", "topic-1", "Parking in the north lane",
                     "approved", List.of("r-3", "r-4"), List.of("resident-zhang", "resident-li"), NOW)));
 
+    /** The events of a check-on-neighbour visit, as volunteer-service writes them since visits have their own id. */
+    static final String VISIT = VisitId.of("w-1", "6f1c2a9e-0d5b-4f43-9a57-3c1de0f2b7a4").value();
+    static final List<VolunteeringEvent> VISITS = List.of(
+            new VolunteerOffered("hepingli", "o-2", VISIT, "v-1", "check-on-neighbour visit; 1 building away",
+                    NOW.plusSeconds(900), NOW, VISIT, "w-1"),
+            new VolunteerAccepted("hepingli", "o-2", VISIT, "v-1", NOW, VISIT, "w-1"),
+            new VolunteerProgressed("hepingli", "o-2", VISIT, "v-1", "on my way", NOW, VISIT, "w-1"),
+            new VolunteerCompleted("hepingli", "o-2", VISIT, "v-1", new BigDecimal("0.5"), NOW, VISIT, "w-1"),
+            new VolunteerHandedOver("hepingli", "o-2", VISIT, "v-1", "check-on-neighbour", "5", "COMMUNITY_OFFICE",
+                    "nobody answers the door", NOW, VISIT, "w-1"),
+            new VolunteerUnmatched("hepingli", VISIT, "check-on-neighbour", "5",
+                    "the check-on-neighbour visit in building 5 was missed during warning w-1", NOW, VISIT, "w-1"));
+
     private EventSamples() {
     }
 }

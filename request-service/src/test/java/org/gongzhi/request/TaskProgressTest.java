@@ -235,4 +235,31 @@ class TaskProgressTest {
                         .body("tasks.size()", equalTo(1))
                         .body("tasks[0].taskId", equalTo(lead)));
     }
+    /**
+     * A status a newer alliance publishes (not in this version's vocabulary): the event is applied, not dead-lettered;
+     * the resident sees what the party reported, and the task and the request stay where they stood.
+     */
+    @Test
+    void aTaskStatusFromANewerAllianceGoesOnTheTimelineAndMovesNothing() {
+        String id = submitLeak();
+        String taskId = "task-" + UUID.randomUUID();
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.assigned.v1",
+                taskAssigned(id, taskId));
+        Tracks.awaitStatus(id, "ASSIGNED");
+        String newer = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.TASKS, id, newer, "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "ON_HOLD", Instant.now()));
+
+        await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                "select count(*) from processed_event where consumer = 'request-service.tasks' and event_id = '"
+                        + newer + "'") == 1);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then()
+                .body("status", equalTo("ASSIGNED"))
+                .body("tasks[0].status", equalTo("ASSIGNED"))
+                .body("timeline.find { it.kind == 'TASK_ON_HOLD' }.text", equalTo("property: on hold — plumber sent"));
+        // and the vocabulary it knows still moves it
+        KafkaProbe.publish(Topics.TASKS, id, UUID.randomUUID().toString(), "gongzhi.task.status-changed.v1",
+                taskChanged(id, taskId, "IN_PROGRESS", Instant.now()));
+        Tracks.awaitStatus(id, "IN_PROGRESS");
+    }
 }

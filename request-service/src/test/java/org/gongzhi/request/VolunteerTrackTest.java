@@ -13,11 +13,16 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;
 import org.gongzhi.events.Topics;
+import org.gongzhi.events.VisitId;
+import org.gongzhi.request.errand.VolunteerJobs;
+import org.gongzhi.request.progress.TrackProgress;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -178,5 +183,64 @@ class VolunteerTrackTest {
                 {"communityId": "hepingli", "requestId": "%s", "tasks": 2, "resolvedAt": "%s"}"""
                 .formatted(id, now.plusSeconds(3600)));
         Tracks.awaitStatus(id, "RESOLVED");
+    }
+    /**
+     * A check-on-neighbour visit is no request of this service's: its events are recognised as a visit's (by visitId,
+     * or, for events already on the topic from before that field, by the visit id in requestId; also the alliance's
+     * task on a missed visit) and pass by: applied, never dead-lettered, and with no warning in the log. A request's
+     * event between them still moves its request.
+     */
+    @Test
+    void aVisitsEventsAreRecognisedAsAVisitsAndPassByQuietly() {
+        String warning = "w-" + UUID.randomUUID();
+        String visit = VisitId.of(warning, UUID.randomUUID().toString()).value();
+        String before = VisitId.of(warning, UUID.randomUUID().toString()).value();
+        String id = shoppingHelp();
+        Instant now = Instant.now();
+        List<String> visitEvents = new ArrayList<>();
+        Logged warnings = Logged.warningsOf(TrackProgress.class, VolunteerJobs.class);
+        try {
+            // the capture itself works: a warning in the category is caught
+            String probe = "probe-" + UUID.randomUUID();
+            org.jboss.logging.Logger.getLogger(TrackProgress.class).warnf("%s", probe);
+            assertThat(warnings.messages()).anyMatch(m -> m.contains(probe));
+            String withVisitId = UUID.randomUUID().toString();
+            KafkaProbe.publish(Topics.VOLUNTEERING, visit, withVisitId, "gongzhi.volunteer.accepted.v1", """
+                    {"communityId": "hepingli", "offerId": "o-v1", "requestId": "%1$s", "volunteerId": "v6070-01",
+                     "acceptedAt": "%2$s", "visitId": "%1$s", "warningId": "%3$s"}""".formatted(visit, now, warning));
+            visitEvents.add(withVisitId);
+            String missed = UUID.randomUUID().toString();
+            KafkaProbe.publish(Topics.VOLUNTEERING, visit, missed, "gongzhi.volunteer.unmatched.v1", """
+                    {"communityId": "hepingli", "requestId": "%1$s", "category": "check-on-neighbour",
+                     "building": "7", "reason": "missed", "unmatchedAt": "%2$s", "visitId": "%1$s",
+                     "warningId": "%3$s"}""".formatted(visit, now, warning));
+            visitEvents.add(missed);
+            String published = UUID.randomUUID().toString();
+            KafkaProbe.publish(Topics.VOLUNTEERING, before, published, "gongzhi.volunteer.completed.v1", """
+                    {"communityId": "hepingli", "offerId": "o-v2", "requestId": "%s", "volunteerId": "v6070-01",
+                     "hours": 0.5, "completedAt": "%s"}""".formatted(before, now));
+            visitEvents.add(published);
+            String officeTask = UUID.randomUUID().toString();
+            KafkaProbe.publish(Topics.TASKS, visit, officeTask, "gongzhi.task.assigned.v1", """
+                    {"communityId": "hepingli", "taskId": "t-%1$s", "requestId": "%1$s", "organisationId": "office",
+                     "organisationName": "社区居委会", "role": "LEAD", "category": "check-on-neighbour",
+                     "building": "7", "acknowledgeBy": "%2$s", "completeBy": "%2$s", "assignedAt": "%3$s"}"""
+                    .formatted(visit, now.plusSeconds(3600), now));
+            volunteerEvent(id, "gongzhi.volunteer.accepted.v1", """
+                    {"communityId": "hepingli", "offerId": "o-1", "requestId": "%s", "volunteerId": "v6070-01",
+                     "acceptedAt": "%s"}""".formatted(id, now));
+
+            Tracks.awaitStatus(id, "ASSIGNED");
+            await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                    "select count(*) from processed_event where consumer = 'request-service.volunteering' and "
+                            + "event_id in ('" + String.join("', '", visitEvents) + "')") == visitEvents.size()
+                    && Fixtures.count("select count(*) from processed_event where consumer = 'request-service.tasks'"
+                            + " and event_id = '" + officeTask + "'") == 1);
+            assertThat(warnings.messages()).noneMatch(m -> m.contains(visit) || m.contains(before));
+        } finally {
+            warnings.close();
+        }
+        assertThat(Fixtures.count("select count(*) from track_task where task_id = 't-" + visit + "'")).isZero();
+        assertThat(Fixtures.count("select count(*) from volunteer_job where offer_id in ('o-v1', 'o-v2')")).isZero();
     }
 }

@@ -16,12 +16,14 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import java.util.function.Consumer;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
 import org.gongzhi.devstack.ServiceProcess.Service;
+import org.gongzhi.events.Topics;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -437,10 +439,21 @@ class FieldBrowserIT {
                 screenshot("visit-en-phone", ConsoleBrowser.PHONE, job);
             });
             browser.until(d -> d.findElements(job).isEmpty());
-            given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer).get("/api/volunteers/me/tasks").then()
-                    .statusCode(200).body("find { it.id == '" + visit[0] + "' }.status", equalTo("COMPLETED"))
-                    .body("find { it.id == '" + visit[0] + "' }.kind", equalTo("VISIT"));
+            String visitId = given().baseUri(url(Service.VOLUNTEER)).auth().oauth2(volunteer)
+                    .get("/api/volunteers/me/tasks").then().statusCode(200)
+                    .body("find { it.id == '" + visit[0] + "' }.status", equalTo("COMPLETED"))
+                    .body("find { it.id == '" + visit[0] + "' }.kind", equalTo("VISIT"))
+                    .extract().path("find { it.id == '" + visit[0] + "' }.requestId");
             browser.assertNoScriptErrors();
+            // the visit's events name it and its warning in fields of their own, and no service dead-letters them
+            // (request-service passes a visit's events by: it has no request for them)
+            await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> assertThat(SystemProbes.published(system,
+                    Topics.VOLUNTEERING, visitId)).filteredOn(e -> e.contains("\"hours\"")).singleElement()
+                    .satisfies(completed -> assertThat(completed).contains("\"visitId\":\"" + visitId + "\"",
+                            "\"warningId\":\"" + warningId + "\"")));
+            for (String topic : Topics.ALL) {
+                assertThat(SystemProbes.deadLettered(system, Topics.deadLetter(topic), Set.of(visitId))).isEmpty();
+            }
         } finally {
             given().baseUri(url(Service.ALLIANCE)).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                     .body(Map.of("reason", "雨停了")).post("/api/warnings/" + warningId + "/lift");

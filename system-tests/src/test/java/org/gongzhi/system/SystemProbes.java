@@ -99,7 +99,16 @@ final class SystemProbes {
 
     /** The records on the dead-letter topic, read to its end, whose key is one of {@code keys}. */
     static List<String> deadLettered(LocalSystem system, String topic, Set<String> keys) {
-        List<String> found = new ArrayList<>();
+        return keyed(system, topic, keys).stream().map(r -> r.key() + "@" + r.offset()).toList();
+    }
+
+    /** The values of the records on the topic, read to its end, whose key is {@code key}, oldest first. */
+    static List<String> published(LocalSystem system, String topic, String key) {
+        return keyed(system, topic, Set.of(key)).stream().map(ConsumerRecord::value).toList();
+    }
+
+    private static List<ConsumerRecord<String, String>> keyed(LocalSystem system, String topic, Set<String> keys) {
+        List<ConsumerRecord<String, String>> found = new ArrayList<>();
         try (KafkaConsumer<String, String> consumer = consumer(system)) {
             List<TopicPartition> partitions = partitions(consumer, topic);
             consumer.assign(partitions);
@@ -108,7 +117,7 @@ final class SystemProbes {
             while (partitions.stream().anyMatch(p -> consumer.position(p) < end.get(p))) {
                 for (ConsumerRecord<String, String> r : consumer.poll(Duration.ofMillis(200))) {
                     if (keys.contains(r.key())) {
-                        found.add(r.key() + "@" + r.offset());
+                        found.add(r);
                     }
                 }
             }

@@ -12,6 +12,7 @@ import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.RequestAcknowledged;
+import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.TaskEscalated;
 import org.gongzhi.events.WarningIssued;
@@ -67,7 +68,8 @@ public class NoticeWriter implements Projection {
                         NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
                                 s.reason())))
                 // the residents whose reports were merged into this one hear of its progress too
-                .chain(() -> "MERGED".equals(s.to()) ? done() : toMerged(event, s.communityId(), s.requestId(),
+                .chain(() -> s.toStatus() == RequestStatus.MERGED ? done()
+                        : toMerged(event, s.communityId(), s.requestId(),
                         "status." + s.to(), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
                                 NoticeTemplates.status(p.language(), s.to(), lead, s.reason()))));
     }

@@ -9,7 +9,8 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
-import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.request.errand.ErrandService;
 import org.gongzhi.request.request.RequestRepository;
@@ -49,12 +50,11 @@ public class ContactService {
                             requestId.toString()))
                     : requests.tasks(requestId).map(tasks -> {
                         if (tasks.stream().noneMatch(t -> viewer.org().equals(t.organisationId)
-                                && !List.of("DECLINED", "CANCELLED").contains(t.status))) {
+                                && t.status != TaskStatus.DECLINED && t.status != TaskStatus.CANCELLED)) {
                             throw ProblemException.notFound("request", requestId.toString());
                         }
                         return tasks.stream().anyMatch(t -> viewer.org().equals(t.organisationId)
-                                && TaskAssigned.ROLE_LEAD.equals(t.role)
-                                && List.of("ASSIGNED", "ACKNOWLEDGED", "IN_PROGRESS").contains(t.status));
+                                && t.role == TaskRole.LEAD && t.isOpen());
                     });
             return allowed.chain(ok -> {
                 if (!ok) {

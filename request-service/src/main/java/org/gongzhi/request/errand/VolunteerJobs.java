@@ -14,8 +14,8 @@ import org.gongzhi.platform.inbox.InboundEvent;
 /**
  * Keeps {@link VolunteerJob} from the volunteers' events (effects of the volunteering consumer, inside its
  * transaction). One candidate is asked at a time, so the latest offer names the only volunteer who may see the
- * errand; an event older than the latest change (an older round's) changes nothing. Visits (ids not of a request)
- * are not ours.
+ * errand; an event older than the latest change (an older round's) changes nothing. A check-on-neighbour visit's
+ * events never come here ({@code VolunteeringConsumer} passes them by); an id that is not a request's changes nothing.
  */
 @ApplicationScoped
 public class VolunteerJobs {

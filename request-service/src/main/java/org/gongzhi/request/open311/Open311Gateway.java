@@ -12,7 +12,7 @@ import java.util.Objects;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
-import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskRole;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
@@ -137,8 +137,8 @@ public class Open311Gateway {
             return Uni.createFrom().item(Map.of());
         }
         List<UUID> ids = new ArrayList<>(found.stream().map(r -> r.id).toList());
-        return TrackTask.<TrackTask>list("requestId in ?1 and role = ?2 and status not in ('DECLINED', 'CANCELLED')",
-                        ids, TaskAssigned.ROLE_LEAD)
+        return TrackTask.<TrackTask>list("requestId in ?1 and role = ?2 and status not in "
+                        + RequestRepository.GIVEN_UP, ids, TaskRole.LEAD)
                 .map(tasks -> tasks.stream().collect(Collectors.toMap(t -> t.requestId, t -> t, (a, b) -> a)));
     }
 

@@ -11,7 +11,10 @@ import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskDeadlineChanged;
 import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.events.VisitId;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
 import org.gongzhi.events.VolunteerHandedOver;
@@ -52,7 +55,7 @@ public class TrackProgress {
                 return Uni.createFrom().voidItem();
             }
             String text = (task.organisationName() == null ? task.organisationId() : task.organisationName())
-                    + (TaskAssigned.ROLE_LEAD.equals(task.role()) ? " leads" : " supports")
+                    + (task.taskRole() == TaskRole.LEAD ? " leads" : " supports")
                     + " the work; respond by " + PublicTime.of(task.acknowledgeBy())
                     + ", complete by " + PublicTime.of(task.completeBy());
             return requests.assigned(r.id, task)
@@ -69,10 +72,18 @@ public class TrackProgress {
             if (r == null) {
                 return Uni.createFrom().voidItem();
             }
+            TaskStatus status = change.taskStatus();
+            if (status == TaskStatus.UNKNOWN) {
+                // a newer alliance's status: the resident sees what the party reported; the task and the request keep
+                // where they stand, since what the status means is not known here
+                LOG.infof("task %s of request %s reported status '%s', which this version does not know; it goes on "
+                        + "the timeline only", change.taskId(), change.requestId(), change.status());
+            }
             return requests.task(change.taskId()).chain(task -> {
                 Uni<Void> projected = Uni.createFrom().voidItem();
-                if (task != null && (task.updatedAt == null || !change.changedAt().isBefore(task.updatedAt))) {
-                    task.status = change.status();
+                if (task != null && status != TaskStatus.UNKNOWN
+                        && (task.updatedAt == null || !change.changedAt().isBefore(task.updatedAt))) {
+                    task.status = status;
                     task.updatedAt = change.changedAt();
                     projected = task.persist().replaceWithVoid();
                 }
@@ -81,13 +92,13 @@ public class TrackProgress {
                 Uni<Void> effect = projected.chain(() -> requests.addToTimeline(TimelineEntry.of(r.id,
                         change.changedAt(), "TASK_" + change.status(), text, TimelineEntry.Visibility.PUBLIC,
                         change.organisationId(), event.id())));
-                return switch (change.status()) {
-                    case "ACKNOWLEDGED" -> effect.invoke(() -> {
+                return switch (status) {
+                    case ACKNOWLEDGED -> effect.invoke(() -> {
                         if (r.respondedAt == null) {
                             r.respondedAt = change.changedAt();
                         }
                     });
-                    case "IN_PROGRESS" -> effect.chain(() -> advance(r, RequestStatus.IN_PROGRESS,
+                    case IN_PROGRESS -> effect.chain(() -> advance(r, RequestStatus.IN_PROGRESS,
                             change.changedAt(), "work started"));
                     default -> effect;
                 };
@@ -294,7 +305,16 @@ public class TrackProgress {
         return changes.advance(r, next, at, reason);
     }
 
+    /**
+     * The request an event is about, or null when it is none of ours. A check-on-neighbour visit has no request: the
+     * alliance's tasks on a missed visit carry the visit's id as their request id, and so did the volunteers' events on
+     * a visit before they had {@code visitId}; such events are passed by quietly.
+     */
     private Uni<ResidentRequest> request(String requestId) {
+        if (VisitId.inRequestId(requestId).isPresent()) {
+            LOG.debugf("passing by an event of check-on-neighbour visit %s: it is no request", requestId);
+            return Uni.createFrom().nullItem();
+        }
         UUID id;
         try {
             id = UUID.fromString(requestId);

@@ -8,7 +8,8 @@ import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.gongzhi.events.RequestSubmitted;
-import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 
 /**
  * Where an open request stands against its deadlines, for the resident: the next deadline, and when it is late, which
@@ -45,7 +46,7 @@ public record DeadlineView(
             return null;
         }
         List<TrackTask> open = tasks.stream().filter(TrackTask::isOpen).toList();
-        Optional<TrackTask> leadTask = open.stream().filter(t -> TaskAssigned.ROLE_LEAD.equals(t.role)).findFirst()
+        Optional<TrackTask> leadTask = open.stream().filter(t -> t.role == TaskRole.LEAD).findFirst()
                 .or(() -> open.stream().findFirst());
         String lead = leadTask.map(TrackTask::party).orElseGet(() -> r.trackList()
                 .contains(RequestSubmitted.TRACK_VOLUNTEERS) && (r.status == RequestStatus.ASSIGNED
@@ -54,7 +55,7 @@ public record DeadlineView(
         // the next deadline: the lead party's pending step, else the community's own promise
         Instant next;
         String nextStep;
-        if (leadTask.isPresent() && "ASSIGNED".equals(leadTask.get().status) && leadTask.get().acknowledgeBy != null) {
+        if (leadTask.isPresent() && leadTask.get().status == TaskStatus.ASSIGNED && leadTask.get().acknowledgeBy != null) {
             next = leadTask.get().acknowledgeBy;
             nextStep = leadTask.get().party() + " to confirm it has taken the task";
         } else if (leadTask.isPresent() && leadTask.get().completeBy != null) {
@@ -78,7 +79,7 @@ public record DeadlineView(
                     + PublicTime.of(r.resolveBy)));
         }
         for (TrackTask t : open) {
-            if ("ASSIGNED".equals(t.status) && t.acknowledgeBy != null && now.isAfter(t.acknowledgeBy)) {
+            if (t.status == TaskStatus.ASSIGNED && t.acknowledgeBy != null && now.isAfter(t.acknowledgeBy)) {
                 missed.add(new Missed(t.acknowledgeBy, t.party() + " was to confirm the task by "
                         + PublicTime.of(t.acknowledgeBy)));
             }

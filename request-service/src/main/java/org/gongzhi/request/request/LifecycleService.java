@@ -77,7 +77,7 @@ public class LifecycleService {
             return requests.addToTimeline(TimelineEntry.of(r.id, now, "ACKNOWLEDGED", "Acknowledged by the "
                                     + "community — " + text, TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
                     .chain(() -> outbox.add(new RequestAcknowledged(r.communityId, r.id.toString(), r.category,
-                            r.building, r.status.name(), now)))
+                            r.building, r.status.published().wire(), now)))
                     .replaceWithVoid();
         }).chain(() -> reading.find(viewer, id));
     }
@@ -182,7 +182,7 @@ public class LifecycleService {
                             TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
                     .chain(() -> outbox.add(new RequestRecategorised(r.communityId, r.id.toString(), r.category,
                             previousCategory, r.building, r.urgency, List.copyOf(tracks), added, removed,
-                            r.respondBy, r.resolveBy, r.status.name(), now,
+                            r.respondBy, r.resolveBy, r.status.published().wire(), now,
                             TimeLimits.of(catalogue.respondWithin(category, urgency),
                                     catalogue.resolveWithin(category, urgency)))))
                     .replaceWithVoid();

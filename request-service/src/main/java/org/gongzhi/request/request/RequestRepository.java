@@ -14,6 +14,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.events.TaskAssigned;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.persistence.TextFilter;
 
 /** Requests, their timelines and task projections. */
@@ -29,6 +30,11 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
     /** The statuses a request is done in, spelled out for the same reason. */
     private static final String DONE = "(%1$s.RESOLVED, %1$s.CLOSED, %1$s.WITHDRAWN, %1$s.REJECTED, %1$s.MERGED)"
             .formatted(RequestStatus.class.getName());
+    /** A party's task statuses that are a response (it acted on the task), spelled out for the same reason. */
+    private static final String RESPONSES = "(%1$s.ACKNOWLEDGED, %1$s.IN_PROGRESS, %1$s.COMPLETED)"
+            .formatted(TaskStatus.class.getName());
+    /** A party's task statuses that end its part without doing it (declined or cancelled). */
+    public static final String GIVEN_UP = "(%1$s.DECLINED, %1$s.CANCELLED)".formatted(TaskStatus.class.getName());
     /** Any resident's, for staff. */
     private static final String DUPLICATES_ANY = DUPLICATES.formatted(RequestStatus.class.getName(), "");
     /** The resident's own only: a resident is never handed other residents' request ids. */
@@ -145,10 +151,10 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
      * it on), or null when it has not.
      */
     public Uni<String> workStarted(UUID requestId) {
-        return TrackTask.<TrackTask>find("requestId = ?1 and status in ('ACKNOWLEDGED', 'IN_PROGRESS', 'COMPLETED') "
-                        + "order by updatedAt", requestId).firstResult()
+        return TrackTask.<TrackTask>find("requestId = ?1 and status in " + RESPONSES + " order by updatedAt",
+                        requestId).firstResult()
                 .chain(task -> task != null
-                        ? Uni.createFrom().item(task.party() + " has " + task.status.toLowerCase().replace('_', ' ')
+                        ? Uni.createFrom().item(task.party() + " has " + task.status.wire().toLowerCase().replace('_', ' ')
                                 .replace("in progress", "started") + " its task")
                         : TimelineEntry.<TimelineEntry>find("requestId = ?1 and kind = 'VOLUNTEER_ACCEPTED'",
                                 requestId).firstResult().map(e -> e == null ? null : "a volunteer took it on"));
@@ -159,7 +165,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
     }
 
     public Uni<Boolean> orgHoldsTask(UUID requestId, String organisationId) {
-        return TrackTask.find("requestId = ?1 and organisationId = ?2 and status not in ('DECLINED', 'CANCELLED')",
+        return TrackTask.find("requestId = ?1 and organisationId = ?2 and status not in " + GIVEN_UP,
                 requestId, organisationId).firstResult().map(task -> task != null);
     }
 
@@ -213,7 +219,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
                 .setParameter("request", requestId)
                 .setParameter("organisation", task.organisationId())
                 .setParameter("organisationName", task.organisationName())
-                .setParameter("role", task.role())
+                .setParameter("role", task.taskRole().name())
                 .setParameter("assignedAt", task.assignedAt())
                 .setParameter("acknowledgeBy", task.acknowledgeBy())
                 .setParameter("completeBy", task.completeBy())

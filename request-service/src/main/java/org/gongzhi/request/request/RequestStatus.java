@@ -29,6 +29,11 @@ public enum RequestStatus {
             Map.entry(REJECTED, EnumSet.noneOf(RequestStatus.class)),
             Map.entry(MERGED, EnumSet.noneOf(RequestStatus.class)));
 
+    /** The same status as the events publish it (the vocabulary in {@code events}); every one of these has one. */
+    public org.gongzhi.events.RequestStatus published() {
+        return org.gongzhi.events.RequestStatus.valueOf(name());
+    }
+
     public boolean canMoveTo(RequestStatus next) {
         return NEXT.get(this).contains(next);
     }

@@ -45,8 +45,8 @@ public record RequestView(
     public record TaskView(String taskId, String organisationId, String organisationName, String role,
             String status, Instant acknowledgeBy, Instant completeBy, int escalationLevel) {
         static TaskView of(TrackTask t) {
-            return new TaskView(t.taskId, t.organisationId, t.organisationName, t.role, t.status, t.acknowledgeBy,
-                    t.completeBy, t.escalationLevel);
+            return new TaskView(t.taskId, t.organisationId, t.organisationName, t.role == null ? null : t.role.wire(),
+                    t.status == null ? null : t.status.wire(), t.acknowledgeBy, t.completeBy, t.escalationLevel);
         }
     }
 

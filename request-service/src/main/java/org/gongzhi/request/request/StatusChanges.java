@@ -58,7 +58,7 @@ public class StatusChanges {
                                 + (reason == null ? "" : " — " + reason), TimelineEntry.Visibility.PUBLIC, actor,
                         null))
                 .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
-                        r.building, from.name(), next.name(), reason, at, mergedInto)))
+                        r.building, from.published(), next.published(), reason, at, mergedInto)))
                 .chain(() -> tell(r, from, next, at))
                 .replaceWith(r);
     }

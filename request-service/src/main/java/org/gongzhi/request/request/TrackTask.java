@@ -3,10 +3,14 @@ package org.gongzhi.request.request;
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
+import jakarta.persistence.EnumType;
+import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 
 /** This service's projection of a task some party or volunteer holds on a request. */
 @Entity
@@ -21,8 +25,11 @@ public class TrackTask extends PanacheEntityBase {
     public String organisationId;
     @Column(name = "organisation_name")
     public String organisationName;
-    public String role;
-    public String status;
+    @Enumerated(EnumType.STRING)
+    public TaskRole role;
+    /** The latest status the alliance published that this version knows (never {@link TaskStatus#UNKNOWN}). */
+    @Enumerated(EnumType.STRING)
+    public TaskStatus status;
     @Column(name = "updated_at")
     public Instant updatedAt;
     /** The deadlines the party holds now: set when assigned, moved by {@code task.deadline-changed}. */
@@ -42,7 +49,7 @@ public class TrackTask extends PanacheEntityBase {
 
     /** Still the party's to do: not completed, declined or cancelled. */
     public boolean isOpen() {
-        return !"COMPLETED".equals(status) && !"DECLINED".equals(status) && !"CANCELLED".equals(status);
+        return status == null || status.isOpen();
     }
 
     /** Who it is, in words: the organisation's name when known. */

@@ -6,6 +6,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** Which deadline is next, and when a request is late, why: the rules on their own. */
@@ -23,7 +25,7 @@ class DeadlineViewTest {
         return r;
     }
 
-    private static TrackTask task(String org, String role, String status, Instant ackBy, Instant completeBy) {
+    private static TrackTask task(String org, TaskRole role, TaskStatus status, Instant ackBy, Instant completeBy) {
         TrackTask t = new TrackTask();
         t.taskId = "t-" + org;
         t.organisationId = org;
@@ -45,8 +47,8 @@ class DeadlineViewTest {
     @Test
     void everyMissedDeadlineIsNamedAndTheEarliestSaysSinceWhen() {
         ResidentRequest r = request(RequestStatus.ASSIGNED);
-        TrackTask lead = task("property", "LEAD", "ASSIGNED", T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(20)));
-        TrackTask support = task("police", "SUPPORT", "ASSIGNED", T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(20)));
+        TrackTask lead = task("property", TaskRole.LEAD, TaskStatus.ASSIGNED, T0.plus(Duration.ofHours(1)), T0.plus(Duration.ofHours(20)));
+        TrackTask support = task("police", TaskRole.SUPPORT, TaskStatus.ASSIGNED, T0.plus(Duration.ofHours(3)), T0.plus(Duration.ofHours(20)));
         DeadlineView v = DeadlineView.of(r, List.of(support, lead), List.of(), T0.plus(Duration.ofHours(4)));
 
         assertThat(v.late()).isTrue();
@@ -64,7 +66,7 @@ class DeadlineViewTest {
     void anEscalationMakesItLateAndAMoveSetsTheNextDeadline() {
         ResidentRequest r = request(RequestStatus.IN_PROGRESS);
         r.respondedAt = T0.plus(Duration.ofMinutes(30));
-        TrackTask lead = task("property", "LEAD", "IN_PROGRESS", T0.plus(Duration.ofHours(1)),
+        TrackTask lead = task("property", TaskRole.LEAD, TaskStatus.IN_PROGRESS, T0.plus(Duration.ofHours(1)),
                 T0.plus(Duration.ofHours(72)));
         lead.escalationLevel = 3;
         lead.escalatedAt = T0.plus(Duration.ofHours(5));

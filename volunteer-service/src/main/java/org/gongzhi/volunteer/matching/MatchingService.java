@@ -19,8 +19,10 @@ import java.util.function.Supplier;
 import java.util.stream.Collectors;
 import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.VisitId;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
 import org.gongzhi.events.VolunteerHandedOver;
@@ -56,8 +58,6 @@ public class MatchingService {
     public static final String VISIT_CATEGORY = "check-on-neighbour";
     /** How many due offers one transaction moves on. */
     static final int CHUNK = 200;
-    /** A request in one of these statuses needs no volunteer any more. */
-    private static final java.util.Set<String> ENDED = java.util.Set.of("WITHDRAWN", "REJECTED", "CLOSED", "MERGED");
 
     private final Outbox outbox;
     private final MatchingConfig config;
@@ -166,10 +166,10 @@ public class MatchingService {
      */
     public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged r = event.data();
-        if (ENDED.contains(r.to())) {
+        if (r.toStatus().hasEnded()) {
             return withdraw(r.communityId(), r.requestId(), "request " + r.to().toLowerCase());
         }
-        if ("MERGED".equals(r.from())) {
+        if (r.fromStatus() == RequestStatus.MERGED) {
             return Matching.<Matching>findById(r.requestId()).chain(m -> m == null
                     || m.status != Matching.Status.WITHDRAWN ? Uni.createFrom().voidItem() : restart(m));
         }
@@ -241,7 +241,7 @@ public class MatchingService {
 
     private Uni<Void> startVisit(String communityId, String warningId, VisitPlaces.Target household,
             Instant deadline, Uni<CandidatePool> pool) {
-        String id = "visit-" + warningId + "-" + household.household();
+        String id = VisitId.of(warningId, household.household().toString()).value();
         return Matching.<Matching>findById(id).chain(existing -> {
             if (existing != null) {
                 return Uni.createFrom().voidItem();
@@ -324,7 +324,8 @@ public class MatchingService {
         offer.offeredAt = now;
         offer.expiresAt = now.plus(config.offerExpiry());
         return offer.persist().chain(() -> outbox.add(new VolunteerOffered(m.communityId, offer.id.toString(),
-                m.requestId, offer.volunteerId, offer.reason, offer.expiresAt, now))).replaceWithVoid();
+                m.requestId, offer.volunteerId, offer.reason, offer.expiresAt, now, visitId(m), warningId(m))))
+                .replaceWithVoid();
     }
 
     private Uni<Void> unmatched(Matching m, String reason, Instant now) {
@@ -334,8 +335,21 @@ public class MatchingService {
 
     /** {@code volunteer.unmatched}: the alliance takes the job back. */
     private Uni<Void> handBack(Matching m, String reason, Instant now) {
-        return outbox.add(new VolunteerUnmatched(m.communityId, m.requestId, m.category, m.building, reason, now))
-                .replaceWithVoid();
+        return outbox.add(new VolunteerUnmatched(m.communityId, m.requestId, m.category, m.building, reason, now,
+                visitId(m), warningId(m))).replaceWithVoid();
+    }
+
+    /**
+     * A visit's events name it in {@code visitId} and {@code warningId}; their {@code requestId} still repeats the
+     * visit id for readers of v1 that do not read those fields yet (alliance's case of a missed visit, the dashboard's
+     * board), so it stays what it was.
+     */
+    private static String visitId(Matching m) {
+        return m.kind == Matching.Kind.VISIT ? m.requestId : null;
+    }
+
+    private static String warningId(Matching m) {
+        return m.kind == Matching.Kind.VISIT ? m.warningId : null;
     }
 
     @WithTransaction
@@ -351,7 +365,7 @@ public class MatchingService {
             return matching(offer).chain(m -> {
                 m.status = Matching.Status.MATCHED;
                 return outbox.add(new VolunteerAccepted(m.communityId, offer.id.toString(), offer.requestId,
-                        volunteerId, now)).chain(() -> view(offer, m));
+                        volunteerId, now, visitId(m), warningId(m))).chain(() -> view(offer, m));
             });
         });
     }
@@ -379,7 +393,8 @@ public class MatchingService {
             offer.progressNote = progress.note();
             offer.progressAt = now;
             return matching(offer).chain(m -> outbox.add(new VolunteerProgressed(m.communityId, offer.id.toString(),
-                    offer.requestId, volunteerId, progress.note(), now)).chain(() -> view(offer, m)));
+                    offer.requestId, volunteerId, progress.note(), now, visitId(m), warningId(m)))
+                    .chain(() -> view(offer, m)));
         });
     }
 
@@ -396,7 +411,7 @@ public class MatchingService {
                 return ledger.record(volunteerId, m.kind == Matching.Kind.VISIT ? HoursEntry.Source.VISIT
                                 : HoursEntry.Source.TASK, offer.id.toString(), completion.hours(), completion.note(), now)
                         .chain(() -> outbox.add(new VolunteerCompleted(m.communityId, offer.id.toString(),
-                                offer.requestId, volunteerId, completion.hours(), now)))
+                                offer.requestId, volunteerId, completion.hours(), now, visitId(m), warningId(m))))
                         .chain(() -> view(offer, m));
             });
         });
@@ -418,7 +433,7 @@ public class MatchingService {
             return matching(offer).chain(m -> {
                 m.status = Matching.Status.HANDED_OVER;
                 return outbox.add(new VolunteerHandedOver(m.communityId, offer.id.toString(), offer.requestId,
-                        volunteerId, m.category, m.building, party, handOver.reason(), now))
+                        volunteerId, m.category, m.building, party, handOver.reason(), now, visitId(m), warningId(m)))
                         .chain(() -> view(offer, m));
             });
         });

@@ -8,6 +8,7 @@ import static org.gongzhi.volunteer.Fixtures.workerOf;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -22,7 +23,11 @@ import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;
 import org.gongzhi.devstack.TestClock;
+import org.gongzhi.events.EventType;
 import org.gongzhi.events.Topics;
+import org.gongzhi.events.VisitId;
+import org.gongzhi.events.VolunteerUnmatched;
+import org.gongzhi.events.VolunteeringEvent;
 import org.gongzhi.volunteer.Fixtures;
 import org.gongzhi.volunteer.matching.MatchingService;
 import org.junit.jupiter.api.AfterEach;
@@ -37,6 +42,8 @@ import org.junit.jupiter.api.Test;
 class WarningVisitTest {
     @Inject
     MatchingService matching;
+    @Inject
+    ObjectMapper json;
 
     @AfterEach
     void resetClock() {
@@ -112,12 +119,30 @@ class WarningVisitTest {
         as(DevTokens.volunteer(neighbour)).get("/api/volunteers/me/hours").then().statusCode(200)
                 .body("total", equalTo(0.5f)).body("entries[0].source", equalTo("VISIT"));
 
+        // the visit's events name it and its warning in fields of their own; requestId still repeats the visit id
+        // for readers of v1 that do not read them yet
+        String aloneVisit = VisitId.of(warning, alone).value();
+        for (String type : List.of("gongzhi.volunteer.offered.v1", "gongzhi.volunteer.accepted.v1",
+                "gongzhi.volunteer.completed.v1")) {
+            var published = Fixtures.events(aloneVisit, type, 1);
+            assertThat(published).hasSize(1);
+            VolunteeringEvent read = (VolunteeringEvent) json.readValue(published.get(0).value(),
+                    EventType.ofCeType(type).orElseThrow().dataClass());
+            assertThat(read.visitId()).isEqualTo(aloneVisit);
+            assertThat(read.warningId()).isEqualTo(warning);
+            assertThat(read.visit()).contains(new VisitId(aloneVisit));
+            assertThat(read.requestId()).isEqualTo(aloneVisit);
+        }
+
         // the other visit is not done in time: it is reported back for a worker to go
         TestClock.advance(Duration.ofHours(7));
         VertxContextSupport.subscribeAndAwait(() -> matching.expireDue());
-        String visitId = "visit-" + warning + "-" + disabled;
+        String visitId = VisitId.of(warning, disabled).value();
         var unmatched = Fixtures.events(visitId, "gongzhi.volunteer.unmatched.v1", 1);
         assertThat(unmatched).hasSize(1);
+        VolunteerUnmatched missed = json.readValue(unmatched.get(0).value(), VolunteerUnmatched.class);
+        assertThat(missed.visitId()).isEqualTo(visitId);
+        assertThat(missed.warningId()).isEqualTo(warning);
         assertThat(unmatched.get(0).value()).contains("\"category\":\"check-on-neighbour\"", "\"building\":\"301\"",
                 "missed");
         assertThat(unmatched.get(0).value()).doesNotContain("lives alone");
@@ -194,9 +219,9 @@ class WarningVisitTest {
                 .formatted(community, warning, now, now.plus(Duration.ofHours(12)), now));
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> as(worker)
                 .get("/api/warnings/" + warning + "/visits").then().statusCode(200).body("size()", equalTo(3)));
-        String visitDone = "visit-" + warning + "-" + done;
-        String visitAccepted = "visit-" + warning + "-" + accepted;
-        String visitOpen = "visit-" + warning + "-" + open;
+        String visitDone = VisitId.of(warning, done).value();
+        String visitAccepted = VisitId.of(warning, accepted).value();
+        String visitOpen = VisitId.of(warning, open).value();
 
         // the nearest neighbour is asked for each: a for 330 (twice), b for 331
         List<Map<String, Object>> offersOfA = as(volunteerOf(community, a)).get("/api/volunteers/me/offers").then()
