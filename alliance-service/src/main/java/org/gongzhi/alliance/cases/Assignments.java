@@ -24,6 +24,7 @@ import org.gongzhi.alliance.task.TaskRepository;
 import org.gongzhi.alliance.task.TaskStatus;
 import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TimeLimits;
@@ -40,7 +41,6 @@ import org.jboss.logging.Logger;
 @ApplicationScoped
 public class Assignments {
     private static final Logger LOG = Logger.getLogger(Assignments.class);
-    private static final Set<String> ENDED = Set.of("WITHDRAWN", "REJECTED", "CLOSED", "MERGED");
 
     private final TaskRepository tasks;
     private final CaseRepository cases;
@@ -236,12 +236,12 @@ public class Assignments {
      */
     public Uni<Void> requestStatusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged r = event.data();
-        if ("MERGED".equals(r.from()) && !ENDED.contains(r.to())) {
+        if (r.fromStatus() == RequestStatus.MERGED && !r.toStatus().hasEnded()) {
             return cases.findCase(r.requestId()).chain(c -> c == null || !c.is(CaseStatus.CANCELLED)
                     ? Uni.createFrom().voidItem()
                     : routeAgain(c, "no longer merged"));
         }
-        if (!ENDED.contains(r.to())) {
+        if (!r.toStatus().hasEnded()) {
             return Uni.createFrom().voidItem();
         }
         return cases.findCase(r.requestId()).chain(c -> c == null ? Uni.createFrom().voidItem()
