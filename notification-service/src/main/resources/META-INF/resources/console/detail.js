@@ -5,6 +5,7 @@ import { $, h } from './dom.js';
 import { api } from './api.js';
 import { t, categoryName, place, when } from './i18n.js';
 import { countdown } from './board.js';
+import { entryText, standing } from './entries.js';
 import { requestActions, taskActions, duplicateActions, phoneForm, noteForm } from './actions.js';
 
 const detail = { id: null, changed: () => {} };
@@ -25,14 +26,14 @@ function summary(r) {
 function lateness(r) {
   if (!r.deadline) return null;
   return h('p', { id: 'detail-deadline', class: r.deadline.late ? 'explanation late' : 'explanation' },
-    h('strong', {}, r.deadline.late ? t('late') : t('onTime')), ' ', r.deadline.explanation);
+    h('strong', {}, r.deadline.late ? t('late') : t('onTime')), ' ', standing(r.deadline));
 }
 
 function timeline(r) {
   return h('section', { 'aria-labelledby': 'detail-timeline' }, h('h3', { id: 'detail-timeline' }, t('timeline')),
     h('ol', { class: 'timeline' }, ...r.timeline.map((e) => h('li', { class: e.visibility === 'INTERNAL' ? 'internal' : null,
       dataset: { kind: e.kind } }, h('time', { datetime: e.at }, when(e.at)), ' ',
-    e.visibility === 'INTERNAL' ? h('span', { class: 'tag' }, t('internal')) : null, ' ', e.text))));
+    e.visibility === 'INTERNAL' ? h('span', { class: 'tag' }, t('internal')) : null, ' ', entryText(e, r.deadline)))));
 }
 
 function tasks(r, organisations) {

@@ -4,6 +4,7 @@ import { api } from '../console/api.js';
 import { onSubmit, redrawKeepingDrafts, text } from '../console/forms.js';
 import { t, when, categoryName, categoryCodes, place } from '../console/i18n.js';
 import { show } from './main.js';
+import { entryText, standing } from '../console/entries.js';
 
 const OPEN = new Set(['SUBMITTED', 'ACKNOWLEDGED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED', 'IN_DELIBERATION']);
 const followed = { id: null, shown: null };
@@ -88,11 +89,10 @@ function draw(section, r) {
         photos.map((url, i) => h('li', {}, h('a', { href: url, target: '_blank', rel: 'noopener noreferrer' },
           `${t('photo')(i + 1)}: ${url}`))))] : null,
       r.deadline ? h('p', { id: 'request-deadline', class: `explanation${r.deadline.late ? ' late' : ''}` },
-        // request-service explains in English; a Chinese reader gets the gist first
-        t('late') ? h('strong', {}, `${r.deadline.late ? t('late') : t('onTime')} `) : null, r.deadline.explanation) : null,
+        t('late') ? h('strong', {}, `${r.deadline.late ? t('late') : t('onTime')} `) : null, standing(r.deadline)) : null,
       h('h3', {}, t('timeline')),
       h('ol', { class: 'timeline', id: 'request-timeline' }, r.timeline.map((e) => h('li', { dataset: { kind: e.kind } },
-        h('time', { datetime: e.at }, when(e.at)), e.text))),
+        h('time', { datetime: e.at }, when(e.at)), entryText(e, r.deadline)))),
       r.status === 'RESOLVED' ? rateForm(r) : null,
       OPEN.has(r.status) ? withdrawForm(r) : null));
 }

@@ -14,6 +14,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.devstack.DevTokens;
@@ -117,7 +118,21 @@ class TaskProgressTest {
                 .body("tasks[0].organisationId", equalTo("property-2"))
                 .body("tasks[0].organisationName", equalTo("安居物业"))
                 .body("tasks[0].status", equalTo("ACKNOWLEDGED"))
-                .body("tasks[0].completeBy", equalTo(movedTo.toString()));
+                .body("tasks[0].completeBy", equalTo(movedTo.toString()))
+                // each entry in parts beside its English text, for pages in the reader's language
+                .body("timeline.find { it.kind == 'SUBMITTED' }.params.category", equalTo("water-leak"))
+                .body("timeline.find { it.kind == 'TASK_ASSIGNED' && it.actor == 'property-2' }.params",
+                        equalTo(Map.of("party", "安居物业", "role", "LEAD",
+                                "acknowledgeBy", now.plusSeconds(7200).toString(),
+                                "completeBy", now.plusSeconds(36000).toString())))
+                .body("timeline.find { it.kind == 'TASK_ACKNOWLEDGED' }.params.status", equalTo("ACKNOWLEDGED"))
+                .body("timeline.find { it.kind == 'DEADLINE_CHANGED' }.params.reason",
+                        equalTo("waiting for a spare valve"))
+                // the service's own reason for a status is said by the status; no typed reason goes with it
+                .body("timeline.find { it.kind == 'STATUS' && it.params.status == 'ASSIGNED' }.params",
+                        equalTo(Map.of("status", "ASSIGNED")))
+                .body("deadline.nextDue.step", equalTo("FINISH"))
+                .body("deadline.leadKind", equalTo("PARTY"));
         assertThat(Fixtures.count("select count(*) from timeline_entry where kind = 'TASK_ASSIGNED' and request_id = '"
                 + id + "'")).isEqualTo(2);
     }

@@ -82,7 +82,9 @@ class ResidentBrowserIT {
 
         // the page follows it: a party is assigned and says so on the timeline, with the deadline in words
         slow.until(d -> !d.findElements(By.cssSelector("#request-timeline li[data-kind='TASK_ASSIGNED']")).isEmpty());
-        assertThat(browser.text(By.id("request-deadline"))).isNotBlank();
+        assertThat(browser.text(By.id("request-deadline"))).contains("下一时限").doesNotContain("Next deadline");
+        assertThat(browser.text(By.cssSelector("#request-timeline li[data-kind='SUBMITTED']")))
+                .contains("收到诉求：漏水，7号楼").doesNotContain("Request received");
         phone("request-assigned-zh-phone");
 
         // the parties finish through alliance-service; the request is resolved and the page offers the rating

@@ -87,7 +87,8 @@ public class PatrolIntake {
                                     : p.foundAt(), "PATROL", "Found on a patrol"
                                     + (p.riskPointName() == null ? "" : " of risk point " + p.riskPointName())
                                     + (p.warningId() == null ? "" : " during a weather warning"),
-                            TimelineEntry.Visibility.PUBLIC, p.organisationId(), event.id())));
+                            TimelineEntry.Visibility.PUBLIC, p.organisationId(), event.id())
+                            .with("riskPoint", p.riskPointName()).with("duringWarning", p.warningId() != null)));
         });
     }
 

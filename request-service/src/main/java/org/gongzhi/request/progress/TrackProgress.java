@@ -5,6 +5,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import java.util.function.UnaryOperator;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
@@ -60,7 +61,11 @@ public class TrackProgress {
                     + ", complete by " + PublicTime.of(task.completeBy());
             return requests.assigned(r.id, task)
                     .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, task.assignedAt(), "TASK_ASSIGNED",
-                            text, TimelineEntry.Visibility.PUBLIC, task.organisationId(), event.id())))
+                            text, TimelineEntry.Visibility.PUBLIC, task.organisationId(), event.id())
+                            .with("party", task.organisationName() == null ? task.organisationId()
+                                    : task.organisationName())
+                            .with("role", task.taskRole()).with("acknowledgeBy", task.acknowledgeBy())
+                            .with("completeBy", task.completeBy())))
                     .chain(() -> advance(r, RequestStatus.ASSIGNED, task.assignedAt(), "assigned to "
                             + task.organisationId()));
         });
@@ -91,7 +96,10 @@ public class TrackProgress {
                         + (change.note() == null || change.note().isBlank() ? "" : " — " + change.note());
                 Uni<Void> effect = projected.chain(() -> requests.addToTimeline(TimelineEntry.of(r.id,
                         change.changedAt(), "TASK_" + change.status(), text, TimelineEntry.Visibility.PUBLIC,
-                        change.organisationId(), event.id())));
+                        change.organisationId(), event.id())
+                        .with("party", task == null ? change.organisationId() : task.party())
+                        .with("status", change.status())
+                        .with("note", change.note() == null || change.note().isBlank() ? null : change.note())));
                 return switch (status) {
                     case ACKNOWLEDGED -> effect.invoke(() -> {
                         if (r.respondedAt == null) {
@@ -146,7 +154,10 @@ public class TrackProgress {
                 return projected.chain(() -> move.persist())
                         .chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, change.changedAt(),
                                 "DEADLINE_CHANGED", text, TimelineEntry.Visibility.PUBLIC, change.organisationId(),
-                                event.id())));
+                                event.id()).with("party", party).with("completeBy", change.completeBy())
+                                .with("acknowledgeBy", change.acknowledgeBy())
+                                .with("reason", change.reason() == null || change.reason().isBlank() ? null
+                                        : change.reason())));
             });
         });
     }
@@ -169,7 +180,8 @@ public class TrackProgress {
                 }
                 return projected.chain(() -> requests.addToTimeline(TimelineEntry.of(r.id, e.escalatedAt(),
                         "ESCALATED", "Escalated: " + DeadlineView.step(party, e.level(), e.reason()),
-                        TimelineEntry.Visibility.PUBLIC, e.organisationId(), event.id())));
+                        TimelineEntry.Visibility.PUBLIC, e.organisationId(), event.id()).with("party", party)
+                        .with("level", e.level()).with("missed", DeadlineView.missedStep(e.reason()))));
             });
         });
     }
@@ -189,7 +201,9 @@ public class TrackProgress {
                             + " and the community secretary meet at " + PublicTime.of(m.startsAt()) + ", "
                             + m.place();
                     return requests.addToTimeline(TimelineEntry.of(r.id, m.convenedAt(), "MEETING_CONVENED", text,
-                            TimelineEntry.Visibility.PUBLIC, m.leadOrganisationId(), event.id()));
+                            TimelineEntry.Visibility.PUBLIC, m.leadOrganisationId(), event.id())
+                            .with("parties", String.join("、", names)).with("startsAt", m.startsAt())
+                            .with("place", m.place()));
                 }));
     }
 
@@ -213,7 +227,8 @@ public class TrackProgress {
                 : requests.addToTimeline(TimelineEntry.of(r.id, p.progressedAt(), "VOLUNTEER_PROGRESSED",
                                 "The volunteer reports progress"
                                         + (p.note() == null || p.note().isBlank() ? "" : ": " + p.note()),
-                                TimelineEntry.Visibility.PUBLIC, null, event.id()))
+                                TimelineEntry.Visibility.PUBLIC, null, event.id())
+                                .with("note", p.note() == null || p.note().isBlank() ? null : p.note()))
                         .chain(() -> advance(r, RequestStatus.IN_PROGRESS, p.progressedAt(),
                                 "a volunteer is working on it")));
     }
@@ -222,7 +237,7 @@ public class TrackProgress {
     public Uni<Void> volunteerUnmatched(InboundEvent<VolunteerUnmatched> event) {
         VolunteerUnmatched u = event.data();
         return handToAlliance(u.requestId(), u.unmatchedAt(), "VOLUNTEER_UNMATCHED",
-                "No volunteer was free in time; the community office takes it on", event.id());
+                "No volunteer was free in time; the community office takes it on", event.id(), entry -> entry);
     }
 
     /** The volunteer found it needs a professional: a kind of alliance member takes it over and finishes it. */
@@ -230,7 +245,9 @@ public class TrackProgress {
         VolunteerHandedOver h = event.data();
         return handToAlliance(h.requestId(), h.handedOverAt(), "VOLUNTEER_HANDED_OVER",
                 "The volunteer found it needs " + partyKind(h.handOverTo()) + ", who takes it over"
-                        + (h.reason() == null || h.reason().isBlank() ? "" : " — " + h.reason()), event.id());
+                        + (h.reason() == null || h.reason().isBlank() ? "" : " — " + h.reason()), event.id(),
+                entry -> entry.with("handOverTo", h.handOverTo())
+                        .with("reason", h.reason() == null || h.reason().isBlank() ? null : h.reason()));
     }
 
     /**
@@ -238,7 +255,8 @@ public class TrackProgress {
      * another topic, so it may have finished already: that counts. An alliance track that was finished before the
      * hand-over, on work of its own, has to finish again.
      */
-    private Uni<Void> handToAlliance(String requestId, Instant at, String kind, String text, String eventId) {
+    private Uni<Void> handToAlliance(String requestId, Instant at, String kind, String text, String eventId,
+            UnaryOperator<TimelineEntry> parts) {
         return request(requestId).chain(r -> {
             if (r == null) {
                 return Uni.createFrom().voidItem();
@@ -256,8 +274,8 @@ public class TrackProgress {
                     r.tracks = r.tracks + "," + RequestSubmitted.TRACK_ALLIANCE;
                 }
                 boolean allDone = r.completeTrack(RequestSubmitted.TRACK_VOLUNTEERS);
-                Uni<Void> entry = requests.addToTimeline(TimelineEntry.of(r.id, at, kind, text,
-                        TimelineEntry.Visibility.PUBLIC, null, eventId));
+                Uni<Void> entry = requests.addToTimeline(parts.apply(TimelineEntry.of(r.id, at, kind, text,
+                        TimelineEntry.Visibility.PUBLIC, null, eventId)));
                 return allDone ? entry.chain(() -> advance(r, RequestStatus.RESOLVED, at, "every track completed"))
                         : entry;
             });
@@ -293,7 +311,8 @@ public class TrackProgress {
             }
             boolean all = r.completeTrack(track);
             Uni<Void> entry = requests.addToTimeline(TimelineEntry.of(r.id, at, "TRACK_COMPLETED",
-                    track.toLowerCase() + " track completed", TimelineEntry.Visibility.PUBLIC, null, eventId));
+                    track.toLowerCase() + " track completed", TimelineEntry.Visibility.PUBLIC, null, eventId)
+                    .with("track", track));
             return all ? entry.chain(() -> advance(r, RequestStatus.RESOLVED, at, "every track completed")) : entry;
         });
     }

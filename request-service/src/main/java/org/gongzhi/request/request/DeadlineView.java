@@ -28,7 +28,20 @@ public record DeadlineView(
         @Schema(description = "The latest escalation step, in words") String escalation,
         Instant escalatedAt,
         @Schema(description = "Every move of a party's deadlines, oldest first") List<Move> moves,
-        @Schema(description = "All of it in one text for the resident") String explanation) {
+        @Schema(description = "All of it in one text for the resident") String explanation,
+        @Schema(description = "What is due next, in parts (a page says it in its reader's language)") Step nextDue,
+        @Schema(description = "Each missed deadline, in parts, earliest first") List<Step> missedSteps,
+        @Schema(description = "Who is on it: PARTY (the lead party, named in lead), VOLUNTEER or OFFICE")
+        String leadKind,
+        @Schema(description = "The party whose task was escalated last") String escalationParty,
+        @Schema(description = "What that party missed: CONFIRM (taking the task) or FINISH") String escalationMissed) {
+
+    /**
+     * A deadline in parts: RESPOND (the community's first response), RESOLVE (the request resolved), CONFIRM (a party
+     * taking its task) or FINISH (a party finishing its work); party null for the community's own steps.
+     */
+    public record Step(Instant at, String step, String party) {
+    }
 
     /** One move of a party's deadlines. */
     public record Move(Instant at, String organisationId, Instant acknowledgeBy, Instant completeBy, String reason) {
@@ -37,7 +50,7 @@ public record DeadlineView(
         }
     }
 
-    private record Missed(Instant at, String text) {
+    private record Missed(Instant at, String text, Step step) {
     }
 
     /** Where the request stands at {@code now}; null when it is not waiting for anything (done, or in the hall). */
@@ -55,36 +68,42 @@ public record DeadlineView(
         // the next deadline: the lead party's pending step, else the community's own promise
         Instant next;
         String nextStep;
+        Step nextDue;
         if (leadTask.isPresent() && leadTask.get().status == TaskStatus.ASSIGNED && leadTask.get().acknowledgeBy != null) {
             next = leadTask.get().acknowledgeBy;
             nextStep = leadTask.get().party() + " to confirm it has taken the task";
+            nextDue = new Step(next, "CONFIRM", leadTask.get().party());
         } else if (leadTask.isPresent() && leadTask.get().completeBy != null) {
             next = leadTask.get().completeBy;
             nextStep = leadTask.get().party() + " to finish the work";
+            nextDue = new Step(next, "FINISH", leadTask.get().party());
         } else if (r.respondedAt == null) {
             next = r.respondBy;
             nextStep = "a first response";
+            nextDue = new Step(next, "RESPOND", null);
         } else {
             next = r.resolveBy;
             nextStep = "the problem to be resolved";
+            nextDue = new Step(next, "RESOLVE", null);
         }
 
         List<Missed> missed = new ArrayList<>();
         if (r.respondedAt == null && now.isAfter(r.respondBy)) {
             missed.add(new Missed(r.respondBy, "no response yet: a first response was due by "
-                    + PublicTime.of(r.respondBy)));
+                    + PublicTime.of(r.respondBy), new Step(r.respondBy, "RESPOND", null)));
         }
         if (now.isAfter(r.resolveBy)) {
             missed.add(new Missed(r.resolveBy, "not resolved: it was due to be resolved by "
-                    + PublicTime.of(r.resolveBy)));
+                    + PublicTime.of(r.resolveBy), new Step(r.resolveBy, "RESOLVE", null)));
         }
         for (TrackTask t : open) {
             if (t.status == TaskStatus.ASSIGNED && t.acknowledgeBy != null && now.isAfter(t.acknowledgeBy)) {
                 missed.add(new Missed(t.acknowledgeBy, t.party() + " was to confirm the task by "
-                        + PublicTime.of(t.acknowledgeBy)));
+                        + PublicTime.of(t.acknowledgeBy), new Step(t.acknowledgeBy, "CONFIRM", t.party())));
             }
             if (t.completeBy != null && now.isAfter(t.completeBy)) {
-                missed.add(new Missed(t.completeBy, t.party() + " was to finish by " + PublicTime.of(t.completeBy)));
+                missed.add(new Missed(t.completeBy, t.party() + " was to finish by " + PublicTime.of(t.completeBy),
+                        new Step(t.completeBy, "FINISH", t.party())));
             }
         }
         missed.sort(Comparator.comparing(Missed::at));
@@ -121,7 +140,11 @@ public record DeadlineView(
                 .append(next != null && now.isAfter(next) ? " (passed)" : "").append('.');
         return new DeadlineView(next, nextStep, late, since, missed.stream().map(Missed::text).toList(), lead,
                 escalated.map(t -> t.escalationLevel).orElse(0), escalation,
-                escalated.map(t -> t.escalatedAt).orElse(null), moveViews, text.toString());
+                escalated.map(t -> t.escalatedAt).orElse(null), moveViews, text.toString(), nextDue,
+                missed.stream().map(Missed::step).toList(),
+                leadTask.isPresent() ? "PARTY" : lead.equals("a volunteer") ? "VOLUNTEER" : "OFFICE",
+                escalated.map(TrackTask::party).orElse(null),
+                escalated.map(t -> missedStep(t.escalationReason)).orElse(null));
     }
 
     /** The trailing public timeline entry: why it is late, or the next deadline; computed when read. */
@@ -130,9 +153,14 @@ public record DeadlineView(
                 TimelineEntry.Visibility.PUBLIC, null, null);
     }
 
+    /** What an escalated party missed, by the escalation's reason: FINISH (overdue) or CONFIRM. */
+    public static String missedStep(String reason) {
+        return reason != null && reason.startsWith("overdue") ? "FINISH" : "CONFIRM";
+    }
+
     /** An escalation step in words, for residents. */
     public static String step(String party, int level, String reason) {
-        String why = reason != null && reason.startsWith("overdue") ? party + " did not finish in time"
+        String why = missedStep(reason).equals("FINISH") ? party + " did not finish in time"
                 : party + " did not confirm the task in time";
         return switch (level) {
             case 1 -> why + "; its backup on-duty contact was called in (step 1)";

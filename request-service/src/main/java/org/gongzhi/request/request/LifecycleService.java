@@ -75,7 +75,8 @@ public class LifecycleService {
             }
             r.updatedAt = now;
             return requests.addToTimeline(TimelineEntry.of(r.id, now, "ACKNOWLEDGED", "Acknowledged by the "
-                                    + "community — " + text, TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
+                                    + "community — " + text, TimelineEntry.Visibility.PUBLIC, viewer.id(), null)
+                            .with("note", note == null ? null : note.text()))
                     .chain(() -> outbox.add(new RequestAcknowledged(r.communityId, r.id.toString(), r.category,
                             r.building, r.status.published().wire(), now)))
                     .replaceWithVoid();
@@ -179,7 +180,10 @@ public class LifecycleService {
                     + (removed.isEmpty() ? "" : ", tracks removed " + removed)
                     + "; resolve by " + PublicTime.of(r.resolveBy);
             return requests.addToTimeline(TimelineEntry.of(r.id, now, "TRIAGE", text,
-                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
+                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null).with("category", r.category)
+                            .with("urgency", urgency).with("resolveBy", r.resolveBy)
+                            .with("tracksAdded", added.isEmpty() ? null : String.join(",", added))
+                            .with("tracksRemoved", removed.isEmpty() ? null : String.join(",", removed)))
                     .chain(() -> outbox.add(new RequestRecategorised(r.communityId, r.id.toString(), r.category,
                             previousCategory, r.building, r.urgency, List.copyOf(tracks), added, removed,
                             r.respondBy, r.resolveBy, r.status.published().wire(), now,
@@ -212,7 +216,9 @@ public class LifecycleService {
                             .chain(() -> requests.addToTimeline(TimelineEntry.of(master.id, now, "MERGED",
                                     "A duplicate report was merged into this request ("
                                             + describe(duplicate) + ")", TimelineEntry.Visibility.PUBLIC,
-                                    viewer.id(), null)));
+                                    viewer.id(), null).with("category", duplicate.category)
+                                    .with("building", duplicate.building).with("place", duplicate.place)
+                                    .with("filedAt", duplicate.createdAt)));
                 }))
                 .chain(() -> reading.find(viewer, duplicateId));
     }
@@ -233,7 +239,9 @@ public class LifecycleService {
             return changes.unmerge(duplicate, now, viewer.id())
                     .chain(() -> requests.addToTimeline(TimelineEntry.of(master, now, "UNMERGED",
                             "A report merged by mistake was separated again (" + describe(duplicate) + ")",
-                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null)));
+                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null).with("category", duplicate.category)
+                            .with("building", duplicate.building).with("place", duplicate.place)
+                            .with("filedAt", duplicate.createdAt)));
         }).chain(() -> reading.find(viewer, duplicateId));
     }
 

@@ -178,8 +178,8 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             return entry.persist().replaceWithVoid();
         }
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into timeline_entry (id, request_id, at, kind, text, visibility, actor, event_id)
-                        values (:id, :request, :at, :kind, :text, :visibility, :actor, :event)
+                        insert into timeline_entry (id, request_id, at, kind, text, visibility, actor, event_id, params)
+                        values (:id, :request, :at, :kind, :text, :visibility, :actor, :event, :params)
                         on conflict (request_id, event_id) do nothing""")
                 .setParameter("id", entry.id)
                 .setParameter("request", entry.requestId)
@@ -189,6 +189,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
                 .setParameter("visibility", entry.visibility.name())
                 .setParameter("actor", entry.actor)
                 .setParameter("event", entry.eventId)
+                .setParameter("params", entry.params)
                 .executeUpdate())
                 .replaceWithVoid();
     }

@@ -98,6 +98,7 @@ public class RequestService {
             // the timeline entry as stored: PostgreSQL keeps microseconds
             TimelineEntry stored = TimelineEntry.of(received.requestId, received.at.truncatedTo(ChronoUnit.MICROS),
                     received.kind, received.text, received.visibility, received.actor, received.eventId);
+            stored.params = received.params;
             return RequestView.of(request, List.of(), List.of(stored), List.of(), now);
         }
     }
@@ -152,7 +153,8 @@ public class RequestService {
             TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
                             + (r.building == null ? " at " + r.place : " in building " + r.building),
-                    TimelineEntry.Visibility.PUBLIC, viewer.id(), null);
+                    TimelineEntry.Visibility.PUBLIC, viewer.id(), null)
+                    .with("category", r.category).with("building", r.building).with("place", r.place);
             return requests.persist(r)
                     .chain(() -> requests.addToTimeline(entry))
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,

@@ -3,7 +3,9 @@ package org.gongzhi.request.request;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** A request as its resident, a worker or a party sees it: never the contact phone. */
 public record RequestView(
@@ -51,9 +53,12 @@ public record RequestView(
     }
 
     public record TimelineView(Instant at, String kind, String text, TimelineEntry.Visibility visibility,
-            String actor) {
+            String actor,
+            @Schema(description = "The entry's parts by its kind (party, status, times as ISO instants, a note as "
+                    + "typed), for a page that says it in its reader's language; empty for entries made before "
+                    + "parts were kept, whose text stands") Map<String, String> params) {
         static TimelineView of(TimelineEntry e) {
-            return new TimelineView(e.at, e.kind, e.text, e.visibility, e.actor);
+            return new TimelineView(e.at, e.kind, e.text, e.visibility, e.actor, e.params());
         }
     }
 

@@ -25,7 +25,8 @@ public class StatusChanges {
     /** Moves the request or refuses with 409; runs inside the caller's transaction. */
     public Uni<ResidentRequest> move(ResidentRequest r, RequestStatus next, Instant at, String actor, String reason) {
         RequestStatus from = r.moveTo(next, at);
-        return recorded(r, from, next, at, actor, reason, null);
+        // a person's reason is shown as typed; the service's own reasons are said by the status itself
+        return recorded(r, from, next, at, actor, reason, null, actor == null ? null : reason);
     }
 
     /**
@@ -37,7 +38,8 @@ public class StatusChanges {
         r.mergedInto = master.id;
         r.mergedFrom = from;
         r.mergedAt = at;
-        return recorded(r, from, RequestStatus.MERGED, at, actor, "merged into " + master.id, master.id.toString());
+        return recorded(r, from, RequestStatus.MERGED, at, actor, "merged into " + master.id, master.id.toString(),
+                null);
     }
 
     /** Undoes a merge: the duplicate returns to the status it had; the caller checks that it may. */
@@ -49,14 +51,15 @@ public class StatusChanges {
         r.mergedInto = null;
         r.mergedFrom = null;
         r.mergedAt = null;
-        return recorded(r, RequestStatus.MERGED, back, at, actor, "no longer merged into " + master, null);
+        return recorded(r, RequestStatus.MERGED, back, at, actor, "no longer merged into " + master, null, null);
     }
 
     private Uni<ResidentRequest> recorded(ResidentRequest r, RequestStatus from, RequestStatus next, Instant at,
-            String actor, String reason, String mergedInto) {
+            String actor, String reason, String mergedInto, String typedReason) {
         return requests.addToTimeline(TimelineEntry.of(r.id, at, "STATUS", "Status: " + next
                                 + (reason == null ? "" : " — " + reason), TimelineEntry.Visibility.PUBLIC, actor,
-                        null))
+                        null).with("status", next.published().wire()).with("reason", typedReason)
+                        .with("mergedInto", mergedInto))
                 .chain(() -> outbox.add(new RequestStatusChanged(r.communityId, r.id.toString(), r.category,
                         r.building, from.published(), next.published(), reason, at, mergedInto)))
                 .chain(() -> tell(r, from, next, at))
