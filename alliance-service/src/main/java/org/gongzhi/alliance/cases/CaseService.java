@@ -16,6 +16,7 @@ import org.gongzhi.alliance.task.TaskService;
 import org.gongzhi.alliance.task.TaskView;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.TaskRole;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 
@@ -59,7 +60,7 @@ public class CaseService implements CaseRules {
     /** A worker brings another party onto an open request. */
     @WithTransaction
     public Uni<TaskView> addResponder(Actor actor, String requestId, @Valid @NotNull NewResponder input) {
-        String role = input.role() == null ? Task.SUPPORT : input.role();
+        TaskRole role = input.role() == null ? TaskRole.SUPPORT : TaskRole.of(input.role());
         return openCase(actor, requestId)
                 .chain(c -> taskService.knownOrganisation(actor, input.organisationId(), "organisationId")
                         .chain(() -> taskService.alreadyHolds(requestId, input.organisationId(), role, c.round))

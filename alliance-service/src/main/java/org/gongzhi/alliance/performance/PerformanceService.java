@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.alliance.task.Actor;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.alliance.task.TaskRepository;
-import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.alliance.task.Task;
-import org.gongzhi.alliance.task.TaskStatus;
 
 /** Per-party figures (the alliance's share of the three rates). */
 @ApplicationScoped

@@ -1,5 +1,7 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -169,7 +171,7 @@ public class TaskService {
     }
 
     /** Refuses (409) a party that already had a task of that role on the request in that round. */
-    public Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
+    public Uni<Void> alreadyHolds(String requestId, String organisationId, TaskRole role, int round) {
         return tasks.holds(requestId, organisationId, role, round).map(held -> {
             if (held) {
                 throw ProblemException.conflict(organisationId + " already had a " + role + " task on request "
