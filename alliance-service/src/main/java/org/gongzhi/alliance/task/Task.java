@@ -15,6 +15,7 @@ import java.util.UUID;
 import org.gongzhi.events.TaskRole;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 
 /**
  * One party's part in a request: lead or support, with an acknowledge and a completion deadline. Its status and role
@@ -88,6 +89,11 @@ public class Task extends PanacheEntityBase {
     /** Whether a task may go from one status to the next (a finished task goes nowhere). */
     static boolean canStep(TaskStatus from, TaskStatus next) {
         return STEPS.getOrDefault(from, Set.of()).contains(next);
+    }
+
+    /** Whether the task is the caller's to see and act on: staff act for the whole community, a partner for its own. */
+    public boolean isFor(Caller caller) {
+        return communityId.equals(caller.community()) && (caller.staff() || organisationId.equals(caller.org()));
     }
 
     /** The lead party's task (牵头). */

@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
@@ -29,9 +29,9 @@ import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {
     private final ActivityService activities;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    ActivityResource(ActivityService activities, Caller caller) {
+    ActivityResource(ActivityService activities, CurrentCaller caller) {
         this.activities = activities;
         this.caller = caller;
     }

@@ -17,7 +17,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.volunteer.hours.HoursViews.Entry;
 import org.gongzhi.volunteer.hours.HoursViews.Month;
 import org.gongzhi.volunteer.hours.HoursViews.Recognition;
@@ -61,7 +61,7 @@ public class HoursLedger {
      * else the team does not exist. {@code month} ({@code 2026-11}) limits the recognition list to that month.
      */
     @WithSession
-    public Uni<TeamStats> ofTeam(String teamId, String month, Caller caller) {
+    public Uni<TeamStats> ofTeam(String teamId, String month, CurrentCaller caller) {
         YearMonth period = parseMonth(month);
         return Team.<Team>findById(teamId).chain(team -> {
             if (team == null) {

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.hours.HoursViews.TeamStats;
 import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
@@ -21,9 +21,9 @@ import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
 @Produces(MediaType.APPLICATION_JSON)
 public class HoursResource {
     private final HoursLedger ledger;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    HoursResource(HoursLedger ledger, Caller caller) {
+    HoursResource(HoursLedger ledger, CurrentCaller caller) {
         this.ledger = ledger;
         this.caller = caller;
     }

@@ -17,7 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.team.TeamApi.Profile;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
@@ -32,9 +32,9 @@ import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
     private final TeamService teams;
-    private final Caller me;
+    private final CurrentCaller me;
 
-    TeamResource(TeamService teams, Caller me) {
+    TeamResource(TeamService teams, CurrentCaller me) {
         this.teams = teams;
         this.me = me;
     }

@@ -17,7 +17,7 @@ import org.gongzhi.volunteer.team.TeamApi.Profile;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 import org.gongzhi.volunteer.team.TeamApi.Window;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import java.util.Optional;
 
 /** Teams, volunteers and the building grid. */
@@ -108,7 +108,7 @@ public class TeamService {
      * the members of their team. To anyone else the volunteer does not exist.
      */
     @WithTransaction
-    public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, Caller caller) {
+    public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, CurrentCaller caller) {
         if (change.skills() != null) {
             checkSkills(change.skills());
         }
