@@ -192,13 +192,15 @@ public class TopicService {
                         select category, building, count(*), string_agg(id::text, ',' order by created_at)
                         from resident_request
                         where community_id = :c and building is not null and created_at >= :since
-                          and status not in ('WITHDRAWN', 'REJECTED')
+                          and status not in (:withdrawn, :rejected)
                           and id not in (select request_id from topic_request)
                         group by category, building having count(*) >= :size
                         order by count(*) desc, category, building""", Object[].class)
                 .setParameter("c", caller.community())
                 .setParameter("since", clock.instant().minus(config.clusterWindow()))
                 .setParameter("size", (long) config.clusterSize())
+                .setParameter("withdrawn", RequestStatus.WITHDRAWN.name())
+                .setParameter("rejected", RequestStatus.REJECTED.name())
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new Suggestion((String) row[0], (String) row[1],
                         ((Number) row[2]).longValue(),

@@ -207,7 +207,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into track_task (task_id, request_id, organisation_id, organisation_name, role, status,
                             updated_at, acknowledge_by, complete_by)
-                        values (:task, :request, :organisation, :organisationName, :role, 'ASSIGNED', :assignedAt,
+                        values (:task, :request, :organisation, :organisationName, :role, :assigned, :assignedAt,
                             :acknowledgeBy, :completeBy)
                         on conflict (task_id) do update set request_id = excluded.request_id,
                             organisation_id = excluded.organisation_id, organisation_name = excluded.organisation_name,
@@ -221,6 +221,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
                 .setParameter("organisation", task.organisationId())
                 .setParameter("organisationName", task.organisationName())
                 .setParameter("role", task.taskRole().name())
+                .setParameter("assigned", TaskStatus.ASSIGNED.wire())
                 .setParameter("assignedAt", task.assignedAt())
                 .setParameter("acknowledgeBy", task.acknowledgeBy())
                 .setParameter("completeBy", task.completeBy())
