@@ -12,11 +12,12 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
-import org.gongzhi.platform.security.CurrentCaller;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
 import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
@@ -39,7 +40,7 @@ public class ActivityService {
 
     /** Workers and admins of the team's community and the team's leader publish; to anyone else it does not exist. */
     @WithTransaction
-    public Uni<List<ActivityView>> publish(String teamId, @Valid @NotNull NewActivity input, CurrentCaller caller) {
+    public Uni<List<ActivityView>> publish(String teamId, @Valid @NotNull NewActivity input, Caller caller) {
         return leadable(teamId, caller).chain(team -> input.building() == null ? Uni.createFrom().item(team)
                 : Building.findById(input.building()).map(b -> {
                     if (b == null) {
@@ -130,7 +131,7 @@ public class ActivityService {
 
     /** After the activity: who was there; each present volunteer is credited its hours, once. */
     @WithTransaction
-    public Uni<ActivityView> attendance(UUID activityId, @Valid @NotNull Attendance attendance, CurrentCaller caller) {
+    public Uni<ActivityView> attendance(UUID activityId, @Valid @NotNull Attendance attendance, Caller caller) {
         return Activity.<Activity>findById(activityId).chain(a -> {
             if (a == null) {
                 throw ProblemException.notFound("activity", activityId.toString());
@@ -163,10 +164,10 @@ public class ActivityService {
         });
     }
 
-    private static Uni<Team> leadable(String teamId, CurrentCaller caller) {
+    private static Uni<Team> leadable(String teamId, Caller caller) {
         return Team.<Team>findById(teamId).map(team -> {
-            boolean staff = caller.isStaff() && caller.community().equals(team == null ? null : team.communityId);
-            if (team == null || !staff && caller.volunteer().filter(v -> v.equals(team.leader)).isEmpty()) {
+            boolean staff = caller.staff() && caller.community().equals(team == null ? null : team.communityId);
+            if (team == null || !staff && Optional.ofNullable(caller.volunteer()).filter(v -> v.equals(team.leader)).isEmpty()) {
                 throw ProblemException.notFound("team", teamId);
             }
             return team;

@@ -12,12 +12,13 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.CurrentCaller;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.volunteer.hours.HoursViews.Entry;
 import org.gongzhi.volunteer.hours.HoursViews.Month;
 import org.gongzhi.volunteer.hours.HoursViews.Recognition;
@@ -61,15 +62,15 @@ public class HoursLedger {
      * else the team does not exist. {@code month} ({@code 2026-11}) limits the recognition list to that month.
      */
     @WithSession
-    public Uni<TeamStats> ofTeam(String teamId, String month, CurrentCaller caller) {
+    public Uni<TeamStats> ofTeam(String teamId, String month, Caller caller) {
         YearMonth period = parseMonth(month);
         return Team.<Team>findById(teamId).chain(team -> {
             if (team == null) {
                 throw ProblemException.notFound("team", teamId);
             }
             return Volunteer.<Volunteer>list("team", teamId).chain(members -> {
-                boolean staff = caller.isStaff() && caller.community().equals(team.communityId);
-                if (!staff && caller.volunteer().map(me -> !me.equals(team.leader)
+                boolean staff = caller.staff() && caller.community().equals(team.communityId);
+                if (!staff && Optional.ofNullable(caller.volunteer()).map(me -> !me.equals(team.leader)
                         && members.stream().noneMatch(m -> m.id.equals(me))).orElse(true)) {
                     throw ProblemException.notFound("team", teamId);
                 }

@@ -87,7 +87,7 @@ public class TeamResource {
     @Operation(summary = "Change my skills, availability, weekly cap or phone, or pause/resume (active)")
     public Uni<Profile> changeMe(VolunteerChange change) {
         return teams.change(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")),
-                change, me);
+                change, me.get());
     }
 
     @PATCH
@@ -95,7 +95,7 @@ public class TeamResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "Change a volunteer's profile (workers, admins, and the leader of the volunteer's team)")
     public Uni<Profile> change(@PathParam("id") String id, VolunteerChange change) {
-        return teams.change(id, change, me);
+        return teams.change(id, change, me.get());
     }
 
     @GET

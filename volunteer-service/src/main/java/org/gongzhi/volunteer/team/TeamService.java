@@ -17,7 +17,7 @@ import org.gongzhi.volunteer.team.TeamApi.Profile;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 import org.gongzhi.volunteer.team.TeamApi.Window;
-import org.gongzhi.platform.security.CurrentCaller;
+import org.gongzhi.platform.security.Caller;
 import java.util.Optional;
 
 /** Teams, volunteers and the building grid. */
@@ -108,7 +108,7 @@ public class TeamService {
      * the members of their team. To anyone else the volunteer does not exist.
      */
     @WithTransaction
-    public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, CurrentCaller caller) {
+    public Uni<Profile> change(String volunteerId, @Valid @NotNull VolunteerChange change, Caller caller) {
         if (change.skills() != null) {
             checkSkills(change.skills());
         }
@@ -116,8 +116,8 @@ public class TeamService {
             if (v == null) {
                 throw ProblemException.notFound("volunteer", volunteerId);
             }
-            Optional<String> me = caller.volunteer();
-            if (caller.isStaff() && caller.community().equals(v.communityId)
+            Optional<String> me = Optional.ofNullable(caller.volunteer());
+            if (caller.staff() && caller.community().equals(v.communityId)
                     || me.filter(volunteerId::equals).isPresent()) {
                 return Uni.createFrom().item(v);
             }
