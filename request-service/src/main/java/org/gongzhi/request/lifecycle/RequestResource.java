@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import org.gongzhi.platform.api.Page;
 import io.smallrye.mutiny.Uni;
@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/requests")
@@ -31,9 +31,9 @@ import org.gongzhi.platform.security.Roles;
 public class RequestResource {
     private final RequestService requests;
     private final LifecycleService lifecycle;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    RequestResource(RequestService requests, LifecycleService lifecycle, Caller caller) {
+    RequestResource(RequestService requests, LifecycleService lifecycle, CurrentCaller caller) {
         this.requests = requests;
         this.lifecycle = lifecycle;
         this.caller = caller;
@@ -45,7 +45,7 @@ public class RequestResource {
             + "creation time and text; sorted and paged. Residents see only their own requests, partners those "
             + "their organisation has tasks on.")
     public Uni<Page<RequestSummary>> search(@BeanParam RequestSearch search) {
-        return requests.search(Viewer.of(caller), search);
+        return requests.search(caller.get(), search);
     }
 
     @POST
@@ -57,7 +57,7 @@ public class RequestResource {
     @Extension(name = "x-refuses-409",
             value = "The request is no longer open, or was already acknowledged (responded to)")
     public Uni<RequestView> acknowledge(@PathParam("id") UUID id, Note note) {
-        return lifecycle.acknowledge(Viewer.of(caller), id, note);
+        return lifecycle.acknowledge(caller.get(), id, note);
     }
 
     @POST
@@ -66,7 +66,7 @@ public class RequestResource {
     @Operation(summary = "Withdraw an open request")
     @Extension(name = "x-refuses-409", value = "The request is no longer open")
     public Uni<RequestView> withdraw(@PathParam("id") UUID id, Note reason) {
-        return lifecycle.withdraw(Viewer.of(caller), id, reason);
+        return lifecycle.withdraw(caller.get(), id, reason);
     }
 
     @POST
@@ -77,7 +77,7 @@ public class RequestResource {
             + "volunteer took it on. Tasks and offers are cancelled; the resident is told why.")
     @Extension(name = "x-refuses-409", value = "Work has started, or the request is no longer open")
     public Uni<RequestView> reject(@PathParam("id") UUID id, Note reason) {
-        return lifecycle.reject(Viewer.of(caller), id, reason);
+        return lifecycle.reject(caller.get(), id, reason);
     }
 
     @POST
@@ -88,7 +88,7 @@ public class RequestResource {
             + "official deadline still bounds the resolve deadline.")
     @Extension(name = "x-refuses-409", value = "The request is no longer open")
     public Uni<RequestView> triage(@PathParam("id") UUID id, Triage triage) {
-        return lifecycle.triage(Viewer.of(caller), id, triage);
+        return lifecycle.triage(caller.get(), id, triage);
     }
 
     @POST
@@ -99,7 +99,7 @@ public class RequestResource {
             + "hears of the master's progress; the master lists it under merged.")
     @Extension(name = "x-refuses-409", value = "The master request is no longer open, or the duplicate is not open")
     public Uni<RequestView> merge(@PathParam("id") UUID id, Merge merge) {
-        return lifecycle.merge(Viewer.of(caller), id, merge);
+        return lifecycle.merge(caller.get(), id, merge);
     }
 
     @POST
@@ -110,7 +110,7 @@ public class RequestResource {
             + "its tracks take it again.")
     @Extension(name = "x-refuses-409", value = "The request is not merged, or was merged on an earlier day")
     public Uni<RequestView> unmerge(@PathParam("id") UUID id) {
-        return lifecycle.unmerge(Viewer.of(caller), id);
+        return lifecycle.unmerge(caller.get(), id);
     }
 
     @POST
@@ -118,7 +118,7 @@ public class RequestResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Add an internal note (workers and the parties on the request see it)")
     public Uni<RequestView> note(@PathParam("id") UUID id, Note note) {
-        return lifecycle.note(Viewer.of(caller), id, note);
+        return lifecycle.note(caller.get(), id, note);
     }
 
     @POST
@@ -132,7 +132,7 @@ public class RequestResource {
     public Uni<Response> submit(NewRequest request,
             @Parameter(description = "Any unique string per intended request")
             @HeaderParam("Idempotency-Key") String idempotencyKey) {
-        return requests.submit(Viewer.of(caller), request, idempotencyKey)
+        return requests.submit(caller.get(), request, idempotencyKey)
                 .map(s -> Response.created(URI.create("/api/requests/" + s.request().id()))
                         .header("Idempotent-Replayed", s.replayed())
                         .entity(s.request()).build());
@@ -144,7 +144,7 @@ public class RequestResource {
     @Operation(summary = "Read a request with its tasks and timeline")
     @Extension(name = "x-refuses-404", value = "No such request, or not yours to see")
     public Uni<RequestView> find(@PathParam("id") UUID id) {
-        return requests.find(Viewer.of(caller), id);
+        return requests.find(caller.get(), id);
     }
 
     @GET
@@ -153,6 +153,6 @@ public class RequestResource {
     @Operation(summary = "Read a request's timeline", description = "Residents see public updates; workers and "
             + "the parties on the request also see internal notes.")
     public Uni<List<RequestView.TimelineView>> timeline(@PathParam("id") UUID id) {
-        return requests.timeline(Viewer.of(caller), id);
+        return requests.timeline(caller.get(), id);
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -19,6 +19,7 @@ import org.gongzhi.events.TimeLimits;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
 import org.gongzhi.request.category.Urgency;
@@ -58,8 +59,8 @@ public class LifecycleService {
      * recorded with {@code request.acknowledged}.
      */
     @WithTransaction
-    public Uni<RequestView> acknowledge(Viewer viewer, UUID id, @Valid Note note) {
-        return reading.visible(viewer, id).chain(r -> {
+    public Uni<RequestView> acknowledge(Caller caller, UUID id, @Valid Note note) {
+        return reading.visible(caller, id).chain(r -> {
             if (!r.status.isOpen()) {
                 throw ProblemException.conflict("a request that is " + r.status + " cannot become ACKNOWLEDGED");
             }
@@ -71,24 +72,24 @@ public class LifecycleService {
             r.respondedAt = now;
             String text = note == null ? "acknowledged" : note.text();
             if (r.status == RequestStatus.SUBMITTED) {
-                return move(r, RequestStatus.ACKNOWLEDGED, now, viewer, text).replaceWithVoid();
+                return move(r, RequestStatus.ACKNOWLEDGED, now, caller, text).replaceWithVoid();
             }
             r.updatedAt = now;
             return requests.addToTimeline(TimelineEntry.of(r.id, now, "ACKNOWLEDGED", "Acknowledged by the "
-                                    + "community — " + text, TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
+                                    + "community — " + text, TimelineEntry.Visibility.PUBLIC, caller.id(), null))
                     .chain(() -> outbox.add(new RequestAcknowledged(r.communityId, r.id.toString(), r.category,
                             r.building, r.status.published().wire(), now)))
                     .replaceWithVoid();
-        }).chain(() -> reading.find(viewer, id));
+        }).chain(() -> reading.find(caller, id));
     }
 
     /** A resident withdraws their own open request; a worker may do it for them. */
     @WithTransaction
-    public Uni<RequestView> withdraw(Viewer viewer, UUID id, @Valid Note reason) {
-        return reading.visible(viewer, id)
-                .chain(r -> move(r, RequestStatus.WITHDRAWN, clock.instant(), viewer,
+    public Uni<RequestView> withdraw(Caller caller, UUID id, @Valid Note reason) {
+        return reading.visible(caller, id)
+                .chain(r -> move(r, RequestStatus.WITHDRAWN, clock.instant(), caller,
                         reason == null ? "withdrawn" : reason.text()))
-                .chain(r -> reading.find(viewer, id));
+                .chain(r -> reading.find(caller, id));
     }
 
     /**
@@ -97,8 +98,8 @@ public class LifecycleService {
      * and offers are cancelled by their services on the status change.
      */
     @WithTransaction
-    public Uni<RequestView> reject(Viewer viewer, UUID id, @Valid @NotNull Note reason) {
-        return reading.visible(viewer, id)
+    public Uni<RequestView> reject(Caller caller, UUID id, @Valid @NotNull Note reason) {
+        return reading.visible(caller, id)
                 .chain(r -> {
                     if (r.status == RequestStatus.IN_PROGRESS || r.status == RequestStatus.REOPENED) {
                         throw ProblemException.conflict("work on the request has started (it is " + r.status
@@ -115,8 +116,8 @@ public class LifecycleService {
                         return r;
                     });
                 })
-                .chain(r -> move(r, RequestStatus.REJECTED, clock.instant(), viewer, reason.text()))
-                .chain(r -> reading.find(viewer, id));
+                .chain(r -> move(r, RequestStatus.REJECTED, clock.instant(), caller, reason.text()))
+                .chain(r -> reading.find(caller, id));
     }
 
     /**
@@ -125,7 +126,7 @@ public class LifecycleService {
      * category and urgency from intake, never later than a 12345 ticket's official deadline.
      */
     @WithTransaction
-    public Uni<RequestView> triage(Viewer viewer, UUID id, @Valid @NotNull Triage triage) {
+    public Uni<RequestView> triage(Caller caller, UUID id, @Valid @NotNull Triage triage) {
         if (triage.category() == null && triage.urgency() == null && triage.adding().isEmpty()
                 && triage.removing().isEmpty()) {
             throw ProblemException.invalid("category", "give a category, an urgency or tracks to add or remove");
@@ -135,7 +136,7 @@ public class LifecycleService {
                 throw ProblemException.invalid("removeTracks", "track " + track + " is also in addTracks");
             }
         }
-        return reading.visible(viewer, id).chain(r -> {
+        return reading.visible(caller, id).chain(r -> {
             if (!r.status.isOpen()) {
                 throw ProblemException.conflict("a request that is " + r.status + " cannot be triaged");
             }
@@ -179,14 +180,14 @@ public class LifecycleService {
                     + (removed.isEmpty() ? "" : ", tracks removed " + removed)
                     + "; resolve by " + PublicTime.of(r.resolveBy);
             return requests.addToTimeline(TimelineEntry.of(r.id, now, "TRIAGE", text,
-                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null))
+                            TimelineEntry.Visibility.PUBLIC, caller.id(), null))
                     .chain(() -> outbox.add(new RequestRecategorised(r.communityId, r.id.toString(), r.category,
                             previousCategory, r.building, r.urgency, List.copyOf(tracks), added, removed,
                             r.respondBy, r.resolveBy, r.status.published().wire(), now,
                             TimeLimits.of(catalogue.respondWithin(category, urgency),
                                     catalogue.resolveWithin(category, urgency)))))
                     .replaceWithVoid();
-        }).chain(() -> reading.find(viewer, id));
+        }).chain(() -> reading.find(caller, id));
     }
 
     /**
@@ -194,33 +195,33 @@ public class LifecycleService {
      * services, and its resident hears of the master's progress from then on. The master's timeline lists it.
      */
     @WithTransaction
-    public Uni<RequestView> merge(Viewer viewer, UUID duplicateId, @Valid @NotNull Merge merge) {
+    public Uni<RequestView> merge(Caller caller, UUID duplicateId, @Valid @NotNull Merge merge) {
         if (duplicateId.equals(merge.into())) {
             throw ProblemException.invalid("into", "a request cannot be merged into itself");
         }
-        return reading.visible(viewer, merge.into())
+        return reading.visible(caller, merge.into())
                 .onFailure(ProblemException.class).transform(e -> ProblemException.invalid("into",
                         "no request " + merge.into() + " to merge into"))
-                .chain(master -> reading.visible(viewer, duplicateId).chain(duplicate -> {
+                .chain(master -> reading.visible(caller, duplicateId).chain(duplicate -> {
                     if (!master.status.isOpen()) {
                         throw ProblemException.conflict("the master request is " + master.status
                                 + "; merge into an open one");
                     }
                     Instant now = clock.instant();
-                    return changes.merge(duplicate, master, now, viewer.id())
+                    return changes.merge(duplicate, master, now, caller.id())
                             .chain(() -> requests.repointMerged(duplicate.id, master.id))
                             .chain(() -> requests.addToTimeline(TimelineEntry.of(master.id, now, "MERGED",
                                     "A duplicate report was merged into this request ("
                                             + describe(duplicate) + ")", TimelineEntry.Visibility.PUBLIC,
-                                    viewer.id(), null)));
+                                    caller.id(), null)));
                 }))
-                .chain(() -> reading.find(viewer, duplicateId));
+                .chain(() -> reading.find(caller, duplicateId));
     }
 
     /** Undoes a merge on the day it was made: the duplicate returns to the status it had and its tracks take it. */
     @WithTransaction
-    public Uni<RequestView> unmerge(Viewer viewer, UUID duplicateId) {
-        return reading.visible(viewer, duplicateId).chain(duplicate -> {
+    public Uni<RequestView> unmerge(Caller caller, UUID duplicateId) {
+        return reading.visible(caller, duplicateId).chain(duplicate -> {
             if (duplicate.status != RequestStatus.MERGED) {
                 throw ProblemException.conflict("the request is " + duplicate.status + ", not merged");
             }
@@ -230,11 +231,11 @@ public class LifecycleService {
                         + "; a merge can be undone only on the day it was made");
             }
             UUID master = duplicate.mergedInto;
-            return changes.unmerge(duplicate, now, viewer.id())
+            return changes.unmerge(duplicate, now, caller.id())
                     .chain(() -> requests.addToTimeline(TimelineEntry.of(master, now, "UNMERGED",
                             "A report merged by mistake was separated again (" + describe(duplicate) + ")",
-                            TimelineEntry.Visibility.PUBLIC, viewer.id(), null)));
-        }).chain(() -> reading.find(viewer, duplicateId));
+                            TimelineEntry.Visibility.PUBLIC, caller.id(), null)));
+        }).chain(() -> reading.find(caller, duplicateId));
     }
 
     private String describe(ResidentRequest r) {
@@ -245,15 +246,15 @@ public class LifecycleService {
 
     /** An internal note for workers and the parties on the request. */
     @WithTransaction
-    public Uni<RequestView> note(Viewer viewer, UUID id, @Valid @NotNull Note note) {
-        return reading.visible(viewer, id)
+    public Uni<RequestView> note(Caller caller, UUID id, @Valid @NotNull Note note) {
+        return reading.visible(caller, id)
                 .chain(r -> requests.addToTimeline(TimelineEntry.of(r.id, clock.instant(), "NOTE", note.text(),
-                        TimelineEntry.Visibility.INTERNAL, viewer.id(), null)))
-                .chain(() -> reading.find(viewer, id));
+                        TimelineEntry.Visibility.INTERNAL, caller.id(), null)))
+                .chain(() -> reading.find(caller, id));
     }
 
-    private Uni<ResidentRequest> move(ResidentRequest r, RequestStatus next, Instant at, Viewer viewer,
+    private Uni<ResidentRequest> move(ResidentRequest r, RequestStatus next, Instant at, Caller caller,
             String reason) {
-        return changes.move(r, next, at, viewer.id(), reason);
+        return changes.move(r, next, at, caller.id(), reason);
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import org.gongzhi.platform.api.IdempotencyKey;
 import org.gongzhi.platform.api.Page;
@@ -17,6 +17,7 @@ import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TimeLimits;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
 import org.gongzhi.request.category.Urgency;
@@ -45,18 +46,18 @@ public class RequestService {
     public record Submission(RequestView request, boolean replayed) {
     }
 
-    public Uni<Submission> submit(Viewer viewer, @Valid @NotNull NewRequest input, String idempotencyKey) {
+    public Uni<Submission> submit(Caller caller, @Valid @NotNull NewRequest input, String idempotencyKey) {
         IdempotencyKey.check(idempotencyKey);
         String fingerprint = idempotencyKey == null ? null : IdempotencyKey.fingerprint(input.withoutReceivedAt());
         // no look-up of the key first: the unique index on (created_by, idempotency_key) refuses a repeated one
         return Panache.withTransaction(() -> Uni.createFrom()
-                        .deferred(() -> intake(viewer, input, idempotencyKey, fingerprint, true))
-                        .chain(opened -> requests.possibleDuplicates(opened.request(), !viewer.staff())
+                        .deferred(() -> intake(caller, input, idempotencyKey, fingerprint, true))
+                        .chain(opened -> requests.possibleDuplicates(opened.request(), !caller.staff())
                                 .map(duplicates -> new Submission(opened.view(clock.instant())
                                         .withPossibleDuplicates(duplicates), false))))
                 .onFailure(failure -> failure instanceof ConstraintViolationException
                         || failure instanceof ProblemException)
-                .recoverWithUni(refused -> replayedOr(viewer, idempotencyKey, fingerprint, refused));
+                .recoverWithUni(refused -> replayedOr(caller, idempotencyKey, fingerprint, refused));
     }
 
     /**
@@ -64,23 +65,23 @@ public class RequestService {
      * the first request comes back as a replay; with a different body it is refused (422); otherwise the refusal
      * stands.
      */
-    private Uni<Submission> replayedOr(Viewer viewer, String idempotencyKey, String fingerprint, Throwable refused) {
+    private Uni<Submission> replayedOr(Caller caller, String idempotencyKey, String fingerprint, Throwable refused) {
         if (idempotencyKey == null) {
             return Uni.createFrom().failure(refused);
         }
-        return Panache.withSession(() -> requests.byIdempotencyKey(viewer.id(), idempotencyKey)
+        return Panache.withSession(() -> requests.byIdempotencyKey(caller.id(), idempotencyKey)
                 .chain(r -> {
                     if (r == null) {
                         return Uni.createFrom().failure(refused);
                     }
                     IdempotencyKey.requireSameBody(r.idempotencyFingerprint, fingerprint);
-                    return view(r, viewer).map(v -> new Submission(v, true));
+                    return view(r, caller).map(v -> new Submission(v, true));
                 }));
     }
 
     /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
-    public Uni<ResidentRequest> open(Viewer viewer, @Valid NewRequest input, String idempotencyKey) {
-        return intake(viewer, input, idempotencyKey, null, true).map(Opened::request);
+    public Uni<ResidentRequest> open(Caller caller, @Valid NewRequest input, String idempotencyKey) {
+        return intake(caller, input, idempotencyKey, null, true).map(Opened::request);
     }
 
     /**
@@ -88,8 +89,8 @@ public class RequestService {
      * {@code input.receivedAt()}, and its {@code request.submitted} names no tracks, so no party or volunteer is given
      * work on it.
      */
-    public Uni<ResidentRequest> openPast(Viewer viewer, @Valid NewRequest input) {
-        return intake(viewer, input, null, null, false).map(Opened::request);
+    public Uni<ResidentRequest> openPast(Caller caller, @Valid NewRequest input) {
+        return intake(caller, input, null, null, false).map(Opened::request);
     }
 
     /** A request just stored, with its first timeline entry: all its view needs, without reading it back. */
@@ -102,7 +103,7 @@ public class RequestService {
         }
     }
 
-    private Uni<Opened> intake(Viewer viewer, NewRequest input, String idempotencyKey, String fingerprint,
+    private Uni<Opened> intake(Caller caller, NewRequest input, String idempotencyKey, String fingerprint,
             boolean startTracks) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
@@ -120,12 +121,12 @@ public class RequestService {
         if (input.hotlineDeadline() != null && !input.hotlineDeadline().isAfter(now)) {
             throw ProblemException.invalid("hotlineDeadline", "is in the past");
         }
-        Instant received = received(viewer, input, now);
-        return checkLocation(viewer.community(), input).chain(() -> {
+        Instant received = received(caller, input, now);
+        return checkLocation(caller.community(), input).chain(() -> {
             Urgency urgency = input.urgency() == null ? category.defaultUrgency() : Urgency.valueOf(input.urgency());
             ResidentRequest r = new ResidentRequest();
             r.id = UUID.randomUUID();
-            r.communityId = viewer.community();
+            r.communityId = caller.community();
             r.category = category.code();
             r.description = input.description().strip();
             r.building = input.building();
@@ -136,12 +137,12 @@ public class RequestService {
             r.channel = input.channel() == null ? "app" : input.channel();
             r.hotlineTicket = input.hotlineTicket();
             r.tracks = String.join(",", category.tracks());
-            r.residentId = viewer.staff() ? input.residentId() : viewer.id();
+            r.residentId = caller.staff() ? input.residentId() : caller.id();
             r.contactPhone = input.contactPhone();
             r.status = RequestStatus.SUBMITTED;
             r.respondBy = received.plus(catalogue.respondWithin(category, urgency));
             r.hotlineDeadline = input.hotlineDeadline();
-            r.createdBy = viewer.id();
+            r.createdBy = caller.id();
             r.createdAt = received;
             r.resolveBy = r.resolveDeadline(catalogue.resolveWithin(category, urgency));
             r.updatedAt = received;
@@ -152,7 +153,7 @@ public class RequestService {
             TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
                             + (r.building == null ? " at " + r.place : " in building " + r.building),
-                    TimelineEntry.Visibility.PUBLIC, viewer.id(), null);
+                    TimelineEntry.Visibility.PUBLIC, caller.id(), null);
             return requests.persist(r)
                     .chain(() -> requests.addToTimeline(entry))
                     .chain(() -> outbox.add(new RequestSubmitted(r.communityId, r.id.toString(), r.category,
@@ -168,11 +169,11 @@ public class RequestService {
      * When the community received the request: now, or earlier when a worker says so (a call taken on the rounds, a
      * 12345 ticket received yesterday); its deadlines and the dashboard's clocks run from this time.
      */
-    private static Instant received(Viewer viewer, NewRequest input, Instant now) {
+    private static Instant received(Caller caller, NewRequest input, Instant now) {
         if (input.receivedAt() == null) {
             return now;
         }
-        if (!viewer.staff()) {
+        if (!caller.staff()) {
             throw ProblemException.invalid("receivedAt", "only a worker records when a request was received");
         }
         if (input.receivedAt().isAfter(now)) {
@@ -204,23 +205,23 @@ public class RequestService {
         return ProblemException.invalid("building", "building '" + input.building() + "' is not part of the estate");
     }
 
-    /** A request the viewer may see; 404 for one they may not, so its existence is not revealed. */
+    /** A request the caller may see; 404 for one they may not, so its existence is not revealed. */
     @WithSession
-    public Uni<RequestView> find(Viewer viewer, UUID id) {
-        return visible(viewer, id).chain(r -> view(r, viewer));
+    public Uni<RequestView> find(Caller caller, UUID id) {
+        return visible(caller, id).chain(r -> view(r, caller));
     }
 
-    /** The request if the viewer may see it; 404 otherwise. */
-    public Uni<ResidentRequest> visible(Viewer viewer, UUID id) {
+    /** The request if the caller may see it; 404 otherwise. */
+    public Uni<ResidentRequest> visible(Caller caller, UUID id) {
         return requests.findById(id).chain(r -> {
-            if (r == null || !r.communityId.equals(viewer.community())) {
+            if (r == null || !r.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("request", id.toString());
             }
-            if (viewer.staff() || (viewer.resident() && viewer.id().equals(r.residentId))) {
+            if (caller.staff() || (caller.resident() && caller.id().equals(r.residentId))) {
                 return Uni.createFrom().item(r);
             }
-            if (viewer.org() != null) {
-                return requests.orgHoldsTask(id, viewer.org()).map(holds -> {
+            if (caller.org() != null) {
+                return requests.orgHoldsTask(id, caller.org()).map(holds -> {
                     if (!holds) {
                         throw ProblemException.notFound("request", id.toString());
                     }
@@ -231,8 +232,8 @@ public class RequestService {
         });
     }
 
-    private Uni<RequestView> view(ResidentRequest r, Viewer viewer) {
-        boolean insider = viewer.staff() || viewer.org() != null;
+    private Uni<RequestView> view(ResidentRequest r, Caller caller) {
+        boolean insider = caller.staff() || caller.org() != null;
         return requests.tasks(r.id).chain(tasks -> requests.timeline(r.id).chain(timeline -> requests
                 .deadlineMoves(r.id).chain(moves -> requests.mergedInto(r.id).map(merged -> RequestView.of(r, tasks,
                         timeline.stream().filter(e -> insider || e.visibility == TimelineEntry.Visibility.PUBLIC)
@@ -240,13 +241,13 @@ public class RequestService {
     }
 
     @WithSession
-    public Uni<Page<RequestSummary>> search(Viewer viewer, @Valid @NotNull RequestSearch search) {
+    public Uni<Page<RequestSummary>> search(Caller caller, @Valid @NotNull RequestSearch search) {
         Instant now = clock.instant();
-        return requests.search(viewer, search, now).map(page -> page.map(r -> RequestSummary.of(r, now)));
+        return requests.search(caller, search, now).map(page -> page.map(r -> RequestSummary.of(r, now)));
     }
 
     @WithSession
-    public Uni<List<RequestView.TimelineView>> timeline(Viewer viewer, UUID id) {
-        return find(viewer, id).map(RequestView::timeline);
+    public Uni<List<RequestView.TimelineView>> timeline(Caller caller, UUID id) {
+        return find(caller, id).map(RequestView::timeline);
     }
 }

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import jakarta.validation.constraints.NotBlank;

@@ -30,13 +30,13 @@ import org.gongzhi.platform.problem.ProblemException;
  * sees every endpoint of the community; an endpoint of another organisation is "not found".
  */
 @ApplicationScoped
-public class Webhooks {
+public class WebhookEndpoints {
     private final Pool pool;
     private final Clock clock;
     private final TargetPolicy targets;
     private final WebhookConfig config;
 
-    Webhooks(Pool pool, Clock clock, TargetPolicy targets, WebhookConfig config) {
+    WebhookEndpoints(Pool pool, Clock clock, TargetPolicy targets, WebhookConfig config) {
         this.pool = pool;
         this.clock = clock;
         this.targets = targets;

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import io.smallrye.mutiny.Uni;
 import java.time.Instant;

@@ -35,8 +35,8 @@ import org.jboss.logging.Logger;
  * endpoint's last {@code disable-after-failures} messages all failed, it is disabled too.
  */
 @ApplicationScoped
-public class WebhookDispatcher {
-    private static final Logger LOG = Logger.getLogger(WebhookDispatcher.class);
+public class WebhookSender {
+    private static final Logger LOG = Logger.getLogger(WebhookSender.class);
 
     private final Pool pool;
     private final Clock clock;
@@ -44,7 +44,7 @@ public class WebhookDispatcher {
     private final HttpClient http;
     private final TargetPolicy targets;
 
-    WebhookDispatcher(Pool pool, Clock clock, WebhookConfig config, TargetPolicy targets, Vertx vertx) {
+    WebhookSender(Pool pool, Clock clock, WebhookConfig config, TargetPolicy targets, Vertx vertx) {
         this.pool = pool;
         this.clock = clock;
         this.config = config;
@@ -74,7 +74,7 @@ public class WebhookDispatcher {
                         from due, webhook_endpoint e where w.id = due.id and e.id = w.endpoint_id
                         returning w.id, w.message_id, w.payload, w.attempts, e.id as endpoint_id, e.url, e.secret,
                             e.previous_secret, e.previous_secret_until""")
-                .execute(Tuple.of(Webhooks.at(now), Webhooks.at(stale), config.perEndpointBatch()))
+                .execute(Tuple.of(WebhookEndpoints.at(now), WebhookEndpoints.at(stale), config.perEndpointBatch()))
                 .invoke(rows -> rows.forEach(row -> send(row).subscribe().with(ok -> {
                 }, e -> LOG.warnf("webhook delivery %s: %s", row.getUUID("id"), e.getMessage()))))
                 .replaceWithVoid()
@@ -102,15 +102,15 @@ public class WebhookDispatcher {
         return pool.withTransaction(c -> c.preparedQuery("""
                         insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
                         values ($1, $2, null, $3, 0)""")
-                .execute(Tuple.of(row.getUUID("id"), Webhooks.at(now), error))
+                .execute(Tuple.of(row.getUUID("id"), WebhookEndpoints.at(now), error))
                 .chain(() -> c.preparedQuery("""
                                 update webhook_delivery set status = 'PENDING', next_attempt_at = $2, last_status = null,
                                     last_error = $3, updated_at = $2 where id = $1""")
-                        .execute(Tuple.of(row.getUUID("id"), Webhooks.at(now), error)))
+                        .execute(Tuple.of(row.getUUID("id"), WebhookEndpoints.at(now), error)))
                 .chain(() -> c.preparedQuery("""
                                 update webhook_endpoint set status = 'DISABLED', disabled_reason = $3, updated_at = $2
                                 where id = $1 and status = 'ACTIVE'""")
-                        .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now), error)))
+                        .execute(Tuple.of(row.getUUID("endpoint_id"), WebhookEndpoints.at(now), error)))
                 .replaceWithVoid())
                 .invoke(() -> LOG.warnf("webhook endpoint %s disabled: %s", row.getUUID("endpoint_id"), error));
     }
@@ -121,7 +121,7 @@ public class WebhookDispatcher {
         Instant now = clock.instant();
         long timestamp = now.getEpochSecond();
         String signature = WebhookSignature.sign(row.getString("secret"), messageId, timestamp, body);
-        Instant previousUntil = Webhooks.instant(row, "previous_secret_until");
+        Instant previousUntil = WebhookEndpoints.instant(row, "previous_secret_until");
         if (row.getString("previous_secret") != null && previousUntil != null && previousUntil.isAfter(now)) {
             signature += " " + WebhookSignature.sign(row.getString("previous_secret"), messageId, timestamp, body);
         }
@@ -180,20 +180,20 @@ public class WebhookDispatcher {
         Uni<Void> recorded = pool.withTransaction(c -> c.preparedQuery("""
                         insert into webhook_attempt (delivery_id, attempted_at, status_code, error, duration_ms)
                         values ($1, $2, $3, $4, $5)""")
-                .execute(Tuple.from(Arrays.asList(row.getUUID("id"), Webhooks.at(now), code, error, durationMs)))
+                .execute(Tuple.from(Arrays.asList(row.getUUID("id"), WebhookEndpoints.at(now), code, error, durationMs)))
                 .chain(() -> c.preparedQuery("""
                                 update webhook_delivery set status = $2, next_attempt_at = $3, last_status = $4,
                                     last_error = $5, updated_at = $6,
                                     delivered_at = case when $2 = 'SUCCEEDED' then $6 else delivered_at end
                                 where id = $1""")
-                        .execute(Tuple.from(Arrays.asList(row.getUUID("id"), finalStatus, Webhooks.at(nextAttempt), code, error,
-                                Webhooks.at(now)))))
+                        .execute(Tuple.from(Arrays.asList(row.getUUID("id"), finalStatus, WebhookEndpoints.at(nextAttempt), code, error,
+                                WebhookEndpoints.at(now)))))
                 .replaceWithVoid());
         if (disable) {
             recorded = recorded.chain(() -> pool.preparedQuery("""
                             update webhook_endpoint set status = 'DISABLED', updated_at = $2,
                                 disabled_reason = 'the receiver answered 410 Gone' where id = $1""")
-                    .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now))).replaceWithVoid());
+                    .execute(Tuple.of(row.getUUID("endpoint_id"), WebhookEndpoints.at(now))).replaceWithVoid());
         } else if ("FAILED".equals(finalStatus) && config.disableAfterFailures() > 0) {
             // an endpoint whose last few messages all failed for good is switched off until its owner re-enables it
             int n = config.disableAfterFailures();
@@ -204,7 +204,7 @@ public class WebhookDispatcher {
                                       select status from webhook_delivery
                                       where endpoint_id = $1 and status in ('SUCCEEDED', 'FAILED')
                                       order by updated_at desc limit $3) last) >= $3""")
-                    .execute(Tuple.of(row.getUUID("endpoint_id"), Webhooks.at(now), n,
+                    .execute(Tuple.of(row.getUUID("endpoint_id"), WebhookEndpoints.at(now), n,
                             "the last " + n + " messages failed"))
                     .replaceWithVoid());
         }

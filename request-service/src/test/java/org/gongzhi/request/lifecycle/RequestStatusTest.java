@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
@@ -16,6 +16,7 @@ import java.util.UUID;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.persistence.TextFilter;
+import org.gongzhi.platform.security.Caller;
 
 /** Requests, their timelines and task projections. */
 @ApplicationScoped
@@ -42,20 +43,20 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
             "and r.residentId = ?6");
 
     /**
-     * One page of the requests matching the search that the viewer may see, in two queries (the total, the page),
+     * One page of the requests matching the search that the caller may see, in two queries (the total, the page),
      * both kept in Hibernate's plan cache: no Panache {@code count()}, no list parameter.
      */
-    public Uni<Page<ResidentRequest>> search(Viewer viewer, RequestSearch search, Instant now) {
+    public Uni<Page<ResidentRequest>> search(Caller caller, RequestSearch search, Instant now) {
         StringBuilder where = new StringBuilder("communityId = :community");
         Map<String, Object> params = new HashMap<>();
-        params.put("community", viewer.community());
-        if (!viewer.staff()) {
-            if (viewer.org() != null) {
+        params.put("community", caller.community());
+        if (!caller.staff()) {
+            if (caller.org() != null) {
                 where.append(" and id in (select t.requestId from TrackTask t where t.organisationId = :org)");
-                params.put("org", viewer.org());
+                params.put("org", caller.org());
             } else {
                 where.append(" and residentId = :resident");
-                params.put("resident", viewer.id());
+                params.put("resident", caller.id());
             }
         }
         if (search.status != null) {
@@ -206,7 +207,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into track_task (task_id, request_id, organisation_id, organisation_name, role, status,
                             updated_at, acknowledge_by, complete_by)
-                        values (:task, :request, :organisation, :organisationName, :role, 'ASSIGNED', :assignedAt,
+                        values (:task, :request, :organisation, :organisationName, :role, :assigned, :assignedAt,
                             :acknowledgeBy, :completeBy)
                         on conflict (task_id) do update set request_id = excluded.request_id,
                             organisation_id = excluded.organisation_id, organisation_name = excluded.organisation_name,
@@ -220,6 +221,7 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
                 .setParameter("organisation", task.organisationId())
                 .setParameter("organisationName", task.organisationName())
                 .setParameter("role", task.taskRole().name())
+                .setParameter("assigned", TaskStatus.ASSIGNED.wire())
                 .setParameter("assignedAt", task.assignedAt())
                 .setParameter("acknowledgeBy", task.acknowledgeBy())
                 .setParameter("completeBy", task.completeBy())

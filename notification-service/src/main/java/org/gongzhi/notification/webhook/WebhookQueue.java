@@ -27,12 +27,12 @@ import org.gongzhi.platform.reactive.InOrder;
  * subscribed to ({@link Subscriptions}, read once per transaction).
  */
 @ApplicationScoped
-public class WebhookWriter implements Projection {
+public class WebhookQueue implements Projection {
     private final ObjectMapper json;
     private final Clock clock;
     private final Subscriptions subscriptions;
 
-    WebhookWriter(ObjectMapper json, Clock clock, Subscriptions subscriptions) {
+    WebhookQueue(ObjectMapper json, Clock clock, Subscriptions subscriptions) {
         this.json = json;
         this.clock = clock;
         this.subscriptions = subscriptions;

@@ -1,4 +1,4 @@
-package org.gongzhi.request.request;
+package org.gongzhi.request.lifecycle;
 
 import io.quarkus.hibernate.reactive.panache.PanacheEntityBase;
 import jakarta.persistence.Column;
