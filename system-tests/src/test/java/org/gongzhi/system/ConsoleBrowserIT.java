@@ -235,14 +235,14 @@ class ConsoleBrowserIT {
             browser.find(By.id("detail-deadline"));
             // the late explanation and the timeline in the page's language, not request-service's English
             if (lang.equals("zh")) {
-                assertThat(browser.until(d -> d.findElement(By.id("detail-deadline")).getText()))
+                assertThat(browser.<String>until(d -> d.findElement(By.id("detail-deadline")).getText()))
                         .contains("起超时").contains("下一时限").doesNotContain("Late since").doesNotContain("Next");
-                assertThat(browser.until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='SUBMITTED']"))
+                assertThat(browser.<String>until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='SUBMITTED']"))
                         .getText())).contains("收到诉求：漏水，7号楼").doesNotContain("Request received");
-                assertThat(browser.until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='TASK_ASSIGNED']"))
+                assertThat(browser.<String>until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='TASK_ASSIGNED']"))
                         .getText())).containsPattern("(牵头|协助)办理，.*前接单，.*前完成");
             } else {
-                assertThat(browser.until(d -> d.findElement(By.id("detail-deadline")).getText()))
+                assertThat(browser.<String>until(d -> d.findElement(By.id("detail-deadline")).getText()))
                         .contains("Late since").contains("Next deadline");
             }
             browser.screenshot("detail-" + lang + "-desktop", ConsoleBrowser.DESKTOP);
