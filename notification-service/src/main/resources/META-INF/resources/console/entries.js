@@ -69,8 +69,11 @@ const WORDS = {
     : `Found on a patrol${p.riskPoint ? ` of risk point ${p.riskPoint}` : ''}${p.duringWarning === 'true' ? ' during a weather warning' : ''}`),
 };
 
-/** Where an open request stands against its deadlines, in words; the English explanation when the parts are absent. */
-export function standing(d) {
+/**
+ * Where an open request stands against its deadlines, in words; the English explanation when the parts are absent. The
+ * page shows it after a label (已超时 / Late, 按时办理中 / On time); in the timeline it says the label itself.
+ */
+export function standing(d, labelled = false) {
   if (!d.nextDue) return d.explanation;
   const sep = zh() ? '；' : '; ';
   const lead = d.leadKind === 'PARTY' ? (zh() ? `${d.lead}牵头办理。` : `${d.lead} leads the work.`)
@@ -79,8 +82,8 @@ export function standing(d) {
   const missed = d.missedSteps.map((s) => (zh() ? `${step(s)}应于 ${when(s.at)} 前完成` : `${step(s)} was due by ${when(s.at)}`));
   const text = [];
   if (d.late) {
-    text.push(zh() ? `自 ${when(d.lateSince)} 起超时：${missed.length ? missed.join(sep) : '有单位漏办一步'}。`
-      : `Late since ${when(d.lateSince)}: ${missed.length ? missed.join(sep) : 'a party missed a step'}.`);
+    text.push(zh() ? `${labelled ? '已超时' : ''}（自 ${when(d.lateSince)} 起）：${missed.length ? missed.join(sep) : '有单位漏办一步'}。`
+      : `${labelled ? 'Late s' : 's'}ince ${when(d.lateSince)}: ${missed.length ? missed.join(sep) : 'a party missed a step'}.`);
   }
   text.push(lead);
   if (d.late && d.escalationParty) {
@@ -100,7 +103,7 @@ export function standing(d) {
 
 /** One timeline entry in words; the deadline entry (LATE, NEXT_DEADLINE) is said from the request's deadline parts. */
 export function entryText(entry, deadline) {
-  if ((entry.kind === 'LATE' || entry.kind === 'NEXT_DEADLINE') && deadline) return standing(deadline);
+  if ((entry.kind === 'LATE' || entry.kind === 'NEXT_DEADLINE') && deadline) return standing(deadline, true);
   const words = entry.kind.startsWith('TASK_') && entry.kind !== 'TASK_ASSIGNED'
     ? (p) => `${p.party}${zh() ? '：' : ': '}${taskStatus(p.status)}${note(p.note)}` : WORDS[entry.kind];
   const params = entry.params || {};

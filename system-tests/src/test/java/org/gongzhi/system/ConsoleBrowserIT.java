@@ -101,7 +101,7 @@ class ConsoleBrowserIT {
         browser.openFromBoard(id);
         WebElement why = browser.find(By.id("detail-deadline"));
         assertThat(why.getAttribute("class")).contains("late");
-        assertThat(why.getText()).startsWith("Late").contains("not resolved: it was due to be resolved by");
+        assertThat(why.getText()).startsWith("Late since").contains("the problem to be resolved was due by");
 
         // the lead party's deadline moved, with a reason, through alliance-service
         WebElement lead = browser.find(By.cssSelector("#detail-body li.task[data-organisation='property']"));
@@ -236,14 +236,14 @@ class ConsoleBrowserIT {
             // the late explanation and the timeline in the page's language, not request-service's English
             if (lang.equals("zh")) {
                 assertThat(browser.<String>until(d -> d.findElement(By.id("detail-deadline")).getText()))
-                        .contains("起超时").contains("下一时限").doesNotContain("Late since").doesNotContain("Next");
+                        .startsWith("已超时 （自").contains("下一时限").doesNotContain("Late since").doesNotContain("Next");
                 assertThat(browser.<String>until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='SUBMITTED']"))
                         .getText())).contains("收到诉求：漏水，7号楼").doesNotContain("Request received");
                 assertThat(browser.<String>until(d -> d.findElement(By.cssSelector(".timeline li[data-kind='TASK_ASSIGNED']"))
                         .getText())).containsPattern("(牵头|协助)办理，.*前接单，.*前完成");
             } else {
                 assertThat(browser.<String>until(d -> d.findElement(By.id("detail-deadline")).getText()))
-                        .contains("Late since").contains("Next deadline");
+                        .startsWith("Late since").contains("Next deadline");
             }
             browser.screenshot("detail-" + lang + "-desktop", ConsoleBrowser.DESKTOP);
             browser.screenshot("detail-" + lang + "-phone", ConsoleBrowser.PHONE);
