@@ -419,6 +419,14 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /** SIGKILL of the broker, as in a crash; {@link #restartKafka()} brings it back on the same data. */
+    public synchronized void killKafka() {
+        if (kafka != null && kafka.isAlive()) {
+            kafka.destroyForcibly().onExit().join();
+            watchdog.forget(kafka.pid());
+        }
+    }
+
     /** Starts the broker again on the same ports and data, and waits until it answers. */
     public synchronized void restartKafka() {
         try {
@@ -441,6 +449,32 @@ public final class DevStack implements AutoCloseable {
                 throw new UncheckedIOException(e);
             }
             watchdog.forget(pid);
+            postgres = null;
+        }
+    }
+
+    /**
+     * SIGKILL of the postmaster, as in a crash: its backends notice and exit; {@link #restartPostgres()} brings it
+     * back on the same data, through crash recovery.
+     */
+    public synchronized void killPostgres() {
+        if (postgres != null) {
+            long pid = postgresPid();
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                List<ProcessHandle> backends = postmaster.descendants().toList();
+                postmaster.destroyForcibly();
+                postmaster.onExit().join();
+                // a backend left behind would hold the shared memory the restart needs
+                backends.forEach(b -> b.onExit().completeOnTimeout(b, 10, java.util.concurrent.TimeUnit.SECONDS)
+                        .join().destroyForcibly());
+                backends.forEach(b -> b.onExit().join());
+            });
+            watchdog.forget(pid);
+            try {
+                postgres.close(); // its stop finds no server; what matters is the data directory's lock it releases
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
             postgres = null;
         }
     }

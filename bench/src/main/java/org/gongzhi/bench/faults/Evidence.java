@@ -97,7 +97,8 @@ final class Evidence {
                         .add(data.path("taskId").asText());
             }
             RequestStatus status = type.equals(EventType.REQUEST_SUBMITTED.ceType()) ? RequestStatus.SUBMITTED
-                    : type.equals(EventType.REQUEST_STATUS_CHANGED.ceType()) ? RequestStatus.of(data.path("to").asText())
+                    : type.equals(EventType.REQUEST_STATUS_CHANGED.ceType())
+                            ? RequestStatus.of(data.path("to").asText())
                     : type.equals(EventType.REQUEST_ACKNOWLEDGED.ceType())
                             ? RequestStatus.of(data.path("status").asText()) : null;
             if (status != null) {

@@ -14,8 +14,8 @@ import org.gongzhi.devstack.DevStack;
 
 /**
  * When the system has recovered from an injection: every consumer group's lag back to zero, no outbox row unsent, no
- * webhook message waiting for a retry. Each look opens its own connections, since the ones from before a database or
- * broker restart are dead.
+ * webhook message waiting for a retry or left mid-send. Each look opens its own connections, since the ones from before
+ * a database or broker restart are dead.
  */
 final class Recovery {
     private final SystemUnderTest system;
@@ -24,22 +24,29 @@ final class Recovery {
         this.system = system;
     }
 
-    /** How long it took from now to recover, or empty when it did not within {@code max}. */
-    Optional<Duration> await(Duration max) {
+    /**
+     * Waits until the system has recovered; answers how long after {@code since} (a {@link System#nanoTime()}, when
+     * the injection ended) that was, or empty when it did not within {@code max} of now.
+     */
+    Optional<Duration> await(long since, Duration max) {
         long start = System.nanoTime();
         int settled = 0;
+        long firstSettled = start;
         while (System.nanoTime() - start < max.toNanos()) {
             // twice in a row: a group commits every few seconds, and a moment of zero may precede a retry's work
-            settled = settled(start) ? settled + 1 : 0;
+            if (settled == 0) {
+                firstSettled = System.nanoTime();
+            }
+            settled = settled() ? settled + 1 : 0;
             if (settled == 2) {
-                return Optional.of(Duration.ofNanos(System.nanoTime() - start));
+                return Optional.of(Duration.ofNanos(firstSettled - since));
             }
             pause(1000);
         }
         return Optional.empty();
     }
 
-    private boolean settled(long since) {
+    private boolean settled() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 5000))) {
@@ -56,7 +63,9 @@ final class Recovery {
                 return false;
             }
         }
-        return count("notifications", "select count(*) from webhook_delivery where status = 'PENDING'") == 0;
+        // SENDING too: a claim a crash or a database outage left behind is taken up again after three timeouts
+        return count("notifications",
+                "select count(*) from webhook_delivery where status in ('PENDING', 'SENDING')") == 0;
     }
 
     private long count(String db, String sql) {
