@@ -23,5 +23,10 @@ class OpenApiTest {
         assertThat(OpenApiDocument.unrefused(json)).as("refusals without a problem+json body").isEmpty();
         assertThat(JsonPath.from(json).getMap("components.schemas.Problem.properties")).containsKeys("title",
                 "status", "detail", "errors");
+        // a task's status and role are the published vocabulary's, whose UNKNOWN is no value of the API
+        assertThat(JsonPath.from(json).getList("components.schemas.TaskStatus.enum", String.class))
+                .containsExactly("ASSIGNED", "ACKNOWLEDGED", "IN_PROGRESS", "COMPLETED", "DECLINED", "CANCELLED");
+        assertThat(JsonPath.from(json).getList("components.schemas.TaskRole.enum", String.class))
+                .containsExactly("LEAD", "SUPPORT");
     }
 }

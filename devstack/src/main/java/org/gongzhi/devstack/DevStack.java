@@ -45,9 +45,11 @@ public final class DevStack implements AutoCloseable {
     private final Watchdog watchdog;
     private EmbeddedPostgres postgres;
     private int postgresPort;
-    private Process kafka;
-    private int kafkaPort;
-    private int controllerPort;
+    /** The brokers, in node id order (node ids 1..n); with one broker it is also the controller. */
+    private final List<KafkaNode> brokers = new ArrayList<>();
+    /** The dedicated controller of a cluster of several brokers; none with one broker. */
+    private KafkaNode controller;
+    private final List<Integer> brokerPorts = new ArrayList<>();
     private Thread shutdownHook;
     /** Run first when the stack stops, e.g. stopping the services that use it (see {@link #beforeStop}). */
     private final List<Runnable> beforeStop = new CopyOnWriteArrayList<>();
@@ -59,37 +61,69 @@ public final class DevStack implements AutoCloseable {
      * {@code fullJit}: the broker's JVM compiles its hot code fully (C2), for long runs; tests leave it C1-only, which
      * starts faster and is slower once warm. {@code statementStats}: PostgreSQL counts every statement
      * ({@code pg_stat_statements}, readable by the gongzhi user in the {@code postgres} database), for profiles.
+     * {@code brokers}: 1 (the default) is one combined broker and controller; more is a cluster of that many brokers
+     * and a dedicated controller, each its own process, with every topic replicated to three brokers (fewer if there
+     * are fewer) and {@code min.insync.replicas=2} (see devstack/README.md).
      */
     public record Options(Path dataDir, int kafkaPort, int postgresPort, int partitions, List<String> databases,
-            boolean durable, boolean fullJit, boolean statementStats) {
+            boolean durable, boolean fullJit, boolean statementStats, int brokers) {
+        public Options {
+            if (brokers < 1) {
+                throw new IllegalArgumentException("brokers must be at least 1, not " + brokers);
+            }
+        }
+
         public static Options defaults() {
-            return new Options(null, 0, 0, 6, DATABASES, false, false, false);
+            return new Options(null, 0, 0, 6, DATABASES, false, false, false, 1);
         }
 
         public Options withDataDir(Path dir) {
-            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, statementStats);
+            return new Options(dir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, statementStats,
+                    brokers);
         }
 
+        /** The first broker's port and PostgreSQL's (0: a free one); further brokers take the ports after it. */
         public Options withPorts(int kafka, int postgres) {
-            return new Options(dataDir, kafka, postgres, partitions, databases, durable, fullJit, statementStats);
+            return new Options(dataDir, kafka, postgres, partitions, databases, durable, fullJit, statementStats,
+                    brokers);
         }
 
         public Options withPartitions(int count) {
-            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable, fullJit, statementStats);
+            return new Options(dataDir, kafkaPort, postgresPort, count, databases, durable, fullJit, statementStats,
+                    brokers);
         }
 
         public Options withDatabases(List<String> names) {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable, fullJit, statementStats);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, names, durable, fullJit, statementStats,
+                    brokers);
         }
 
         /** How the system runs for users and the benchmark: durable commits, and the broker fully compiled. */
         public Options forLongRuns() {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true, true, statementStats);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, true, true, statementStats,
+                    brokers);
         }
 
         /** PostgreSQL counts every statement (a little CPU), for the benchmark's profile. */
         public Options withStatementStats() {
-            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, true);
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, durable, fullJit, true,
+                    brokers);
+        }
+
+        /** A Kafka cluster of {@code count} brokers and a dedicated controller (1: one combined node, the default). */
+        public Options withBrokers(int count) {
+            return new Options(dataDir, kafkaPort, postgresPort, partitions, databases, durable, fullJit,
+                    statementStats, count);
+        }
+
+        /** How many brokers hold each partition: three, or every broker when there are fewer. */
+        int replication() {
+            return Math.min(3, brokers);
+        }
+
+        /** In-sync replicas an acks=all write needs: 2 of 3, so one broker may be lost without refusing writes. */
+        int minInSync() {
+            return replication() >= 3 ? 2 : 1;
         }
     }
 
@@ -197,67 +231,122 @@ public final class DevStack implements AutoCloseable {
     }
 
     private void startKafka() throws IOException {
-        if (kafkaPort == 0) {
-            kafkaPort = options.kafkaPort() == 0 ? freePort() : options.kafkaPort();
-            controllerPort = freePort();
+        if (brokers.isEmpty()) {
+            defineKafka();
         }
-        Path logs = dataDir.resolve("kafka-data");
-        Path config = dataDir.resolve("server.properties");
-        Files.writeString(config, String.join("\n",
-                "process.roles=broker,controller",
-                "node.id=1",
-                "controller.quorum.voters=1@localhost:" + controllerPort,
-                "listeners=PLAINTEXT://localhost:" + kafkaPort + ",CONTROLLER://localhost:" + controllerPort,
-                "advertised.listeners=PLAINTEXT://localhost:" + kafkaPort,
-                "controller.listener.names=CONTROLLER",
-                "inter.broker.listener.name=PLAINTEXT",
-                "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT",
-                "log.dirs=" + logs,
-                "num.partitions=" + options.partitions(),
-                "offsets.topic.replication.factor=1",
-                "offsets.topic.num.partitions=6",
-                "transaction.state.log.replication.factor=1",
-                "transaction.state.log.min.isr=1",
-                "share.coordinator.state.topic.replication.factor=1",
-                "share.coordinator.state.topic.min.isr=1",
-                "min.insync.replicas=1",
-                "group.initial.rebalance.delay.ms=0",
-                "auto.create.topics.enable=true",
-                "") + "\n");
-        Path log = dataDir.resolve("kafka.log");
-        if (!Files.exists(logs.resolve("meta.properties"))) {
-            Process format = java("kafka.tools.StorageTool", "format", "-t", Uuid.randomUuid().toString(),
-                    "-c", config.toString()).redirectOutput(log.toFile()).redirectErrorStream(true).start();
-            try {
-                if (format.waitFor() != 0) {
-                    throw new IllegalStateException("formatting Kafka storage failed; see " + log);
-                }
-            } catch (InterruptedException e) {
-                Thread.currentThread().interrupt();
-                throw new IllegalStateException(e);
+        String clusterId = clusterId();
+        if (controller != null && !controller.isAlive()) {
+            controller.start(clusterId);
+        }
+        for (KafkaNode broker : brokers) {
+            if (!broker.isAlive()) {
+                broker.start(clusterId);
             }
         }
-        kafka = java("kafka.Kafka", config.toString())
-                .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile())).redirectErrorStream(true).start();
-        watchdog.watch("TERM", kafka.pid());
-        awaitKafka(log);
+        awaitBrokers(brokers);
     }
 
-    private ProcessBuilder java(String mainClass, String... args) throws IOException {
+    /**
+     * One broker: a combined broker and controller, its files where they always were ({@code server.properties},
+     * {@code kafka-data}, {@code kafka.log}). Several: a dedicated controller and the brokers, each with its own
+     * files ({@code kafka-controller/}, {@code kafka-<n>/}, {@code kafka-<n>.log}). A single controller, not a quorum
+     * on the brokers: whichever brokers are cut, the cluster's metadata stays available, so the brokers left fence
+     * the lost ones and elect new leaders at once (a quorum of three combined nodes would stop at two lost).
+     */
+    private void defineKafka() {
+        int first = options.kafkaPort() == 0 ? freePort() : options.kafkaPort();
+        for (int n = 1; n <= options.brokers(); n++) {
+            brokerPorts.add(n == 1 ? first : options.kafkaPort() == 0 ? freePort() : first + n - 1);
+        }
+        int controllerPort = freePort();
+        String voters = "controller.quorum.voters=" + (options.brokers() == 1 ? 1 : 0) + "@localhost:" + controllerPort;
+        List<String> topicDefaults = List.of(
+                "num.partitions=" + options.partitions(),
+                "default.replication.factor=" + options.replication(),
+                "min.insync.replicas=" + options.minInSync(),
+                "offsets.topic.replication.factor=" + options.replication(),
+                "offsets.topic.num.partitions=6",
+                "transaction.state.log.replication.factor=" + options.replication(),
+                "transaction.state.log.min.isr=" + options.minInSync(),
+                "share.coordinator.state.topic.replication.factor=" + options.replication(),
+                "share.coordinator.state.topic.min.isr=" + options.minInSync(),
+                "group.initial.rebalance.delay.ms=0",
+                "auto.create.topics.enable=true");
+        if (options.brokers() == 1) {
+            int port = brokerPorts.get(0);
+            List<String> lines = new ArrayList<>(List.of(
+                    "process.roles=broker,controller",
+                    "node.id=1",
+                    voters,
+                    "listeners=PLAINTEXT://localhost:" + port + ",CONTROLLER://localhost:" + controllerPort,
+                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"));
+            lines.addAll(topicDefaults);
+            brokers.add(new KafkaNode("kafka", 1, dataDir.resolve("server.properties"), dataDir.resolve("kafka-data"),
+                    dataDir.resolve("kafka.log"), lines, this::java, watchdog));
+            return;
+        }
+        List<String> controllerLines = new ArrayList<>(List.of(
+                "process.roles=controller",
+                "node.id=0",
+                voters,
+                "listeners=CONTROLLER://localhost:" + controllerPort,
+                "controller.listener.names=CONTROLLER",
+                "listener.security.protocol.map=CONTROLLER:PLAINTEXT"));
+        // the controller creates topics: it applies the defaults a request leaves out
+        controllerLines.addAll(topicDefaults);
+        Path controllerDir = dataDir.resolve("kafka-controller");
+        controller = new KafkaNode("kafka-controller", 0, controllerDir.resolve("server.properties"),
+                controllerDir.resolve("data"), dataDir.resolve("kafka-controller.log"), controllerLines, this::java,
+                watchdog);
+        for (int n = 1; n <= options.brokers(); n++) {
+            int port = brokerPorts.get(n - 1);
+            List<String> lines = new ArrayList<>(List.of(
+                    "process.roles=broker",
+                    "node.id=" + n,
+                    voters,
+                    "listeners=PLAINTEXT://localhost:" + port,
+                    "advertised.listeners=PLAINTEXT://localhost:" + port,
+                    "controller.listener.names=CONTROLLER",
+                    "inter.broker.listener.name=PLAINTEXT",
+                    "listener.security.protocol.map=CONTROLLER:PLAINTEXT,PLAINTEXT:PLAINTEXT"));
+            lines.addAll(topicDefaults);
+            Path dir = dataDir.resolve("kafka-" + n);
+            brokers.add(new KafkaNode("kafka-" + n, n, dir.resolve("server.properties"), dir.resolve("data"),
+                    dataDir.resolve("kafka-" + n + ".log"), lines, this::java, watchdog));
+        }
+    }
+
+    /** Every node of a cluster is formatted with the same id, kept beside the data for the nodes formatted later. */
+    private String clusterId() throws IOException {
+        Path file = dataDir.resolve("kafka-cluster.id");
+        if (Files.exists(file)) {
+            return Files.readString(file).trim();
+        }
+        String id = Uuid.randomUuid().toString();
+        Files.writeString(file, id);
+        return id;
+    }
+
+    private ProcessBuilder java(String... mainClassAndArgs) {
         String classpath;
         try (InputStream in = DevStack.class.getResourceAsStream("kafka-broker.classpath")) {
             if (in == null) {
                 throw new IllegalStateException("kafka-broker.classpath is missing: build devstack with Maven first");
             }
             classpath = new String(in.readAllBytes(), StandardCharsets.UTF_8).trim();
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
         }
         List<String> command = new ArrayList<>(List.of(javaExecutable(), "-Xmx512m", "-Xms128m",
                 "-XX:+UseSerialGC"));
         if (!options.fullJit()) {
             command.add("-XX:TieredStopAtLevel=1");
         }
-        command.addAll(List.of("-cp", classpath, mainClass));
-        command.addAll(List.of(args));
+        command.addAll(List.of("-cp", classpath));
+        command.addAll(List.of(mainClassAndArgs));
         return new ProcessBuilder(command);
     }
 
@@ -266,18 +355,32 @@ public final class DevStack implements AutoCloseable {
                 .orElse(Path.of(System.getProperty("java.home"), "bin", "java").toString());
     }
 
-    private void awaitKafka(Path log) {
-        Instant deadline = Instant.now().plus(Duration.ofSeconds(60));
+    /** Waits until each of the brokers answers and has joined the cluster. */
+    private void awaitBrokers(List<KafkaNode> expected) {
+        Instant deadline = Instant.now().plus(Duration.ofSeconds(90));
         try (Admin admin = admin()) {
             while (true) {
-                try {
-                    admin.describeCluster().nodes().get();
-                    return;
-                } catch (ExecutionException e) {
-                    if (!kafka.isAlive() || Instant.now().isAfter(deadline)) {
-                        throw new IllegalStateException("Kafka did not start; see " + log, e);
+                for (KafkaNode node : expected) {
+                    if (!node.isAlive()) {
+                        throw new IllegalStateException(node.name() + " did not start; see " + node.log());
                     }
                 }
+                if (controller != null && !controller.isAlive()) {
+                    throw new IllegalStateException("the Kafka controller did not start; see " + controller.log());
+                }
+                try {
+                    java.util.Set<Integer> joined = new java.util.HashSet<>();
+                    admin.describeCluster().nodes().get().forEach(node -> joined.add(node.id()));
+                    if (expected.stream().allMatch(b -> joined.contains(b.nodeId()))) {
+                        return;
+                    }
+                } catch (ExecutionException notYet) {
+                    // no broker answers yet
+                }
+                if (Instant.now().isAfter(deadline)) {
+                    throw new IllegalStateException("Kafka did not start; see " + expected.get(0).log());
+                }
+                Thread.sleep(200);
             }
         } catch (InterruptedException e) {
             Thread.currentThread().interrupt();
@@ -296,7 +399,8 @@ public final class DevStack implements AutoCloseable {
     private void createTopics() {
         List<NewTopic> topics = Topics.ALL.stream()
                 .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
-                .map(t -> new NewTopic(t, options.partitions(), (short) 1))
+                .map(t -> new NewTopic(t, options.partitions(), (short) options.replication())
+                        .configs(Map.of("min.insync.replicas", String.valueOf(options.minInSync()))))
                 .toList();
         try (Admin admin = admin()) {
             for (var result : admin.createTopics(topics).values().values()) {
@@ -326,8 +430,9 @@ public final class DevStack implements AutoCloseable {
         return dataDir.resolve("dev-public-key.pem");
     }
 
+    /** Every broker's address, comma-separated, as clients take it. */
     public String kafkaBootstrap() {
-        return "localhost:" + kafkaPort;
+        return String.join(",", brokerPorts.stream().map(p -> "localhost:" + p).toList());
     }
 
     public int postgresPort() {
@@ -350,8 +455,70 @@ public final class DevStack implements AutoCloseable {
         return PASSWORD;
     }
 
+    /** The first broker's process id. */
     public long kafkaPid() {
-        return kafka.pid();
+        return brokers.get(0).pid();
+    }
+
+    /** How many brokers the stack runs; each is known by its number, 1 to this (its Kafka {@code node.id}). */
+    public int brokerCount() {
+        return brokers.size();
+    }
+
+    /** Broker {@code n}'s address ({@code localhost:port}). */
+    public String brokerAddress(int n) {
+        broker(n);
+        return "localhost:" + brokerPorts.get(n - 1);
+    }
+
+    public long brokerPid(int n) {
+        return broker(n).pid();
+    }
+
+    public boolean brokerAlive(int n) {
+        return broker(n).isAlive();
+    }
+
+    /** SIGKILL broker {@code n}: it dies at once, no controlled shutdown; {@link #restartBroker} brings it back. */
+    public void killBroker(int n) {
+        broker(n).kill();
+    }
+
+    /** SIGSTOP broker {@code n}: frozen with its connections open, as a long GC pause or a hung machine. */
+    public void pauseBroker(int n) {
+        broker(n).signal("STOP");
+    }
+
+    /** SIGCONT broker {@code n} after {@link #pauseBroker}: it goes on where it stopped. */
+    public void resumeBroker(int n) {
+        broker(n).signal("CONT");
+    }
+
+    /** SIGTERM broker {@code n}: a controlled shutdown (its leaderships move first); its data stays. */
+    public void stopBroker(int n) {
+        broker(n).stop(20);
+    }
+
+    /**
+     * Starts broker {@code n} again on its port and data (stopping it first if it still runs) and waits until it has
+     * rejoined the cluster; it then catches up on what it missed as a follower.
+     */
+    public void restartBroker(int n) {
+        KafkaNode broker = broker(n);
+        broker.stop(20);
+        try {
+            broker.start(clusterId());
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        }
+        awaitBrokers(List.of(broker));
+    }
+
+    private KafkaNode broker(int n) {
+        if (n < 1 || n > brokers.size()) {
+            throw new IllegalArgumentException("no broker " + n + "; brokers are 1 to " + brokers.size());
+        }
+        return brokers.get(n - 1);
     }
 
     public long postgresPid() {
@@ -403,36 +570,29 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
-    /** Stops the broker (gracefully), as when Kafka goes away; {@link #restartKafka()} brings it back, same data. */
+    /**
+     * Stops every broker (gracefully; a cluster's controller too), as when Kafka goes away; {@link #restartKafka()}
+     * brings them back, same data.
+     */
     public synchronized void stopKafka() {
-        if (kafka != null && kafka.isAlive()) {
-            kafka.destroy();
-            try {
-                if (!kafka.waitFor(10, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kafka.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                kafka.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-            watchdog.forget(kafka.pid());
-        }
+        stopKafkaNodes(10);
     }
 
-    /** SIGKILL of the broker, as in a crash; {@link #restartKafka()} brings it back on the same data. */
-    public synchronized void killKafka() {
-        if (kafka != null && kafka.isAlive()) {
-            kafka.destroyForcibly().onExit().join();
-            watchdog.forget(kafka.pid());
-        }
-    }
-
-    /** Starts the broker again on the same ports and data, and waits until it answers. */
+    /** Starts every broker (and controller) that is not running, on the same ports and data, and waits for them. */
     public synchronized void restartKafka() {
         try {
             startKafka();
         } catch (IOException e) {
             throw new UncheckedIOException(e);
+        }
+    }
+
+    private void stopKafkaNodes(int timeoutSeconds) {
+        for (KafkaNode broker : brokers) {
+            broker.stop(timeoutSeconds);
+        }
+        if (controller != null) {
+            controller.stop(timeoutSeconds);
         }
     }
 
@@ -507,17 +667,7 @@ public final class DevStack implements AutoCloseable {
             }
         }
         beforeStop.clear();
-        if (kafka != null && kafka.isAlive()) {
-            kafka.destroy();
-            try {
-                if (!kafka.waitFor(20, java.util.concurrent.TimeUnit.SECONDS)) {
-                    kafka.destroyForcibly().waitFor();
-                }
-            } catch (InterruptedException e) {
-                kafka.destroyForcibly();
-                Thread.currentThread().interrupt();
-            }
-        }
+        stopKafkaNodes(20);
         if (postgres != null) {
             try {
                 postgres.close();

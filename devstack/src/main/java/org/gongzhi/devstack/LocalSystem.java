@@ -3,57 +3,109 @@ package org.gongzhi.devstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.CopyOnWriteArrayList;
 
-/** The whole system on one machine: devstack plus the four packaged services, each its own process. */
+/**
+ * The whole system on one machine: devstack plus the four packaged services, each instance its own process (one of
+ * each by default; several share their service's database and consumer groups).
+ */
 public final class LocalSystem implements AutoCloseable {
     private final DevStack stack;
     /** Where the demo partner's webhook receiver listens in the local run (free ports in tests). */
     static final int PARTNER_PORT = 8090;
+    /** With fixed ports, instance n of a service listens on its default port + 100 × (n − 1): 8082, 8182, … */
+    static final int INSTANCE_PORT_STEP = 100;
 
-    private final Map<ServiceProcess.Service, ServiceProcess> services = new EnumMap<>(ServiceProcess.Service.class);
+    private final Map<ServiceProcess.Service, List<ServiceProcess>> services =
+            new EnumMap<>(ServiceProcess.Service.class);
+    private final Path repoRoot;
+    private final Path logDir;
+    private final boolean fixedPorts;
+    private final Map<String, String> env = new HashMap<>();
     private PartnerReceiver partner;
 
-    private LocalSystem(DevStack stack) {
+    private LocalSystem(DevStack stack, Path repoRoot, Path logDir, boolean fixedPorts) {
         this.stack = stack;
+        this.repoRoot = repoRoot;
+        this.logDir = logDir;
+        this.fixedPorts = fixedPorts;
         stack.beforeStop(this::stopServices);
     }
 
     /**
-     * Starts devstack and the services. {@code fixedPorts}: the default ports (8080–8083); otherwise free ones.
-     * Extra environment goes to every service.
+     * Starts devstack and the services, one instance of each. {@code fixedPorts}: the default ports (8080–8083);
+     * otherwise free ones. Extra environment goes to every service.
      */
     public static LocalSystem start(DevStack.Options options, Path repoRoot, Path logDir, boolean fixedPorts,
             Map<String, String> extraEnv) {
-        LocalSystem system = new LocalSystem(DevStack.start(options));
+        return start(options, repoRoot, logDir, fixedPorts, extraEnv, Map.of());
+    }
+
+    /**
+     * Starts devstack and {@code instances} of each service (a service not named gets one), each instance its own
+     * process with its own port and log ({@code alliance-service-2.log}), and waits until every one is ready.
+     */
+    public static LocalSystem start(DevStack.Options options, Path repoRoot, Path logDir, boolean fixedPorts,
+            Map<String, String> extraEnv, Map<ServiceProcess.Service, Integer> instances) {
+        LocalSystem system = new LocalSystem(DevStack.start(options), repoRoot, logDir, fixedPorts);
         try {
             Map<ServiceProcess.Service, Integer> ports = new EnumMap<>(ServiceProcess.Service.class);
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
-                ports.put(service, fixedPorts ? service.defaultPort : FreePorts.next());
+                ports.put(service, system.port(service, 1));
             }
             system.partner = PartnerReceiver.start(fixedPorts ? PARTNER_PORT : FreePorts.next(),
                     logDir.resolve("partner-webhook.log"));
-            Map<String, String> env = new HashMap<>(consoleEnv(ports));
+            // the console and the services' links name each service's first instance
+            system.env.putAll(consoleEnv(ports));
             // the demo partner's receiver is on this machine: webhooks may go to loopback (never to private networks)
-            env.put("GONGZHI_WEBHOOKS_ALLOW_LOOPBACK", "true");
-            env.putAll(demoCommunityEnv());
-            env.putAll(extraEnv);
+            system.env.put("GONGZHI_WEBHOOKS_ALLOW_LOOPBACK", "true");
+            system.env.putAll(demoCommunityEnv());
+            system.env.putAll(extraEnv);
+            List<ServiceProcess> started = new ArrayList<>();
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
-                system.services.put(service, new ServiceProcess(system.stack, repoRoot, service, ports.get(service),
-                        logDir, env).start());
+                system.services.put(service, new CopyOnWriteArrayList<>());
+                int count = instances.getOrDefault(service, 1);
+                if (count < 1) {
+                    throw new IllegalArgumentException(service.module + " needs at least one instance, not " + count);
+                }
+                for (int n = 1; n <= count; n++) {
+                    started.add(system.startInstance(service, n == 1 ? ports.get(service) : system.port(service, n)));
+                }
             }
-            List<CompletableFuture<ServiceProcess>> ready = system.services.values().stream()
-                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(Duration.ofSeconds(120)))).toList();
+            List<CompletableFuture<ServiceProcess>> ready = started.stream()
+                    .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(Duration.ofSeconds(180)))).toList();
             ready.forEach(CompletableFuture::join);
             return system;
         } catch (RuntimeException e) {
             system.close();
             throw e;
         }
+    }
+
+    private int port(ServiceProcess.Service service, int instance) {
+        return fixedPorts ? service.defaultPort + INSTANCE_PORT_STEP * (instance - 1) : FreePorts.next();
+    }
+
+    private ServiceProcess startInstance(ServiceProcess.Service service, int port) {
+        List<ServiceProcess> running = services.get(service);
+        ServiceProcess instance = new ServiceProcess(stack, repoRoot, service, running.size() + 1, port, logDir, env)
+                .start();
+        running.add(instance);
+        return instance;
+    }
+
+    /**
+     * Starts one more instance of the service (the next number, its own port and log) and returns it without
+     * waiting: {@link ServiceProcess#awaitReady} waits. It joins its service's consumer groups, which rebalance.
+     */
+    public synchronized ServiceProcess addInstance(ServiceProcess.Service service) {
+        return startInstance(service, port(service, services.get(service).size() + 1));
     }
 
     /**
@@ -84,12 +136,28 @@ public final class LocalSystem implements AutoCloseable {
         return stack;
     }
 
+    /** The service's first instance. */
     public ServiceProcess service(ServiceProcess.Service service) {
-        return services.get(service);
+        return services.get(service).get(0);
     }
 
+    /** Every instance of the service that was started, first to last (stopped or killed ones included). */
+    public List<ServiceProcess> instances(ServiceProcess.Service service) {
+        return List.copyOf(services.get(service));
+    }
+
+    /** Instance {@code n} (1, 2, …) of the service. */
+    public ServiceProcess instance(ServiceProcess.Service service, int n) {
+        List<ServiceProcess> all = services.get(service);
+        if (n < 1 || n > all.size()) {
+            throw new IllegalArgumentException("no " + service.module + " instance " + n + "; there are " + all.size());
+        }
+        return all.get(n - 1);
+    }
+
+    /** The address of the service's first instance. */
     public URI url(ServiceProcess.Service service) {
-        return URI.create(services.get(service).baseUrl());
+        return URI.create(service(service).baseUrl());
     }
 
     public Map<ServiceProcess.Service, URI> urls() {
@@ -120,12 +188,12 @@ public final class LocalSystem implements AutoCloseable {
     }
 
     /**
-     * All four at once: each takes 7–15 s to leave its consumer groups, and a parallel stream on two cores stopped
+     * All at once: each takes 7–15 s to leave its consumer groups, and a parallel stream on two cores stopped
      * them two at a time.
      */
     private void stopServices() {
-        List<Thread> stopping = services.entrySet().stream()
-                .map(e -> new Thread(e.getValue()::stop, "devstack-stop-" + e.getKey())).toList();
+        List<Thread> stopping = services.values().stream().flatMap(List::stream)
+                .map(s -> new Thread(s::stop, "devstack-stop-" + s.name())).toList();
         stopping.forEach(Thread::start);
         // Kafka and PostgreSQL stop after this returns: wait for every service, even when interrupted
         boolean interrupted = false;

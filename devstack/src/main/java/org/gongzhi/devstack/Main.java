@@ -22,8 +22,8 @@ public final class Main {
             case "down" -> down(root);
             case "token" -> System.out.println(token(argv));
             default -> {
-                System.out.println("usage: gongzhi up [--data DIR] | down | token --role ROLE [--org ORG] "
-                        + "[--volunteer ID] [--subject SUBJECT]");
+                System.out.println("usage: gongzhi up [--data DIR] [--brokers N] [--instances N] | down | "
+                        + "token --role ROLE [--org ORG] [--volunteer ID] [--subject SUBJECT]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -31,21 +31,37 @@ public final class Main {
 
     private static void up(Path root, List<String> argv) throws Exception {
         Path local = root.resolve(".local");
-        Path data = Path.of(option(argv, "--data", local.resolve("data").toString()));
+        int brokers = Integer.parseInt(option(argv, "--brokers", "1"));
+        int instances = Integer.parseInt(option(argv, "--instances", "1"));
+        if (brokers < 1 || instances < 1) {
+            System.err.println("--brokers and --instances take a number from 1 up");
+            System.exit(2);
+            return;
+        }
+        // a cluster keeps its data apart: one broker's data and a cluster's are laid out differently
+        Path data = Path.of(option(argv, "--data", local.resolve(brokers == 1 ? "data" : "data-cluster").toString()));
         Path pidFile = local.resolve("gongzhi.pid");
         Files.createDirectories(local);
         Files.writeString(pidFile, String.valueOf(ProcessHandle.current().pid()));
         int kafkaPort = Integer.parseInt(System.getenv().getOrDefault("GONGZHI_KAFKA_PORT", "9092"));
         int pgPort = Integer.parseInt(System.getenv().getOrDefault("GONGZHI_PG_PORT", "5432"));
-        System.out.println("Starting Kafka (:" + kafkaPort + "), PostgreSQL (:" + pgPort + ") and the four services…");
+        System.out.println((brokers == 1 ? "Starting Kafka (:" + kafkaPort + ")"
+                : "Starting a Kafka cluster of " + brokers + " brokers (:" + kafkaPort + "–:" + (kafkaPort + brokers - 1)
+                        + ") and its controller")
+                + ", PostgreSQL (:" + pgPort + ") and the four services"
+                + (instances == 1 ? "" : ", " + instances + " instances of each") + "…");
         Map<String, String> env = new HashMap<>();
         // the local run listens on this machine only; the dashboard signs in through the #token= link printed below
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
         LocalSystem system;
         try {
+            Map<ServiceProcess.Service, Integer> counts = new java.util.EnumMap<>(ServiceProcess.Service.class);
+            for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
+                counts.put(service, instances);
+            }
             system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data).forLongRuns()
-                    .withPorts(kafkaPort, pgPort), root, local.resolve("logs"), true, env);
+                    .withPorts(kafkaPort, pgPort).withBrokers(brokers), root, local.resolve("logs"), true, env, counts);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                     ? e.getCause() : e;
@@ -90,6 +106,14 @@ public final class Main {
                         DevTokens.partner("property"),
                         DevTokens.volunteer("v6070-01"),
                         data));
+        if (brokers > 1 || instances > 1) {
+            System.out.println("  Kafka brokers    " + system.stack().kafkaBootstrap());
+            for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
+                System.out.println("  " + String.format("%-16s", service.module.replace("-service", ""))
+                        + " " + String.join("  ", system.instances(service).stream()
+                                .map(i -> i.name() + " " + i.baseUrl()).toList()));
+            }
+        }
         stopped.await();
     }
 

@@ -21,6 +21,8 @@ public final class ServiceProcess implements AutoCloseable {
     private static final HttpClient HTTP = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(2)).build();
 
     private final String name;
+    private final Service service;
+    private final int instance;
     private final Path jar;
     private final int port;
     private final Map<String, String> env;
@@ -48,11 +50,22 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess(DevStack stack, Path repoRoot, Service service, int port, Path logDir,
             Map<String, String> extraEnv) {
+        this(stack, repoRoot, service, 1, port, logDir, extraEnv);
+    }
+
+    /**
+     * Instance {@code instance} (1, 2, …) of the service: the first is named after the module
+     * ({@code alliance-service}), the others carry their number ({@code alliance-service-2}), and so do their logs.
+     */
+    public ServiceProcess(DevStack stack, Path repoRoot, Service service, int instance, int port, Path logDir,
+            Map<String, String> extraEnv) {
         this.stack = stack;
-        this.name = service.module;
+        this.service = service;
+        this.instance = instance;
+        this.name = instance == 1 ? service.module : service.module + "-" + instance;
         this.jar = repoRoot.resolve(service.module).resolve("target/quarkus-app/quarkus-run.jar");
         this.port = port;
-        this.log = logDir.resolve(service.module + ".log");
+        this.log = logDir.resolve(name + ".log");
         this.env = new LinkedHashMap<>(stack.serviceEnv(service.database));
         this.env.put("QUARKUS_HTTP_PORT", String.valueOf(port));
         this.env.putAll(extraEnv);
@@ -132,8 +145,18 @@ public final class ServiceProcess implements AutoCloseable {
         }
     }
 
+    /** {@code alliance-service} for the first instance, {@code alliance-service-2} for the second, … */
     public String name() {
         return name;
+    }
+
+    public Service service() {
+        return service;
+    }
+
+    /** Which instance of its service this is: 1, 2, … */
+    public int instance() {
+        return instance;
     }
 
     public int port() {

@@ -168,10 +168,10 @@ class DevStackTest {
             assertEquals(1, rs.getInt(1), "the committed row survived the crash");
         }
 
-        long kafka = stack.kafkaPid();
-        stack.killKafka();
+        long kafka = stack.brokerPid(1);
+        stack.killBroker(1);
         assertTrue(ProcessHandle.of(kafka).isEmpty(), "the broker is gone");
-        stack.restartKafka();
+        stack.restartBroker(1);
         Properties props = new Properties();
         props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
         props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());

@@ -19,11 +19,6 @@ public record TaskAssigned(
         Instant completeBy,
         Instant assignedAt) implements GongzhiEvent {
 
-    /** {@link TaskRole#LEAD} as published, for readers that compare the text. */
-    public static final String ROLE_LEAD = "LEAD";
-    /** {@link TaskRole#SUPPORT} as published, for readers that compare the text. */
-    public static final String ROLE_SUPPORT = "SUPPORT";
-
     /** A task given with the role as a {@link TaskRole}. */
     public TaskAssigned(String communityId, String taskId, String requestId, String organisationId,
             String organisationName, TaskRole role, String category, String building, Instant acknowledgeBy,

@@ -73,8 +73,8 @@ class VocabularyTest {
                 assertEquals(s, RequestStatus.of(s.wire()));
             }
         }
-        assertEquals(TaskAssigned.ROLE_LEAD, TaskRole.LEAD.wire());
-        assertEquals(TaskAssigned.ROLE_SUPPORT, TaskRole.SUPPORT.wire());
+        assertEquals("LEAD", TaskRole.LEAD.wire());
+        assertEquals("SUPPORT", TaskRole.SUPPORT.wire());
         assertNull(TaskStatus.of(null));
     }
 

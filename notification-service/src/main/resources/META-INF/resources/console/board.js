@@ -19,8 +19,10 @@ export function countdown(deadline) {
   const abs = Math.abs(ms);
   const hours = Math.floor(abs / 3600000);
   const minutes = Math.floor((abs % 3600000) / 60000);
-  const text = hours >= 48 ? `${Math.floor(hours / 24)}d ${hours % 24}h` : `${hours}h ${String(minutes).padStart(2, '0')}m`;
-  return ms < 0 ? [`${t('overdue')} ${text}`, true] : [`${t('left')} ${text}`, false];
+  // in the page's language: 3天1小时 / 3d 1h, 5小时07分 / 5h 07m, 12分钟 / 12m
+  const span = hours >= 48 ? t('days')(Math.floor(hours / 24), hours % 24)
+    : hours > 0 ? t('hours')(hours, String(minutes).padStart(2, '0')) : t('minutes')(minutes);
+  return ms < 0 ? [t('overdue')(span), true] : [t('left')(span), false];
 }
 
 function requestsPath() {

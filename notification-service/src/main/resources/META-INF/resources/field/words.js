@@ -23,6 +23,10 @@ const TEXT = {
     signUp: '报名', signedUp: '已报名', capacity: (a) => `已报名 ${a.signedUp}/${a.capacity}`,
     visits: '预警探访', noVisits: '暂无探访', visit: '探访独居老人等重点户', waitingDetails: '等待确认…',
     unit: '单元', household: '户', starts: '开始',
+    skills: { 'appliance-repair': '小家电维修', errands: '跑腿代办', escort: '陪同', paperwork: '代办手续', 'clean-up': '清洁整理',
+      watch: '值守巡查', tutoring: '辅导', 'first-aid': '急救', translation: '翻译' },
+    anyone: '人人可做', freeNow: '现在有空', freeFrom: (day, time) => `${day} ${time} 起有空`, notFree: '时限前没有空闲时段',
+    steps: (n) => `离家 ${n} 步`, offGrid: '楼栋不在网格上', tasksThisWeek: (n) => `近一周已服务 ${n} 次`,
     partyTypes: { COMMUNITY_OFFICE: '社区居委会', POLICE: '社区民警', PROPERTY_MANAGEMENT: '物业', UTILITY: '公用事业单位',
       AREA_UNIT: '辖区单位', SOCIAL_ORGANISATION: '社会组织' },
   },
@@ -48,12 +52,33 @@ const TEXT = {
     signUp: 'Sign up', signedUp: 'Signed up', capacity: (a) => `${a.signedUp}/${a.capacity} signed up`,
     visits: 'Check-on-neighbour visits', noVisits: 'No visit', visit: 'Check on a household at risk', waitingDetails: 'Waiting for confirmation…',
     unit: 'Unit', household: 'Household', starts: 'Starts',
+    skills: { 'appliance-repair': 'appliance repair', errands: 'errands', escort: 'escort', paperwork: 'paperwork',
+      'clean-up': 'clean-up', watch: 'watch', tutoring: 'tutoring', 'first-aid': 'first aid', translation: 'translation' },
+    anyone: 'anyone can do it', freeNow: 'free now', freeFrom: (day, time) => `free from ${day} ${time}`,
+    notFree: 'not free before the deadline', steps: (n) => `${n} step${n === 1 ? '' : 's'} from home`,
+    offGrid: 'building not on the grid', tasksThisWeek: (n) => `${n} job${n === 1 ? '' : 's'} in the last week`,
     partyTypes: { COMMUNITY_OFFICE: 'Community office', POLICE: 'Community police', PROPERTY_MANAGEMENT: 'Property management',
       UTILITY: 'Utility', AREA_UNIT: 'Unit in the area', SOCIAL_ORGANISATION: 'Social organisation' },
   },
 };
 
 export const w = (key) => TEXT[lang.current === 'en' ? 'en' : 'zh-CN'][key];
+
+/**
+ * Why a volunteer was asked, in the reader's language, from the offer's parts (skill, free when, steps from home, jobs
+ * in the last week); an offer made before the parts were kept shows its reason as recorded.
+ */
+export function because(offer) {
+  const why = offer.why;
+  if (!why) return offer.reason;
+  const zh = lang.current !== 'en';
+  const free = why.freeNow ? w('freeNow') : why.freeFrom
+    ? w('freeFrom')(new Date(why.freeFrom).toLocaleDateString(lang.current, { weekday: 'short' }), why.freeFrom.slice(11, 16))
+    : w('notFree');
+  return [why.skill ? (w('skills')[why.skill] || why.skill) : w('anyone'), free,
+    why.steps === null || why.steps === undefined ? w('offGrid') : w('steps')(why.steps),
+    w('tasksThisWeek')(why.tasksThisWeek)].join(zh ? '；' : '; ');
+}
 
 /** Building, unit and household in words: 5号楼2单元201室 / 5-2-201. */
 export function address(building, unit, household, place) {

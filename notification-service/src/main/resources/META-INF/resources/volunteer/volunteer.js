@@ -4,10 +4,10 @@
 // warning; my hours; activities to sign up for. Volunteers have no stream: the page reads again every 30 s.
 import { $, h, field, options } from '../console/dom.js';
 import { api } from '../console/api.js';
-import { categoryName, when } from '../console/i18n.js';
+import { categoryName, lang, when } from '../console/i18n.js';
 import { onSubmit, text } from '../console/forms.js';
 import { keepingDrafts, showError, start } from '../field/shell.js';
-import { address, w } from '../field/words.js';
+import { address, because, w } from '../field/words.js';
 
 const state = { offers: [], jobs: [], hours: null, activities: [], errands: new Map(), phones: new Map(), open: new Set(), signed: new Set() };
 const PARTIES = ['COMMUNITY_OFFICE', 'PROPERTY_MANAGEMENT', 'POLICE', 'UTILITY', 'AREA_UNIT', 'SOCIAL_ORGANISATION'];
@@ -62,7 +62,7 @@ function what(offer) {
 
 function where(offer) {
   const errand = state.errands.get(offer.requestId);
-  if (offer.kind === 'VISIT') return offer.place || address(offer.building);
+  if (offer.kind === 'VISIT') return address(offer.building, offer.unit, offer.door);
   return errand ? address(errand.building, errand.unit, errand.household, errand.place) : address(offer.building);
 }
 
@@ -74,7 +74,7 @@ function offerCard(offer) {
     h('h3', {}, `${what(offer)} · ${where(offer)}`, h('span', { class: 'tag' }, w('statuses').OFFERED)),
     byWhen ? h('p', { class: 'meta' }, `${w('byWhen')}: ${when(byWhen)}`) : null,
     h('p', { class: 'meta' }, `${w('answerBy')}: ${when(offer.expiresAt)}`),
-    h('p', { class: 'why' }, `${w('why')}: ${offer.reason}`),
+    h('p', { class: 'why' }, `${w('why')}${lang.current === 'en' ? ': ' : '：'}${because(offer)}`),
     h('div', { class: 'buttons answer' }, actionForm('answer', [], () => post('accept'), w('accept')),
       h('button', { type: 'button', dataset: { action: 'decline' },
         onclick: (e) => { e.target.disabled = true; post('decline').then(refresh).catch(showError).finally(() => { e.target.disabled = false; }); } },
@@ -116,7 +116,7 @@ function jobCard(job) {
 
 function doneCard(job) {
   return h('li', { class: 'card', dataset: { job: job.id } },
-    h('h3', {}, `${what(job)} · ${address(job.building, null, null, job.place)}`,
+    h('h3', {}, `${what(job)} · ${where(job)}`,
       h('span', { class: 'tag' }, w('statuses')[job.status] || job.status)),
     h('p', { class: 'meta' }, [job.completedAt && when(job.completedAt), job.hours && `${job.hours} h`,
       job.handedOverTo && `→ ${w('partyTypes')[job.handedOverTo] || job.handedOverTo}`].filter(Boolean).join(' · ')));

@@ -34,7 +34,10 @@ import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatusChanged;
+import org.gongzhi.events.VisitId;
+import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerOffered;
+import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.events.WarningIssued;
 import org.junit.jupiter.api.Test;
 
@@ -286,6 +289,34 @@ class DashboardTest {
         given().auth().oauth2(token).queryParam("size", 500).queryParam("page", 0).get("/api/dashboard/requests")
                 .then().statusCode(200).body("items", hasSize(0)).body("total", equalTo(0))
                 .body("size", equalTo(500));
+    }
+
+    /**
+     * Check-on-neighbour visits during a warning: their offers count on the volunteers' board by the visit's own id,
+     * a missed visit's open offer stops counting, and no visit shows as a request (a visit is no request).
+     */
+    @Test
+    void aVisitsOffersCountForTheVolunteersAndPutNoRequestOnTheBoard() {
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        Instant now = clock.instant();
+        String warning = "w-" + town;
+        VisitId taken = VisitId.of(warning, "h-1");
+        VisitId missed = VisitId.of(warning, "h-2");
+        publisher.publish(new VolunteerOffered(town, "o-1-" + town, taken.value(), "v-1", "check on h-1",
+                now.plusSeconds(3600), now, taken.value(), warning));
+        publisher.publish(new VolunteerAccepted(town, "o-1-" + town, taken.value(), "v-1", now.plusMillis(1),
+                taken.value(), warning));
+        publisher.publish(new VolunteerOffered(town, "o-2-" + town, missed.value(), "v-2", "check on h-2",
+                now.plusSeconds(3600), now, missed.value(), warning));
+        publisher.publish(new VolunteerUnmatched(town, missed.value(), null, "5", "nobody went", now.plusMillis(2),
+                missed.value(), warning));
+
+        String token = worker(town);
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(token)
+                .get("/api/dashboard/workload").then().statusCode(200)
+                .body("volunteers.inProgress", equalTo(1)).body("volunteers.openOffers", equalTo(0)));
+        given().auth().oauth2(token).get("/api/dashboard/requests").then().statusCode(200)
+                .body("items", hasSize(0)).body("total", equalTo(0));
     }
 
     @Test

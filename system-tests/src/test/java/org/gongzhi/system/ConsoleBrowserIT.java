@@ -224,6 +224,11 @@ class ConsoleBrowserIT {
             browser.open(language);
             browser.until(d -> !d.findElements(By.cssSelector("#feed li")).isEmpty()
                     && !d.findElements(By.cssSelector("#requests tr[data-request='" + id + "']")).isEmpty());
+            // the countdown to the next deadline is written in the page's language, units included
+            String countdown = browser.until(d -> d.findElement(By.cssSelector("#requests tr[data-request='" + id
+                    + "'] .deadline")).getText());
+            assertThat(countdown).matches(lang.equals("zh") ? "(已超时|剩余) \\d+(分钟|小时\\d{2}分|天\\d+小时).*"
+                    : "\\d+(m|h \\d{2}m|d \\d+h) (overdue|left).*");
             browser.screenshot("board-" + lang + "-desktop", ConsoleBrowser.DESKTOP);
             browser.screenshot("board-" + lang + "-phone", ConsoleBrowser.PHONE);
             browser.openFromBoard(id);

@@ -222,7 +222,8 @@ class FieldBrowserIT {
         By offerCard = By.cssSelector("#offers li[data-offer='" + offer[0] + "']");
         // what, where (building, unit, household), and why me — before accepting, no description
         browser.until(d -> d.findElement(offerCard).getText().contains("7号楼2单元301室"));
-        assertThat(browser.text(offerCard)).contains("代买代购").contains("为什么是我").doesNotContain(marker);
+        assertThat(browser.text(offerCard)).contains("代买代购").contains("为什么是我：跑腿代办；").doesNotContain(marker)
+                .doesNotContain("task(s)").doesNotContain("free");
         screenshot("volunteer-zh-phone", ConsoleBrowser.PHONE, offerCard);
 
         browser.until(d -> {
@@ -422,7 +423,9 @@ class FieldBrowserIT {
             String volunteer = DevTokens.volunteer(visit[1]);
             open("volunteer", volunteer, "zh-CN", By.cssSelector("#visits li.card"));
             By offered = By.cssSelector("#visits li[data-offer='" + visit[0] + "']");
-            assertThat(browser.text(offered)).contains("探访").contains("为什么是我");
+            // where and why in the page's words, not the API's English
+            assertThat(browser.text(offered)).contains("探访").contains("为什么是我：人人可做；")
+                    .containsPattern("\\d+号楼\\d+单元\\d+室").doesNotContain("building").doesNotContain("door");
             screenshot("visit-zh-phone", ConsoleBrowser.PHONE, offered);
             browser.until(d -> {
                 d.findElement(offered).findElement(By.cssSelector("form[data-action='answer'] button[type=submit]"))

@@ -14,7 +14,8 @@ import java.util.List;
 import java.util.Optional;
 import java.util.Set;
 import org.gongzhi.alliance.task.Task;
-import org.gongzhi.alliance.task.TaskStatus;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 
 /**
  * A request the alliance works on, kept so declines, reopenings and withdrawals can be routed later. It owns its
@@ -87,7 +88,7 @@ public class AllianceCase extends PanacheEntityBase {
 
     /** The party that led the current round: its latest LEAD task neither declined nor cancelled, if any. */
     public Optional<String> leadOfRound(List<Task> tasks) {
-        return tasks.stream().filter(t -> Task.LEAD.equals(t.role) && t.round == round)
+        return tasks.stream().filter(t -> t.isLead() && t.round == round)
                 .filter(t -> t.status != TaskStatus.DECLINED && t.status != TaskStatus.CANCELLED)
                 .map(t -> t.organisationId).reduce((a, b) -> b);
     }

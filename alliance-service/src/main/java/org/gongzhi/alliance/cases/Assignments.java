@@ -21,12 +21,13 @@ import org.gongzhi.alliance.routing.RoutingService;
 import org.gongzhi.alliance.task.Task;
 import org.gongzhi.alliance.task.TaskJournal;
 import org.gongzhi.alliance.task.TaskRepository;
-import org.gongzhi.alliance.task.TaskStatus;
 import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.events.TimeLimits;
 import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerUnmatched;
@@ -118,7 +119,7 @@ public class Assignments {
                         return Uni.createFrom().voidItem();
                     }
                     Instant now = clock.instant();
-                    return assign(existing, config.officeId(), Task.SUPPORT, now,
+                    return assign(existing, config.officeId(), TaskRole.SUPPORT, now,
                             deadlinesForNewcomer(existing, now), "no volunteer took it: " + v.reason())
                             .replaceWithVoid();
                 });
@@ -126,7 +127,7 @@ public class Assignments {
             Instant now = clock.instant();
             AllianceCase c = AllianceCase.open(v.communityId(), v.requestId(), v.category(), v.building(),
                     Deadlines.from(now, fallback()), now);
-            return c.persist().chain(() -> assign(c, config.officeId(), Task.LEAD, now, c.deadlines(),
+            return c.persist().chain(() -> assign(c, config.officeId(), TaskRole.LEAD, now, c.deadlines(),
                     "no volunteer took it" + (v.reason() == null ? "" : ": " + v.reason()))).replaceWithVoid();
         });
     }
@@ -162,20 +163,20 @@ public class Assignments {
         Deadlines deadlines = Deadlines.from(now, windows);
         if (existing == null) {
             AllianceCase c = AllianceCase.open(v.communityId(), v.requestId(), category, building, deadlines, now);
-            return c.persist().chain(() -> assign(c, party, Task.LEAD, now, deadlines, note)).replaceWithVoid();
+            return c.persist().chain(() -> assign(c, party, TaskRole.LEAD, now, deadlines, note)).replaceWithVoid();
         }
         if (existing.is(CaseStatus.RESOLVED)) {
             existing.newRound(deadlines, now);
-            return assign(existing, party, Task.LEAD, now, deadlines, note).replaceWithVoid();
+            return assign(existing, party, TaskRole.LEAD, now, deadlines, note).replaceWithVoid();
         }
         return tasks.ofRequest(existing.requestId).chain(list -> {
             boolean on = list.stream().anyMatch(t -> t.round == existing.round
-                    && t.organisationId.equals(party) && (t.status.isOpen() || Task.LEAD.equals(t.role)));
+                    && t.organisationId.equals(party) && (t.status.isOpen() || t.isLead()));
             if (on) {
                 LOG.infof("%s is already on request %s; hand-over adds nothing", party, v.requestId());
                 return Uni.createFrom().voidItem();
             }
-            return assign(existing, party, Task.LEAD, now, deadlines, note).replaceWithVoid();
+            return assign(existing, party, TaskRole.LEAD, now, deadlines, note).replaceWithVoid();
         });
     }
 
@@ -224,7 +225,7 @@ public class Assignments {
                 c.newRound(c.freshDeadlines(now, fallback()), now);
                 Uni<String> leader = lead.isPresent() ? Uni.createFrom().item(lead.get())
                         : routing.route(c.communityId, c.category, c.building).map(Route::lead);
-                return leader.chain(party -> assign(c, party, Task.LEAD, now, c.deadlines(),
+                return leader.chain(party -> assign(c, party, TaskRole.LEAD, now, c.deadlines(),
                         "reopened: " + (r.reason() == null ? "the resident is not satisfied" : r.reason())));
             }).replaceWithVoid();
         });
@@ -323,13 +324,13 @@ public class Assignments {
                             .map(t -> t.organisationId).collect(Collectors.toSet());
                     String lead = declined.contains(route.lead()) ? route.next(declined).orElse(config.officeId())
                             : route.lead();
-                    Map<String, String> wanted = new LinkedHashMap<>();
-                    wanted.put(lead, Task.LEAD);
+                    Map<String, TaskRole> wanted = new LinkedHashMap<>();
+                    wanted.put(lead, TaskRole.LEAD);
                     route.supporting().stream().filter(p -> !declined.contains(p) && !p.equals(lead))
-                            .forEach(p -> wanted.put(p, Task.SUPPORT));
+                            .forEach(p -> wanted.put(p, TaskRole.SUPPORT));
                     List<Task> kept = current.stream().filter(t -> t.status.isOpen()
                             || t.status == TaskStatus.COMPLETED)
-                            .filter(t -> t.role.equals(wanted.get(t.organisationId))).toList();
+                            .filter(t -> t.role == wanted.get(t.organisationId)).toList();
                     List<Task> dropped = current.stream().filter(t -> t.status.isOpen() && !kept.contains(t))
                             .toList();
                     Set<String> keptParties = kept.stream().map(t -> t.organisationId).collect(Collectors.toSet());
@@ -383,7 +384,7 @@ public class Assignments {
         parties.addAll(route.supporting());
         List<Task> assigned = new ArrayList<>();
         for (String party : parties) {
-            String role = party.equals(route.lead()) ? Task.LEAD : Task.SUPPORT;
+            TaskRole role = party.equals(route.lead()) ? TaskRole.LEAD : TaskRole.SUPPORT;
             assigned.add(newTask(c, party, named.name(party), role, now, c.deadlines()));
         }
         return Panache.getSession().chain(session -> session.persistAll(assigned.toArray()))
@@ -392,7 +393,7 @@ public class Assignments {
     }
 
     /** A new task for one party in the case's current round. */
-    public Uni<Task> assign(AllianceCase c, String party, String role, Instant now, Deadlines deadlines,
+    public Uni<Task> assign(AllianceCase c, String party, TaskRole role, Instant now, Deadlines deadlines,
             String note) {
         return routing.names(List.of(party)).chain(names -> {
             Task t = newTask(c, party, names.get(party), role, now, deadlines);
@@ -420,7 +421,7 @@ public class Assignments {
         return new Windows(config.acknowledgeWithin(), config.completeWithin());
     }
 
-    private static Task newTask(AllianceCase c, String party, String name, String role, Instant now,
+    private static Task newTask(AllianceCase c, String party, String name, TaskRole role, Instant now,
             Deadlines deadlines) {
         Task t = new Task();
         t.id = UUID.randomUUID();

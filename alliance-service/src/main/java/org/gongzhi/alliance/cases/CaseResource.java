@@ -13,8 +13,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.alliance.task.Actor;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/cases")
@@ -23,9 +22,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class CaseResource {
     private final CaseService cases;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    CaseResource(CaseService cases, Caller caller) {
+    CaseResource(CaseService cases, CurrentCaller caller) {
         this.cases = cases;
         this.caller = caller;
     }
@@ -35,7 +34,7 @@ public class CaseResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "Read a request's alliance case with every task (partners: only cases they work on)")
     public Uni<CaseView> find(@PathParam("requestId") String requestId) {
-        return cases.find(Actor.of(caller), requestId);
+        return cases.find(caller.get(), requestId);
     }
 
     @POST
@@ -43,7 +42,7 @@ public class CaseResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Add a responding party to an open request, with a reason")
     public Uni<Response> addResponder(@PathParam("requestId") String requestId, NewResponder responder) {
-        return cases.addResponder(Actor.of(caller), requestId, responder)
+        return cases.addResponder(caller.get(), requestId, responder)
                 .map(t -> Response.created(URI.create("/api/tasks/" + t.id())).entity(t).build());
     }
 }

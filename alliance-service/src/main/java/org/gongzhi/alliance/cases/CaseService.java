@@ -7,7 +7,6 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.alliance.task.CaseRules;
 import org.gongzhi.alliance.task.Task;
 import org.gongzhi.alliance.task.TaskJournal;
@@ -16,8 +15,10 @@ import org.gongzhi.alliance.task.TaskService;
 import org.gongzhi.alliance.task.TaskView;
 import org.gongzhi.events.CaseResolved;
 import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.TaskRole;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 
 /** A request's alliance case as workers and partners see it, and what the parties' steps mean for it. */
 @ApplicationScoped
@@ -42,13 +43,13 @@ public class CaseService implements CaseRules {
     }
 
     @WithTransaction
-    public Uni<CaseView> find(Actor actor, String requestId) {
+    public Uni<CaseView> find(Caller caller, String requestId) {
         return cases.findCase(requestId).chain(c -> {
-            if (c == null || !c.communityId.equals(actor.community())) {
+            if (c == null || !c.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("request", requestId);
             }
             return tasks.ofRequest(requestId).map(list -> {
-                if (!actor.staff() && list.stream().noneMatch(actor::owns)) {
+                if (!caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
                     throw ProblemException.notFound("request", requestId);
                 }
                 return CaseView.of(c, list);
@@ -58,10 +59,10 @@ public class CaseService implements CaseRules {
 
     /** A worker brings another party onto an open request. */
     @WithTransaction
-    public Uni<TaskView> addResponder(Actor actor, String requestId, @Valid @NotNull NewResponder input) {
-        String role = input.role() == null ? Task.SUPPORT : input.role();
-        return openCase(actor, requestId)
-                .chain(c -> taskService.knownOrganisation(actor, input.organisationId(), "organisationId")
+    public Uni<TaskView> addResponder(Caller caller, String requestId, @Valid @NotNull NewResponder input) {
+        TaskRole role = input.role() == null ? TaskRole.SUPPORT : TaskRole.of(input.role());
+        return openCase(caller, requestId)
+                .chain(c -> taskService.knownOrganisation(caller, input.organisationId(), "organisationId")
                         .chain(() -> taskService.alreadyHolds(requestId, input.organisationId(), role, c.round))
                         .chain(() -> {
                             Instant now = clock.instant();
@@ -112,9 +113,9 @@ public class CaseService implements CaseRules {
                         .replaceWithVoid());
     }
 
-    private Uni<AllianceCase> openCase(Actor actor, String requestId) {
+    private Uni<AllianceCase> openCase(Caller caller, String requestId) {
         return cases.findCase(requestId).map(c -> {
-            if (c == null || !c.communityId.equals(actor.community())) {
+            if (c == null || !c.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("request", requestId);
             }
             if (!c.isOpen()) {

@@ -18,9 +18,10 @@ import org.gongzhi.alliance.meeting.NewMeeting;
 import org.gongzhi.alliance.task.Task;
 import org.gongzhi.alliance.task.TaskJournal;
 import org.gongzhi.alliance.task.TaskRepository;
-import org.gongzhi.alliance.task.TaskStatus;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.events.TaskEscalated;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.reactive.Backlog;
 import org.gongzhi.platform.reactive.InOrder;
@@ -122,9 +123,9 @@ public class Escalation {
             List<Task> round = all.stream().filter(x -> x.round == t.round
                     && x.status != TaskStatus.CANCELLED && x.status != TaskStatus.DECLINED).toList();
             List<String> parties = round.stream()
-                    .sorted(Comparator.comparing((Task x) -> !Task.LEAD.equals(x.role)))
+                    .sorted(Comparator.comparing((Task x) -> !x.isLead()))
                     .map(x -> x.organisationId).distinct().toList();
-            String lead = round.stream().filter(x -> Task.LEAD.equals(x.role)).map(x -> x.organisationId)
+            String lead = round.stream().filter(Task::isLead).map(x -> x.organisationId)
                     .findFirst().orElse(t.organisationId);
             Map<String, String> names = round.stream().filter(x -> x.organisationName != null)
                     .collect(Collectors.toMap(x -> x.organisationId, x -> x.organisationName, (a, b) -> a));

@@ -13,7 +13,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/meetings")
@@ -21,9 +21,9 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class MeetingResource {
     private final MeetingService meetings;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    MeetingResource(MeetingService meetings, Caller caller) {
+    MeetingResource(MeetingService meetings, CurrentCaller caller) {
         this.meetings = meetings;
         this.caller = caller;
     }
@@ -33,7 +33,7 @@ public class MeetingResource {
     @Operation(summary = "List meetings, newest first (workers: the community's; partners: those their "
             + "organisation is called to)", description = "Filter by request with ?requestId=; paged.")
     public Uni<Page<MeetingView>> search(@BeanParam MeetingSearch search) {
-        return meetings.search(caller, search);
+        return meetings.search(caller.get(), search);
     }
 
     @GET
@@ -42,6 +42,6 @@ public class MeetingResource {
     @Operation(summary = "Read a meeting")
     @APIResponse(responseCode = "404", description = "No such meeting, or your organisation is not called to it")
     public Uni<MeetingView> find(@PathParam("id") UUID id) {
-        return meetings.find(caller, id);
+        return meetings.find(caller.get(), id);
     }
 }

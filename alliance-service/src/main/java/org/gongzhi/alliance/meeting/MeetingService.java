@@ -13,7 +13,6 @@ import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
-import org.gongzhi.platform.security.Roles;
 
 /**
  * The whistle (吹哨报到) convenes a joint meeting: a durable record and a {@code gongzhi.meeting.convened.v1} in the
@@ -64,14 +63,14 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<Page<MeetingView>> search(Caller caller, @Valid @NotNull MeetingSearch search) {
-        return meetings.search(caller.community(), organisationOf(caller), search)
+        return meetings.search(caller.community(), caller.org(), search)
                 .map(page -> page.map(MeetingView::of));
     }
 
     /** A meeting the caller has a part in; any other is 404, so its existence is not revealed. */
     @WithTransaction
     public Uni<MeetingView> find(Caller caller, UUID id) {
-        String org = organisationOf(caller);
+        String org = caller.org();
         return meetings.findById(id).map(m -> {
             if (m == null || !m.communityId.equals(caller.community())
                     || org != null && !Arrays.asList(m.parties).contains(org)) {
@@ -79,10 +78,5 @@ public class MeetingService {
             }
             return MeetingView.of(m);
         });
-    }
-
-    /** Null for staff (the whole community), the organisation for a partner. */
-    private static String organisationOf(Caller caller) {
-        return caller.isStaff() ? null : caller.is(Roles.PARTNER) ? caller.requireOrg() : null;
     }
 }

@@ -6,6 +6,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.Collection;
 import java.util.List;
+import org.gongzhi.events.TaskStatus;
 
 /** Member organisations with their contacts and rota. */
 @ApplicationScoped
@@ -40,8 +41,10 @@ public class OrganisationRepository {
                         select (select count(*) from routing_rule where lead = :id or :id = any(string_to_array(supporting, ',')))
                              + (select count(*) from risk_point where organisation_id = :id)
                              + (select count(*) from task where organisation_id = :id
-                                and status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'))""", Long.class)
-                .setParameter("id", id).getSingleResult());
+                                and status in (:assigned, :acknowledged, :inProgress))""", Long.class)
+                .setParameter("id", id).setParameter("assigned", TaskStatus.ASSIGNED.wire())
+                .setParameter("acknowledged", TaskStatus.ACKNOWLEDGED.wire())
+                .setParameter("inProgress", TaskStatus.IN_PROGRESS.wire()).getSingleResult());
     }
 
     Uni<Void> replaceDetails(String organisationId, List<Contact> contacts, List<DutyShift> rota) {

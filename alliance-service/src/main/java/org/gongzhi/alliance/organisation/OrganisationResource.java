@@ -17,7 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/organisations")
@@ -26,9 +26,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class OrganisationResource {
     private final OrganisationService organisations;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    OrganisationResource(OrganisationService organisations, Caller caller) {
+    OrganisationResource(OrganisationService organisations, CurrentCaller caller) {
         this.organisations = organisations;
         this.caller = caller;
     }

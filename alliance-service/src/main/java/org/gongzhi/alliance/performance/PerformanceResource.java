@@ -9,18 +9,17 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.alliance.task.Actor;
 
 @Path("/api/organisations/{id}/performance")
 @Tag(name = "Organisations")
 @Produces(MediaType.APPLICATION_JSON)
 public class PerformanceResource {
     private final PerformanceService performance;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    PerformanceResource(PerformanceService performance, Caller caller) {
+    PerformanceResource(PerformanceService performance, CurrentCaller caller) {
         this.performance = performance;
         this.caller = caller;
     }
@@ -29,6 +28,6 @@ public class PerformanceResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
     @Operation(summary = "A party's figures: tasks, in time, overdue, declined, median times (partners: their own)")
     public Uni<Performance> of(@PathParam("id") String id) {
-        return performance.of(Actor.of(caller), id);
+        return performance.of(caller.get(), id);
     }
 }

@@ -9,11 +9,11 @@ import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
 import org.gongzhi.alliance.organisation.OrganisationService;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.alliance.task.TaskRepository;
-import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.alliance.task.Task;
-import org.gongzhi.alliance.task.TaskStatus;
+import org.gongzhi.platform.security.Caller;
 
 /** Per-party figures (the alliance's share of the three rates). */
 @ApplicationScoped
@@ -27,11 +27,11 @@ public class PerformanceService {
     }
 
     @WithSession
-    public Uni<Performance> of(Actor actor, String organisationId) {
-        if (!actor.staff() && !organisationId.equals(actor.organisation())) {
+    public Uni<Performance> of(Caller caller, String organisationId) {
+        if (!caller.staff() && !organisationId.equals(caller.org())) {
             throw ProblemException.notFound("organisation", organisationId);
         }
-        return organisations.visible(actor.community(), organisationId)
+        return organisations.visible(caller.community(), organisationId)
                 .chain(o -> tasks.ofOrganisation(organisationId))
                 .map(list -> figures(organisationId, list));
     }

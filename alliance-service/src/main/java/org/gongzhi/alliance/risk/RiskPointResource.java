@@ -13,7 +13,7 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/risk-points")
@@ -22,9 +22,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RiskPointResource {
     private final RiskPointService riskPoints;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    RiskPointResource(RiskPointService riskPoints, Caller caller) {
+    RiskPointResource(RiskPointService riskPoints, CurrentCaller caller) {
         this.riskPoints = riskPoints;
         this.caller = caller;
     }

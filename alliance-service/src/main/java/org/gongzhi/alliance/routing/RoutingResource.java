@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/routing-rules")
@@ -26,9 +26,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class RoutingResource {
     private final RoutingService routing;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    RoutingResource(RoutingService routing, Caller caller) {
+    RoutingResource(RoutingService routing, CurrentCaller caller) {
         this.routing = routing;
         this.caller = caller;
     }

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.alliance.feed.TaskFeed;
 
@@ -26,9 +26,9 @@ import org.gongzhi.alliance.feed.TaskFeed;
 public class PartnerResource {
     private final TaskService tasks;
     private final TaskFeed feed;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    PartnerResource(TaskService tasks, TaskFeed feed, Caller caller) {
+    PartnerResource(TaskService tasks, TaskFeed feed, CurrentCaller caller) {
         this.tasks = tasks;
         this.feed = feed;
         this.caller = caller;
@@ -41,7 +41,7 @@ public class PartnerResource {
     @Operation(summary = "My organisation's tasks", description = "Filters by status, role, request, overdue and "
             + "open; newest first; paged.")
     public Uni<Page<TaskView>> tasks(@BeanParam TaskSearch search) {
-        return tasks.search(Actor.of(caller), null, search);
+        return tasks.search(caller.get(), null, search);
     }
 
     @GET

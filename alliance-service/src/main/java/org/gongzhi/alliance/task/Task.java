@@ -8,14 +8,28 @@ import jakarta.persistence.Enumerated;
 import jakarta.persistence.Id;
 import jakarta.persistence.Version;
 import java.time.Instant;
+import java.util.EnumSet;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 
-/** One party's part in a request: lead or support, with an acknowledge and a completion deadline. */
+/**
+ * One party's part in a request: lead or support, with an acknowledge and a completion deadline. Its status and role
+ * are the published vocabulary's ({@code events}); the steps a task may take are the alliance's own rule, here.
+ */
 @Entity
 public class Task extends PanacheEntityBase {
-    public static final String LEAD = "LEAD";
-    public static final String SUPPORT = "SUPPORT";
+    /** The life of a task: ASSIGNED → ACKNOWLEDGED → IN_PROGRESS → COMPLETED, or DECLINED, or CANCELLED. */
+    private static final Map<TaskStatus, Set<TaskStatus>> STEPS = Map.of(
+            TaskStatus.ASSIGNED, EnumSet.of(TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS, TaskStatus.DECLINED,
+                    TaskStatus.CANCELLED),
+            TaskStatus.ACKNOWLEDGED, EnumSet.of(TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, TaskStatus.DECLINED,
+                    TaskStatus.CANCELLED),
+            TaskStatus.IN_PROGRESS, EnumSet.of(TaskStatus.IN_PROGRESS, TaskStatus.COMPLETED, TaskStatus.CANCELLED));
 
     @Id
     public UUID id;
@@ -27,7 +41,8 @@ public class Task extends PanacheEntityBase {
     public String organisationId;
     @Column(name = "organisation_name")
     public String organisationName;
-    public String role;
+    @Enumerated(EnumType.STRING)
+    public TaskRole role;
     public int round;
     @Enumerated(EnumType.STRING)
     public TaskStatus status;
@@ -55,7 +70,7 @@ public class Task extends PanacheEntityBase {
 
     /** Moves the task or refuses with 409. */
     public void moveTo(TaskStatus next, Instant at, String note) {
-        if (!status.canMoveTo(next)) {
+        if (!canStep(status, next)) {
             throw ProblemException.conflict("task " + id + " is " + status + " and cannot become " + next);
         }
         if (acknowledgedAt == null && (next == TaskStatus.ACKNOWLEDGED || next == TaskStatus.IN_PROGRESS)) {
@@ -69,5 +84,20 @@ public class Task extends PanacheEntityBase {
         if (note != null && !note.isBlank()) {
             this.note = note.strip();
         }
+    }
+
+    /** Whether a task may go from one status to the next (a finished task goes nowhere). */
+    static boolean canStep(TaskStatus from, TaskStatus next) {
+        return STEPS.getOrDefault(from, Set.of()).contains(next);
+    }
+
+    /** Whether the task is the caller's to see and act on: staff act for the whole community, a partner for its own. */
+    public boolean isFor(Caller caller) {
+        return communityId.equals(caller.community()) && (caller.staff() || organisationId.equals(caller.org()));
+    }
+
+    /** The lead party's task (牵头). */
+    public boolean isLead() {
+        return role == TaskRole.LEAD;
     }
 }

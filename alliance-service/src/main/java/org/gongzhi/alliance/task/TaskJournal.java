@@ -56,7 +56,7 @@ public class TaskJournal {
 
     public Uni<Void> changed(Task t, String note, Instant at) {
         return record(t.organisationId, at, new TaskStatusChanged(t.communityId, t.id.toString(), t.requestId,
-                t.organisationId, t.role, t.status.name(), note, at));
+                t.organisationId, t.role, t.status, note, at));
     }
 
     /** A worker moved the task's deadlines (its status is unchanged). */

@@ -1,5 +1,7 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
@@ -19,7 +21,7 @@ import java.util.UUID;
 public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
 
     /** Whether the party holds a task of that role on the request in that round (an existence check, no count). */
-    public Uni<Boolean> holds(String requestId, String organisationId, String role, int round) {
+    public Uni<Boolean> holds(String requestId, String organisationId, TaskRole role, int round) {
         return find("requestId = ?1 and organisationId = ?2 and role = ?3 and round = ?4", requestId, organisationId,
                 role, round).firstResult().map(t -> t != null);
     }

@@ -15,7 +15,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/tasks")
@@ -23,9 +23,9 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class TaskResource {
     private final TaskService tasks;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    TaskResource(TaskService tasks, Caller caller) {
+    TaskResource(TaskService tasks, CurrentCaller caller) {
         this.tasks = tasks;
         this.caller = caller;
     }
@@ -36,7 +36,7 @@ public class TaskResource {
             + "request, overdue and open; newest first; paged.")
     public Uni<Page<TaskView>> search(@QueryParam("organisationId") String organisationId,
             @BeanParam TaskSearch search) {
-        return tasks.search(Actor.of(caller), organisationId, search);
+        return tasks.search(caller.get(), organisationId, search);
     }
 
     @GET
@@ -45,7 +45,7 @@ public class TaskResource {
     @Operation(summary = "Read a task")
     @APIResponse(responseCode = "404", description = "No such task, or not your organisation's")
     public Uni<TaskView> find(@PathParam("id") UUID id) {
-        return tasks.find(Actor.of(caller), id);
+        return tasks.find(caller.get(), id);
     }
 
     @POST
@@ -54,7 +54,7 @@ public class TaskResource {
     @Operation(summary = "Acknowledge a task (响应)")
     @APIResponse(responseCode = "409", description = "The task is not waiting for acknowledgement")
     public Uni<TaskView> acknowledge(@PathParam("id") UUID id, TaskNote note) {
-        return tasks.acknowledge(Actor.of(caller), id, note);
+        return tasks.acknowledge(caller.get(), id, note);
     }
 
     @POST
@@ -63,7 +63,7 @@ public class TaskResource {
     @Operation(summary = "Report progress on a task")
     @APIResponse(responseCode = "409", description = "The task is finished or was never acknowledged")
     public Uni<TaskView> progress(@PathParam("id") UUID id, TaskNote note) {
-        return tasks.progress(Actor.of(caller), id, note);
+        return tasks.progress(caller.get(), id, note);
     }
 
     @POST
@@ -73,7 +73,7 @@ public class TaskResource {
             + "alliance track is resolved (gongzhi.case.resolved.v1).")
     @APIResponse(responseCode = "409", description = "The task was not acknowledged or is finished")
     public Uni<TaskView> complete(@PathParam("id") UUID id, TaskNote note) {
-        return tasks.complete(Actor.of(caller), id, note);
+        return tasks.complete(caller.get(), id, note);
     }
 
     @POST
@@ -83,7 +83,7 @@ public class TaskResource {
     @APIResponse(responseCode = "400", description = "No reason given")
     @APIResponse(responseCode = "409", description = "The task is already in progress or finished")
     public Uni<TaskView> decline(@PathParam("id") UUID id, TaskNote note) {
-        return tasks.decline(Actor.of(caller), id, note);
+        return tasks.decline(caller.get(), id, note);
     }
 
     @POST
@@ -91,7 +91,7 @@ public class TaskResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Give a task to another party, with a reason")
     public Uni<TaskView> reassign(@PathParam("id") UUID id, Reassignment reassignment) {
-        return tasks.reassign(Actor.of(caller), id, reassignment);
+        return tasks.reassign(caller.get(), id, reassignment);
     }
 
     @POST
@@ -99,6 +99,6 @@ public class TaskResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Change a task's deadlines, with a reason")
     public Uni<TaskView> deadline(@PathParam("id") UUID id, DeadlineChange change) {
-        return tasks.changeDeadline(Actor.of(caller), id, change);
+        return tasks.changeDeadline(caller.get(), id, change);
     }
 }

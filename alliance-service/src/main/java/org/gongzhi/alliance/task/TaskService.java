@@ -1,5 +1,7 @@
 package org.gongzhi.alliance.task;
 
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.api.Page;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
@@ -11,6 +13,7 @@ import java.time.Instant;
 import java.util.UUID;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 
 /** What partners and workers do with tasks; every change is an event on gongzhi.tasks. */
 @ApplicationScoped
@@ -31,29 +34,29 @@ public class TaskService {
     }
 
     @WithTransaction
-    public Uni<TaskView> find(Actor actor, UUID id) {
-        return owned(actor, id).map(TaskView::of);
+    public Uni<TaskView> find(Caller caller, UUID id) {
+        return owned(caller, id).map(TaskView::of);
     }
 
     @WithTransaction
-    public Uni<Page<TaskView>> search(Actor actor, String organisationId, @Valid @NotNull TaskSearch search) {
-        String org = actor.staff() ? organisationId : actor.organisation();
-        return tasks.search(actor.community(), org, search).map(page -> page.map(TaskView::of));
+    public Uni<Page<TaskView>> search(Caller caller, String organisationId, @Valid @NotNull TaskSearch search) {
+        String org = caller.staff() ? organisationId : caller.org();
+        return tasks.search(caller.community(), org, search).map(page -> page.map(TaskView::of));
     }
 
     @WithTransaction
-    public Uni<TaskView> acknowledge(Actor actor, UUID id, @Valid TaskNote note) {
-        return step(actor, id, TaskStatus.ACKNOWLEDGED, text(note));
+    public Uni<TaskView> acknowledge(Caller caller, UUID id, @Valid TaskNote note) {
+        return step(caller, id, TaskStatus.ACKNOWLEDGED, text(note));
     }
 
     @WithTransaction
-    public Uni<TaskView> progress(Actor actor, UUID id, @Valid TaskNote note) {
-        return step(actor, id, TaskStatus.IN_PROGRESS, text(note));
+    public Uni<TaskView> progress(Caller caller, UUID id, @Valid TaskNote note) {
+        return step(caller, id, TaskStatus.IN_PROGRESS, text(note));
     }
 
     @WithTransaction
-    public Uni<TaskView> complete(Actor actor, UUID id, @Valid TaskNote note) {
-        return owned(actor, id).chain(t -> {
+    public Uni<TaskView> complete(Caller caller, UUID id, @Valid TaskNote note) {
+        return owned(caller, id).chain(t -> {
             Instant now = clock.instant();
             t.moveTo(TaskStatus.COMPLETED, now, text(note));
             return journal.changed(t, text(note), now)
@@ -64,12 +67,12 @@ public class TaskService {
 
     /** The party gives the task back with a reason; the next party in line gets it. */
     @WithTransaction
-    public Uni<TaskView> decline(Actor actor, UUID id, @Valid TaskNote note) {
+    public Uni<TaskView> decline(Caller caller, UUID id, @Valid TaskNote note) {
         String reason = text(note);
         if (reason == null) {
             throw ProblemException.invalid("note", "give the reason for declining");
         }
-        return owned(actor, id).chain(t -> {
+        return owned(caller, id).chain(t -> {
             Instant now = clock.instant();
             t.moveTo(TaskStatus.DECLINED, now, reason);
             return journal.changed(t, reason, now)
@@ -80,8 +83,8 @@ public class TaskService {
 
     /** A worker gives an open task to another party: this one is cancelled, the other gets a new one. */
     @WithTransaction
-    public Uni<TaskView> reassign(Actor actor, UUID id, @Valid @NotNull Reassignment input) {
-        return owned(actor, id).chain(t -> knownOrganisation(actor, input.organisationId(), "organisationId")
+    public Uni<TaskView> reassign(Caller caller, UUID id, @Valid @NotNull Reassignment input) {
+        return owned(caller, id).chain(t -> knownOrganisation(caller, input.organisationId(), "organisationId")
                 .chain(() -> {
                     if (!t.status.isOpen()) {
                         throw ProblemException.conflict("task " + id + " is " + t.status + " and cannot be "
@@ -104,7 +107,7 @@ public class TaskService {
 
     /** A worker moves a task's deadlines; escalation and the overdue mark start over against the new ones. */
     @WithTransaction
-    public Uni<TaskView> changeDeadline(Actor actor, UUID id, @Valid @NotNull DeadlineChange input) {
+    public Uni<TaskView> changeDeadline(Caller caller, UUID id, @Valid @NotNull DeadlineChange input) {
         if (input.acknowledgeBy() == null && input.completeBy() == null) {
             throw ProblemException.invalid("completeBy", "give a new acknowledgeBy, completeBy or both");
         }
@@ -115,7 +118,7 @@ public class TaskService {
         if (input.completeBy() != null && !input.completeBy().isAfter(now)) {
             throw ProblemException.invalid("completeBy", "is in the past");
         }
-        return owned(actor, id).chain(t -> {
+        return owned(caller, id).chain(t -> {
             if (!t.status.isOpen()) {
                 throw ProblemException.conflict("task " + id + " is " + t.status + "; its deadlines are history");
             }
@@ -140,28 +143,28 @@ public class TaskService {
         });
     }
 
-    private Uni<TaskView> step(Actor actor, UUID id, TaskStatus next, String note) {
-        return owned(actor, id).chain(t -> {
+    private Uni<TaskView> step(Caller caller, UUID id, TaskStatus next, String note) {
+        return owned(caller, id).chain(t -> {
             Instant now = clock.instant();
             t.moveTo(next, now, note);
             return journal.changed(t, note, now).replaceWith(() -> TaskView.of(t));
         });
     }
 
-    /** The task if the actor may see it; 404 otherwise, so other organisations' tasks are not revealed. */
-    private Uni<Task> owned(Actor actor, UUID id) {
+    /** The task if the caller may see it; 404 otherwise, so other organisations' tasks are not revealed. */
+    private Uni<Task> owned(Caller caller, UUID id) {
         return tasks.findById(id).map(t -> {
-            if (t == null || !actor.owns(t)) {
+            if (t == null || !t.isFor(caller)) {
                 throw ProblemException.notFound("task", id.toString());
             }
             return t;
         });
     }
 
-    /** Refuses (400 naming {@code field}) an organisation that is not a member of the actor's community. */
-    public Uni<Void> knownOrganisation(Actor actor, String organisationId, String field) {
+    /** Refuses (400 naming {@code field}) an organisation that is not a member of the caller's community. */
+    public Uni<Void> knownOrganisation(Caller caller, String organisationId, String field) {
         return organisations.find(organisationId).map(o -> {
-            if (o == null || !o.communityId.equals(actor.community())) {
+            if (o == null || !o.communityId.equals(caller.community())) {
                 throw ProblemException.invalid(field, "unknown organisation '" + organisationId + "'");
             }
             return null;
@@ -169,7 +172,7 @@ public class TaskService {
     }
 
     /** Refuses (409) a party that already had a task of that role on the request in that round. */
-    public Uni<Void> alreadyHolds(String requestId, String organisationId, String role, int round) {
+    public Uni<Void> alreadyHolds(String requestId, String organisationId, TaskRole role, int round) {
         return tasks.holds(requestId, organisationId, role, round).map(held -> {
             if (held) {
                 throw ProblemException.conflict(organisationId + " already had a " + role + " task on request "

@@ -2,9 +2,11 @@ package org.gongzhi.alliance.task;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 
 /** A task as the API shows it. */
-public record TaskView(UUID id, String requestId, String organisationId, String organisationName, String role,
+public record TaskView(UUID id, String requestId, String organisationId, String organisationName, TaskRole role,
         int round, TaskStatus status, String category, String building, Instant acknowledgeBy, Instant completeBy,
         Instant assignedAt, Instant acknowledgedAt, Instant completedAt, int escalationLevel, boolean overdue,
         String note) {

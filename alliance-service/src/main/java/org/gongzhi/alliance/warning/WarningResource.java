@@ -16,9 +16,8 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api")
@@ -27,9 +26,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class WarningResource {
     private final WarningService warnings;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    WarningResource(WarningService warnings, Caller caller) {
+    WarningResource(WarningService warnings, CurrentCaller caller) {
         this.warnings = warnings;
         this.caller = caller;
     }
@@ -40,7 +39,7 @@ public class WarningResource {
     @Operation(summary = "Issue a weather warning", description = "Creates a patrol with a checklist for every risk "
             + "point of that weather and publishes gongzhi.warning.issued.v1.")
     public Uni<Response> issue(NewWarning warning) {
-        return warnings.issue(Actor.of(caller), warning)
+        return warnings.issue(caller.get(), warning)
                 .map(w -> Response.created(URI.create("/api/warnings/" + w.id())).entity(w).build());
     }
 
@@ -51,7 +50,7 @@ public class WarningResource {
             + "100); active=true: only warnings in force (not lifted, not over), active=false: lifted or over.")
     @APIResponse(responseCode = "400", description = "page below 0, or size not between 1 and 100")
     public Uni<Page<WarningView>> list(@BeanParam WarningSearch search) {
-        return warnings.list(Actor.of(caller), search);
+        return warnings.list(caller.get(), search);
     }
 
     @GET
@@ -59,7 +58,7 @@ public class WarningResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Read a warning with its patrols")
     public Uni<WarningView> find(@PathParam("id") UUID id) {
-        return warnings.find(Actor.of(caller), id);
+        return warnings.find(caller.get(), id);
     }
 
     @POST
@@ -71,7 +70,7 @@ public class WarningResource {
     @APIResponse(responseCode = "404", description = "No such warning")
     @APIResponse(responseCode = "409", description = "The warning was already lifted")
     public Uni<WarningView> lift(@PathParam("id") UUID id, LiftWarning lift) {
-        return warnings.lift(Actor.of(caller), id, lift);
+        return warnings.lift(caller.get(), id, lift);
     }
 
     /** The same without a JSON body (no reason given). */
@@ -81,7 +80,7 @@ public class WarningResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(hidden = true)
     public Uni<WarningView> liftWithoutReason(@PathParam("id") UUID id) {
-        return warnings.lift(Actor.of(caller), id, null);
+        return warnings.lift(caller.get(), id, null);
     }
 
     @GET
@@ -91,7 +90,7 @@ public class WarningResource {
             description = "Paged (size at most 100), newest first, then by risk point; status: only patrols in it.")
     @APIResponse(responseCode = "400", description = "page below 0, or size not between 1 and 100")
     public Uni<Page<WarningView.PatrolView>> patrols(@BeanParam PatrolSearch search) {
-        return warnings.patrols(Actor.of(caller), search);
+        return warnings.patrols(caller.get(), search);
     }
 
     @POST
@@ -103,6 +102,6 @@ public class WarningResource {
                     + "gongzhi.patrol.problem-found.v1. Every checkpoint reported: DONE or PROBLEMS_FOUND.")
     @APIResponse(responseCode = "409", description = "The patrol was cancelled or its warning lifted")
     public Uni<WarningView.PatrolView> report(@PathParam("id") UUID id, PatrolReport report) {
-        return warnings.report(Actor.of(caller), id, report);
+        return warnings.report(caller.get(), id, report);
     }
 }

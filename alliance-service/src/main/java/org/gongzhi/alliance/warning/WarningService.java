@@ -21,7 +21,6 @@ import java.util.UUID;
 import org.gongzhi.alliance.AllianceConfig;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.alliance.risk.RiskPoint;
-import org.gongzhi.alliance.task.Actor;
 import org.gongzhi.alliance.task.TaskJournal;
 import org.gongzhi.events.PatrolChecked;
 import org.gongzhi.events.PatrolProblemFound;
@@ -33,6 +32,7 @@ import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 
 /** Weather warnings and the patrols of the risk points they threaten. */
 @ApplicationScoped
@@ -59,7 +59,7 @@ public class WarningService {
      * on duty now at every organisation with a patrol and at the community office.
      */
     @WithTransaction
-    public Uni<WarningView> issue(Actor actor, @Valid @NotNull NewWarning input) {
+    public Uni<WarningView> issue(Caller caller, @Valid @NotNull NewWarning input) {
         Instant now = clock.instant();
         Instant from = input.from() == null ? now : input.from();
         if (!input.until().isAfter(from)) {
@@ -70,14 +70,14 @@ public class WarningService {
         }
         WeatherWarning w = new WeatherWarning();
         w.id = UUID.randomUUID();
-        w.communityId = actor.community();
+        w.communityId = caller.community();
         w.type = input.type();
         w.level = input.level();
         w.validFrom = from;
         w.validUntil = input.until();
-        w.issuedBy = actor.id();
+        w.issuedBy = caller.id();
         w.issuedAt = now;
-        return RiskPoint.<RiskPoint>list("communityId = ?1 order by id", actor.community()).chain(points -> {
+        return RiskPoint.<RiskPoint>list("communityId = ?1 order by id", caller.community()).chain(points -> {
             List<Patrol> patrols = new ArrayList<>();
             List<PatrolCheck> checks = new ArrayList<>();
             for (RiskPoint point : points) {
@@ -117,8 +117,8 @@ public class WarningService {
     }
 
     @WithTransaction
-    public Uni<WarningView> find(Actor actor, UUID id) {
-        return warning(actor, id).chain(w -> view(w));
+    public Uni<WarningView> find(Caller caller, UUID id) {
+        return warning(caller, id).chain(w -> view(w));
     }
 
     /**
@@ -126,10 +126,10 @@ public class WarningService {
      * queries whatever the page holds: the total, the page, and its patrols with their checks.
      */
     @WithTransaction
-    public Uni<Page<WarningView>> list(Actor actor, @Valid @NotNull WarningSearch search) {
+    public Uni<Page<WarningView>> list(Caller caller, @Valid @NotNull WarningSearch search) {
         StringBuilder where = new StringBuilder("communityId = :community");
         Map<String, Object> params = new HashMap<>();
-        params.put("community", actor.community());
+        params.put("community", caller.community());
         if (search.active != null) {
             where.append(search.active ? " and liftedAt is null and validUntil > :now"
                     : " and (liftedAt is not null or validUntil <= :now)");
@@ -146,16 +146,16 @@ public class WarningService {
      * feed of every organisation whose patrol was cancelled shows it.
      */
     @WithTransaction
-    public Uni<WarningView> lift(Actor actor, UUID id, @Valid LiftWarning input) {
+    public Uni<WarningView> lift(Caller caller, UUID id, @Valid LiftWarning input) {
         String reason = input == null || input.reason() == null || input.reason().isBlank() ? null
                 : input.reason().strip();
-        return warning(actor, id, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
+        return warning(caller, id, LockModeType.PESSIMISTIC_WRITE).chain(w -> {
             if (w.liftedAt != null) {
                 throw ProblemException.conflict("warning " + id + " was already lifted");
             }
             Instant now = clock.instant();
             w.liftedAt = now;
-            w.liftedBy = actor.id();
+            w.liftedBy = caller.id();
             w.liftReason = reason;
             return Patrol.<Patrol>list("warningId = ?1 and status in ?2", w.id, OPEN).chain(open -> {
                 open.forEach(p -> p.status = Patrol.CANCELLED);
@@ -171,14 +171,14 @@ public class WarningService {
      * point and id, in at most three queries whatever the page holds: the total, the page, and its checks.
      */
     @WithTransaction
-    public Uni<Page<WarningView.PatrolView>> patrols(Actor actor, @Valid @NotNull PatrolSearch search) {
+    public Uni<Page<WarningView.PatrolView>> patrols(Caller caller, @Valid @NotNull PatrolSearch search) {
         StringBuilder where = new StringBuilder("warningId in (select w.id from WeatherWarning w "
                 + "where w.communityId = :community)");
         Map<String, Object> params = new HashMap<>();
-        params.put("community", actor.community());
-        if (!actor.staff()) {
+        params.put("community", caller.community());
+        if (!caller.staff()) {
             where.append(" and organisationId = :organisation");
-            params.put("organisation", actor.organisation());
+            params.put("organisation", caller.org());
         }
         if (search.status != null) {
             where.append(" and status = :status");
@@ -197,15 +197,15 @@ public class WarningService {
      * second problem. When every checkpoint is reported the patrol is DONE or PROBLEMS_FOUND.
      */
     @WithTransaction
-    public Uni<WarningView.PatrolView> report(Actor actor, UUID patrolId, @Valid @NotNull PatrolReport report) {
+    public Uni<WarningView.PatrolView> report(Caller caller, UUID patrolId, @Valid @NotNull PatrolReport report) {
         validate(report);
         // reports of one patrol take turns, so a problem reported twice at once is still published once
         return Patrol.<Patrol>findById(patrolId, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
-            if (p == null || (!actor.staff() && !p.organisationId.equals(actor.organisation()))) {
+            if (p == null || (!caller.staff() && !p.organisationId.equals(caller.org()))) {
                 throw ProblemException.notFound("patrol", patrolId.toString());
             }
             return WeatherWarning.<WeatherWarning>findById(p.warningId).chain(w -> {
-                if (!w.communityId.equals(actor.community())) {
+                if (!w.communityId.equals(caller.community())) {
                     throw ProblemException.notFound("patrol", patrolId.toString());
                 }
                 if (w.liftedAt != null) {
@@ -303,14 +303,14 @@ public class WarningService {
         return s == null || s.isBlank() ? null : s.strip();
     }
 
-    private Uni<WeatherWarning> warning(Actor actor, UUID id) {
-        return warning(actor, id, LockModeType.NONE);
+    private Uni<WeatherWarning> warning(Caller caller, UUID id) {
+        return warning(caller, id, LockModeType.NONE);
     }
 
-    /** The warning if it is the actor's community's, else 404; locked when asked (two lifts at once: one wins). */
-    private Uni<WeatherWarning> warning(Actor actor, UUID id, LockModeType lock) {
+    /** The warning if it is the caller's community's, else 404; locked when asked (two lifts at once: one wins). */
+    private Uni<WeatherWarning> warning(Caller caller, UUID id, LockModeType lock) {
         return WeatherWarning.<WeatherWarning>findById(id, lock).map(w -> {
-            if (w == null || !w.communityId.equals(actor.community())) {
+            if (w == null || !w.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("warning", id.toString());
             }
             return w;

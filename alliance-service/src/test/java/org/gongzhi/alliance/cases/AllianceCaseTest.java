@@ -7,7 +7,8 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import org.gongzhi.alliance.task.Task;
-import org.gongzhi.alliance.task.TaskStatus;
+import org.gongzhi.events.TaskRole;
+import org.gongzhi.events.TaskStatus;
 import org.junit.jupiter.api.Test;
 
 /** The case's states, its resolution rule and its deadlines, with no database. */
@@ -20,7 +21,7 @@ class AllianceCaseTest {
                 new Deadlines(T0.plus(Duration.ofHours(2)), T0.plus(Duration.ofHours(24))), T0);
     }
 
-    private static Task task(String party, String role, int round, TaskStatus status) {
+    private static Task task(String party, TaskRole role, int round, TaskStatus status) {
         Task t = new Task();
         t.organisationId = party;
         t.role = role;
@@ -118,10 +119,10 @@ class AllianceCaseTest {
     @Test
     void resolvesWhenEveryCountedTaskOfTheRoundIsCompleted() {
         AllianceCase c = openCase();
-        List<Task> tasks = List.of(task("property", Task.LEAD, 1, TaskStatus.COMPLETED),
-                task("police", Task.SUPPORT, 1, TaskStatus.DECLINED),
-                task("utility", Task.SUPPORT, 1, TaskStatus.CANCELLED),
-                task("office", Task.SUPPORT, 1, TaskStatus.COMPLETED));
+        List<Task> tasks = List.of(task("property", TaskRole.LEAD, 1, TaskStatus.COMPLETED),
+                task("police", TaskRole.SUPPORT, 1, TaskStatus.DECLINED),
+                task("utility", TaskRole.SUPPORT, 1, TaskStatus.CANCELLED),
+                task("office", TaskRole.SUPPORT, 1, TaskStatus.COMPLETED));
 
         assertThat(c.counted(tasks)).extracting(t -> t.organisationId).containsExactly("property", "office");
         assertThat(c.resolveIfDone(tasks, T0.plusSeconds(9))).isTrue();
@@ -135,10 +136,10 @@ class AllianceCaseTest {
     void doesNotResolveWhileAnyCountedTaskIsOpenOrNoneCounts() {
         AllianceCase c = openCase();
 
-        assertThat(c.resolveIfDone(List.of(task("property", Task.LEAD, 1, TaskStatus.COMPLETED),
-                task("police", Task.SUPPORT, 1, TaskStatus.IN_PROGRESS)), T0)).isFalse();
-        assertThat(c.resolveIfDone(List.of(task("property", Task.LEAD, 1, TaskStatus.DECLINED),
-                task("police", Task.SUPPORT, 1, TaskStatus.CANCELLED)), T0)).as("nothing counts").isFalse();
+        assertThat(c.resolveIfDone(List.of(task("property", TaskRole.LEAD, 1, TaskStatus.COMPLETED),
+                task("police", TaskRole.SUPPORT, 1, TaskStatus.IN_PROGRESS)), T0)).isFalse();
+        assertThat(c.resolveIfDone(List.of(task("property", TaskRole.LEAD, 1, TaskStatus.DECLINED),
+                task("police", TaskRole.SUPPORT, 1, TaskStatus.CANCELLED)), T0)).as("nothing counts").isFalse();
         assertThat(c.resolveIfDone(List.of(), T0)).isFalse();
         assertThat(c.status).isEqualTo(CaseStatus.OPEN);
     }
@@ -147,8 +148,8 @@ class AllianceCaseTest {
     void onlyTheCurrentRoundCounts() {
         AllianceCase c = openCase();
         c.regroup();
-        List<Task> tasks = List.of(task("property", Task.LEAD, 1, TaskStatus.ASSIGNED),
-                task("office", Task.LEAD, 2, TaskStatus.COMPLETED));
+        List<Task> tasks = List.of(task("property", TaskRole.LEAD, 1, TaskStatus.ASSIGNED),
+                task("office", TaskRole.LEAD, 2, TaskStatus.COMPLETED));
 
         assertThat(c.resolveIfDone(tasks, T0)).isTrue();
     }
@@ -157,10 +158,10 @@ class AllianceCaseTest {
     void theLeadOfTheRoundIsItsLatestLeadStillOnIt() {
         AllianceCase c = openCase();
 
-        assertThat(c.leadOfRound(List.of(task("property", Task.LEAD, 1, TaskStatus.DECLINED),
-                task("police", Task.LEAD, 1, TaskStatus.COMPLETED),
-                task("utility", Task.SUPPORT, 1, TaskStatus.COMPLETED)))).contains("police");
-        assertThat(c.leadOfRound(List.of(task("property", Task.LEAD, 1, TaskStatus.CANCELLED)))).isEmpty();
+        assertThat(c.leadOfRound(List.of(task("property", TaskRole.LEAD, 1, TaskStatus.DECLINED),
+                task("police", TaskRole.LEAD, 1, TaskStatus.COMPLETED),
+                task("utility", TaskRole.SUPPORT, 1, TaskStatus.COMPLETED)))).contains("police");
+        assertThat(c.leadOfRound(List.of(task("property", TaskRole.LEAD, 1, TaskStatus.CANCELLED)))).isEmpty();
     }
 
     @Test

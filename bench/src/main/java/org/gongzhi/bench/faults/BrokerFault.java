@@ -1,7 +1,6 @@
 package org.gongzhi.bench.faults;
 
 import java.time.Duration;
-import java.util.concurrent.TimeUnit;
 import org.gongzhi.devstack.LocalSystem;
 
 /**
@@ -9,6 +8,8 @@ import org.gongzhi.devstack.LocalSystem;
  * with SIGSTOP (a long GC pause, a stalled VM) for the stated time and resumed with SIGCONT.
  */
 final class BrokerFault implements Scenario {
+    /** Today's one broker; with a cluster (DevStack.Options.withBrokers) a scenario per broker count slots in. */
+    private static final int BROKER = 1;
     private final boolean pause;
 
     private BrokerFault(boolean pause) {
@@ -48,24 +49,16 @@ final class BrokerFault implements Scenario {
     public void inject(LocalSystem system, Duration duration) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         if (pause) {
-            long pid = system.stack().kafkaPid();
-            signal("STOP", pid);
+            system.stack().pauseBroker(BROKER);
             try {
                 Scenario.until(end);
             } finally {
-                signal("CONT", pid);
+                system.stack().resumeBroker(BROKER);
             }
         } else {
-            system.stack().killKafka();
+            system.stack().killBroker(BROKER);
             Scenario.until(end);
-            system.stack().restartKafka();
-        }
-    }
-
-    private static void signal(String signal, long pid) throws Exception {
-        Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(pid)).inheritIO().start();
-        if (!kill.waitFor(10, TimeUnit.SECONDS) || kill.exitValue() != 0) {
-            throw new IllegalStateException("kill -" + signal + " " + pid + " failed");
+            system.stack().restartBroker(BROKER);
         }
     }
 }

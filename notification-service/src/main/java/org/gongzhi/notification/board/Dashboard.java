@@ -15,6 +15,7 @@ import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
+import org.gongzhi.events.TaskStatus;
 import org.gongzhi.notification.board.DashboardViews.ActiveWarning;
 import org.gongzhi.notification.board.DashboardViews.BoardRequest;
 import org.gongzhi.notification.board.DashboardViews.BuildingLoad;
@@ -31,7 +32,7 @@ import org.gongzhi.platform.api.Page;
 /** The dashboard's read models, for one community. Plain SQL client: read-only, no session needed. */
 @ApplicationScoped
 public class Dashboard {
-    static final String OPEN = "status not in ('RESOLVED', 'CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED')";
+    static final String OPEN = "status not in " + StatusLists.REQUESTS_PAST_WORK;
 
     /** $1 community, $2 building or null, $3 page size, $4 offset; one row with a null request when none is. */
     private static final String OPEN_REQUESTS = """
@@ -123,17 +124,17 @@ public class Dashboard {
         OffsetDateTime now = at(clock.instant());
         Uni<List<PartyLoad>> parties = pool.preparedQuery("""
                         select organisation_id, max(organisation_name) as name,
-                               count(*) filter (where status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')) as open,
-                               count(*) filter (where (status = 'ASSIGNED'
+                               count(*) filter (where status in %1$s) as open,
+                               count(*) filter (where (status = $3
                                        and coalesce(moved_acknowledge_by, acknowledge_by) < $2)
-                                   or (status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                                   or (status in %1$s
                                        and coalesce(moved_complete_by, complete_by) < $2))
                                    as overdue,
-                               count(*) filter (where status in ('ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS')
+                               count(*) filter (where status in %1$s
                                    and escalation_level > 0) as escalated
                         from task_board where community_id = $1 group by organisation_id
-                        order by open desc, organisation_id""")
-                .execute(Tuple.of(community, now))
+                        order by open desc, organisation_id""".formatted(StatusLists.TASKS_OPEN))
+                .execute(Tuple.of(community, now, TaskStatus.ASSIGNED.wire()))
                 .map(rows -> {
                     List<PartyLoad> list = new ArrayList<>();
                     for (Row r : rows) {
@@ -143,12 +144,13 @@ public class Dashboard {
                     return list;
                 });
         Uni<VolunteerLoad> volunteers = pool.preparedQuery("""
-                        select count(*) filter (where status = 'OFFERED' and (expires_at is null or expires_at > $2))
+                        select count(*) filter (where status = $3 and (expires_at is null or expires_at > $2))
                                    as offers,
-                               count(*) filter (where status = 'ACCEPTED') as in_progress,
-                               count(*) filter (where status = 'COMPLETED') as completed
+                               count(*) filter (where status = $4) as in_progress,
+                               count(*) filter (where status = $5) as completed
                         from volunteer_board where community_id = $1""")
-                .execute(Tuple.of(community, now))
+                .execute(Tuple.of(community, now, OfferState.OFFERED.name(), OfferState.ACCEPTED.name(),
+                        OfferState.COMPLETED.name()))
                 .map(rows -> {
                     Row r = rows.iterator().next();
                     return new VolunteerLoad(r.getLong("offers"), r.getLong("in_progress"), r.getLong("completed"));

@@ -21,7 +21,7 @@ import org.gongzhi.notification.board.DashboardViews.BuildingLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/dashboard")
@@ -33,9 +33,9 @@ public class DashboardResource {
     private final Rates rates;
     private final ReadModelRebuild rebuild;
     private final LiveFeed feed;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    DashboardResource(Dashboard dashboard, Rates rates, ReadModelRebuild rebuild, LiveFeed feed, Caller caller) {
+    DashboardResource(Dashboard dashboard, Rates rates, ReadModelRebuild rebuild, LiveFeed feed, CurrentCaller caller) {
         this.dashboard = dashboard;
         this.feed = feed;
         this.rates = rates;

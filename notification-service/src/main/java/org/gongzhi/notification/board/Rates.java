@@ -62,14 +62,14 @@ public class Rates {
                 select (respond_by at time zone $5)::date as day,
                        count(*) filter (where responded_at <= respond_by) as yes, count(*) as total
                 from request_board where community_id = $1 and respond_by >= $2 and respond_by < $3
-                  and (responded_at is not null or respond_by <= $4) and status not in ('WITHDRAWN', 'REJECTED', 'MERGED')
-                group by day""", window);
+                  and (responded_at is not null or respond_by <= $4) and status not in %s
+                group by day""".formatted(StatusLists.REQUESTS_DROPPED), window);
         Uni<Map<LocalDate, long[]>> resolution = daily("""
                 select (resolve_by at time zone $5)::date as day,
                        count(*) filter (where resolved_at <= resolve_by) as yes, count(*) as total
                 from request_board where community_id = $1 and resolve_by >= $2 and resolve_by < $3
-                  and (resolved_at is not null or resolve_by <= $4) and status not in ('WITHDRAWN', 'REJECTED', 'MERGED')
-                group by day""", window);
+                  and (resolved_at is not null or resolve_by <= $4) and status not in %s
+                group by day""".formatted(StatusLists.REQUESTS_DROPPED), window);
         Uni<Map<LocalDate, long[]>> satisfaction = daily("""
                 select (visited_at at time zone $5)::date as day,
                        count(*) filter (where satisfied) as yes, count(*) as total
@@ -103,8 +103,9 @@ public class Rates {
                            and (completed_at is not null or complete_by <= $4)) as done_due,
                        count(*) filter (where complete_by >= $2 and complete_by < $3
                            and completed_at <= complete_by) as done_ok
-                from task_board where community_id = $1 and status not in ('DECLINED', 'CANCELLED')
-                group by organisation_id order by organisation_id""").execute(window);
+                from task_board where community_id = $1 and status not in %s
+                group by organisation_id order by organisation_id""".formatted(StatusLists.TASKS_DROPPED))
+                .execute(window);
         Uni<RowSet<Row>> visits = pool.preparedQuery("""
                 select r.lead_org, count(*) filter (where f.satisfied) as yes, count(*) as total
                 from follow_up f join request_board r on r.request_id = f.request_id

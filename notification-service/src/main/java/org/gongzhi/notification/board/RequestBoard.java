@@ -9,6 +9,7 @@ import org.gongzhi.events.FollowUpRecorded;
 import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.events.RequestRecategorised;
 import org.gongzhi.events.RequestReopened;
+import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.RequestStatusChanged;
 import org.gongzhi.events.RequestSubmitted;
 import org.gongzhi.notification.projection.Projection;
@@ -49,7 +50,7 @@ public class RequestBoard implements Projection {
         return run("""
                 insert into request_board (request_id, community_id, category, building, unit, status, urgency,
                     resident_id, respond_by, resolve_by, submitted_at, updated_at)
-                values (:id, :community, :category, :building, :unit, 'SUBMITTED', :urgency, :resident,
+                values (:id, :community, :category, :building, :unit, :submitted, :urgency, :resident,
                     :respondBy, :resolveBy, :at, :at)
                 on conflict (request_id) do update set category = excluded.category,
                     building = excluded.building, unit = excluded.unit, urgency = excluded.urgency,
@@ -57,11 +58,13 @@ public class RequestBoard implements Projection {
                     resolve_by = excluded.resolve_by, submitted_at = excluded.submitted_at""",
                 "id", r.requestId(), "community", r.communityId(), "category", r.category(),
                 "building", r.building(), "unit", r.unit(), "urgency", r.urgency(), "resident", r.residentId(),
-                "respondBy", r.respondBy(), "resolveBy", r.resolveBy(), "at", r.submittedAt());
+                "respondBy", r.respondBy(), "resolveBy", r.resolveBy(), "at", r.submittedAt(),
+                "submitted", RequestStatus.SUBMITTED.wire());
     }
 
     private Uni<Void> statusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged s = event.data();
+        RequestStatus to = s.toStatus();
         // responded: a worker acknowledged it or work started; resolved: every track done; a reopen undoes that;
         // merged: the master's id, cleared when the merge is undone
         return run("""
@@ -70,17 +73,20 @@ public class RequestBoard implements Projection {
                 values (:id, :community, :category, :building, :status, :at, :mergedInto)
                 on conflict (request_id) do update set status = excluded.status,
                     updated_at = excluded.updated_at, merged_into = excluded.merged_into,
-                    responded_at = case when excluded.status in ('ACKNOWLEDGED', 'IN_PROGRESS')
+                    responded_at = case when :responded
                         then least(coalesce(request_board.responded_at, excluded.updated_at),
                             excluded.updated_at)
                         else request_board.responded_at end,
-                    resolved_at = case when excluded.status = 'RESOLVED' then excluded.updated_at
-                        when excluded.status = 'REOPENED' then null else request_board.resolved_at end,
-                    closed_at = case when excluded.status = 'CLOSED' then excluded.updated_at
-                        when excluded.status = 'REOPENED' then null else request_board.closed_at end
+                    resolved_at = case when :resolved then excluded.updated_at
+                        when :reopened then null else request_board.resolved_at end,
+                    closed_at = case when :closed then excluded.updated_at
+                        when :reopened then null else request_board.closed_at end
                 where request_board.updated_at <= excluded.updated_at""",
                 "id", s.requestId(), "community", s.communityId(), "category", s.category(),
-                "building", s.building(), "status", s.to(), "at", s.changedAt(), "mergedInto", s.mergedInto());
+                "building", s.building(), "status", s.to(), "at", s.changedAt(), "mergedInto", s.mergedInto(),
+                "responded", to == RequestStatus.ACKNOWLEDGED || to == RequestStatus.IN_PROGRESS,
+                "resolved", to == RequestStatus.RESOLVED, "reopened", to == RequestStatus.REOPENED,
+                "closed", to == RequestStatus.CLOSED);
     }
 
     private Uni<Void> recategorised(InboundEvent<RequestRecategorised> event) {

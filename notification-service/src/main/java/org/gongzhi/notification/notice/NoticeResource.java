@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.notice.NoticeViews.NoticeView;
 import org.gongzhi.notification.notice.NoticeViews.Preferences;
 import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/notices/me")
@@ -23,9 +23,9 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class NoticeResource {
     private final Notices notices;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    NoticeResource(Notices notices, Caller caller) {
+    NoticeResource(Notices notices, CurrentCaller caller) {
         this.notices = notices;
         this.caller = caller;
     }

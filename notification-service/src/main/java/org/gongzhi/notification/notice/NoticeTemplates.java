@@ -6,45 +6,47 @@ import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Map;
 import org.gongzhi.events.MeetingConvened;
+import org.gongzhi.events.RequestStatus;
 
 /** The words of each notice in zh-CN and English. A notice says what happened and, when late, why. */
 final class NoticeTemplates {
     record Text(String title, String body) {
     }
 
-    private static final Map<String, String[]> STATUS_ZH = Map.of(
-            "ACKNOWLEDGED", new String[] {"诉求已响应", "社区已收到并响应您的诉求，正在安排办理。"},
-            "ASSIGNED", new String[] {"诉求已派单", "您的诉求已交由{lead}牵头办理。"},
-            "IN_PROGRESS", new String[] {"诉求办理中", "工作人员已开始处理您的诉求。"},
-            "RESOLVED", new String[] {"诉求已办结", "您的诉求已处理完毕，社区将回访听取您的意见。"},
-            "CLOSED", new String[] {"诉求已关闭", "感谢您的反馈，本次诉求已关闭。"},
-            "REOPENED", new String[] {"诉求重新办理", "根据回访结果，您的诉求将重新办理。"},
-            "IN_DELIBERATION", new String[] {"诉求进入议事厅", "您的诉求涉及多户居民，已提交议事厅共同商议。"},
-            "WITHDRAWN", new String[] {"诉求已撤回", "您的诉求已撤回。"},
-            "REJECTED", new String[] {"诉求未予受理", "很抱歉，您的诉求未予受理：{reason}"},
-            "MERGED", new String[] {"诉求已合并办理", "其他居民反映了同一问题，您的诉求已与其合并办理，后续进展和回访将一并通知您。"});
-    private static final Map<String, String[]> STATUS_EN = Map.of(
-            "ACKNOWLEDGED", new String[] {"Request acknowledged", "The community has your request and is arranging it."},
-            "ASSIGNED", new String[] {"Request assigned", "Your request is now led by {lead}."},
-            "IN_PROGRESS", new String[] {"Work has started", "Someone is working on your request."},
-            "RESOLVED", new String[] {"Request resolved", "Your request has been dealt with; we will call to ask how it went."},
-            "CLOSED", new String[] {"Request closed", "Thank you for your feedback; the request is closed."},
-            "REOPENED", new String[] {"Request reopened", "After the return visit, your request is being handled again."},
-            "IN_DELIBERATION", new String[] {"Request in the deliberation hall",
+    private static final Map<RequestStatus, String[]> STATUS_ZH = Map.of(
+            RequestStatus.ACKNOWLEDGED, new String[] {"诉求已响应", "社区已收到并响应您的诉求，正在安排办理。"},
+            RequestStatus.ASSIGNED, new String[] {"诉求已派单", "您的诉求已交由{lead}牵头办理。"},
+            RequestStatus.IN_PROGRESS, new String[] {"诉求办理中", "工作人员已开始处理您的诉求。"},
+            RequestStatus.RESOLVED, new String[] {"诉求已办结", "您的诉求已处理完毕，社区将回访听取您的意见。"},
+            RequestStatus.CLOSED, new String[] {"诉求已关闭", "感谢您的反馈，本次诉求已关闭。"},
+            RequestStatus.REOPENED, new String[] {"诉求重新办理", "根据回访结果，您的诉求将重新办理。"},
+            RequestStatus.IN_DELIBERATION, new String[] {"诉求进入议事厅", "您的诉求涉及多户居民，已提交议事厅共同商议。"},
+            RequestStatus.WITHDRAWN, new String[] {"诉求已撤回", "您的诉求已撤回。"},
+            RequestStatus.REJECTED, new String[] {"诉求未予受理", "很抱歉，您的诉求未予受理：{reason}"},
+            RequestStatus.MERGED, new String[] {"诉求已合并办理", "其他居民反映了同一问题，您的诉求已与其合并办理，后续进展和回访将一并通知您。"});
+    private static final Map<RequestStatus, String[]> STATUS_EN = Map.of(
+            RequestStatus.ACKNOWLEDGED, new String[] {"Request acknowledged", "The community has your request and is arranging it."},
+            RequestStatus.ASSIGNED, new String[] {"Request assigned", "Your request is now led by {lead}."},
+            RequestStatus.IN_PROGRESS, new String[] {"Work has started", "Someone is working on your request."},
+            RequestStatus.RESOLVED, new String[] {"Request resolved", "Your request has been dealt with; we will call to ask how it went."},
+            RequestStatus.CLOSED, new String[] {"Request closed", "Thank you for your feedback; the request is closed."},
+            RequestStatus.REOPENED, new String[] {"Request reopened", "After the return visit, your request is being handled again."},
+            RequestStatus.IN_DELIBERATION, new String[] {"Request in the deliberation hall",
                     "Your request concerns many households and goes to the deliberation hall."},
-            "WITHDRAWN", new String[] {"Request withdrawn", "Your request was withdrawn."},
-            "REJECTED", new String[] {"Request not accepted", "Sorry, your request was not accepted: {reason}"},
-            "MERGED", new String[] {"Request merged", "A neighbour reported the same problem; your request is handled "
+            RequestStatus.WITHDRAWN, new String[] {"Request withdrawn", "Your request was withdrawn."},
+            RequestStatus.REJECTED, new String[] {"Request not accepted", "Sorry, your request was not accepted: {reason}"},
+            RequestStatus.MERGED, new String[] {"Request merged", "A neighbour reported the same problem; your request is handled "
                     + "together with theirs, and you will hear of its progress and return visit."});
 
     private NoticeTemplates() {
     }
 
-    static boolean meaningful(String status) {
+    /** Whether a resident is told of a request reaching the status (not of its submission, nor of one unknown). */
+    static boolean meaningful(RequestStatus status) {
         return STATUS_ZH.containsKey(status);
     }
 
-    static Text status(String language, String status, String lead, String reason) {
+    static Text status(String language, RequestStatus status, String lead, String reason) {
         String[] t = (english(language) ? STATUS_EN : STATUS_ZH).get(status);
         String fallback = english(language) ? "the responsible party" : "责任单位";
         return new Text(t[0], t[1].replace("{lead}", lead == null ? fallback : lead)

@@ -60,26 +60,32 @@ public class NoticeWriter implements Projection {
 
     private Uni<Void> statusChanged(InboundEvent<RequestStatusChanged> event) {
         RequestStatusChanged s = event.data();
-        if (!NoticeTemplates.meaningful(s.to())) {
+        RequestStatus to = s.toStatus();
+        if (!NoticeTemplates.meaningful(to)) {
             return done();
         }
         return requestResident(s.requestId()).chain(found -> found == null ? done()
-                : write(event, s.communityId(), s.requestId(), "status." + s.to(), false, found.preference(),
-                        NoticeTemplates.status(found.preference().language(), s.to(), found.leadParty(),
+                : write(event, s.communityId(), s.requestId(), kind(to), false, found.preference(),
+                        NoticeTemplates.status(found.preference().language(), to, found.leadParty(),
                                 s.reason())))
                 // the residents whose reports were merged into this one hear of its progress too
-                .chain(() -> s.toStatus() == RequestStatus.MERGED ? done()
+                .chain(() -> to == RequestStatus.MERGED ? done()
                         : toMerged(event, s.communityId(), s.requestId(),
-                        "status." + s.to(), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
-                                NoticeTemplates.status(p.language(), s.to(), lead, s.reason()))));
+                        kind(to), (p, lead) -> NoticeTemplates.ofMaster(p.language(),
+                                NoticeTemplates.status(p.language(), to, lead, s.reason()))));
     }
 
     private Uni<Void> acknowledged(InboundEvent<RequestAcknowledged> event) {
         RequestAcknowledged a = event.data();
         return requestResident(a.requestId()).chain(found -> found == null ? done()
-                : write(event, a.communityId(), a.requestId(), "status.ACKNOWLEDGED", false, found.preference(),
-                        NoticeTemplates.status(found.preference().language(), "ACKNOWLEDGED", found.leadParty(),
-                                null)));
+                : write(event, a.communityId(), a.requestId(), kind(RequestStatus.ACKNOWLEDGED), false,
+                        found.preference(), NoticeTemplates.status(found.preference().language(),
+                                RequestStatus.ACKNOWLEDGED, found.leadParty(), null)));
+    }
+
+    /** A status notice's kind, as residents' inboxes keep it: {@code status.} and the status as published. */
+    private static String kind(RequestStatus status) {
+        return "status." + status.wire();
     }
 
     private Uni<Void> escalated(InboundEvent<TaskEscalated> event) {

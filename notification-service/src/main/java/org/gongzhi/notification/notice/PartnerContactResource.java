@@ -15,7 +15,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.notice.NoticeViews.ContactAddress;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 /** A partner organisation says where its contacts are reached by SMS and email (on duty, as a backup). */
@@ -24,9 +24,9 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class PartnerContactResource {
     private final PartnerContacts contacts;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    PartnerContactResource(PartnerContacts contacts, Caller caller) {
+    PartnerContactResource(PartnerContacts contacts, CurrentCaller caller) {
         this.contacts = contacts;
         this.caller = caller;
     }

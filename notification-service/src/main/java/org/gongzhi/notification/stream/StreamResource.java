@@ -21,7 +21,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.eventlog.EventLog;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/stream")
@@ -30,10 +30,10 @@ public class StreamResource {
     private final LiveEvents live;
     private final StreamTickets tickets;
     private final EventLog log;
-    private final Caller caller;
+    private final CurrentCaller caller;
     private final Clock clock;
 
-    StreamResource(LiveEvents live, StreamTickets tickets, EventLog log, Caller caller, Clock clock) {
+    StreamResource(LiveEvents live, StreamTickets tickets, EventLog log, CurrentCaller caller, Clock clock) {
         this.live = live;
         this.tickets = tickets;
         this.log = log;

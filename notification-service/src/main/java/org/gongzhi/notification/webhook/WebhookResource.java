@@ -23,18 +23,18 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.webhook.WebhookViews.DeliveryView;
 import org.gongzhi.notification.webhook.WebhookViews.NewWebhook;
 import org.gongzhi.notification.webhook.WebhookViews.WebhookView;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/webhooks")
 @Tag(name = "Webhooks", description = "Partners' signed webhooks (Standard Webhooks): their tasks pushed to their systems")
 @Produces(MediaType.APPLICATION_JSON)
 public class WebhookResource {
-    private final Webhooks webhooks;
-    private final Caller caller;
+    private final WebhookEndpoints endpoints;
+    private final CurrentCaller caller;
 
-    WebhookResource(Webhooks webhooks, Caller caller) {
-        this.webhooks = webhooks;
+    WebhookResource(WebhookEndpoints endpoints, CurrentCaller caller) {
+        this.endpoints = endpoints;
         this.caller = caller;
     }
 
@@ -49,7 +49,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Register a webhook endpoint: URL and event types; the answer carries its secret (once)")
     public Uni<Response> register(NewWebhook input) {
-        return webhooks.register(caller.community(), owner(), input)
+        return endpoints.register(caller.community(), owner(), input)
                 .map(view -> Response.created(URI.create("/api/webhooks/" + view.id())).entity(view).build());
     }
 
@@ -57,7 +57,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "The caller's webhook endpoints (admin: all)")
     public Uni<List<WebhookView>> list() {
-        return webhooks.list(caller.community(), owner());
+        return endpoints.list(caller.community(), owner());
     }
 
     @GET
@@ -65,7 +65,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "One webhook endpoint")
     public Uni<WebhookView> get(@PathParam("id") String id) {
-        return webhooks.get(caller.community(), owner(), id);
+        return endpoints.get(caller.community(), owner(), id);
     }
 
     @DELETE
@@ -73,7 +73,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Remove a webhook endpoint and its delivery log")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return webhooks.delete(caller.community(), owner(), id).replaceWith(Response.noContent().build());
+        return endpoints.delete(caller.community(), owner(), id).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -81,7 +81,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Rotate the secret: the new one is returned; the old one signs too for the grace period")
     public Uni<WebhookView> rotate(@PathParam("id") String id) {
-        return webhooks.rotate(caller.community(), owner(), id);
+        return endpoints.rotate(caller.community(), owner(), id);
     }
 
     @POST
@@ -90,7 +90,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Re-enable a disabled endpoint (after a 410 or a refused target); its target is checked again")
     public Uni<WebhookView> enable(@PathParam("id") String id) {
-        return webhooks.enable(caller.community(), owner(), id);
+        return endpoints.enable(caller.community(), owner(), id);
     }
 
     @GET
@@ -99,7 +99,7 @@ public class WebhookResource {
     @Operation(summary = "The endpoint's delivery log, newest first, with every attempt")
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return webhooks.deliveries(caller.community(), owner(), id, limit);
+        return endpoints.deliveries(caller.community(), owner(), id, limit);
     }
 
     @POST
@@ -107,7 +107,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Send a delivery again with the same webhook-id")
     public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
-        return webhooks.redeliver(caller.community(), owner(), id, delivery)
+        return endpoints.redeliver(caller.community(), owner(), id, delivery)
                 .replaceWith(Response.accepted().build());
     }
 }

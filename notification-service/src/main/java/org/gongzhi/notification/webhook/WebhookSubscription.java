@@ -10,7 +10,7 @@ import org.hibernate.annotations.Immutable;
 
 /**
  * What an endpoint subscribed to: the few columns of {@code webhook_endpoint} the writer checks before queueing. Read
- * with HQL projections only ({@link Webhooks} writes the table through the SQL client).
+ * with HQL projections only ({@link WebhookEndpoints} writes the table through the SQL client).
  */
 @Entity
 @Immutable

@@ -27,6 +27,20 @@ public class ApiDocs implements OASFilter {
     static final String PROBLEM_JSON = "application/problem+json";
     static final String REFUSES = "x-refuses-";
     static final String EXAMPLE = "x-example";
+    static final String UNKNOWN = "UNKNOWN";
+
+    /**
+     * A published vocabulary's {@code UNKNOWN} (events: a value read from a newer producer, never published) is no
+     * value of an API: an enum's schema leaves it out.
+     */
+    @Override
+    public Schema filterSchema(Schema schema) {
+        List<Object> values = schema.getEnumeration();
+        if (values != null && values.contains(UNKNOWN)) {
+            schema.setEnumeration(values.stream().filter(v -> !UNKNOWN.equals(v)).toList());
+        }
+        return schema;
+    }
 
     @Override
     public void filterOpenAPI(OpenAPI api) {

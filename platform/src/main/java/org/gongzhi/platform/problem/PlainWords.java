@@ -112,8 +112,9 @@ final class PlainWords {
 
     private static String allowed(Class<?> type) {
         Object[] constants = type.getEnumConstants();
-        return constants == null ? null
-                : Arrays.stream(constants).map(String::valueOf).collect(Collectors.joining(", "));
+        // a published vocabulary's UNKNOWN stands for a newer producer's value, not one to send
+        return constants == null ? null : Arrays.stream(constants).map(String::valueOf)
+                .filter(name -> !"UNKNOWN".equals(name)).collect(Collectors.joining(", "));
     }
 
     private static String quoted(Throwable failure, String message) {

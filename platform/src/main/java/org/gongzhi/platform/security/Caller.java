@@ -1,77 +1,20 @@
 package org.gongzhi.platform.security;
 
-import io.quarkus.security.identity.SecurityIdentity;
-import jakarta.enterprise.context.RequestScoped;
-import java.util.Optional;
-import org.eclipse.microprofile.jwt.JsonWebToken;
-import org.gongzhi.platform.GongzhiConfig;
-import org.gongzhi.platform.problem.ProblemException;
+/**
+ * Who acts — the authenticated party a service decides for: what they may see and do. One value per HTTP request
+ * ({@link CurrentCaller#get()}), or made for work the system does on someone's behalf ({@link #staff}).
+ *
+ * @param id the token's subject (a resident's, a worker's, a partner's or a volunteer's id)
+ * @param community the community the caller belongs to
+ * @param staff a worker or an admin: acts for the whole community
+ * @param resident a resident: sees their own requests
+ * @param org the organisation a partner acts for; null for anyone else
+ * @param volunteer a volunteer's id, when the token names one
+ */
+public record Caller(String id, String community, boolean staff, boolean resident, String org, String volunteer) {
 
-/** Who is calling: subject, roles, community, and a partner's organisation or a volunteer's id. */
-@RequestScoped
-public class Caller {
-    private final SecurityIdentity identity;
-    private final JsonWebToken jwt;
-    private final GongzhiConfig config;
-
-    Caller(SecurityIdentity identity, JsonWebToken jwt, GongzhiConfig config) {
-        this.identity = identity;
-        this.jwt = jwt;
-        this.config = config;
-    }
-
-    public String id() {
-        return identity.getPrincipal().getName();
-    }
-
-    public boolean isAnonymous() {
-        return identity.isAnonymous();
-    }
-
-    public boolean is(String role) {
-        return identity.hasRole(role);
-    }
-
-    /** Workers and admins act for the whole community. */
-    public boolean isStaff() {
-        return is(Roles.WORKER) || is(Roles.ADMIN);
-    }
-
-    /**
-     * The caller's community. A token that names none is refused (401) unless
-     * {@code gongzhi.security.community-claim-required=false}, when it belongs to the default community: taking it as
-     * the default silently would put a token meant for another deployment into this one's data.
-     */
-    public String community() {
-        Optional<String> claimed = claim(Roles.COMMUNITY_CLAIM).filter(c -> !c.isBlank());
-        if (claimed.isPresent()) {
-            return claimed.get();
-        }
-        if (!isAnonymous() && config.security().communityClaimRequired()) {
-            throw new ProblemException(401, "Unauthorized", "The token names no community (claim 'community'); "
-                    + "ask for a token that does.", null);
-        }
-        return config.defaultCommunity();
-    }
-
-    public Optional<String> org() {
-        return claim(Roles.ORG_CLAIM);
-    }
-
-    public Optional<String> volunteer() {
-        return claim(Roles.VOLUNTEER_CLAIM);
-    }
-
-    /** The organisation of a partner caller; a partner token without one is refused. */
-    public String requireOrg() {
-        return org().orElseThrow(() -> ProblemException.forbidden("The token names no organisation (claim 'org')"));
-    }
-
-    private Optional<String> claim(String name) {
-        if (jwt == null || jwt.getRawToken() == null) {
-            return Optional.empty();
-        }
-        Object value = jwt.getClaim(name);
-        return value == null ? Optional.empty() : Optional.of(value.toString().replace("\"", ""));
+    /** Work done for the community office by the system itself (an integrator's filing, a patrol's finding). */
+    public static Caller staff(String id, String community) {
+        return new Caller(id, community, true, false, null, null);
     }
 }

@@ -105,7 +105,7 @@ class HouseRulesTest {
                         import org.gongzhi.events.TaskAssigned;
                         import org.gongzhi.platform.reactive.InOrder;
                         import org.gongzhi.volunteer.hours.HoursLedger;
-                        import static org.gongzhi.request.request.RequestStatus.RESOLVED;
+                        import static org.gongzhi.request.lifecycle.RequestStatus.RESOLVED;
                         """));
     }
 

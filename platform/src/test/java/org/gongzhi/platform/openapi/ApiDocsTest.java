@@ -54,4 +54,12 @@ class ApiDocsTest {
         assertEquals(List.of("406"), List.copyOf(responses.getAPIResponses().keySet()));
         assertNotNull(responses.getAPIResponse("406").getContent().getMediaType("application/problem+json"));
     }
+
+    @Test
+    void anEnumOfThePublishedVocabularyLeavesOutUnknown() {
+        var status = OASFactory.createSchema().enumeration(List.of("ASSIGNED", "COMPLETED", "UNKNOWN"));
+        assertEquals(List.of("ASSIGNED", "COMPLETED"), new ApiDocs().filterSchema(status).getEnumeration());
+        var other = OASFactory.createSchema().enumeration(List.of("HIGH", "LOW"));
+        assertEquals(List.of("HIGH", "LOW"), new ApiDocs().filterSchema(other).getEnumeration());
+    }
 }

@@ -11,18 +11,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/audit")
 @Tag(name = "Contact")
 @Produces(MediaType.APPLICATION_JSON)
 public class AuditResource {
     private final ContactService contacts;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    AuditResource(ContactService contacts, Caller caller) {
+    AuditResource(ContactService contacts, CurrentCaller caller) {
         this.contacts = contacts;
         this.caller = caller;
     }
@@ -31,6 +30,6 @@ public class AuditResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Who read which resident's contact, newest first")
     public Uni<List<ContactService.AuditEntry>> audit(@Valid @BeanParam AuditSearch search) {
-        return contacts.audit(Viewer.of(caller), search.page, search.size());
+        return contacts.audit(caller.get(), search.page, search.size());
     }
 }

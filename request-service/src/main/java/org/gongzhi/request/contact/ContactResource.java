@@ -14,18 +14,17 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/requests/{id}/contact")
 @Tag(name = "Contact", description = "Residents' contact details, for those who must call them, audited")
 @Produces(MediaType.APPLICATION_JSON)
 public class ContactResource {
     private final ContactService contacts;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    ContactResource(ContactService contacts, Caller caller) {
+    ContactResource(ContactService contacts, CurrentCaller caller) {
         this.contacts = contacts;
         this.caller = caller;
     }
@@ -42,6 +41,6 @@ public class ContactResource {
         if (caller.is(Roles.VOLUNTEER) && !caller.isStaff()) {
             return contacts.readAsVolunteer(caller.community(), caller.id(), caller.volunteer().orElse(null), id);
         }
-        return contacts.read(Viewer.of(caller), id, reason == null || reason.isBlank() ? null : reason.strip());
+        return contacts.read(caller.get(), id, reason == null || reason.isBlank() ? null : reason.strip());
     }
 }

@@ -12,9 +12,9 @@ import java.util.UUID;
 import org.gongzhi.events.TaskRole;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.errand.ErrandService;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.RequestRepository;
 
 /**
  * A resident's phone goes to workers, to the party that currently leads a task on their request and to the volunteer
@@ -39,21 +39,21 @@ public class ContactService {
     }
 
     @WithTransaction
-    public Uni<Contact> read(Viewer viewer, UUID requestId, String reason) {
+    public Uni<Contact> read(Caller caller, UUID requestId, String reason) {
         return requests.findById(requestId).chain(r -> {
-            if (r == null || !r.communityId.equals(viewer.community())) {
+            if (r == null || !r.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("request", requestId.toString());
             }
             // a partner with no task on the request may not know it exists: 404, as for an unknown id
-            Uni<Boolean> allowed = viewer.staff() ? Uni.createFrom().item(true)
-                    : viewer.org() == null ? Uni.createFrom().failure(ProblemException.notFound("request",
+            Uni<Boolean> allowed = caller.staff() ? Uni.createFrom().item(true)
+                    : caller.org() == null ? Uni.createFrom().failure(ProblemException.notFound("request",
                             requestId.toString()))
                     : requests.tasks(requestId).map(tasks -> {
-                        if (tasks.stream().noneMatch(t -> viewer.org().equals(t.organisationId)
+                        if (tasks.stream().noneMatch(t -> caller.org().equals(t.organisationId)
                                 && t.status != TaskStatus.DECLINED && t.status != TaskStatus.CANCELLED)) {
                             throw ProblemException.notFound("request", requestId.toString());
                         }
-                        return tasks.stream().anyMatch(t -> viewer.org().equals(t.organisationId)
+                        return tasks.stream().anyMatch(t -> caller.org().equals(t.organisationId)
                                 && t.role == TaskRole.LEAD && t.isOpen());
                     });
             return allowed.chain(ok -> {
@@ -65,8 +65,8 @@ public class ContactService {
                 audit.id = UUID.randomUUID();
                 audit.communityId = r.communityId;
                 audit.requestId = r.id;
-                audit.reader = viewer.id();
-                audit.organisation = viewer.org();
+                audit.reader = caller.id();
+                audit.organisation = caller.org();
                 audit.reason = reason;
                 audit.readAt = clock.instant();
                 return audit.persist().replaceWith(new Contact(r.id, r.contactPhone, r.building, r.unit,
@@ -91,8 +91,8 @@ public class ContactService {
     }
 
     @WithSession
-    public Uni<List<AuditEntry>> audit(Viewer viewer, int page, int size) {
-        return ContactRead.<ContactRead>find("communityId = ?1 order by readAt desc", viewer.community())
+    public Uni<List<AuditEntry>> audit(Caller caller, int page, int size) {
+        return ContactRead.<ContactRead>find("communityId = ?1 order by readAt desc", caller.community())
                 .page(Page.of(page, size)).list()
                 .map(reads -> reads.stream().map(a -> new AuditEntry(a.requestId, a.reader, a.organisation, a.reason,
                         a.readAt))

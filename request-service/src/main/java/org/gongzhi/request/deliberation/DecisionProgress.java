@@ -8,10 +8,10 @@ import java.util.Objects;
 import java.util.Set;
 import org.gongzhi.events.DecisionProgressed;
 import org.gongzhi.platform.outbox.Outbox;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.StatusListener;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.StatusListener;
 
 /**
  * How far each decision's work has come: {@code decision.progressed} when a decision is made and whenever one of its

@@ -20,7 +20,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
 import org.gongzhi.request.deliberation.DeliberationApi.Cast;
@@ -35,7 +35,6 @@ import org.gongzhi.request.deliberation.DeliberationApi.Reason;
 import org.gongzhi.request.deliberation.DeliberationApi.Suggestion;
 import org.gongzhi.request.deliberation.DeliberationApi.TopicView;
 import org.gongzhi.request.deliberation.DeliberationApi.VoteView;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/deliberation")
 @Tag(name = "Deliberation hall", description = "老街坊议事厅: residents discuss, vote, decide, and see decisions done")
@@ -44,9 +43,9 @@ import org.gongzhi.request.request.Viewer;
 public class DeliberationResource {
     private final TopicService topics;
     private final VotingService votes;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    DeliberationResource(TopicService topics, VotingService votes, Caller caller) {
+    DeliberationResource(TopicService topics, VotingService votes, CurrentCaller caller) {
         this.topics = topics;
         this.votes = votes;
         this.caller = caller;
@@ -61,7 +60,7 @@ public class DeliberationResource {
     @Extension(name = "x-refuses-403", value = "Only workers turn requests into topics")
     @Extension(name = "x-refuses-409", value = "A linked request cannot go to the hall in its present status")
     public Uni<Response> open(NewTopic topic) {
-        return topics.open(Viewer.of(caller), topic).map(v -> Response
+        return topics.open(caller.get(), topic).map(v -> Response
                 .created(URI.create("/api/deliberation/topics/" + v.id())).entity(v).build());
     }
 
@@ -72,7 +71,7 @@ public class DeliberationResource {
             + "from 0, size 1 to 100 (default 20); each topic as GET /topics/{id} gives it (the newest 20 comments "
             + "and commentCount). Only the caller's community's topics.")
     public Uni<Page<TopicView>> list(@BeanParam TopicSearch search) {
-        return topics.list(Viewer.of(caller), search);
+        return topics.list(caller.get(), search);
     }
 
     @GET
@@ -82,7 +81,7 @@ public class DeliberationResource {
             description = "The discussion is the newest 20 comments, oldest of them first, and commentCount; "
                     + "GET /topics/{id}/comments pages through all of it.")
     public Uni<TopicView> find(@PathParam("id") UUID id) {
-        return topics.find(Viewer.of(caller), id);
+        return topics.find(caller.get(), id);
     }
 
     @GET
@@ -91,7 +90,7 @@ public class DeliberationResource {
     @Operation(summary = "Page through a topic's discussion, oldest first", description = "Paged: page from 0, "
             + "size 1 to 100 (default 20). A hidden comment shows its reason, not its text.")
     public Uni<Page<CommentView>> comments(@PathParam("id") UUID id, @BeanParam CommentSearch search) {
-        return topics.comments(Viewer.of(caller), id, search);
+        return topics.comments(caller.get(), id, search);
     }
 
     @GET
@@ -99,7 +98,7 @@ public class DeliberationResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Recurring complaints that could become topics, with the requests as evidence")
     public Uni<List<Suggestion>> suggestions() {
-        return topics.suggestions(Viewer.of(caller));
+        return topics.suggestions(caller.get());
     }
 
     @POST
@@ -107,7 +106,7 @@ public class DeliberationResource {
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Comment on a topic, or reply to a comment")
     public Uni<TopicView> comment(@PathParam("id") UUID id, NewComment comment) {
-        return topics.comment(Viewer.of(caller), id, comment);
+        return topics.comment(caller.get(), id, comment);
     }
 
     @POST
@@ -115,7 +114,7 @@ public class DeliberationResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Hide a comment with a reason (it stays, shown as hidden)")
     public Uni<TopicView> hide(@PathParam("id") UUID id, @PathParam("commentId") UUID commentId, Reason reason) {
-        return topics.hide(Viewer.of(caller), id, commentId, reason);
+        return topics.hide(caller.get(), id, commentId, reason);
     }
 
     @POST
@@ -124,7 +123,7 @@ public class DeliberationResource {
     @Operation(summary = "Support a proposal (once per resident)")
     @Consumes(MediaType.WILDCARD)
     public Uni<TopicView> support(@PathParam("id") UUID id) {
-        return topics.support(Viewer.of(caller), id);
+        return topics.support(caller.get(), id);
     }
 
     @POST
@@ -135,7 +134,7 @@ public class DeliberationResource {
     @APIResponseSchema(value = VoteView.class, responseCode = "201", responseDescription = "The vote is open")
     @Extension(name = "x-refuses-409", value = "The topic is already decided")
     public Uni<Response> openVote(@PathParam("id") UUID id, NewVote vote) {
-        return votes.open(Viewer.of(caller), id, vote).map(v -> Response
+        return votes.open(caller.get(), id, vote).map(v -> Response
                 .created(URI.create("/api/deliberation/votes/" + v.vote().id())).entity(v).build());
     }
 
@@ -145,7 +144,7 @@ public class DeliberationResource {
     @Operation(summary = "Record the decision; its action items become requests for the alliance or volunteers")
     @Extension(name = "x-refuses-409", value = "The topic is already decided")
     public Uni<TopicView> decide(@PathParam("id") UUID id, NewDecision decision) {
-        return topics.decide(Viewer.of(caller), id, decision);
+        return topics.decide(caller.get(), id, decision);
     }
 
     @GET
@@ -153,7 +152,7 @@ public class DeliberationResource {
     @RolesAllowed({Roles.RESIDENT, Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Read a vote: participation while open, the result when closed, and your own choice")
     public Uni<VoteView> vote(@PathParam("id") UUID id) {
-        return votes.find(Viewer.of(caller), id);
+        return votes.find(caller.get(), id);
     }
 
     @POST
@@ -164,7 +163,7 @@ public class DeliberationResource {
             + "matters: DOUBLE_MAJORITY, DOUBLE_MAJORITY_MAJOR) not an owner of the household")
     @Extension(name = "x-refuses-409", value = "Outside the voting window")
     public Uni<VoteView> cast(@PathParam("id") UUID id, Cast cast) {
-        return votes.cast(Viewer.of(caller), id, cast);
+        return votes.cast(caller.get(), id, cast);
     }
 
     @POST
@@ -173,7 +172,7 @@ public class DeliberationResource {
     @Operation(summary = "Record a paper or show-of-hands ballot for a household")
     @Extension(name = "x-refuses-409", value = "Outside the voting window")
     public Uni<VoteView> offline(@PathParam("id") UUID id, OfflineBallot ballot) {
-        return votes.recordOffline(Viewer.of(caller), id, ballot);
+        return votes.recordOffline(caller.get(), id, ballot);
     }
 
     @GET
@@ -181,7 +180,7 @@ public class DeliberationResource {
     @RolesAllowed(Roles.ADMIN)
     @Operation(summary = "Audit: every household's ballot, who cast it and how")
     public Uni<List<BallotView>> ballots(@PathParam("id") UUID id) {
-        return votes.ballots(Viewer.of(caller), id);
+        return votes.ballots(caller.get(), id);
     }
 
     @POST
@@ -191,7 +190,7 @@ public class DeliberationResource {
     @Extension(name = "x-refuses-409", value = "The vote is already closed, or its window is still open")
     @Consumes(MediaType.WILDCARD)
     public Uni<VoteView> close(@PathParam("id") UUID id) {
-        return votes.close(Viewer.of(caller), id);
+        return votes.close(caller.get(), id);
     }
 
     @POST
@@ -200,6 +199,6 @@ public class DeliberationResource {
     @Operation(summary = "Register a resident as proxy of an elderly or absent household")
     @APIResponse(responseCode = "201", description = "Registered")
     public Uni<Response> proxy(NewProxy proxy) {
-        return votes.registerProxy(Viewer.of(caller), proxy).map(v -> Response.status(201).build());
+        return votes.registerProxy(caller.get(), proxy).map(v -> Response.status(201).build());
     }
 }

@@ -18,13 +18,12 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
 import org.gongzhi.request.deliberation.DeliberationApi.MeetingView;
 import org.gongzhi.request.deliberation.DeliberationApi.Minutes;
 import org.gongzhi.request.deliberation.DeliberationApi.NewMeeting;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/deliberation/meetings")
 @Tag(name = "Deliberation hall")
@@ -32,9 +31,9 @@ import org.gongzhi.request.request.Viewer;
 @Consumes(MediaType.APPLICATION_JSON)
 public class MeetingResource {
     private final MeetingService meetings;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    MeetingResource(MeetingService meetings, Caller caller) {
+    MeetingResource(MeetingService meetings, CurrentCaller caller) {
         this.meetings = meetings;
         this.caller = caller;
     }
@@ -44,7 +43,7 @@ public class MeetingResource {
     @Operation(summary = "Schedule a session of the hall with its agenda")
     @APIResponseSchema(value = MeetingView.class, responseCode = "201", responseDescription = "Scheduled")
     public Uni<Response> create(NewMeeting meeting) {
-        return meetings.create(Viewer.of(caller), meeting).map(m -> Response
+        return meetings.create(caller.get(), meeting).map(m -> Response
                 .created(URI.create("/api/deliberation/meetings/" + m.id())).entity(m).build());
     }
 
@@ -54,7 +53,7 @@ public class MeetingResource {
             + "(default 20); each session with its agenda, minutes, registered and attended. Only the caller's "
             + "community's sessions.")
     public Uni<Page<MeetingView>> list(@BeanParam MeetingSearch search) {
-        return meetings.list(Viewer.of(caller), search);
+        return meetings.list(caller.get(), search);
     }
 
     @POST
@@ -63,7 +62,7 @@ public class MeetingResource {
     @Operation(summary = "Register to attend")
     @Consumes(MediaType.WILDCARD)
     public Uni<MeetingView> register(@PathParam("id") UUID id) {
-        return meetings.register(Viewer.of(caller), id);
+        return meetings.register(caller.get(), id);
     }
 
     @POST
@@ -71,7 +70,7 @@ public class MeetingResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Record who attended")
     public Uni<MeetingView> attendance(@PathParam("id") UUID id, Attendance attendance) {
-        return meetings.attendance(Viewer.of(caller), id, attendance);
+        return meetings.attendance(caller.get(), id, attendance);
     }
 
     @PUT
@@ -79,6 +78,6 @@ public class MeetingResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Write the minutes")
     public Uni<MeetingView> minutes(@PathParam("id") UUID id, Minutes minutes) {
-        return meetings.minutes(Viewer.of(caller), id, minutes);
+        return meetings.minutes(caller.get(), id, minutes);
     }
 }

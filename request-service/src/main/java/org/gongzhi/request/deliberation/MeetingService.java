@@ -18,11 +18,11 @@ import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.deliberation.DeliberationApi.Attendance;
 import org.gongzhi.request.deliberation.DeliberationApi.MeetingView;
 import org.gongzhi.request.deliberation.DeliberationApi.Minutes;
 import org.gongzhi.request.deliberation.DeliberationApi.NewMeeting;
-import org.gongzhi.request.request.Viewer;
 
 /** Sessions of the hall: agenda, registration, attendance and minutes. */
 @ApplicationScoped
@@ -34,16 +34,16 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<MeetingView> create(Viewer viewer, @Valid @NotNull NewMeeting input) {
-        Uni<Void> agendaOk = InOrder.each(input.topicIds(), topicId -> topics.topic(viewer, topicId));
+    public Uni<MeetingView> create(Caller caller, @Valid @NotNull NewMeeting input) {
+        Uni<Void> agendaOk = InOrder.each(input.topicIds(), topicId -> topics.topic(caller, topicId));
         Meeting m = new Meeting();
         m.id = UUID.randomUUID();
-        m.communityId = viewer.community();
+        m.communityId = caller.community();
         m.title = input.title();
         m.place = input.place();
         m.startsAt = input.startsAt();
         m.topics = String.join(",", input.topicIds().stream().map(UUID::toString).toList());
-        m.createdBy = viewer.id();
+        m.createdBy = caller.id();
         return agendaOk.chain(() -> m.persist()).chain(() -> view(m));
     }
 
@@ -53,8 +53,8 @@ public class MeetingService {
      * registered and attended for all its sessions.
      */
     @WithSession
-    public Uni<Page<MeetingView>> list(Viewer viewer, @Valid @NotNull MeetingSearch search) {
-        Map<String, Object> community = Map.of("community", viewer.community());
+    public Uni<Page<MeetingView>> list(Caller caller, @Valid @NotNull MeetingSearch search) {
+        Map<String, Object> community = Map.of("community", caller.community());
         return search.answer(PageQuery.total("Meeting", "communityId = :community", community),
                 () -> Meeting.<Meeting>find("communityId = :community", Sort.descending("startsAt", "id"), community)
                         .page(search.page, search.size()).list()
@@ -62,16 +62,16 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<MeetingView> register(Viewer viewer, UUID meetingId) {
-        return meeting(viewer, meetingId).chain(m -> Panache.getSession().chain(s -> s.createNativeQuery("""
+    public Uni<MeetingView> register(Caller caller, UUID meetingId) {
+        return meeting(caller, meetingId).chain(m -> Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into meeting_participant (meeting_id, resident_id) values (:m, :r)
-                        on conflict do nothing""").setParameter("m", m.id).setParameter("r", viewer.id())
+                        on conflict do nothing""").setParameter("m", m.id).setParameter("r", caller.id())
                 .executeUpdate()).chain(() -> view(m)));
     }
 
     @WithTransaction
-    public Uni<MeetingView> attendance(Viewer viewer, UUID meetingId, @Valid @NotNull Attendance input) {
-        return meeting(viewer, meetingId).chain(m -> InOrder.each(input.residentIds(), resident ->
+    public Uni<MeetingView> attendance(Caller caller, UUID meetingId, @Valid @NotNull Attendance input) {
+        return meeting(caller, meetingId).chain(m -> InOrder.each(input.residentIds(), resident ->
                         Panache.getSession().chain(s -> s.createNativeQuery("""
                                 insert into meeting_participant (meeting_id, resident_id, attended) values (:m, :r, true)
                                 on conflict (meeting_id, resident_id) do update set attended = true""")
@@ -80,16 +80,16 @@ public class MeetingService {
     }
 
     @WithTransaction
-    public Uni<MeetingView> minutes(Viewer viewer, UUID meetingId, @Valid @NotNull Minutes input) {
-        return meeting(viewer, meetingId).chain(m -> {
+    public Uni<MeetingView> minutes(Caller caller, UUID meetingId, @Valid @NotNull Minutes input) {
+        return meeting(caller, meetingId).chain(m -> {
             m.minutes = input.text();
             return view(m);
         });
     }
 
-    private Uni<Meeting> meeting(Viewer viewer, UUID id) {
+    private Uni<Meeting> meeting(Caller caller, UUID id) {
         return Meeting.<Meeting>findById(id).map(m -> {
-            if (m == null || !m.communityId.equals(viewer.community())) {
+            if (m == null || !m.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("meeting", id.toString());
             }
             return m;

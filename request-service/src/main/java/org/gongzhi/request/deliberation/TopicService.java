@@ -26,6 +26,7 @@ import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.deliberation.DeliberationApi.ActionItemView;
 import org.gongzhi.request.deliberation.DeliberationApi.CommentView;
 import org.gongzhi.request.deliberation.DeliberationApi.DecisionView;
@@ -36,13 +37,12 @@ import org.gongzhi.request.deliberation.DeliberationApi.Suggestion;
 import org.gongzhi.request.deliberation.DeliberationApi.TopicView;
 import org.gongzhi.request.deliberation.DeliberationApi.VoteSummary;
 import org.gongzhi.request.estate.EstateRepository;
-import org.gongzhi.request.request.NewRequest;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestService;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.StatusChanges;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.NewRequest;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestService;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.StatusChanges;
 
 /** Topics of the deliberation hall: proposing, discussing, supporting, deciding and carrying out. */
 @ApplicationScoped
@@ -72,31 +72,31 @@ public class TopicService {
 
     /** A resident proposes a topic; a worker may also turn requests into one (they move to IN_DELIBERATION). */
     @WithTransaction
-    public Uni<TopicView> open(Viewer viewer, @Valid @NotNull NewTopic input) {
+    public Uni<TopicView> open(Caller caller, @Valid @NotNull NewTopic input) {
         List<UUID> requestIds = input.requestIds() == null ? List.of() : input.requestIds();
-        if (!requestIds.isEmpty() && !viewer.staff()) {
+        if (!requestIds.isEmpty() && !caller.staff()) {
             throw ProblemException.forbidden("only workers turn requests into topics");
         }
         List<String> buildings = input.buildings() == null ? List.of() : input.buildings();
         Instant now = clock.instant();
         Topic topic = new Topic();
         topic.id = UUID.randomUUID();
-        topic.communityId = viewer.community();
+        topic.communityId = caller.community();
         topic.title = input.title().strip();
         topic.description = input.description().strip();
         topic.buildings = String.join(",", buildings);
         topic.status = Topic.Status.OPEN;
-        topic.proposedBy = viewer.id();
+        topic.proposedBy = caller.id();
         topic.createdAt = now;
-        Uni<Void> checked = InOrder.each(buildings, building -> estate.building(viewer.community(), building)
+        Uni<Void> checked = InOrder.each(buildings, building -> estate.building(caller.community(), building)
                 .invoke(b -> {
                     if (b == null) {
                         throw ProblemException.invalid("buildings", "building '" + building + "' is not part of the estate");
                     }
                 }));
         Uni<Void> linked = checked.chain(() -> topic.persist())
-                .chain(() -> InOrder.each(requestIds, requestId -> intake.visible(viewer, requestId)
-                        .chain(r -> changes.move(r, RequestStatus.IN_DELIBERATION, now, viewer.id(),
+                .chain(() -> InOrder.each(requestIds, requestId -> intake.visible(caller, requestId)
+                        .chain(r -> changes.move(r, RequestStatus.IN_DELIBERATION, now, caller.id(),
                                 "taken to the deliberation hall: " + topic.title))
                         .chain(r -> {
                             TopicRequest link = new TopicRequest();
@@ -107,7 +107,7 @@ public class TopicService {
         return linked
                 .chain(() -> outbox.add(new TopicOpened(topic.communityId, topic.id.toString(), topic.title,
                         buildings, requestIds.stream().map(UUID::toString).toList(), now)))
-                .chain(() -> view(viewer, topic));
+                .chain(() -> view(caller, topic));
     }
 
     /**
@@ -116,8 +116,8 @@ public class TopicService {
      * that read what its topics show ({@link #views}).
      */
     @WithSession
-    public Uni<Page<TopicView>> list(Viewer viewer, @Valid @NotNull TopicSearch search) {
-        Map<String, Object> community = Map.of("community", viewer.community());
+    public Uni<Page<TopicView>> list(Caller caller, @Valid @NotNull TopicSearch search) {
+        Map<String, Object> community = Map.of("community", caller.community());
         return search.answer(PageQuery.total("Topic", "communityId = :community", community),
                 () -> Topic.<Topic>find("communityId = :community", Sort.descending("createdAt", "id"), community)
                         .page(search.page, search.size()).list()
@@ -125,19 +125,19 @@ public class TopicService {
     }
 
     @WithSession
-    public Uni<TopicView> find(Viewer viewer, UUID id) {
-        return topic(viewer, id).chain(t -> view(viewer, t));
+    public Uni<TopicView> find(Caller caller, UUID id) {
+        return topic(caller, id).chain(t -> view(caller, t));
     }
 
     /** One page of a topic's discussion, oldest first, each comment as the topic shows it. */
     @WithSession
-    public Uni<Page<CommentView>> comments(Viewer viewer, UUID topicId, @Valid @NotNull CommentSearch search) {
-        return topic(viewer, topicId).chain(t -> discussion.page(t.id, search));
+    public Uni<Page<CommentView>> comments(Caller caller, UUID topicId, @Valid @NotNull CommentSearch search) {
+        return topic(caller, topicId).chain(t -> discussion.page(t.id, search));
     }
 
-    Uni<Topic> topic(Viewer viewer, UUID id) {
+    Uni<Topic> topic(Caller caller, UUID id) {
         return Topic.<Topic>findById(id).map(t -> {
-            if (t == null || !t.communityId.equals(viewer.community())) {
+            if (t == null || !t.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("topic", id.toString());
             }
             return t;
@@ -145,8 +145,8 @@ public class TopicService {
     }
 
     @WithTransaction
-    public Uni<TopicView> comment(Viewer viewer, UUID topicId, @Valid @NotNull NewComment input) {
-        return topic(viewer, topicId).chain(t -> {
+    public Uni<TopicView> comment(Caller caller, UUID topicId, @Valid @NotNull NewComment input) {
+        return topic(caller, topicId).chain(t -> {
             Uni<Void> parentOk = input.parentId() == null ? Uni.createFrom().voidItem()
                     : TopicComment.<TopicComment>findById(input.parentId()).invoke(p -> {
                         if (p == null || !p.topicId.equals(topicId)) {
@@ -157,48 +157,50 @@ public class TopicService {
             c.id = UUID.randomUUID();
             c.topicId = topicId;
             c.parentId = input.parentId();
-            c.author = viewer.id();
+            c.author = caller.id();
             c.text = input.text().strip();
             c.createdAt = clock.instant();
-            return parentOk.chain(() -> c.persist()).chain(() -> view(viewer, t));
+            return parentOk.chain(() -> c.persist()).chain(() -> view(caller, t));
         });
     }
 
     @WithTransaction
-    public Uni<TopicView> hide(Viewer viewer, UUID topicId, UUID commentId, @Valid @NotNull DeliberationApi.Reason why) {
-        return topic(viewer, topicId).chain(t -> TopicComment.<TopicComment>findById(commentId).chain(c -> {
+    public Uni<TopicView> hide(Caller caller, UUID topicId, UUID commentId, @Valid @NotNull DeliberationApi.Reason why) {
+        return topic(caller, topicId).chain(t -> TopicComment.<TopicComment>findById(commentId).chain(c -> {
             if (c == null || !c.topicId.equals(topicId)) {
                 throw ProblemException.notFound("comment", commentId.toString());
             }
             c.hidden = true;
             c.hiddenReason = why.reason();
-            return view(viewer, t);
+            return view(caller, t);
         }));
     }
 
     @WithTransaction
-    public Uni<TopicView> support(Viewer viewer, UUID topicId) {
-        return topic(viewer, topicId).chain(t -> Panache.getSession().chain(s -> s.createNativeQuery(
+    public Uni<TopicView> support(Caller caller, UUID topicId) {
+        return topic(caller, topicId).chain(t -> Panache.getSession().chain(s -> s.createNativeQuery(
                         "insert into topic_support (topic_id, resident_id) values (:t, :r) on conflict do nothing")
-                .setParameter("t", topicId).setParameter("r", viewer.id()).executeUpdate())
-                .chain(() -> view(viewer, t)));
+                .setParameter("t", topicId).setParameter("r", caller.id()).executeUpdate())
+                .chain(() -> view(caller, t)));
     }
 
     /** Recurring complaints (same category, same building, recent, not yet in a topic), with the evidence. */
     @WithSession
     @SuppressWarnings("unchecked")
-    public Uni<List<Suggestion>> suggestions(Viewer viewer) {
+    public Uni<List<Suggestion>> suggestions(Caller caller) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         select category, building, count(*), string_agg(id::text, ',' order by created_at)
                         from resident_request
                         where community_id = :c and building is not null and created_at >= :since
-                          and status not in ('WITHDRAWN', 'REJECTED')
+                          and status not in (:withdrawn, :rejected)
                           and id not in (select request_id from topic_request)
                         group by category, building having count(*) >= :size
                         order by count(*) desc, category, building""", Object[].class)
-                .setParameter("c", viewer.community())
+                .setParameter("c", caller.community())
                 .setParameter("since", clock.instant().minus(config.clusterWindow()))
                 .setParameter("size", (long) config.clusterSize())
+                .setParameter("withdrawn", RequestStatus.WITHDRAWN.name())
+                .setParameter("rejected", RequestStatus.REJECTED.name())
                 .getResultList())
                 .map(rows -> rows.stream().map(row -> new Suggestion((String) row[0], (String) row[1],
                         ((Number) row[2]).longValue(),
@@ -210,8 +212,8 @@ public class TopicService {
      * resident who voted or whose request was linked is told through {@code decision.made}.
      */
     @WithTransaction
-    public Uni<TopicView> decide(Viewer viewer, UUID topicId, @Valid @NotNull NewDecision input) {
-        return topic(viewer, topicId).chain(t -> Decision.find("topicId", topicId).firstResult().chain(earlier -> {
+    public Uni<TopicView> decide(Caller caller, UUID topicId, @Valid @NotNull NewDecision input) {
+        return topic(caller, topicId).chain(t -> Decision.find("topicId", topicId).firstResult().chain(earlier -> {
             if (earlier != null || t.status == Topic.Status.DECIDED) {
                 throw ProblemException.conflict("this topic is already decided");
             }
@@ -221,14 +223,14 @@ public class TopicService {
             decision.topicId = topicId;
             decision.outcome = input.outcome();
             decision.summary = input.summary();
-            decision.decidedBy = viewer.id();
+            decision.decidedBy = caller.id();
             decision.decidedAt = now;
             t.status = Topic.Status.DECIDED;
             Uni<Void> work = decision.persist().chain(() -> InOrder.each(input.actionItems(), item -> {
                 NewRequest request = new NewRequest(item.category(), item.title() + " — " + t.title, item.building(),
                         null, null, item.building() == null && item.place() == null ? "estate" : item.place(), null,
                         null, "rounds", null, null, null, null);
-                return intake.open(viewer, request, null).chain(r -> {
+                return intake.open(caller, request, null).chain(r -> {
                     ActionItem action = new ActionItem();
                     action.id = UUID.randomUUID();
                     action.decisionId = decision.id;
@@ -241,12 +243,12 @@ public class TopicService {
                 List<ResidentRequest> waiting = linked.stream()
                         .filter(r -> r.status == RequestStatus.IN_DELIBERATION).toList();
                 Uni<Void> resumed = InOrder.each(waiting, r -> changes.move(r, RequestStatus.ACKNOWLEDGED, now,
-                        viewer.id(), "the deliberation hall decided: " + input.outcome()));
+                        caller.id(), "the deliberation hall decided: " + input.outcome()));
                 return resumed.chain(() -> residentsToTell(topicId, linked)).chain(residents -> outbox.add(
                         new DecisionMade(t.communityId, t.id.toString(), t.title, input.outcome(),
                                 linked.stream().map(r -> r.id.toString()).toList(), residents, now)))
                         .chain(() -> progress.publish(decision, now));
-            }).chain(() -> view(viewer, t));
+            }).chain(() -> view(caller, t));
         }));
     }
 
@@ -267,7 +269,7 @@ public class TopicService {
                 });
     }
 
-    Uni<TopicView> view(Viewer viewer, Topic t) {
+    Uni<TopicView> view(Caller caller, Topic t) {
         return views(List.of(t)).map(vs -> vs.get(0));
     }
 

@@ -21,6 +21,7 @@ import org.gongzhi.events.VoteOpened;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.deliberation.DeliberationApi.BallotView;
 import org.gongzhi.request.deliberation.DeliberationApi.Cast;
 import org.gongzhi.request.deliberation.DeliberationApi.HouseholdRef;
@@ -31,7 +32,6 @@ import org.gongzhi.request.deliberation.DeliberationApi.VoteSummary;
 import org.gongzhi.request.deliberation.DeliberationApi.VoteView;
 import org.gongzhi.request.estate.Household;
 import org.gongzhi.request.estate.HouseholdMember;
-import org.gongzhi.request.request.Viewer;
 import org.jboss.logging.Logger;
 
 /**
@@ -54,7 +54,7 @@ public class VotingService {
     }
 
     @WithTransaction
-    public Uni<VoteView> open(Viewer viewer, UUID topicId, @Valid @NotNull NewVote input) {
+    public Uni<VoteView> open(Caller caller, UUID topicId, @Valid @NotNull NewVote input) {
         if (new HashSet<>(input.options()).size() != input.options().size()) {
             throw ProblemException.invalid("options", "options must differ");
         }
@@ -66,7 +66,7 @@ public class VotingService {
         if (!input.closesAt().isAfter(opensAt)) {
             throw ProblemException.invalid("closesAt", "must be after opensAt");
         }
-        return topics.topic(viewer, topicId).chain(topic -> {
+        return topics.topic(caller, topicId).chain(topic -> {
             if (topic.status == Topic.Status.DECIDED) {
                 throw ProblemException.conflict("this topic is already decided");
             }
@@ -83,15 +83,15 @@ public class VotingService {
             return vote.persist().chain(() -> eligible(topic)).chain(households -> outbox.add(new VoteOpened(
                             topic.communityId, topic.id.toString(), vote.id.toString(), vote.question,
                             vote.rule.name(), vote.optionList(), households.size(), vote.opensAt, vote.closesAt)))
-                    .chain(() -> view(viewer, vote));
+                    .chain(() -> view(caller, vote));
         });
     }
 
     /** A resident votes for their own household, or for one they are the registered proxy of. */
     @WithTransaction
-    public Uni<VoteView> cast(Viewer viewer, UUID voteId, @Valid @NotNull Cast cast) {
-        return openVote(viewer, voteId, cast.choice()).chain(vote -> HouseholdMember
-                .<HouseholdMember>findById(new HouseholdMember.Key(viewer.community(), viewer.id()))
+    public Uni<VoteView> cast(Caller caller, UUID voteId, @Valid @NotNull Cast cast) {
+        return openVote(caller, voteId, cast.choice()).chain(vote -> HouseholdMember
+                .<HouseholdMember>findById(new HouseholdMember.Key(caller.community(), caller.id()))
                 .chain(member -> {
                     HouseholdRef own = member == null ? null
                             : new HouseholdRef(member.building, member.unit, member.household);
@@ -103,8 +103,8 @@ public class VotingService {
                     boolean ownersOnly = vote.rule.ownersOnly();
                     boolean byProxy = !target.equals(own) || (ownersOnly && !member.owner);
                     Uni<Void> allowed = !byProxy ? Uni.createFrom().voidItem()
-                            : Proxy.findById(new Proxy.Key(viewer.community(), target.building(), target.unit(),
-                                    target.household(), viewer.id())).invoke(p -> {
+                            : Proxy.findById(new Proxy.Key(caller.community(), target.building(), target.unit(),
+                                    target.household(), caller.id())).invoke(p -> {
                                         if (p == null && target.equals(own)) {
                                             throw ProblemException.forbidden("this vote is on an owners' matter "
                                                     + "(" + vote.rule + "): only an owner of household "
@@ -115,39 +115,39 @@ public class VotingService {
                                                     + "household " + label(target));
                                         }
                                     }).replaceWithVoid();
-                    return allowed.chain(() -> record(viewer, vote, target, cast.choice(), viewer.id(), byProxy, null));
+                    return allowed.chain(() -> record(caller, vote, target, cast.choice(), caller.id(), byProxy, null));
                 }));
     }
 
     /** A worker records a paper or show-of-hands ballot for a household. */
     @WithTransaction
-    public Uni<VoteView> recordOffline(Viewer viewer, UUID voteId, @Valid @NotNull OfflineBallot ballot) {
-        return openVote(viewer, voteId, ballot.choice()).chain(vote -> record(viewer, vote, ballot.household(),
-                ballot.choice(), "household " + label(ballot.household()), false, viewer.id()));
+    public Uni<VoteView> recordOffline(Caller caller, UUID voteId, @Valid @NotNull OfflineBallot ballot) {
+        return openVote(caller, voteId, ballot.choice()).chain(vote -> record(caller, vote, ballot.household(),
+                ballot.choice(), "household " + label(ballot.household()), false, caller.id()));
     }
 
     @WithTransaction
-    public Uni<Void> registerProxy(Viewer viewer, @Valid @NotNull NewProxy input) {
+    public Uni<Void> registerProxy(Caller caller, @Valid @NotNull NewProxy input) {
         HouseholdRef h = input.household();
-        return Household.findById(new Household.Key(viewer.community(), h.building(), h.unit(), h.household()))
+        return Household.findById(new Household.Key(caller.community(), h.building(), h.unit(), h.household()))
                 .chain(found -> {
                     if (found == null) {
                         throw ProblemException.invalid("household", "no household " + label(h));
                     }
                     Proxy proxy = new Proxy();
-                    proxy.communityId = viewer.community();
+                    proxy.communityId = caller.community();
                     proxy.building = h.building();
                     proxy.unit = h.unit();
                     proxy.household = h.household();
                     proxy.residentId = input.residentId();
-                    proxy.registeredBy = viewer.id();
+                    proxy.registeredBy = caller.id();
                     proxy.registeredAt = clock.instant();
                     return Panache.getSession().chain(s -> s.merge(proxy)).replaceWithVoid();
                 });
     }
 
-    private Uni<Vote> openVote(Viewer viewer, UUID voteId, String choice) {
-        return vote(viewer, voteId).map(vote -> {
+    private Uni<Vote> openVote(Caller caller, UUID voteId, String choice) {
+        return vote(caller, voteId).map(vote -> {
             if (!vote.isOpenAt(clock.instant())) {
                 throw ProblemException.conflict("voting is not open: the window is " + vote.opensAt + " to "
                         + vote.closesAt + (vote.closed ? " and the vote is closed" : ""));
@@ -159,7 +159,7 @@ public class VotingService {
         });
     }
 
-    private Uni<VoteView> record(Viewer viewer, Vote vote, HouseholdRef h, String choice, String castBy,
+    private Uni<VoteView> record(Caller caller, Vote vote, HouseholdRef h, String choice, String castBy,
             boolean byProxy, String recordedBy) {
         return Topic.<Topic>findById(vote.topicId).chain(topic -> {
             if (!topic.concerns(h.building())) {
@@ -181,18 +181,18 @@ public class VotingService {
             ballot.recordedBy = recordedBy;
             ballot.castAt = clock.instant();
             return Panache.getSession().chain(s -> s.merge(ballot).call(s::flush));
-        }).chain(() -> view(viewer, vote));
+        }).chain(() -> view(caller, vote));
     }
 
     @WithSession
-    public Uni<VoteView> find(Viewer viewer, UUID voteId) {
-        return vote(viewer, voteId).chain(vote -> view(viewer, vote));
+    public Uni<VoteView> find(Caller caller, UUID voteId) {
+        return vote(caller, voteId).chain(vote -> view(caller, vote));
     }
 
     /** Every ballot with its choice: for admins, who audit votes. */
     @WithSession
-    public Uni<List<BallotView>> ballots(Viewer viewer, UUID voteId) {
-        return vote(viewer, voteId).chain(vote -> Ballot.<Ballot>list(
+    public Uni<List<BallotView>> ballots(Caller caller, UUID voteId) {
+        return vote(caller, voteId).chain(vote -> Ballot.<Ballot>list(
                         "voteId = ?1 order by building, unit, household", vote.id))
                 .map(ballots -> ballots.stream().map(b -> new BallotView(b.building, b.unit, b.household, b.choice,
                         b.castBy, b.byProxy, b.recordedBy, b.castAt)).toList());
@@ -200,15 +200,15 @@ public class VotingService {
 
     /** Closes a vote whose window has ended and publishes its result. */
     @WithTransaction
-    public Uni<VoteView> close(Viewer viewer, UUID voteId) {
-        return vote(viewer, voteId).chain(vote -> {
+    public Uni<VoteView> close(Caller caller, UUID voteId) {
+        return vote(caller, voteId).chain(vote -> {
             if (vote.closed) {
                 throw ProblemException.conflict("the vote is already closed");
             }
             if (clock.instant().isBefore(vote.closesAt)) {
                 throw ProblemException.conflict("the voting window is open until " + vote.closesAt);
             }
-            return closeNow(vote).chain(() -> view(viewer, vote));
+            return closeNow(vote).chain(() -> view(caller, vote));
         });
     }
 
@@ -254,19 +254,19 @@ public class VotingService {
         }));
     }
 
-    private Uni<Vote> vote(Viewer viewer, UUID voteId) {
+    private Uni<Vote> vote(Caller caller, UUID voteId) {
         return Vote.<Vote>findById(voteId).chain(vote -> {
             if (vote == null) {
                 throw ProblemException.notFound("vote", voteId.toString());
             }
-            return topics.topic(viewer, vote.topicId).replaceWith(vote);
+            return topics.topic(caller, vote.topicId).replaceWith(vote);
         });
     }
 
-    private Uni<VoteView> view(Viewer viewer, Vote vote) {
+    private Uni<VoteView> view(Caller caller, Vote vote) {
         return Topic.<Topic>findById(vote.topicId).chain(topic -> tally(topic, vote))
                 .chain(result -> HouseholdMember.<HouseholdMember>findById(
-                                new HouseholdMember.Key(viewer.community(), viewer.id()))
+                                new HouseholdMember.Key(caller.community(), caller.id()))
                         .chain(member -> member == null ? Uni.createFrom().<Ballot>nullItem()
                                 : Ballot.<Ballot>findById(new Ballot.Key(vote.id, member.building, member.unit,
                                         member.household)))

@@ -10,7 +10,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/requests/{id}/errand")
@@ -18,9 +18,9 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class ErrandResource {
     private final ErrandService errands;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    ErrandResource(ErrandService errands, Caller caller) {
+    ErrandResource(ErrandService errands, CurrentCaller caller) {
         this.errands = errands;
         this.caller = caller;
     }

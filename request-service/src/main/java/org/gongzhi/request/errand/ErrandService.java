@@ -5,8 +5,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.UUID;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.ResidentRequest;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.ResidentRequest;
 
 /**
  * What a volunteer may see of a request: the errand while it is offered to them or theirs, the description and the

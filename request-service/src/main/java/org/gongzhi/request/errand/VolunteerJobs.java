@@ -86,7 +86,7 @@ public class VolunteerJobs {
     }
 
     private static Uni<Boolean> exists(UUID id) {
-        return org.gongzhi.request.request.ResidentRequest.<org.gongzhi.request.request.ResidentRequest>findById(id)
+        return org.gongzhi.request.lifecycle.ResidentRequest.<org.gongzhi.request.lifecycle.ResidentRequest>findById(id)
                 .map(r -> r != null);
     }
 

@@ -15,7 +15,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/estate")
@@ -24,9 +24,9 @@ import org.gongzhi.platform.security.Roles;
 @Consumes(MediaType.APPLICATION_JSON)
 public class EstateResource {
     private final EstateService estate;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    EstateResource(EstateService estate, Caller caller) {
+    EstateResource(EstateService estate, CurrentCaller caller) {
         this.estate = estate;
         this.caller = caller;
     }

@@ -9,18 +9,17 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/follow-ups")
 @Tag(name = "Return visits")
 @Produces(MediaType.APPLICATION_JSON)
 public class DueFollowUpResource {
     private final FollowUpService followUps;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    DueFollowUpResource(FollowUpService followUps, Caller caller) {
+    DueFollowUpResource(FollowUpService followUps, CurrentCaller caller) {
         this.followUps = followUps;
         this.caller = caller;
     }
@@ -30,7 +29,7 @@ public class DueFollowUpResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "List resolved requests awaiting a return visit, oldest first")
     public Uni<List<DueFollowUp>> due() {
-        return followUps.due(Viewer.of(caller));
+        return followUps.due(caller.get());
     }
 
 }

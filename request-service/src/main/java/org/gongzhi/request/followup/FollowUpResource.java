@@ -15,10 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.request.request.RequestView;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.RequestView;
 
 @Path("/api/requests/{id}/follow-ups")
 @Tag(name = "Return visits", description = "回访: asking residents whether their problem is solved")
@@ -26,9 +25,9 @@ import org.gongzhi.request.request.Viewer;
 @Consumes(MediaType.APPLICATION_JSON)
 public class FollowUpResource {
     private final FollowUpService followUps;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    FollowUpResource(FollowUpService followUps, Caller caller) {
+    FollowUpResource(FollowUpService followUps, CurrentCaller caller) {
         this.followUps = followUps;
         this.caller = caller;
     }
@@ -41,7 +40,7 @@ public class FollowUpResource {
             responseDescription = "Recorded; the request is CLOSED or REOPENED")
     @Extension(name = "x-refuses-409", value = "The request is not RESOLVED")
     public Uni<Response> record(@PathParam("id") UUID id, NewFollowUp followUp) {
-        return followUps.record(Viewer.of(caller), id, followUp)
+        return followUps.record(caller.get(), id, followUp)
                 .map(view -> Response.created(URI.create("/api/requests/" + id)).entity(view).build());
     }
 }

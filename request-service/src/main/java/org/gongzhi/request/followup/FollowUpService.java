@@ -14,13 +14,13 @@ import org.gongzhi.events.FollowUpRecorded;
 import org.gongzhi.events.RequestReopened;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestService;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.RequestView;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.StatusChanges;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.platform.security.Caller;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestService;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.RequestView;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.StatusChanges;
 
 /** Return visits: solved and satisfied closes a request; anything else reopens it for the tracks. */
 @ApplicationScoped
@@ -43,9 +43,9 @@ public class FollowUpService {
     }
 
     @WithSession
-    public Uni<List<DueFollowUp>> due(Viewer viewer) {
+    public Uni<List<DueFollowUp>> due(Caller caller) {
         Instant now = clock.instant();
-        return requests.list("communityId = ?1 and status = ?2 order by resolvedAt", viewer.community(),
+        return requests.list("communityId = ?1 and status = ?2 order by resolvedAt", caller.community(),
                 RequestStatus.RESOLVED).map(resolved -> resolved.stream().map(r -> {
                     Instant dueAt = r.resolvedAt.plus(config.dueAfter());
                     return new DueFollowUp(r.id, r.category, r.building, r.unit, r.household, r.resolvedAt, dueAt,
@@ -54,12 +54,12 @@ public class FollowUpService {
     }
 
     @WithTransaction
-    public Uni<RequestView> record(Viewer viewer, UUID requestId, @Valid @NotNull NewFollowUp input) {
-        return reading.visible(viewer, requestId).chain(r -> {
+    public Uni<RequestView> record(Caller caller, UUID requestId, @Valid @NotNull NewFollowUp input) {
+        return reading.visible(caller, requestId).chain(r -> {
             if (r.status != RequestStatus.RESOLVED) {
                 throw ProblemException.conflict("a return visit needs a RESOLVED request; this one is " + r.status);
             }
-            if (!viewer.staff() && !"app".equals(input.method())) {
+            if (!caller.staff() && !"app".equals(input.method())) {
                 throw ProblemException.invalid("method", "residents rate in the app: use method 'app'");
             }
             Instant now = clock.instant();
@@ -70,22 +70,22 @@ public class FollowUpService {
             visit.solved = input.solved();
             visit.satisfied = input.satisfied();
             visit.comment = input.comment();
-            visit.visitedBy = viewer.id();
+            visit.visitedBy = caller.id();
             visit.visitedAt = now;
             boolean close = input.solved() && input.satisfied();
             return visit.persist()
                     .chain(() -> outbox.add(new FollowUpRecorded(r.communityId, r.id.toString(), input.method(),
                             input.solved(), input.satisfied(), now)))
-                    .chain(() -> close ? changes.move(r, RequestStatus.CLOSED, now, viewer.id(), "return visit: "
-                            + "solved and satisfied") : reopen(r, now, viewer, input));
-        }).chain(() -> reading.find(viewer, requestId));
+                    .chain(() -> close ? changes.move(r, RequestStatus.CLOSED, now, caller.id(), "return visit: "
+                            + "solved and satisfied") : reopen(r, now, caller, input));
+        }).chain(() -> reading.find(caller, requestId));
     }
 
-    private Uni<ResidentRequest> reopen(ResidentRequest r, Instant now, Viewer viewer, NewFollowUp input) {
+    private Uni<ResidentRequest> reopen(ResidentRequest r, Instant now, Caller caller, NewFollowUp input) {
         String reason = !input.solved() ? "return visit: not solved" : "return visit: resident not satisfied";
         r.tracksDone = "";
         r.resolvedAt = null;
-        return changes.move(r, RequestStatus.REOPENED, now, viewer.id(), reason)
+        return changes.move(r, RequestStatus.REOPENED, now, caller.id(), reason)
                 .call(() -> outbox.add(new RequestReopened(r.communityId, r.id.toString(), r.category, r.building,
                         r.trackList(), reason, now)));
     }

@@ -12,14 +12,14 @@ import java.util.UUID;
 import org.gongzhi.events.FollowUpRecorded;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.followup.ReturnVisit;
-import org.gongzhi.request.request.NewRequest;
-import org.gongzhi.request.request.RequestService;
-import org.gongzhi.request.request.RequestView;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.StatusChanges;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.NewRequest;
+import org.gongzhi.request.lifecycle.RequestService;
+import org.gongzhi.request.lifecycle.RequestView;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.StatusChanges;
 
 /**
  * Imports a community's finished requests from its earlier records (a paper register, the 12345 platform), each with
@@ -44,41 +44,41 @@ public class HistoryImport {
 
     /** Stores the record as a RESOLVED request (CLOSED when it has its return visit). */
     @WithTransaction
-    public Uni<RequestView> importPast(Viewer viewer, @Valid @NotNull PastRequest past) {
+    public Uni<RequestView> importPast(Caller caller, @Valid @NotNull PastRequest past) {
         checkTimes(past);
         String from = "imported from " + past.source() + " " + past.reference();
         NewRequest input = new NewRequest(past.category(), past.description(), past.building(), past.unit(),
                 past.household(), past.place(), past.urgency(), null, past.channel(),
                 past.source().equals("hotline-12345") ? past.reference() : null, null, null, null, null, past.receivedAt());
-        return intake.openPast(viewer, input)
-                .chain(r -> remember(viewer, past, r.id).replaceWith(r))
+        return intake.openPast(caller, input)
+                .chain(r -> remember(caller, past, r.id).replaceWith(r))
                 .invoke(r -> r.respondedAt = past.respondedAt())
-                .chain(r -> changes.move(r, RequestStatus.IN_PROGRESS, past.respondedAt(), viewer.id(), from))
-                .chain(r -> changes.move(r, RequestStatus.RESOLVED, past.resolvedAt(), viewer.id(), from))
-                .chain(r -> past.returnVisit() == null ? Uni.createFrom().item(r) : visit(viewer, r, past, from))
-                .chain(r -> intake.find(viewer, r.id));
+                .chain(r -> changes.move(r, RequestStatus.IN_PROGRESS, past.respondedAt(), caller.id(), from))
+                .chain(r -> changes.move(r, RequestStatus.RESOLVED, past.resolvedAt(), caller.id(), from))
+                .chain(r -> past.returnVisit() == null ? Uni.createFrom().item(r) : visit(caller, r, past, from))
+                .chain(r -> intake.find(caller, r.id));
     }
 
     /** The natural key first: a record imported before is refused (409) naming the request it became. */
-    private Uni<Void> remember(Viewer viewer, PastRequest past, UUID requestId) {
+    private Uni<Void> remember(Caller caller, PastRequest past, UUID requestId) {
         // the request row first (a native statement does not flush it), then the key that names it
         return Panache.getSession().chain(s -> s.flush().chain(() -> s.createNativeQuery("""
                         insert into imported_request (community_id, source, reference, request_id, imported_by,
                             imported_at)
                         values (:community, :source, :reference, :request, :by, :at) on conflict do nothing""")
-                .setParameter("community", viewer.community()).setParameter("source", past.source())
+                .setParameter("community", caller.community()).setParameter("source", past.source())
                 .setParameter("reference", past.reference()).setParameter("request", requestId)
-                .setParameter("by", viewer.id()).setParameter("at", clock.instant())
+                .setParameter("by", caller.id()).setParameter("at", clock.instant())
                 .executeUpdate()))
                 .chain(inserted -> inserted == 1 ? Uni.createFrom().voidItem()
-                        : ImportedRequest.<ImportedRequest>findById(new ImportedRequest.Key(viewer.community(),
+                        : ImportedRequest.<ImportedRequest>findById(new ImportedRequest.Key(caller.community(),
                                 past.source(), past.reference())).map(earlier -> {
                                     throw ProblemException.conflict(past.source() + " " + past.reference()
                                             + " was imported already, as request " + earlier.requestId);
                                 }));
     }
 
-    private Uni<ResidentRequest> visit(Viewer viewer, ResidentRequest r, PastRequest past, String from) {
+    private Uni<ResidentRequest> visit(Caller caller, ResidentRequest r, PastRequest past, String from) {
         PastRequest.PastReturnVisit v = past.returnVisit();
         ReturnVisit visit = new ReturnVisit();
         visit.id = UUID.randomUUID();
@@ -87,13 +87,13 @@ public class HistoryImport {
         visit.solved = v.solved();
         visit.satisfied = v.satisfied();
         visit.comment = v.comment();
-        visit.visitedBy = viewer.id();
+        visit.visitedBy = caller.id();
         visit.visitedAt = v.visitedAt();
         // the record ended there, whatever the answers: an unsatisfied resident of the past is counted, not reopened
         return visit.persist()
                 .chain(() -> outbox.add(new FollowUpRecorded(r.communityId, r.id.toString(), v.method(), v.solved(),
                         v.satisfied(), v.visitedAt())))
-                .chain(() -> changes.move(r, RequestStatus.CLOSED, v.visitedAt(), viewer.id(), from
+                .chain(() -> changes.move(r, RequestStatus.CLOSED, v.visitedAt(), caller.id(), from
                         + "; return visit: " + (v.solved() ? "solved" : "not solved") + ", "
                         + (v.satisfied() ? "satisfied" : "not satisfied")));
     }

@@ -12,9 +12,8 @@ import java.net.URI;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
-import org.gongzhi.request.request.Viewer;
 
 @Path("/api/request-imports")
 @Tag(name = "History import", description = "A community's finished requests from its earlier records")
@@ -22,9 +21,9 @@ import org.gongzhi.request.request.Viewer;
 @Consumes(MediaType.APPLICATION_JSON)
 public class HistoryImportResource {
     private final HistoryImport history;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    HistoryImportResource(HistoryImport history, Caller caller) {
+    HistoryImportResource(HistoryImport history, CurrentCaller caller) {
         this.history = history;
         this.caller = caller;
     }
@@ -39,7 +38,7 @@ public class HistoryImportResource {
     @Extension(name = "x-refuses-409", value = "This source and reference were imported already (the detail names "
             + "the request)")
     public Uni<Response> importPast(PastRequest past) {
-        return history.importPast(Viewer.of(caller), past)
+        return history.importPast(caller.get(), past)
                 .map(view -> Response.created(URI.create("/api/requests/" + view.id())).entity(view).build());
     }
 }

@@ -14,15 +14,15 @@ import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.gongzhi.events.TaskRole;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
-import org.gongzhi.request.request.NewRequest;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestService;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.TrackTask;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.NewRequest;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestService;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.TrackTask;
 
 /** Translates between GeoReport v2 and Gongzhi's requests. */
 @ApplicationScoped
@@ -85,7 +85,7 @@ public class Open311Gateway {
                 address.length > 0 ? address[0] : null, address.length > 1 ? address[1] : null,
                 address.length > 2 ? address[2] : null, addressId == null ? addressString : null, null, phone,
                 ticket == null ? "app" : "hotline-12345", ticket, null, null, photos, publicDescription, null);
-        Viewer integrator = new Viewer(actor(client), config.community(), true, false, null);
+        Caller integrator = Caller.staff(actor(client), config.community());
         return intake.submit(integrator, input, null).map(s -> new Open311Service.Created(s.request().id().toString(),
                 "Received. Track it at /open311/v2/requests/" + s.request().id() + ".json", null));
     }

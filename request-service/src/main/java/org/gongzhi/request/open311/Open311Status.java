@@ -1,7 +1,7 @@
 package org.gongzhi.request.open311;
 
 import java.util.List;
-import org.gongzhi.request.request.RequestStatus;
+import org.gongzhi.request.lifecycle.RequestStatus;
 
 /** Which Gongzhi statuses GeoReport v2 calls "closed". */
 final class Open311Status {

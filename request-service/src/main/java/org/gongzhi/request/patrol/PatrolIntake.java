@@ -8,13 +8,13 @@ import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.platform.inbox.PoisonEventException;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.CategoryCatalogue;
 import org.gongzhi.request.estate.EstateRepository;
-import org.gongzhi.request.request.NewRequest;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestService;
-import org.gongzhi.request.request.TimelineEntry;
-import org.gongzhi.request.request.Viewer;
+import org.gongzhi.request.lifecycle.NewRequest;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestService;
+import org.gongzhi.request.lifecycle.TimelineEntry;
 import org.jboss.logging.Logger;
 
 /**
@@ -79,7 +79,7 @@ public class PatrolIntake {
             NewRequest request = new NewRequest(p.category(), cut(description, 2000),
                     blank(p.building()) ? null : p.building(), null, null, place == null ? null : cut(place, 80),
                     p.urgency(), null, "rounds", null, null, null, null);
-            Viewer patrol = new Viewer(ACTOR, p.communityId(), true, false, null);
+            Caller patrol = Caller.staff(ACTOR, p.communityId());
             return located.chain(() -> Uni.createFrom().deferred(() -> intake.open(patrol, request, key)))
                     .onFailure(ProblemException.class).transform(e -> poison(event, e.getMessage()))
                     .onFailure(ConstraintViolationException.class).transform(e -> poison(event, e.getMessage()))

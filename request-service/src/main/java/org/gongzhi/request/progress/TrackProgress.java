@@ -21,15 +21,15 @@ import org.gongzhi.events.VolunteerHandedOver;
 import org.gongzhi.events.VolunteerProgressed;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.platform.inbox.InboundEvent;
-import org.gongzhi.request.request.DeadlineMove;
-import org.gongzhi.request.request.DeadlineView;
-import org.gongzhi.request.request.PublicTime;
-import org.gongzhi.request.request.RequestRepository;
-import org.gongzhi.request.request.RequestStatus;
-import org.gongzhi.request.request.ResidentRequest;
-import org.gongzhi.request.request.StatusChanges;
-import org.gongzhi.request.request.TimelineEntry;
-import org.gongzhi.request.request.TrackTask;
+import org.gongzhi.request.lifecycle.DeadlineMove;
+import org.gongzhi.request.lifecycle.DeadlineView;
+import org.gongzhi.request.lifecycle.PublicTime;
+import org.gongzhi.request.lifecycle.RequestRepository;
+import org.gongzhi.request.lifecycle.RequestStatus;
+import org.gongzhi.request.lifecycle.ResidentRequest;
+import org.gongzhi.request.lifecycle.StatusChanges;
+import org.gongzhi.request.lifecycle.TimelineEntry;
+import org.gongzhi.request.lifecycle.TrackTask;
 import org.jboss.logging.Logger;
 
 /**

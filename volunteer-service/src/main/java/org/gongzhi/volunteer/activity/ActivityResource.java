@@ -18,7 +18,7 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
@@ -29,9 +29,9 @@ import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
 @Produces(MediaType.APPLICATION_JSON)
 public class ActivityResource {
     private final ActivityService activities;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    ActivityResource(ActivityService activities, Caller caller) {
+    ActivityResource(ActivityService activities, CurrentCaller caller) {
         this.activities = activities;
         this.caller = caller;
     }
@@ -46,7 +46,7 @@ public class ActivityResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "Publish an activity (weekly with repeatWeeks); workers, admins and the team's leader")
     public Uni<Response> publish(@PathParam("id") String team, NewActivity activity) {
-        return activities.publish(team, activity, caller).map(list -> Response
+        return activities.publish(team, activity, caller.get()).map(list -> Response
                 .created(URI.create("/api/activities/" + list.get(0).id())).entity(list).build());
     }
 
@@ -81,6 +81,6 @@ public class ActivityResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "Record who attended; each is credited the activity's hours (workers, admins, team leader)")
     public Uni<ActivityView> attendance(@PathParam("id") UUID id, Attendance attendance) {
-        return activities.attendance(id, attendance, caller);
+        return activities.attendance(id, attendance, caller.get());
     }
 }

@@ -12,6 +12,7 @@ import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
@@ -165,8 +166,8 @@ public class ActivityService {
 
     private static Uni<Team> leadable(String teamId, Caller caller) {
         return Team.<Team>findById(teamId).map(team -> {
-            boolean staff = caller.isStaff() && caller.community().equals(team == null ? null : team.communityId);
-            if (team == null || !staff && caller.volunteer().filter(v -> v.equals(team.leader)).isEmpty()) {
+            boolean staff = caller.staff() && caller.community().equals(team == null ? null : team.communityId);
+            if (team == null || !staff && Optional.ofNullable(caller.volunteer()).filter(v -> v.equals(team.leader)).isEmpty()) {
                 throw ProblemException.notFound("team", teamId);
             }
             return team;

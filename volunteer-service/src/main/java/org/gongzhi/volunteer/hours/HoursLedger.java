@@ -12,6 +12,7 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
 import java.util.TreeMap;
 import java.util.UUID;
 import java.util.function.Function;
@@ -68,8 +69,8 @@ public class HoursLedger {
                 throw ProblemException.notFound("team", teamId);
             }
             return Volunteer.<Volunteer>list("team", teamId).chain(members -> {
-                boolean staff = caller.isStaff() && caller.community().equals(team.communityId);
-                if (!staff && caller.volunteer().map(me -> !me.equals(team.leader)
+                boolean staff = caller.staff() && caller.community().equals(team.communityId);
+                if (!staff && Optional.ofNullable(caller.volunteer()).map(me -> !me.equals(team.leader)
                         && members.stream().noneMatch(m -> m.id.equals(me))).orElse(true)) {
                     throw ProblemException.notFound("team", teamId);
                 }

@@ -11,7 +11,7 @@ import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.hours.HoursViews.TeamStats;
 import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
@@ -21,9 +21,9 @@ import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
 @Produces(MediaType.APPLICATION_JSON)
 public class HoursResource {
     private final HoursLedger ledger;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    HoursResource(HoursLedger ledger, Caller caller) {
+    HoursResource(HoursLedger ledger, CurrentCaller caller) {
         this.ledger = ledger;
         this.caller = caller;
     }
@@ -42,7 +42,7 @@ public class HoursResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "A team's hours, monthly totals and recognition list (optionally of one month, e.g. 2026-11)")
     public Uni<TeamStats> team(@PathParam("id") String id, @QueryParam("month") String month) {
-        return ledger.ofTeam(id, month, caller);
+        return ledger.ofTeam(id, month, caller.get());
     }
 
     @GET
@@ -51,7 +51,7 @@ public class HoursResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "The recognition list to print (CSV: rank, volunteer, name, hours, pieces of work)")
     public Uni<String> recognition(@PathParam("id") String id, @QueryParam("month") String month) {
-        return ledger.ofTeam(id, month, caller).map(stats -> {
+        return ledger.ofTeam(id, month, caller.get()).map(stats -> {
             StringBuilder csv = new StringBuilder("rank,volunteer,name,hours,entries\n");
             stats.recognition().forEach(r -> csv.append(r.rank()).append(',').append(r.volunteerId()).append(',')
                     .append(r.name().replace(",", " ")).append(',').append(r.hours().toPlainString()).append(',')

@@ -6,6 +6,7 @@ import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 import java.time.Instant;
 import java.util.UUID;
+import org.gongzhi.volunteer.matching.VisitPlaces;
 
 /** A household a worker flagged for checking in an emergency (an elderly person living alone, a disability). */
 @Entity
@@ -26,8 +27,8 @@ public class Household extends PanacheEntityBase {
     public String flaggedBy;
     public boolean active = true;
 
-    /** Where the visitor goes, e.g. "building 5, unit 2, door 302". */
-    public String place() {
-        return "building " + building + (unit == null ? "" : ", unit " + unit) + (door == null ? "" : ", door " + door);
+    /** Where the visitor goes. */
+    public VisitPlaces.Place place() {
+        return new VisitPlaces.Place(building, unit, door);
     }
 }

@@ -13,16 +13,16 @@ import org.gongzhi.volunteer.matching.VisitPlaces;
 public class HouseholdPlaces implements VisitPlaces {
 
     @Override
-    public Uni<Map<String, String>> of(List<UUID> households) {
+    public Uni<Map<String, Place>> of(List<UUID> households) {
         return Household.<Household>list("id in ?1", households).map(hs -> {
-            Map<String, String> placeOf = new HashMap<>();
+            Map<String, Place> placeOf = new HashMap<>();
             hs.forEach(h -> placeOf.put(h.id.toString(), h.place()));
             return placeOf;
         });
     }
 
     @Override
-    public Uni<String> of(UUID household) {
+    public Uni<Place> of(UUID household) {
         return Household.<Household>findById(household).map(h -> h == null ? null : h.place());
     }
 }

@@ -16,7 +16,7 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingService;
@@ -27,9 +27,9 @@ import org.gongzhi.volunteer.matching.MatchingService;
 public class HouseholdResource {
     private final HouseholdService households;
     private final MatchingService matching;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    HouseholdResource(HouseholdService households, MatchingService matching, Caller caller) {
+    HouseholdResource(HouseholdService households, MatchingService matching, CurrentCaller caller) {
         this.households = households;
         this.matching = matching;
         this.caller = caller;

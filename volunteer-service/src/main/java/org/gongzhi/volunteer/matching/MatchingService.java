@@ -321,6 +321,7 @@ public class MatchingService {
         offer.status = Offer.Status.OFFERED;
         offer.score = best.score();
         offer.reason = (m.kind == Matching.Kind.VISIT ? "check-on-neighbour visit; " : "") + best.reason();
+        offer.asked(best.why());
         offer.offeredAt = now;
         offer.expiresAt = now.plus(config.offerExpiry());
         return offer.persist().chain(() -> outbox.add(new VolunteerOffered(m.communityId, offer.id.toString(),
@@ -509,7 +510,7 @@ public class MatchingService {
                                 .collect(Collectors.toMap(m -> m.requestId, Function.identity()));
                         List<UUID> households = matchings.stream().filter(m -> m.householdId != null)
                                 .map(m -> UUID.fromString(m.householdId)).toList();
-                        Uni<Map<String, String>> placesOf = households.isEmpty()
+                        Uni<Map<String, VisitPlaces.Place>> placesOf = households.isEmpty()
                                 ? Uni.createFrom().item(Map.of()) : places.of(households);
                         return placesOf.map(placeOf -> list.stream().map(o -> {
                             Matching m = byId.get(o.requestId);

@@ -17,7 +17,7 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
@@ -29,9 +29,9 @@ import org.gongzhi.volunteer.matching.MatchingApi.Progress;
 @Produces(MediaType.APPLICATION_JSON)
 public class OfferResource {
     private final MatchingService matching;
-    private final Caller caller;
+    private final CurrentCaller caller;
 
-    OfferResource(MatchingService matching, Caller caller) {
+    OfferResource(MatchingService matching, CurrentCaller caller) {
         this.matching = matching;
         this.caller = caller;
     }

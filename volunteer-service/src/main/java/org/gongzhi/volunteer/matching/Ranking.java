@@ -24,7 +24,29 @@ public final class Ranking {
             int tasksThisWeek, int maxTasksPerWeek) {
     }
 
-    public record Scored(Candidate candidate, int score, String reason) {
+    /**
+     * Why a volunteer was asked, in parts a page can say in its reader's language: the skill asked for (null: anyone,
+     * a check-on-neighbour visit), free now or from when (neither: not before the deadline), the grid steps from home
+     * (null: the building is not on the grid) and the tasks done in the last week. {@code freeFrom} is the estate's
+     * local time.
+     */
+    public record Why(String skill, boolean freeNow, LocalDateTime freeFrom, Integer steps, int tasksThisWeek) {
+        /** The reason in English, as the offer keeps it for the record and the API. */
+        public String text() {
+            String when = freeNow ? "free now" : freeFrom == null ? "not free before the deadline"
+                    : "free from " + freeFrom.getDayOfWeek().getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " "
+                            + freeFrom.toLocalTime();
+            String where = steps == null ? "building not on the grid"
+                    : steps + (steps == 1 ? " step" : " steps") + " from home";
+            return (skill == null ? "any volunteer" : skill) + "; " + when + "; " + where + "; " + tasksThisWeek
+                    + " task(s) this week";
+        }
+    }
+
+    public record Scored(Candidate candidate, int score, Why why) {
+        public String reason() {
+            return why.text();
+        }
     }
 
     /** {@code gridX}/{@code gridY} null: the request's building is not on the grid, so distance does not count. */
@@ -50,12 +72,8 @@ public final class Ranking {
         Optional<LocalDateTime> next = freeNow ? Optional.of(now) : nextWindow(c.availability(), now, deadline);
         int score = 100 + (freeNow ? 40 : next.isPresent() ? 20 : 0) - steps * pointsPerStep
                 - c.tasksThisWeek() * pointsPerRecentTask;
-        String when = freeNow ? "free now" : next.map(t -> "free from " + t.getDayOfWeek()
-                .getDisplayName(TextStyle.SHORT, Locale.ENGLISH) + " " + t.toLocalTime()).orElse("not free before the deadline");
-        String reason = (skill == null ? "any volunteer" : skill) + "; " + when + "; " + (gridX == null ? "building not on the grid" : steps + (steps == 1 ? " step" : " steps")
-                + " from home") + "; "
-                + c.tasksThisWeek() + " task(s) this week";
-        return new Scored(c, score, reason);
+        return new Scored(c, score, new Why(skill, freeNow, freeNow ? null : next.orElse(null),
+                gridX == null ? null : steps, c.tasksThisWeek()));
     }
 
     static boolean availableAt(String availability, LocalDateTime at) {

@@ -16,9 +16,17 @@ public interface VisitPlaces {
     record Target(UUID household, String building) {
     }
 
-    /** The place of each household that exists ("building 5, unit 2, door 302"), by its id as text. */
-    Uni<Map<String, String>> of(List<UUID> households);
+    /** Where a household is: its building, unit and door, which a page puts in its own words. */
+    record Place(String building, String unit, String door) {
+        /** The place in English for the API and the record, e.g. "building 5, unit 2, door 302". */
+        public String text() {
+            return "building " + building + (unit == null ? "" : ", unit " + unit) + (door == null ? "" : ", door " + door);
+        }
+    }
+
+    /** The place of each household that exists, by its id as text. */
+    Uni<Map<String, Place>> of(List<UUID> households);
 
     /** The place of one household, or null when there is none. */
-    Uni<String> of(UUID household);
+    Uni<Place> of(UUID household);
 }

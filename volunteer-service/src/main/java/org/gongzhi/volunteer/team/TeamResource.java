@@ -17,7 +17,7 @@ import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.security.Caller;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.team.TeamApi.Profile;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
@@ -32,9 +32,9 @@ import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 @Consumes(MediaType.APPLICATION_JSON)
 public class TeamResource {
     private final TeamService teams;
-    private final Caller me;
+    private final CurrentCaller me;
 
-    TeamResource(TeamService teams, Caller me) {
+    TeamResource(TeamService teams, CurrentCaller me) {
         this.teams = teams;
         this.me = me;
     }
@@ -87,7 +87,7 @@ public class TeamResource {
     @Operation(summary = "Change my skills, availability, weekly cap or phone, or pause/resume (active)")
     public Uni<Profile> changeMe(VolunteerChange change) {
         return teams.change(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")),
-                change, me);
+                change, me.get());
     }
 
     @PATCH
@@ -95,7 +95,7 @@ public class TeamResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.VOLUNTEER})
     @Operation(summary = "Change a volunteer's profile (workers, admins, and the leader of the volunteer's team)")
     public Uni<Profile> change(@PathParam("id") String id, VolunteerChange change) {
-        return teams.change(id, change, me);
+        return teams.change(id, change, me.get());
     }
 
     @GET

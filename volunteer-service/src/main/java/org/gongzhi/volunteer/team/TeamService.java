@@ -116,8 +116,8 @@ public class TeamService {
             if (v == null) {
                 throw ProblemException.notFound("volunteer", volunteerId);
             }
-            Optional<String> me = caller.volunteer();
-            if (caller.isStaff() && caller.community().equals(v.communityId)
+            Optional<String> me = Optional.ofNullable(caller.volunteer());
+            if (caller.staff() && caller.community().equals(v.communityId)
                     || me.filter(volunteerId::equals).isPresent()) {
                 return Uni.createFrom().item(v);
             }

@@ -105,9 +105,16 @@ class WarningVisitTest {
         assertThat(offers).hasSize(2).allSatisfy(o -> {
             assertThat(o.get("kind")).isEqualTo("VISIT");
             assertThat((String) o.get("reason")).startsWith("check-on-neighbour visit; any volunteer; free now");
+            // and in parts, which the volunteer page says in the reader's language
+            @SuppressWarnings("unchecked")
+            Map<String, Object> why = (Map<String, Object>) o.get("why");
+            assertThat(why).containsEntry("skill", null).containsEntry("freeNow", true).containsEntry("freeFrom", null)
+                    .containsKey("steps").containsEntry("tasksThisWeek", 0);
         });
         assertThat(offers).extracting(o -> o.get("place")).contains("building 300, unit 1, door 302",
                 "building 301, unit 1, door 101");
+        assertThat(offers).extracting(o -> o.get("building") + "-" + o.get("unit") + "-" + o.get("door"))
+                .contains("300-1-302", "301-1-101");
         String toAlone = offers.stream().filter(o -> "300".equals(o.get("building"))).findFirst().orElseThrow()
                 .get("id").toString();
         String toDisabled = offers.stream().filter(o -> "301".equals(o.get("building"))).findFirst().orElseThrow()
