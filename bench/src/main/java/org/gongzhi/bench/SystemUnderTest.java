@@ -116,6 +116,11 @@ public final class SystemUnderTest implements AutoCloseable {
         return owned != null;
     }
 
+    /** The system the bench started itself, for those who act on its processes (the fault suite). */
+    public Optional<LocalSystem> local() {
+        return Optional.ofNullable(owned);
+    }
+
     public Optional<Path> log(String service) {
         if (owned == null) {
             return Optional.empty();

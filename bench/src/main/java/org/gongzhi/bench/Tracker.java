@@ -32,6 +32,7 @@ public final class Tracker {
     }
 
     private final Map<String, Pending> pending = new ConcurrentHashMap<>();
+    private final Map<String, Boolean> everAccepted = new ConcurrentHashMap<>();
     private final Map<Kind, Map<String, Long>> early = new EnumMap<>(Kind.class);
 
     public Tracker() {
@@ -42,6 +43,7 @@ public final class Tracker {
 
     /** The request got its 201: awaits its events (some may have arrived already). */
     public void accepted(String requestId, Pending p) {
+        everAccepted.put(requestId, p.expectsAssigned);
         pending.put(requestId, p);
         for (Kind k : Kind.values()) {
             Long t = early.get(k).remove(requestId);
@@ -75,6 +77,11 @@ public final class Tracker {
                 pending.remove(requestId);
             }
         }
+    }
+
+    /** Every request that got its 201 through this tracker → whether a lead party is to be assigned to it. */
+    public Map<String, Boolean> everAccepted() {
+        return Map.copyOf(everAccepted);
     }
 
     /** How many of a run's requests still await {@code kind}. */

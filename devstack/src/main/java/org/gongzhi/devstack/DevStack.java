@@ -613,6 +613,32 @@ public final class DevStack implements AutoCloseable {
         }
     }
 
+    /**
+     * SIGKILL of the postmaster, as in a crash: its backends notice and exit; {@link #restartPostgres()} brings it
+     * back on the same data, through crash recovery.
+     */
+    public synchronized void killPostgres() {
+        if (postgres != null) {
+            long pid = postgresPid();
+            ProcessHandle.of(pid).ifPresent(postmaster -> {
+                List<ProcessHandle> backends = postmaster.descendants().toList();
+                postmaster.destroyForcibly();
+                postmaster.onExit().join();
+                // a backend left behind would hold the shared memory the restart needs
+                backends.forEach(b -> b.onExit().completeOnTimeout(b, 10, java.util.concurrent.TimeUnit.SECONDS)
+                        .join().destroyForcibly());
+                backends.forEach(b -> b.onExit().join());
+            });
+            watchdog.forget(pid);
+            try {
+                postgres.close(); // its stop finds no server; what matters is the data directory's lock it releases
+            } catch (IOException e) {
+                throw new UncheckedIOException(e);
+            }
+            postgres = null;
+        }
+    }
+
     /** Starts PostgreSQL again on the same port and data, and returns once it accepts connections. */
     public synchronized void restartPostgres() {
         if (postgres == null) {

@@ -28,6 +28,7 @@ import org.apache.kafka.clients.consumer.KafkaConsumer;
 import org.apache.kafka.clients.producer.KafkaProducer;
 import org.apache.kafka.clients.producer.ProducerConfig;
 import org.apache.kafka.clients.producer.ProducerRecord;
+import org.apache.kafka.common.TopicPartition;
 import org.apache.kafka.common.serialization.StringDeserializer;
 import org.apache.kafka.common.serialization.StringSerializer;
 import org.junit.jupiter.api.AfterAll;
@@ -151,6 +152,41 @@ class DevStackTest {
 
     @Test
     @Order(5)
+    void aBrokerAndADatabaseKilledWithSigkillComeBackOnTheirData() throws Exception {
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), "gongzhi", "gongzhi");
+                Statement s = c.createStatement()) {
+            s.execute("insert into probe (id) values (5) on conflict do nothing");
+        }
+        long postgres = stack.postgresPid();
+        stack.killPostgres();
+        assertTrue(ProcessHandle.of(postgres).isEmpty(), "the postmaster is gone");
+        stack.restartPostgres();
+        try (Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), "gongzhi", "gongzhi");
+                Statement s = c.createStatement();
+                ResultSet rs = s.executeQuery("select count(*) from probe where id = 5")) {
+            assertTrue(rs.next());
+            assertEquals(1, rs.getInt(1), "the committed row survived the crash");
+        }
+
+        long kafka = stack.brokerPid(1);
+        stack.killBroker(1);
+        assertTrue(ProcessHandle.of(kafka).isEmpty(), "the broker is gone");
+        stack.restartBroker(1);
+        Properties props = new Properties();
+        props.put(ConsumerConfig.BOOTSTRAP_SERVERS_CONFIG, stack.kafkaBootstrap());
+        props.put(ConsumerConfig.KEY_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        props.put(ConsumerConfig.VALUE_DESERIALIZER_CLASS_CONFIG, StringDeserializer.class.getName());
+        try (KafkaConsumer<String, String> consumer = new KafkaConsumer<>(props)) {
+            List<TopicPartition> partitions = consumer.partitionsFor("gongzhi.requests", Duration.ofSeconds(30))
+                    .stream().map(i -> new TopicPartition(i.topic(), i.partition())).toList();
+            long records = consumer.endOffsets(partitions, Duration.ofSeconds(30)).values().stream()
+                    .mapToLong(Long::longValue).sum();
+            assertTrue(records >= 1, "the record sent before the crash is still on the topic");
+        }
+    }
+
+    @Test
+    @Order(6)
     void closeLeavesNoKafkaAndNoPostgresBehind() {
         long kafka = stack.kafkaPid();
         long postgres = stack.postgresPid();

@@ -1,0 +1,89 @@
+package org.gongzhi.bench.faults;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.time.Duration;
+import java.util.Map;
+import java.util.Optional;
+import org.apache.kafka.clients.admin.Admin;
+import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.gongzhi.bench.SystemUnderTest;
+import org.gongzhi.devstack.ConsumerLag;
+import org.gongzhi.devstack.DevStack;
+
+/**
+ * When the system has recovered from an injection: every consumer group's lag back to zero, no outbox row unsent, no
+ * webhook message waiting for a retry or left mid-send. Each look opens its own connections, since the ones from before
+ * a database or broker restart are dead.
+ */
+final class Recovery {
+    private final SystemUnderTest system;
+
+    Recovery(SystemUnderTest system) {
+        this.system = system;
+    }
+
+    /**
+     * Waits until the system has recovered; answers how long after {@code since} (a {@link System#nanoTime()}, when
+     * the injection ended) that was, or empty when it did not within {@code max} of now.
+     */
+    Optional<Duration> await(long since, Duration max) {
+        long start = System.nanoTime();
+        int settled = 0;
+        long firstSettled = start;
+        while (System.nanoTime() - start < max.toNanos()) {
+            // twice in a row: a group commits every few seconds, and a moment of zero may precede a retry's work
+            if (settled == 0) {
+                firstSettled = System.nanoTime();
+            }
+            settled = settled() ? settled + 1 : 0;
+            if (settled == 2) {
+                return Optional.of(Duration.ofNanos(firstSettled - since));
+            }
+            pause(1000);
+        }
+        return Optional.empty();
+    }
+
+    private boolean settled() {
+        try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
+                AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
+                5000))) {
+            for (String group : ConsumerLag.GROUPS) {
+                if (ConsumerLag.of(admin, group) > 0) {
+                    return false;
+                }
+            }
+        } catch (Exception brokerAway) {
+            return false;
+        }
+        for (String db : SystemUnderTest.DATABASES.values()) {
+            if (count(db, "select count(*) from outbox_event where sent_at is null") != 0) {
+                return false;
+            }
+        }
+        // SENDING too: a claim a crash or a database outage left behind is taken up again after three timeouts
+        return count("notifications",
+                "select count(*) from webhook_delivery where status in ('PENDING', 'SENDING')") == 0;
+    }
+
+    private long count(String db, String sql) {
+        try (Connection c = DriverManager.getConnection(system.jdbcUrl(db), DevStack.USER, DevStack.PASSWORD);
+                ResultSet rs = c.createStatement().executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (Exception databaseAway) {
+            return -1;
+        }
+    }
+
+    static void pause(long millis) {
+        try {
+            Thread.sleep(millis);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
+    }
+}
