@@ -27,8 +27,11 @@ public interface WebhookConfig {
     @WithDefault("1h")
     Duration maxBackoff();
 
-    /** Attempts before a delivery is FAILED. */
-    @WithDefault("8")
+    /**
+     * Attempts before a delivery is FAILED: 10 spans at least 34 minutes of retries (5 s doubling, jitter drawn low), so
+     * a receiver away for half an hour loses nothing (docs/reliability.md, partner-outage).
+     */
+    @WithDefault("10")
     int maxAttempts();
 
     /**
