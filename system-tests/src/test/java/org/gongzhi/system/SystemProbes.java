@@ -82,6 +82,14 @@ final class SystemProbes {
         }
     }
 
+    /** Records alliance-service's consumer group has not yet consumed, over every topic it reads. */
+    static long allianceLag(LocalSystem system) throws Exception {
+        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
+                system.stack().kafkaBootstrap()))) {
+            return ConsumerLag.of(admin, "alliance-service");
+        }
+    }
+
     /** How many records all the dead-letter topics hold. */
     static long deadLetterCount(LocalSystem system) {
         try (KafkaConsumer<String, String> consumer = consumer(system)) {
