@@ -4,6 +4,7 @@ import { h } from './dom.js';
 import { t } from './i18n.js';
 
 function clear(form) {
+  delete form.problem;
   form.querySelectorAll('.field-error, .form-error').forEach((el) => el.remove());
   form.querySelectorAll('[aria-invalid]').forEach((el) => {
     el.removeAttribute('aria-invalid');
@@ -14,6 +15,7 @@ function clear(form) {
 /** Shows a refusal in the form; the fields are found by their name, e.g. errors[].field "category". */
 export function showProblem(form, problem) {
   clear(form);
+  form.problem = problem; // kept for a redraw (redrawKeepingDrafts), which shows it again in the new form
   let placed = false;
   (problem.errors || []).forEach((error) => {
     const name = String(error.field || '').replace(/\[\d+\]$/, '');
@@ -57,9 +59,15 @@ export function onSubmit(form, send, done = () => {}) {
 function placeOf(el) {
   const { form } = el;
   if (!form || !el.name || el.type === 'file') return null;
-  const holder = el.closest('[data-key]');
+  const where = formPlace(form);
+  return where ? `${where}|${el.name}${el.type === 'radio' ? `=${el.value}` : ''}` : null;
+}
+
+/** Where a form belongs across a redraw: its card's disclosure (data-key) or else its id or data-form, and its action. */
+function formPlace(form) {
+  const holder = form.closest('[data-key]');
   const where = holder ? holder.dataset.key : form.id || [form.dataset.form, form.dataset.vote].filter(Boolean).join(':');
-  return where ? `${where}|${form.dataset.action || ''}|${el.name}${el.type === 'radio' ? `=${el.value}` : ''}` : null;
+  return where ? `${where}|${form.dataset.action || ''}` : null;
 }
 
 const checkable = (el) => el.type === 'checkbox' || el.type === 'radio';
@@ -72,8 +80,9 @@ function changed(el) {
 
 /**
  * Redraws with draw() (which may return a promise) and puts back into the new forms inside root what the user typed
- * or chose in the old ones, field by field: a half-written report survives the language switch, a reason being
- * written survives the feed redrawing the cards. A form sent successfully should be reset() first.
+ * or chose in the old ones, field by field, and the refusal shown in a form: a half-written report survives the
+ * language switch, a reason being written (and why it was refused) survives the feed redrawing the cards. A form sent
+ * successfully should be reset() first.
  */
 export function redrawKeepingDrafts(root, draw) {
   const drafts = new Map();
@@ -81,11 +90,23 @@ export function redrawKeepingDrafts(root, draw) {
     const place = placeOf(el);
     if (place && changed(el)) drafts.set(place, checkable(el) ? el.checked : el.value);
   });
-  const putBack = () => root.querySelectorAll('form [name]').forEach((el) => {
-    const place = placeOf(el);
-    if (!place || !drafts.has(place)) return;
-    if (checkable(el)) el.checked = drafts.get(place); else el.value = drafts.get(place);
+  // a refusal shown in a form stays beside its field until the form is sent again
+  const refusals = new Map();
+  root.querySelectorAll('form').forEach((form) => {
+    const place = form.problem && formPlace(form);
+    if (place) refusals.set(place, form.problem);
   });
+  const putBack = () => {
+    root.querySelectorAll('form [name]').forEach((el) => {
+      const place = placeOf(el);
+      if (!place || !drafts.has(place)) return;
+      if (checkable(el)) el.checked = drafts.get(place); else el.value = drafts.get(place);
+    });
+    root.querySelectorAll('form').forEach((form) => {
+      const place = formPlace(form);
+      if (place && refusals.has(place)) showProblem(form, refusals.get(place));
+    });
+  };
   const drawn = draw();
   return drawn && typeof drawn.then === 'function' ? drawn.then(putBack) : putBack();
 }

@@ -152,8 +152,9 @@ final class ConsoleBrowser implements AutoCloseable {
     Path screenshot(String name, Dimension size, By focus) {
         driver.manage().window().setSize(size);
         if (focus != null) {
-            ((org.openqa.selenium.JavascriptExecutor) driver).executeScript(
-                    "arguments[0].scrollIntoView({block: 'center'})", driver.findElement(focus));
+            // found and scrolled to in one wait: a live page may redraw the element in between
+            until(d -> ((org.openqa.selenium.JavascriptExecutor) d).executeScript(
+                    "arguments[0].scrollIntoView({block: 'center'}); return true", d.findElement(focus)));
         }
         try {
             Path dir = Path.of("target/screenshots");

@@ -108,8 +108,9 @@ class FieldBrowserIT {
     /** A screenshot with the card being worked on at the top, below the sticky header. */
     private void screenshot(String name, org.openqa.selenium.Dimension size, By card) {
         browser.driver.manage().window().setSize(size);
-        ((JavascriptExecutor) browser.driver).executeScript("arguments[0].scrollIntoView({block: 'start'});"
-                + "window.scrollBy(0, -70)", browser.find(card));
+        // found and scrolled to in one wait: the feed may redraw the cards in between (a stale element is found again)
+        browser.until(d -> ((JavascriptExecutor) d).executeScript("arguments[0].scrollIntoView({block: 'start'});"
+                + "window.scrollBy(0, -70); return true", d.findElement(card)));
         Path file = browser.screenshot(name, size);
         browser.driver.manage().window().setSize(ConsoleBrowser.PHONE);
         try {
