@@ -17,6 +17,11 @@ public enum RequestStatus {
         return Vocabulary.read(RequestStatus.class, wire, UNKNOWN);
     }
 
+    /** A value asked for in a query parameter: a published name; anything else (UNKNOWN too) is refused. */
+    public static RequestStatus fromString(String name) {
+        return Vocabulary.parameter(RequestStatus.class, name, UNKNOWN);
+    }
+
     /** As published; {@link #UNKNOWN} is never published. */
     public String wire() {
         return Vocabulary.write(this, UNKNOWN);

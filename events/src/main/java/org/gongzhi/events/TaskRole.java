@@ -14,6 +14,11 @@ public enum TaskRole {
         return Vocabulary.read(TaskRole.class, wire, UNKNOWN);
     }
 
+    /** A value asked for in a query parameter: a published name; anything else (UNKNOWN too) is refused. */
+    public static TaskRole fromString(String name) {
+        return Vocabulary.parameter(TaskRole.class, name, UNKNOWN);
+    }
+
     /** As published; {@link #UNKNOWN} is never published. */
     public String wire() {
         return Vocabulary.write(this, UNKNOWN);

@@ -14,6 +14,11 @@ public enum TaskStatus {
         return Vocabulary.read(TaskStatus.class, wire, UNKNOWN);
     }
 
+    /** A value asked for in a query parameter: a published name; anything else (UNKNOWN too) is refused. */
+    public static TaskStatus fromString(String name) {
+        return Vocabulary.parameter(TaskStatus.class, name, UNKNOWN);
+    }
+
     /** As published; {@link #UNKNOWN} is never published. */
     public String wire() {
         return Vocabulary.write(this, UNKNOWN);

@@ -20,6 +20,19 @@ final class Vocabulary {
         return unknown;
     }
 
+    /**
+     * A value asked for in a query (JAX-RS reads an enum parameter with its {@code fromString}): a name this version
+     * publishes. {@code UNKNOWN} is not one to ask for, so it is refused like any other name the vocabulary lacks.
+     */
+    static <E extends Enum<E>> E parameter(Class<E> type, String name, E unknown) {
+        for (E value : type.getEnumConstants()) {
+            if (value != unknown && value.name().equals(name)) {
+                return value;
+            }
+        }
+        throw new IllegalArgumentException("No enum constant " + type.getName() + "." + name);
+    }
+
     static <E extends Enum<E>> String write(E value, E unknown) {
         if (value == unknown) {
             throw new IllegalArgumentException(unknown.getDeclaringClass().getSimpleName()

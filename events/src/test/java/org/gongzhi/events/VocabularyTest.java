@@ -57,6 +57,18 @@ class VocabularyTest {
     }
 
     @Test
+    void aQueryMayAskForEveryPublishedValueButNotForUnknown() {
+        assertEquals(TaskStatus.DECLINED, TaskStatus.fromString("DECLINED"));
+        assertEquals(TaskRole.LEAD, TaskRole.fromString("LEAD"));
+        assertEquals(RequestStatus.CLOSED, RequestStatus.fromString("CLOSED"));
+        // the message is the JDK's own for a bad enum name, which platform's PlainWords turns into "is not one of …"
+        assertEquals("No enum constant org.gongzhi.events.TaskStatus.UNKNOWN",
+                assertThrows(IllegalArgumentException.class, () -> TaskStatus.fromString("UNKNOWN")).getMessage());
+        assertThrows(IllegalArgumentException.class, () -> TaskRole.fromString("UNKNOWN"));
+        assertThrows(IllegalArgumentException.class, () -> RequestStatus.fromString("closed"));
+    }
+
+    @Test
     void everyValueReadsBackFromItsWireName() {
         for (TaskStatus s : TaskStatus.values()) {
             if (s != TaskStatus.UNKNOWN) {
