@@ -42,8 +42,11 @@ public final class SystemUnderTest implements AutoCloseable {
     public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
             boolean statementStats) {
         DevStack.Options options = DevStack.Options.defaults().forLongRuns();
+        Map<String, String> env = new LinkedHashMap<>(extraEnv);
+        // the notices notification-service "sends" go beside the logs, not into the directory the bench was run from
+        env.putIfAbsent("GONGZHI_NOTIFICATIONS_SINK_DIR", logDir.toString());
         LocalSystem system = LocalSystem.start(statementStats ? options.withStatementStats() : options, repoRoot,
-                logDir, false, extraEnv);
+                logDir, false, env);
         try {
             system.loadDemoCommunity();
             Map<String, URI> urls = new LinkedHashMap<>();

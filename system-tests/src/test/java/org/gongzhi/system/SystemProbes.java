@@ -72,21 +72,22 @@ final class SystemProbes {
 
     /** Records not yet consumed by the services' consumer groups, over all their topics. */
     static long lag(LocalSystem system) throws Exception {
-        try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
-                system.stack().kafkaBootstrap()))) {
-            long lag = 0;
-            for (String group : ConsumerLag.GROUPS) {
-                lag += ConsumerLag.of(admin, group);
-            }
-            return lag;
-        }
+        return lag(system, ConsumerLag.GROUPS);
     }
 
     /** Records alliance-service's consumer group has not yet consumed, over every topic it reads. */
     static long allianceLag(LocalSystem system) throws Exception {
+        return lag(system, List.of("alliance-service"));
+    }
+
+    private static long lag(LocalSystem system, List<String> groups) throws Exception {
         try (Admin admin = Admin.create(Map.<String, Object>of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG,
                 system.stack().kafkaBootstrap()))) {
-            return ConsumerLag.of(admin, "alliance-service");
+            long lag = 0;
+            for (String group : groups) {
+                lag += ConsumerLag.of(admin, group);
+            }
+            return lag;
         }
     }
 
