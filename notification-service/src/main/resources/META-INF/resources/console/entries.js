@@ -1,19 +1,13 @@
 // A request's timeline and where it stands against its deadlines, in the reader's language. request-service keeps each
 // entry's parts (params: a party, a status, ISO times, a note as typed) beside its English text; an entry without parts
 // (made before they were kept, or of a kind this page does not know) shows its text as recorded.
-import { categoryName, lang, t, when } from './i18n.js';
+import { categoryName, lang, partyTypeName, t, when } from './i18n.js';
 
 const zh = () => lang.current !== 'en';
 const note = (text) => (text ? (zh() ? `——${text}` : ` — ${text}`) : '');
 const taskStatus = (s) => t('taskStatuses')[s] || s;
 const status = (s) => t('statuses')[s] || s;
 const where = (p) => (p.building ? (zh() ? `${p.building}号楼` : `building ${p.building}`) : p.place || '');
-const PARTY_KINDS = {
-  COMMUNITY_OFFICE: ['社区居委会', 'the community office'], POLICE: ['社区民警', 'the community police'],
-  PROPERTY_MANAGEMENT: ['物业', 'property management'], UTILITY: ['公共事业单位', 'a utility'],
-  AREA_UNIT: ['驻区单位', 'a unit in the area'], SOCIAL_ORGANISATION: ['社会组织', 'a social organisation'],
-};
-const partyKind = (k) => (PARTY_KINDS[k] ? PARTY_KINDS[k][zh() ? 0 : 1] : k);
 
 /** One deadline step (RESPOND, RESOLVE, CONFIRM, FINISH) as a phrase: who is to do what. */
 function step(s) {
@@ -62,8 +56,8 @@ const WORDS = {
   VOLUNTEER_ACCEPTED: () => (zh() ? '一位志愿者接下了这件事' : 'A volunteer took it on'),
   VOLUNTEER_PROGRESSED: (p) => (zh() ? `志愿者报告进展${p.note ? `：${p.note}` : ''}` : `The volunteer reports progress${p.note ? `: ${p.note}` : ''}`),
   VOLUNTEER_UNMATCHED: () => (zh() ? '没有志愿者能及时接手，由社区居委会接办' : 'No volunteer was free in time; the community office takes it on'),
-  VOLUNTEER_HANDED_OVER: (p) => (zh() ? `志愿者发现需要${partyKind(p.handOverTo)}处理，已转交${note(p.reason)}`
-    : `The volunteer found it needs ${partyKind(p.handOverTo)}, who takes it over${note(p.reason)}`),
+  VOLUNTEER_HANDED_OVER: (p) => (zh() ? `志愿者发现需要${partyTypeName(p.handOverTo)}处理，已转交${note(p.reason)}`
+    : `The volunteer handed it over to ${partyTypeName(p.handOverTo)}${note(p.reason)}`),
   TRACK_COMPLETED: (p) => (zh() ? `${t('tracks')[p.track] || p.track}已办结` : `${t('tracks')[p.track] || p.track} done`),
   PATROL: (p) => (zh() ? `巡查发现${p.riskPoint ? `（风险点：${p.riskPoint}）` : ''}${p.duringWarning === 'true' ? '，预警期间' : ''}`
     : `Found on a patrol${p.riskPoint ? ` of risk point ${p.riskPoint}` : ''}${p.duringWarning === 'true' ? ' during a weather warning' : ''}`),

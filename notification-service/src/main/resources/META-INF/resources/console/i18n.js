@@ -8,6 +8,12 @@ const CATEGORIES = {
   'safety-risk': ['安全隐患', 'Safety risk'], 'neighbour-dispute': ['邻里纠纷', 'Neighbour dispute'], suggestion: ['意见建议', 'Suggestion'],
 };
 const WARNING_TYPES = { rainstorm: ['暴雨', 'rainstorm'], wind: ['大风', 'wind'], snow: ['暴雪', 'snow'], heat: ['高温', 'heat'] };
+/** The kinds of alliance party (an organisation's type), as the field pages and the timeline name them. */
+const PARTY_TYPES = {
+  COMMUNITY_OFFICE: ['社区居委会', 'Community office'], POLICE: ['社区民警', 'Community police'],
+  PROPERTY_MANAGEMENT: ['物业', 'Property management'], UTILITY: ['公用事业单位', 'Utility'],
+  AREA_UNIT: ['驻区单位', 'Unit in the area'], SOCIAL_ORGANISATION: ['社会组织', 'Social organisation'],
+};
 const LEVELS = { blue: ['蓝色', 'Blue'], yellow: ['黄色', 'Yellow'], orange: ['橙色', 'Orange'], red: ['红色', 'Red'] };
 
 export const lang = { current: localStorage.getItem('gongzhi.lang') || 'zh-CN' };
@@ -26,6 +32,7 @@ export function learnCategories(list) {
 export const categoryCodes = () => Object.keys(CATEGORIES);
 export const categoryName = (code) => pick(CATEGORIES[code], code);
 export const warningTypeName = (type) => pick(WARNING_TYPES[String(type).toLowerCase()], type);
+export const partyTypeName = (kind) => pick(PARTY_TYPES[kind], kind);
 export const levelName = (level) => pick(LEVELS[String(level).toLowerCase()], level);
 export const warningTypes = () => Object.keys(WARNING_TYPES);
 export const levels = () => Object.keys(LEVELS);

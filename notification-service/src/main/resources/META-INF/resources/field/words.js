@@ -27,8 +27,6 @@ const TEXT = {
       watch: '值守巡查', tutoring: '辅导', 'first-aid': '急救', translation: '翻译' },
     anyone: '人人可做', freeNow: '现在有空', freeFrom: (day, time) => `${day} ${time} 起有空`, notFree: '时限前没有空闲时段',
     steps: (n) => `离家 ${n} 步`, offGrid: '楼栋不在网格上', tasksThisWeek: (n) => `近一周已服务 ${n} 次`,
-    partyTypes: { COMMUNITY_OFFICE: '社区居委会', POLICE: '社区民警', PROPERTY_MANAGEMENT: '物业', UTILITY: '公用事业单位',
-      AREA_UNIT: '辖区单位', SOCIAL_ORGANISATION: '社会组织' },
   },
   en: {
     switchTo: '中文', signIn: 'Sign in', tokenLabel: 'Token', live: 'Live', offline: 'Disconnected, reconnecting…', loading: 'Loading…',
@@ -57,8 +55,6 @@ const TEXT = {
     anyone: 'anyone can do it', freeNow: 'free now', freeFrom: (day, time) => `free from ${day} ${time}`,
     notFree: 'not free before the deadline', steps: (n) => `${n} step${n === 1 ? '' : 's'} from home`,
     offGrid: 'building not on the grid', tasksThisWeek: (n) => `${n} job${n === 1 ? '' : 's'} in the last week`,
-    partyTypes: { COMMUNITY_OFFICE: 'Community office', POLICE: 'Community police', PROPERTY_MANAGEMENT: 'Property management',
-      UTILITY: 'Utility', AREA_UNIT: 'Unit in the area', SOCIAL_ORGANISATION: 'Social organisation' },
   },
 };
 

@@ -4,7 +4,7 @@
 // warning; my hours; activities to sign up for. Volunteers have no stream: the page reads again every 30 s.
 import { $, h, field, options } from '../console/dom.js';
 import { api } from '../console/api.js';
-import { categoryName, lang, when } from '../console/i18n.js';
+import { categoryName, lang, partyTypeName, when } from '../console/i18n.js';
 import { onSubmit, text } from '../console/forms.js';
 import { keepingDrafts, showError, start } from '../field/shell.js';
 import { address, because, w } from '../field/words.js';
@@ -109,7 +109,7 @@ function jobCard(job) {
       note('note', w('note')),
     ], (d) => post('complete', { hours: text(d, 'hours') === null ? null : Number(d.get('hours')), note: text(d, 'note') }))),
     disclosure(job, 'handOver', actionForm('hand-over', [
-      field(w('handOverTo'), h('select', { name: 'handOverTo' }, options(PARTIES.map((p) => [p, w('partyTypes')[p]]), 'PROPERTY_MANAGEMENT'))),
+      field(w('handOverTo'), h('select', { name: 'handOverTo' }, options(PARTIES.map((p) => [p, partyTypeName(p)]), 'PROPERTY_MANAGEMENT'))),
       note('reason', w('reason')),
     ], (d) => post('hand-over', { handOverTo: d.get('handOverTo'), reason: text(d, 'reason') }))));
 }
@@ -119,7 +119,7 @@ function doneCard(job) {
     h('h3', {}, `${what(job)} · ${where(job)}`,
       h('span', { class: 'tag' }, w('statuses')[job.status] || job.status)),
     h('p', { class: 'meta' }, [job.completedAt && when(job.completedAt), job.hours && `${job.hours} h`,
-      job.handedOverTo && `→ ${w('partyTypes')[job.handedOverTo] || job.handedOverTo}`].filter(Boolean).join(' · ')));
+      job.handedOverTo && `→ ${partyTypeName(job.handedOverTo)}`].filter(Boolean).join(' · ')));
 }
 
 function activityCard(activity) {

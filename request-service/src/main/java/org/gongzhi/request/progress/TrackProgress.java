@@ -292,7 +292,7 @@ public class TrackProgress {
             case "POLICE" -> "the community police (社区民警)";
             case "COMMUNITY_OFFICE" -> "the community office (社区居委会)";
             case "UTILITY" -> "the utility company";
-            case "AREA_UNIT" -> "a unit in the area (辖区单位)";
+            case "AREA_UNIT" -> "a unit in the area (驻区单位)";
             case "SOCIAL_ORGANISATION" -> "a social organisation (社会组织)";
             default -> "a partner (" + type.toLowerCase().replace('_', ' ') + ")";
         };
