@@ -1,6 +1,8 @@
 // Calls to the four services with the worker's bearer token. request-, alliance- and volunteer-service are other
 // origins in the local run (CORS allows the console's origin); their base URLs come from /api/console/config.
 
+import { lang } from './i18n.js';
+
 const session = { token: null, bases: { notifications: '', requests: '', alliance: '', volunteers: '' }, onSignedOut: () => {},
   storageKey: 'gongzhi.token' };
 
@@ -40,7 +42,9 @@ export const token = () => session.token;
 
 /** api('requests', '/api/requests/…', {method, body}) → the JSON answer (null for 204); throws a Problem. */
 export async function api(service, path, { method = 'GET', body, headers = {} } = {}) {
-  const init = { method, headers: { Authorization: `Bearer ${session.token}`, Accept: 'application/json', ...headers } };
+  // the services write refusals in the reader's language (platform's ProblemLanguage): the page's, not the browser's
+  const init = { method, headers: { Authorization: `Bearer ${session.token}`, Accept: 'application/json',
+    'Accept-Language': lang.current === 'en' ? 'en' : 'zh-CN', ...headers } };
   if (body !== undefined) {
     init.headers['Content-Type'] = 'application/json';
     init.body = JSON.stringify(body);

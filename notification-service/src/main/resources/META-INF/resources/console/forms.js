@@ -25,7 +25,9 @@ export function showProblem(form, problem) {
     const message = h('p', { class: 'field-error', id, role: 'alert', dataset: { field: name } }, error.message);
     control.setAttribute('aria-invalid', 'true');
     control.setAttribute('aria-describedby', id);
-    (control.closest('.field') || control).after(message);
+    // inside the field, under its control: in a row of fields (quiet hours from/until) it stays in its own column
+    const holder = control.closest('.field');
+    if (holder) holder.append(message); else control.after(message);
     placed = true;
   });
   if (!placed) {

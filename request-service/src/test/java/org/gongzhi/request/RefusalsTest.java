@@ -48,6 +48,33 @@ class RefusalsTest {
     }
 
     @Test
+    void aChineseReaderIsRefusedInChineseAndAnEnglishOneInPlainEnglish() {
+        Map<String, Object> body = new HashMap<>(Map.of("building", "7", "contactPhone", "12345",
+                "description", "厨房顶棚漏水"));
+        given().auth().oauth2(DevTokens.worker()).header("Accept-Language", "zh-CN,zh;q=0.9,en;q=0.5")
+                .contentType(ContentType.JSON).body(body).post("/api/requests")
+                .then().statusCode(400).contentType("application/problem+json")
+                .header("Content-Language", "zh-CN").header("Vary", containsString("Accept-Language"))
+                .body("title", equalTo("输入有误"))
+                .body("errors.find { it.field == 'contactPhone' }.message", equalTo("须是大陆手机号或座机号"))
+                .body("errors.find { it.field == 'category' }.message", equalTo("请填写"))
+                .body("detail", equalTo("category：请填写；contactPhone：须是大陆手机号或座机号"));
+        given().auth().oauth2(DevTokens.worker()).header("Accept-Language", "en")
+                .contentType(ContentType.JSON).body(body).post("/api/requests")
+                .then().statusCode(400).header("Content-Language", (String) null)
+                .body("title", equalTo("Invalid input"))
+                .body("errors.find { it.field == 'contactPhone' }.message",
+                        equalTo("must be a mainland mobile or landline number"));
+        // a missing value is "required", not the validator's "must not be null"; a refusal made in code, translated
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON).body(Map.of("category", "water-leak"))
+                .post("/api/request-imports").then().statusCode(400)
+                .body("errors.find { it.field == 'receivedAt' }.message", equalTo("is required"));
+        given().auth().oauth2(DevTokens.worker()).header("Accept-Language", "zh-CN").get("/api/requests/"
+                + UUID.randomUUID()).then().statusCode(404).body("title", equalTo("未找到"))
+                .body("detail", containsString("不存在"));
+    }
+
+    @Test
     void aPageBeyondTheBoundIs400NamingPageNotAnOverflow() {
         for (String path : List.of("/api/requests", "/api/audit")) {
             given().auth().oauth2(DevTokens.admin()).queryParam("page", "21474837").queryParam("size", "100")

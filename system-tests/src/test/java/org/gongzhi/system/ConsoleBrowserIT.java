@@ -67,7 +67,7 @@ class ConsoleBrowserIT {
         browser.type(form, "contactPhone", "12345");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement error = browser.find(By.cssSelector("#intake-form .field-error[data-field='contactPhone']"));
-        assertThat(error.getText()).isEqualTo("must be a mainland mobile or landline number");
+        assertThat(error.getText()).isEqualTo("须是大陆手机号或座机号"); // in the page's language (Accept-Language)
         assertThat(form.findElement(By.name("contactPhone")).getAttribute("aria-invalid")).isEqualTo("true");
 
         browser.type(form, "contactPhone", "13900139000");

@@ -149,7 +149,7 @@ class FieldBrowserIT {
         send(card, "decline", form -> { });
         WebElement error = browser.find(By.cssSelector("#tasks li[data-request='" + id + "'] details[data-form='decline'] "
                 + ".field-error[data-field='note']"));
-        assertThat(error.getText()).isEqualTo("give the reason for declining");
+        assertThat(error.getText()).isEqualTo("请写明退回的原因");
 
         browser.click(By.cssSelector("#tasks li[data-request='" + id + "'] button[data-action='acknowledge']"));
         browser.until(d -> d.findElement(card).findElement(By.cssSelector("[data-status]")).getAttribute("data-status")
@@ -239,9 +239,13 @@ class FieldBrowserIT {
 
         // no hours: volunteer-service's refusal beside the hours field
         send(job, "complete", form -> { });
-        browser.find(By.cssSelector("#jobs li[data-job='" + offer[0] + "'] .field-error[data-field='hours']"));
+        By hoursRefused = By.cssSelector("#jobs li[data-job='" + offer[0] + "'] .field-error[data-field='hours']");
+        assertThat(browser.<String>until(d -> d.findElement(hoursRefused).getText())).isEqualTo("请填写");
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        // asked again in English, the refusal comes in English (the page sends its language, not the browser's)
+        send(job, "complete", form -> { });
+        browser.until(d -> d.findElement(hoursRefused).getText().equals("is required"));
         screenshot("volunteer-en-phone", ConsoleBrowser.PHONE, job);
         screenshot("volunteer-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
 

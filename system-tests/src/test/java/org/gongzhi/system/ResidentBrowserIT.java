@@ -68,7 +68,7 @@ class ResidentBrowserIT {
         browser.type(form, "photos", "file:///sdcard/DCIM/leak.jpg");
         form.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement error = browser.find(By.cssSelector("#report-form .field-error[data-field='photos']"));
-        assertThat(error.getText()).isEqualTo("must be an http(s) link");
+        assertThat(error.getText()).isEqualTo("须是 http(s) 链接");
         assertThat(form.findElement(By.name("photos")).getAttribute("aria-invalid")).isEqualTo("true");
         phone("report-refused-zh-phone");
 
@@ -192,7 +192,7 @@ class ResidentBrowserIT {
         scrollTo(prefs.findElement(By.cssSelector("button[type=submit]")));
         prefs.findElement(By.cssSelector("button[type=submit]")).click();
         WebElement badTime = browser.find(By.cssSelector("#preferences-form .field-error[data-field='quietFrom']"));
-        assertThat(badTime.getText()).isEqualTo("must be HH:mm");
+        assertThat(badTime.getText()).isEqualTo("须是 时:分（例如 07:30）");
         phone("preferences-refused-zh-phone");
         browser.type(prefs, "quietFrom", "22:00");
         WebElement sms = prefs.findElement(By.cssSelector("input[name='sms']"));
