@@ -33,6 +33,17 @@ class ProblemLanguageTest {
                 ProblemLanguage.zh("'x' is not one of ASSIGNED, DECLINED"));
         assertEquals("size：不能大于 100", ProblemLanguage.zh("size: must be less than or equal to 100"));
         assertEquals("something nobody translated", ProblemLanguage.zh("something nobody translated"));
+        // the longer phrase wins over a shorter one that also matches
+        assertEquals("此邀请已过期，不能再接受", ProblemLanguage.zh("this offer is expired and can no longer be accepted"));
+        assertEquals("不在投票时间内：投票时间为 2026-12-01T00:00:00Z 至 2026-12-03T00:00:00Z，表决已结束",
+                ProblemLanguage.zh("voting is not open: the window is 2026-12-01T00:00:00Z to 2026-12-03T00:00:00Z"
+                        + " and the vote is closed"));
+    }
+
+    @Test
+    void theCatalogueSaysEachPhraseOnce() {
+        List<String> english = ProblemLanguage.phrases().stream().map(ProblemLanguage.Phrase::english).toList();
+        assertEquals(english.size(), new TreeSet<>(english).size(), "a phrase twice in zh.tsv");
     }
 
     @Test
