@@ -206,7 +206,9 @@ public class ApiDocs implements OASFilter {
                 .addProperty("field", string("The field or parameter, e.g. `location.building` or `photos[0]`"))
                 .addProperty("message", string("What is wrong with it"));
         return OASFactory.createSchema().addType(Schema.SchemaType.OBJECT)
-                .description("RFC 9457 problem details: the one error body of every endpoint")
+                .description("RFC 9457 problem details: the one error body of every endpoint, in the caller's "
+                        + "language (Accept-Language: zh-CN gives the title, detail and messages in Chinese; "
+                        + "otherwise English)")
                 .addProperty("type", string("Always `about:blank`"))
                 .addProperty("title", string("The kind of refusal, e.g. `Invalid input`"))
                 .addProperty("status", OASFactory.createSchema().addType(Schema.SchemaType.INTEGER))
