@@ -28,9 +28,10 @@ import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
 
 /**
- * {@code ./gongzhi faults [--quick] [--only NAME]}: starts a whole system, and for one scenario at a time drives the
- * bench's open-model load while the fault is injected, waits for the system to recover, and checks that nothing was
- * lost, applied twice, reordered or kept from the dashboard. Exits 1 unless every figure is zero.
+ * {@code ./gongzhi faults [--quick] [--only NAME] [--brokers N] [--instances N]}: starts a whole system (one broker
+ * and one instance of each service, or a cluster), and for one scenario at a time drives the bench's open-model load
+ * while the fault is injected, waits for the system to recover, and checks that nothing was lost, applied twice,
+ * reordered or kept from the dashboard. Exits 1 unless every figure is zero.
  */
 public final class FaultSuite {
     static final String USAGE = """
