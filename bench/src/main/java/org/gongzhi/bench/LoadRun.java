@@ -11,6 +11,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
 import java.util.UUID;
@@ -76,7 +77,9 @@ public final class LoadRun {
     /** Runs the load, waits for the stages to drain, and measures the resources used meanwhile. */
     public LoadRun execute(HttpClient http, SystemUnderTest system, Workload workload, Tracker tracker,
             Monitors monitors, Duration drain, Path reportDir, PrintStream out) {
-        URI submitUri = URI.create(system.url("request-service") + "/api/requests");
+        // spread over request-service's instances, as a balancer would (one address unless the bench runs several)
+        List<URI> submitUris = system.instanceUrls("request-service").stream()
+                .map(u -> URI.create(u + "/api/requests")).toList();
         histogramLog = reportDir.resolve(label + ".hlog");
         startedAt = Instant.now();
         long startMillis = System.currentTimeMillis();
@@ -105,7 +108,7 @@ public final class LoadRun {
                     lateSends++;
                 }
                 maxSendLagMicros = Math.max(maxSendLagMicros, lagMicros);
-                send(http, submitUri, workload.next(), due, tracker, out);
+                send(http, submitUris.get((int) (i % submitUris.size())), workload.next(), due, tracker, out);
             }
             long sendEnd = System.nanoTime();
             while (inflight.get() > 0 && System.nanoTime() - sendEnd < 35_000_000_000L) {

@@ -41,12 +41,25 @@ public final class SystemUnderTest implements AutoCloseable {
      */
     public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
             boolean statementStats) {
-        DevStack.Options options = DevStack.Options.defaults().forLongRuns();
+        return start(repoRoot, logDir, extraEnv, statementStats, 1, 1);
+    }
+
+    /**
+     * As {@link #start(Path, Path, Map, boolean)}, on a Kafka cluster of {@code brokers} (1: one combined node) with
+     * {@code instances} of each service.
+     */
+    public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
+            boolean statementStats, int brokers, int instances) {
+        DevStack.Options options = DevStack.Options.defaults().forLongRuns().withBrokers(brokers);
+        Map<ServiceProcess.Service, Integer> counts = new java.util.EnumMap<>(ServiceProcess.Service.class);
+        for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
+            counts.put(s, instances);
+        }
         Map<String, String> env = new LinkedHashMap<>(extraEnv);
         // the notices notification-service "sends" go beside the logs, not into the directory the bench was run from
         env.putIfAbsent("GONGZHI_NOTIFICATIONS_SINK_DIR", logDir.toString());
         LocalSystem system = LocalSystem.start(statementStats ? options.withStatementStats() : options, repoRoot,
-                logDir, false, env);
+                logDir, false, env, counts);
         try {
             system.loadDemoCommunity();
             Map<String, URI> urls = new LinkedHashMap<>();
@@ -100,6 +113,23 @@ public final class SystemUnderTest implements AutoCloseable {
 
     public Map<String, URI> urls() {
         return urls;
+    }
+
+    /**
+     * The addresses of every running instance of the service (a system the bench started itself), else its one
+     * address: a load spread over them as a balancer would.
+     */
+    public List<URI> instanceUrls(String service) {
+        if (owned != null) {
+            for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
+                if (s.module.equals(service)) {
+                    List<URI> running = owned.instances(s).stream().filter(ServiceProcess::isAlive)
+                            .map(i -> URI.create(i.baseUrl())).toList();
+                    return running.isEmpty() ? List.of(urls.get(service)) : running;
+                }
+            }
+        }
+        return List.of(urls.get(service));
     }
 
     public String kafkaBootstrap() {

@@ -121,7 +121,7 @@ public final class ServiceProcess implements AutoCloseable {
                 Thread.currentThread().interrupt();
                 throw new IllegalStateException(e);
             }
-            pause();
+            sleepBriefly();
         }
         throw new IllegalStateException(name + " not ready after " + timeout + "; see " + log);
     }
@@ -137,7 +137,7 @@ public final class ServiceProcess implements AutoCloseable {
         return start();
     }
 
-    private static void pause() {
+    private static void sleepBriefly() {
         try {
             Thread.sleep(250);
         } catch (InterruptedException e) {
@@ -182,6 +182,38 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         waitForExit();
+    }
+
+    /**
+     * SIGSTOP: the instance is frozen with its connections open, as a process hung in a long GC pause or a stalled
+     * VM: it neither answers HTTP (its health probes time out) nor heartbeats to its consumer groups, which give its
+     * partitions to the other instances once its session times out. {@link #resume} or {@link #kill} ends it.
+     */
+    public void pause() {
+        signal("STOP");
+    }
+
+    /** SIGCONT after {@link #pause}: it goes on where it stopped (and learns it left its groups). */
+    public void resume() {
+        signal("CONT");
+    }
+
+    private void signal(String signal) {
+        if (!isAlive()) {
+            return;
+        }
+        try {
+            Process kill = new ProcessBuilder("kill", "-" + signal, Long.toString(process.pid()))
+                    .redirectErrorStream(true).redirectOutput(ProcessBuilder.Redirect.DISCARD).start();
+            if (kill.waitFor() != 0) {
+                throw new IllegalStateException("kill -" + signal + " " + process.pid() + " failed");
+            }
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+            throw new IllegalStateException(e);
+        }
     }
 
     /** SIGTERM: a graceful stop. */

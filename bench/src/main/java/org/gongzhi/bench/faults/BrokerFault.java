@@ -4,11 +4,12 @@ import java.time.Duration;
 import org.gongzhi.devstack.LocalSystem;
 
 /**
- * The one broker gone under load: SIGKILLed mid-burst and started again on its data after the stated time, or frozen
- * with SIGSTOP (a long GC pause, a stalled VM) for the stated time and resumed with SIGCONT.
+ * A broker gone under load — the one broker, or one of a cluster's: SIGKILLed mid-burst and started again on its data
+ * after the stated time, or frozen with SIGSTOP (a long GC pause, a stalled VM) for the stated time and resumed with
+ * SIGCONT. On a cluster the other two keep every partition writable (two of three in sync).
  */
 final class BrokerFault implements Scenario {
-    /** Today's one broker; with a cluster (DevStack.Options.withBrokers) a scenario per broker count slots in. */
+    /** The first broker: the only one, or one of three (brokers-below-isr cuts two). */
     private static final int BROKER = 1;
     private final boolean pause;
 
@@ -31,8 +32,8 @@ final class BrokerFault implements Scenario {
 
     @Override
     public String fault() {
-        return pause ? "the broker SIGSTOPped for the stated time, then SIGCONT"
-                : "the broker SIGKILLed mid-burst, started again on its data after the stated time";
+        return pause ? "a broker SIGSTOPped for the stated time, then SIGCONT"
+                : "a broker SIGKILLed mid-burst, started again on its data after the stated time";
     }
 
     @Override

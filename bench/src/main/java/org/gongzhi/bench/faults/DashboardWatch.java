@@ -7,6 +7,7 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.List;
 import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.CountDownLatch;
@@ -18,14 +19,16 @@ import org.gongzhi.events.EventType;
 /**
  * The dispatcher's dashboard as the checker watches it: notification-service's {@code GET /api/stream} with a
  * worker's token, opened before the load starts and reopened after {@code Last-Event-ID} whenever the stream breaks
- * (the service is killed, restarted), as the dashboard page does. devstack's {@code SseClient} reads one connection
- * and stops with it, so it cannot follow a service that is killed on purpose.
+ * (the service is killed, restarted), as the dashboard page does. With several notification-service instances it
+ * follows one and, when that one's stream breaks, goes on from the next (every instance serves the same event log).
+ * devstack's {@code SseClient} reads one connection and stops with it, so it cannot follow a service that is killed on
+ * purpose.
  */
 final class DashboardWatch implements AutoCloseable {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final String SUBMITTED = EventType.REQUEST_SUBMITTED.ceType();
 
-    private final URI stream;
+    private final List<URI> streams;
     private final Set<String> eventIds = ConcurrentHashMap.newKeySet();
     private final Set<String> submitted = ConcurrentHashMap.newKeySet();
     private final CountDownLatch open = new CountDownLatch(1);
@@ -34,9 +37,12 @@ final class DashboardWatch implements AutoCloseable {
     private volatile boolean running = true;
     private volatile Stream<String> lines;
 
-    /** Follows the stream from the event after {@code after} (the log's head when the scenario starts). */
-    DashboardWatch(URI notificationService, long after) {
-        this.stream = notificationService.resolve("/api/stream");
+    /**
+     * Follows the stream of the first of {@code notificationInstances} from the event after {@code after} (the log's
+     * head when the scenario starts).
+     */
+    DashboardWatch(List<URI> notificationInstances, long after) {
+        this.streams = notificationInstances.stream().map(u -> u.resolve("/api/stream")).toList();
         this.lastEventId = after;
         this.reader = new Thread(this::follow, "faults-dashboard");
         reader.setDaemon(true);
@@ -68,10 +74,11 @@ final class DashboardWatch implements AutoCloseable {
     private void follow() {
         HttpClient client = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(3))
                 .version(HttpClient.Version.HTTP_1_1).build();
+        int instance = 0;
         while (running) {
             try {
-                HttpRequest request = HttpRequest.newBuilder(stream).header("Accept", "text/event-stream")
-                        .header("Authorization", "Bearer " + DevTokens.worker())
+                HttpRequest request = HttpRequest.newBuilder(streams.get(instance))
+                        .header("Accept", "text/event-stream").header("Authorization", "Bearer " + DevTokens.worker())
                         .header("Last-Event-ID", String.valueOf(lastEventId)).GET().build();
                 HttpResponse<Stream<String>> response = client.send(request, HttpResponse.BodyHandlers.ofLines());
                 if (response.statusCode() != 200) {
@@ -92,8 +99,9 @@ final class DashboardWatch implements AutoCloseable {
                     });
                 }
             } catch (Exception broken) {
-                // the service is away: try again shortly, from the last event seen
+                // the instance is away: try again shortly, from the last event seen, on the next instance
             }
+            instance = (instance + 1) % streams.size();
             if (running) {
                 pause();
             }

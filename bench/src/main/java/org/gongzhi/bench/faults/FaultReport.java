@@ -9,6 +9,7 @@ import java.time.ZonedDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
 import java.util.Locale;
+import java.util.Map;
 import java.util.stream.Stream;
 
 /** The suite's table (one row per scenario), its findings and dead letters, and the last line. */
@@ -48,6 +49,12 @@ final class FaultReport {
     }
 
     static Path write(Path dir, FaultSuite.Options o, String started, List<FaultSuite.Result> results) {
+        return write(dir, o, started, results, Map.of());
+    }
+
+    /** The report, with the scenarios skipped for want of a cluster and why. */
+    static Path write(Path dir, FaultSuite.Options o, String started, List<FaultSuite.Result> results,
+            Map<String, String> skipped) {
         StringBuilder sb = new StringBuilder();
         sb.append("# Gongzhi fault suite ").append(dir.getFileName()).append("\n\n");
         sb.append("| | |\n|---|---|\n");
@@ -56,11 +63,16 @@ final class FaultReport {
                 .append(memTotal()).append(" memory, ").append(System.getProperty("os.name")).append(' ')
                 .append(System.getProperty("os.version")).append(", Java ").append(System.getProperty("java.version"))
                 .append(" |\n");
-        sb.append("| system | one KRaft broker, one PostgreSQL, one instance of each service (devstack LocalSystem); "
-                + "webhook retries ").append(PartnerOutage.COMPRESSION).append("× faster than the defaults |\n");
+        sb.append("| system | ").append(o.brokers() == 1 ? "one KRaft broker"
+                : o.brokers() + " KRaft brokers and a dedicated controller (replication " + Math.min(3, o.brokers())
+                        + ", min.insync.replicas " + (o.brokers() >= 3 ? 2 : 1) + ")")
+                .append(", one PostgreSQL, ").append(o.instances() == 1 ? "one instance" : o.instances() + " instances")
+                .append(" of each service (devstack LocalSystem); webhook retries ").append(PartnerOutage.COMPRESSION)
+                .append("× faster than the defaults |\n");
         sb.append("| run | ").append(o.quick() ? "--quick" : "full").append(", load ").append(o.rate())
                 .append(" req/s (open model, the bench's mix) from 5 s before each fault to 5 s after |\n\n");
         sb.append(table(results)).append('\n');
+        skipped.forEach((name, why) -> sb.append("- **").append(name).append("** skipped: ").append(why).append('\n'));
         for (FaultSuite.Result r : results) {
             sb.append("- **").append(r.scenario().name()).append("**: ").append(r.scenario().fault()).append('\n');
             r.verdict().findings().forEach(f -> sb.append("  - ").append(f).append('\n'));

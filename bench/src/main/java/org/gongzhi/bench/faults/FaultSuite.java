@@ -12,6 +12,7 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
@@ -27,17 +28,22 @@ import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
 
 /**
- * {@code ./gongzhi faults [--quick] [--only NAME]}: starts a whole system, and for one scenario at a time drives the
- * bench's open-model load while the fault is injected, waits for the system to recover, and checks that nothing was
- * lost, applied twice, reordered or kept from the dashboard. Exits 1 unless every figure is zero.
+ * {@code ./gongzhi faults [--quick] [--only NAME] [--brokers N] [--instances N]}: starts a whole system (one broker
+ * and one instance of each service, or a cluster), and for one scenario at a time drives the bench's open-model load
+ * while the fault is injected, waits for the system to recover, and checks that nothing was lost, applied twice,
+ * reordered or kept from the dashboard. Exits 1 unless every figure is zero.
  */
 public final class FaultSuite {
     static final String USAGE = """
-            usage: ./gongzhi faults [--quick] [--only NAME[,NAME…]] [--rate R] [--reports DIR]
-              --quick    the short version of every scenario (CI)
-              --only     run only these scenarios: %s
-              --rate     requests per second of the load while a fault is injected (default 10)
-              --reports  where the report goes (default .local/faults)
+            usage: ./gongzhi faults [--quick] [--only NAME[,NAME…]] [--rate R] [--brokers N] [--instances N]
+                                    [--reports DIR]
+              --quick      the short version of every scenario (CI)
+              --only       run only these scenarios: %s
+              --rate       requests per second of the load while a fault is injected (default 10)
+              --brokers    Kafka brokers (default 1; 3: replication 3, min.insync.replicas 2, a dedicated controller)
+              --instances  instances of each service (default 1)
+              --reports    where the report goes (default .local/faults)
+            brokers-below-isr, rebalance-storm and stuck-consumer need --brokers 3 --instances 2 (else skipped)
             """;
     /** Load before the fault and after it, so that it lands mid-burst and the system works through it. */
     private static final Duration LEAD_IN = Duration.ofSeconds(5);
@@ -45,11 +51,14 @@ public final class FaultSuite {
     private static final Duration RECOVERY_LIMIT = Duration.ofMinutes(5);
 
     /** Options of one suite run. */
-    public record Options(boolean quick, List<String> only, int rate, Path reports, Path root) {
+    public record Options(boolean quick, List<String> only, int rate, int brokers, int instances, Path reports,
+            Path root) {
         public static Options parse(String... args) {
             boolean quick = false;
             List<String> only = List.of();
             int rate = 10;
+            int brokers = 1;
+            int instances = 1;
             Path reports = null;
             Path root = Path.of(".");
             for (int i = 0; i < args.length; i++) {
@@ -57,6 +66,8 @@ public final class FaultSuite {
                     case "--quick" -> quick = true;
                     case "--only" -> only = List.of(value(args, ++i).split(","));
                     case "--rate" -> rate = Integer.parseInt(value(args, ++i));
+                    case "--brokers" -> brokers = Integer.parseInt(value(args, ++i));
+                    case "--instances" -> instances = Integer.parseInt(value(args, ++i));
                     case "--reports" -> reports = Path.of(value(args, ++i));
                     case "--root" -> root = Path.of(value(args, ++i));
                     default -> throw new IllegalArgumentException("unknown option " + args[i]);
@@ -71,8 +82,13 @@ public final class FaultSuite {
             if (rate < 1) {
                 throw new IllegalArgumentException("--rate must be at least 1");
             }
+            if (brokers < 1 || instances < 1) {
+                throw new IllegalArgumentException("--brokers and --instances must be at least 1");
+            }
             root = root.toAbsolutePath().normalize();
-            return new Options(quick, only, rate, reports == null ? root.resolve(".local/faults") : reports, root);
+            return new Options(quick, only, rate, brokers, instances,
+                    reports == null ? root.resolve(".local/faults") : reports, root);
+
         }
 
         private static String value(String[] args, int i) {
@@ -101,10 +117,11 @@ public final class FaultSuite {
     private FaultSuite() {
     }
 
-    /** Every scenario today's devstack (one broker, one instance of each service) can inject, in the order run. */
+    /** Every scenario, in the order run; the last three need a cluster and are skipped without one. */
     static List<Scenario> scenarios() {
         return List.of(new ServiceKills(), new RollingRestart(), PostgresOutage.stopped(), PostgresOutage.killed(),
-                BrokerFault.killed(), BrokerFault.paused(), new PoisonRecords(), new PartnerOutage());
+                BrokerFault.killed(), BrokerFault.paused(), new PoisonRecords(), new PartnerOutage(),
+                new BrokersBelowIsr(), new RebalanceStorm(), new StuckConsumer());
     }
 
     public static void main(String[] args) {
@@ -130,12 +147,18 @@ public final class FaultSuite {
         Path dir = o.reports().resolve(LocalDateTime.now().format(DateTimeFormatter.ofPattern("yyyyMMdd-HHmmss")));
         String started = FaultReport.now();
         List<Result> results = new ArrayList<>();
-        try (Session session = Session.open(o.root(), dir, out)) {
+        Map<String, String> skipped = new LinkedHashMap<>();
+        try (Session session = Session.open(o.root(), dir, out, o.brokers(), o.instances())) {
             for (Scenario scenario : chosen) {
-                results.add(session.run(scenario, o.quick(), o.rate()));
+                Optional<String> unfit = session.unfit(scenario);
+                if (unfit.isPresent()) {
+                    skipped.put(scenario.name(), unfit.get());
+                } else {
+                    results.add(session.run(scenario, o.quick(), o.rate()));
+                }
             }
         }
-        Path report = FaultReport.write(dir, o, started, results);
+        Path report = FaultReport.write(dir, o, started, results, skipped);
         out.println();
         out.print(FaultReport.table(results));
         return new Outcome(results, report, FaultReport.lastLine(results));
@@ -171,17 +194,29 @@ public final class FaultSuite {
 
         /** Starts the system (logs and histograms under {@code dir}) and waits until the demo data has settled. */
         public static Session open(Path root, Path dir, PrintStream out) {
+            return open(root, dir, out, 1, 1);
+        }
+
+        /**
+         * As {@link #open(Path, Path, PrintStream)}, on {@code brokers} Kafka brokers with {@code instances} of each
+         * service.
+         */
+        public static Session open(Path root, Path dir, PrintStream out, int brokers, int instances) {
             try {
                 Files.createDirectories(dir);
             } catch (IOException e) {
                 throw new UncheckedIOException(e);
             }
-            out.println("starting a system (Kafka, PostgreSQL, four services) from " + root + "; logs in "
-                    + dir.resolve("logs"));
+            out.println("starting a system (" + (brokers == 1 ? "one Kafka broker" : brokers + " Kafka brokers")
+                    + ", PostgreSQL, " + (instances == 1 ? "four services" : instances + " instances of each service")
+                    + ") from " + root + "; logs in " + dir.resolve("logs"));
             Map<String, String> env = new HashMap<>(PartnerOutage.ENVIRONMENT);
             // residents' SMS and email go to the local sink file: beside the logs, not into the working directory
             env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", dir.resolve("logs").toString());
-            SystemUnderTest system = SystemUnderTest.start(root, dir.resolve("logs"), env, false);
+            // a killed or frozen instance's partitions go to the others, or to it started again, after 10 s, not
+            // Kafka's default 45 s: the suite waits less for each kill to be noticed (the cluster system test does so)
+            env.put("GONGZHI_KAFKA_SESSION_TIMEOUT_MS", String.valueOf(StuckConsumer.SESSION_TIMEOUT.toMillis()));
+            SystemUnderTest system = SystemUnderTest.start(root, dir.resolve("logs"), env, false, brokers, instances);
             Session session;
             try {
                 session = new Session(system, dir, out);
@@ -194,6 +229,13 @@ public final class FaultSuite {
             return session;
         }
 
+        /** Why {@code scenario} cannot run on this session's system, or empty; says so when it cannot. */
+        public Optional<String> unfit(Scenario scenario) {
+            Optional<String> unfit = scenario.unfitFor(system.local().orElseThrow());
+            unfit.ifPresent(why -> out.println("scenario " + scenario.name() + " skipped: " + why));
+            return unfit;
+        }
+
         /** Drives the load while {@code scenario} injects its fault, waits for recovery, and checks. */
         public Result run(Scenario scenario, boolean quick, int rate) {
             LocalSystem local = system.local().orElseThrow();
@@ -204,7 +246,7 @@ public final class FaultSuite {
             Tracker tracker = new Tracker();
             long[] injection = new long[2];
             Throwable[] failure = new Throwable[1];
-            try (DashboardWatch dashboard = new DashboardWatch(system.url("notification-service"),
+            try (DashboardWatch dashboard = new DashboardWatch(system.instanceUrls("notification-service"),
                     evidence.dashboardHead())) {
                 dashboard.awaitOpen(Duration.ofSeconds(60));
                 Thread injector = new Thread(() -> {
@@ -226,7 +268,9 @@ public final class FaultSuite {
                     throw new IllegalStateException("injecting " + scenario.name() + " failed", failure[0]);
                 }
                 for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
-                    local.service(s).awaitReady(Duration.ofSeconds(180));
+                    for (ServiceProcess instance : Scenario.running(local, s)) {
+                        instance.awaitReady(Duration.ofSeconds(180));
+                    }
                 }
                 Optional<Duration> recovered = recovery.await(injection[1], RECOVERY_LIMIT);
                 out.println("  " + load.accepted.get() + " of " + load.sent.get() + " requests accepted; "

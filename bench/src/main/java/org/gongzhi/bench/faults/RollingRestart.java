@@ -4,7 +4,10 @@ import java.time.Duration;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
 
-/** A rolling restart, as a deployment does it: each service stopped gracefully, started, ready, then the next. */
+/**
+ * A rolling restart, as a deployment does it: each instance of each service stopped gracefully, started, ready, then
+ * the next.
+ */
 final class RollingRestart implements Scenario {
     @Override
     public String name() {
@@ -13,7 +16,8 @@ final class RollingRestart implements Scenario {
 
     @Override
     public String fault() {
-        return "every service stopped gracefully (SIGTERM) and started, one after another, each ready before the next";
+        return "every instance of every service stopped gracefully (SIGTERM) and started, one after another, each "
+                + "ready before the next";
     }
 
     @Override
@@ -30,7 +34,9 @@ final class RollingRestart implements Scenario {
     public void inject(LocalSystem system, Duration duration) throws Exception {
         long end = System.nanoTime() + duration.toNanos();
         for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
-            system.service(s).restart().awaitReady(Duration.ofSeconds(180));
+            for (ServiceProcess instance : Scenario.running(system, s)) {
+                instance.restart().awaitReady(Duration.ofSeconds(180));
+            }
         }
         Scenario.until(end);
     }

@@ -1,12 +1,14 @@
 package org.gongzhi.bench.faults;
 
 import java.time.Duration;
+import java.util.List;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess;
 
 /**
- * Each service's instance SIGKILLed every 20 s, the four a few seconds apart, and started again at once (as a
- * supervisor would); a kill may land while the previous start is still booting.
+ * One instance of each service SIGKILLed every 20 s, the four services a few seconds apart, and started again at once
+ * (as a supervisor would); a kill may land while the previous start is still booting. With several instances, each
+ * round kills the next instance of each service, so the others keep serving.
  */
 final class ServiceKills implements Scenario {
     private static final Duration EVERY = Duration.ofSeconds(20);
@@ -18,7 +20,7 @@ final class ServiceKills implements Scenario {
 
     @Override
     public String fault() {
-        return "each service SIGKILLed every 20 s (staggered by 5 s) and restarted at once";
+        return "an instance of each service SIGKILLed every 20 s (staggered by 5 s) and restarted at once";
     }
 
     @Override
@@ -37,17 +39,22 @@ final class ServiceKills implements Scenario {
         long end = start + duration.toNanos();
         ServiceProcess.Service[] services = ServiceProcess.Service.values();
         long stagger = EVERY.toNanos() / services.length;
-        for (long round = start; round < end; round += EVERY.toNanos()) {
+        int round = 0;
+        for (long at = start; at < end; at += EVERY.toNanos(), round++) {
             for (int i = 0; i < services.length; i++) {
-                Scenario.until(round + i * stagger);
-                ServiceProcess s = system.service(services[i]);
+                Scenario.until(at + i * stagger);
+                List<ServiceProcess> instances = Scenario.running(system, services[i]);
+                ServiceProcess s = instances.isEmpty() ? system.service(services[i])
+                        : instances.get(round % instances.size());
                 s.kill();
                 s.start();
             }
         }
         Scenario.until(end);
         for (ServiceProcess.Service s : services) {
-            system.service(s).awaitReady(Duration.ofSeconds(180));
+            for (ServiceProcess instance : Scenario.running(system, s)) {
+                instance.awaitReady(Duration.ofSeconds(180));
+            }
         }
     }
 }
