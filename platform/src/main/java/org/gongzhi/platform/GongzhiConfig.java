@@ -114,5 +114,13 @@ public interface GongzhiConfig {
         /** How long published rows are kept before they are purged. */
         @WithDefault("7d")
         Duration retention();
+
+        /**
+         * How long PostgreSQL lets a transaction of the JDBC pool (the relay's) sit idle before ending it, in
+         * milliseconds: longer than the relay's wait for the broker (15 s), short enough that a hung relay does not
+         * hold the publishing lock for long. Read by the pool's connection options (platform's config).
+         */
+        @WithDefault("30000")
+        long idleTransactionLimitMs();
     }
 }

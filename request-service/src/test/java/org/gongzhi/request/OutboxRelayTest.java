@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
 class OutboxRelayTest {
     /** The key the relay locks: another instance publishing holds it. */
-    private static final long RELAY_LOCK = 0x67_6f6e677a6869L;
+    static final long RELAY_LOCK = 0x67_6f6e677a6869L;
 
     @Test
     void whileAnotherInstanceHoldsTheLockNothingIsPublishedAndAfterwardsEverythingIs() throws Exception {
@@ -103,7 +103,7 @@ class OutboxRelayTest {
     }
 
     /** Rows as a service's transaction would write them, one statement; answers their event ids in seq order. */
-    private static List<String> insertOutboxRows(String key, int count) {
+    static List<String> insertOutboxRows(String key, int count) {
         List<String> ids = IntStream.range(0, count).mapToObj(i -> UUID.randomUUID().toString()).toList();
         StringBuilder values = new StringBuilder();
         for (int i = 0; i < count; i++) {
@@ -116,7 +116,7 @@ class OutboxRelayTest {
         return ids;
     }
 
-    private static long unsent(String key) {
+    static long unsent(String key) {
         return Fixtures.count("select count(*) from outbox_event where event_key = '" + key
                 + "' and sent_at is null");
     }
