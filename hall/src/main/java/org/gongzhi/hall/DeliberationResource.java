@@ -19,9 +19,6 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.CurrentCaller;
-import org.gongzhi.platform.security.Roles;
 import org.gongzhi.hall.DeliberationApi.BallotView;
 import org.gongzhi.hall.DeliberationApi.Cast;
 import org.gongzhi.hall.DeliberationApi.CommentView;
@@ -35,6 +32,9 @@ import org.gongzhi.hall.DeliberationApi.Reason;
 import org.gongzhi.hall.DeliberationApi.Suggestion;
 import org.gongzhi.hall.DeliberationApi.TopicView;
 import org.gongzhi.hall.DeliberationApi.VoteView;
+import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.security.CurrentCaller;
+import org.gongzhi.platform.security.Roles;
 
 @Path("/api/deliberation")
 @Tag(name = "Deliberation hall", description = "老街坊议事厅: residents discuss, vote, decide, and see decisions done")

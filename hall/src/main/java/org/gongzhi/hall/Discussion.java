@@ -10,10 +10,10 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gongzhi.hall.DeliberationApi.CommentView;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.persistence.IdList;
-import org.gongzhi.hall.DeliberationApi.CommentView;
 import org.hibernate.reactive.mutiny.Mutiny;
 
 /**

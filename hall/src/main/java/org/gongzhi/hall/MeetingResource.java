@@ -17,13 +17,13 @@ import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.security.CurrentCaller;
-import org.gongzhi.platform.security.Roles;
 import org.gongzhi.hall.DeliberationApi.Attendance;
 import org.gongzhi.hall.DeliberationApi.MeetingView;
 import org.gongzhi.hall.DeliberationApi.Minutes;
 import org.gongzhi.hall.DeliberationApi.NewMeeting;
+import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.security.CurrentCaller;
+import org.gongzhi.platform.security.Roles;
 
 @Path("/api/deliberation/meetings")
 @Tag(name = "Deliberation hall")

@@ -13,16 +13,16 @@ import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import org.gongzhi.hall.DeliberationApi.Attendance;
+import org.gongzhi.hall.DeliberationApi.MeetingView;
+import org.gongzhi.hall.DeliberationApi.Minutes;
+import org.gongzhi.hall.DeliberationApi.NewMeeting;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
 import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.reactive.InOrder;
 import org.gongzhi.platform.security.Caller;
-import org.gongzhi.hall.DeliberationApi.Attendance;
-import org.gongzhi.hall.DeliberationApi.MeetingView;
-import org.gongzhi.hall.DeliberationApi.Minutes;
-import org.gongzhi.hall.DeliberationApi.NewMeeting;
 
 /** Sessions of the hall: agenda, registration, attendance and minutes. */
 @ApplicationScoped

@@ -21,13 +21,6 @@ import java.util.UUID;
 import org.gongzhi.events.DecisionMade;
 import org.gongzhi.events.RequestStatus;
 import org.gongzhi.events.TopicOpened;
-import org.gongzhi.platform.api.Page;
-import org.gongzhi.platform.api.PageQuery;
-import org.gongzhi.platform.outbox.Outbox;
-import org.gongzhi.platform.persistence.IdList;
-import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.reactive.InOrder;
-import org.gongzhi.platform.security.Caller;
 import org.gongzhi.hall.DeliberationApi.ActionItemView;
 import org.gongzhi.hall.DeliberationApi.CommentView;
 import org.gongzhi.hall.DeliberationApi.DecisionView;
@@ -37,6 +30,13 @@ import org.gongzhi.hall.DeliberationApi.NewTopic;
 import org.gongzhi.hall.DeliberationApi.Suggestion;
 import org.gongzhi.hall.DeliberationApi.TopicView;
 import org.gongzhi.hall.DeliberationApi.VoteSummary;
+import org.gongzhi.platform.api.Page;
+import org.gongzhi.platform.api.PageQuery;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.persistence.IdList;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 
 /** Topics of the deliberation hall: proposing, discussing, supporting, deciding and carrying out. */
 @ApplicationScoped

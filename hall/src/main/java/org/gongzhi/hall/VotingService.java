@@ -18,10 +18,6 @@ import java.util.UUID;
 import java.util.stream.Collectors;
 import org.gongzhi.events.VoteClosed;
 import org.gongzhi.events.VoteOpened;
-import org.gongzhi.platform.outbox.Outbox;
-import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.platform.reactive.InOrder;
-import org.gongzhi.platform.security.Caller;
 import org.gongzhi.hall.DeliberationApi.BallotView;
 import org.gongzhi.hall.DeliberationApi.Cast;
 import org.gongzhi.hall.DeliberationApi.HouseholdRef;
@@ -30,6 +26,10 @@ import org.gongzhi.hall.DeliberationApi.NewVote;
 import org.gongzhi.hall.DeliberationApi.OfflineBallot;
 import org.gongzhi.hall.DeliberationApi.VoteSummary;
 import org.gongzhi.hall.DeliberationApi.VoteView;
+import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.reactive.InOrder;
+import org.gongzhi.platform.security.Caller;
 import org.jboss.logging.Logger;
 
 /**
