@@ -84,6 +84,11 @@ class OpenApiTest {
                 .isEqualTo("water-leak");
         assertThat(doc.getMap("components.schemas.Problem.properties")).containsKeys("title", "status", "detail",
                 "errors");
+        // the deliberation hall is a module of its own (hall/), deployed here: its operations are in this document
+        assertThat(ops).extracting(Op::name).contains("POST /api/deliberation/topics",
+                "POST /api/deliberation/votes/{id}/ballots", "POST /api/deliberation/meetings");
+        assertThat(doc.getString("paths.'/api/deliberation/topics'.post.requestBody.content.'application/json'"
+                + ".example.title")).contains("Parking");
     }
 
     @Test

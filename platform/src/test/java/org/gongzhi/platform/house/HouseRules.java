@@ -17,13 +17,20 @@ import java.util.stream.Stream;
 /**
  * The rules of docs/conventions.md that a reader of the sources can check without running anything: no list pages
  * by hand, no {@code uni = uni.chain(…)} folded in a loop, no Panache {@code count()} behind a page, no service
- * importing another service's package, no two packages of a module's main sources depending on each other (a
+ * importing another service's package (nor a part of one, such as the hall, that another service deploys; nor such a
+ * part importing any service), no two packages of a module's main sources depending on each other (a
  * package cycle). Cheap on purpose (text, not bytecode): it runs in platform's unit tests.
  */
 final class HouseRules {
     /** Each service module and its root package. */
     static final Map<String, String> SERVICES = Map.of("request-service", "request", "alliance-service", "alliance",
             "volunteer-service", "volunteer", "notification-service", "notification");
+    /**
+     * Each module deployed inside a service, with its root package, and the service that deploys it: only that
+     * service imports it, and it imports no service (it reaches its host through interfaces of its own).
+     */
+    static final Map<String, String> SERVICE_PARTS = Map.of("hall", "hall");
+    static final Map<String, String> HOSTS = Map.of("hall", "request-service");
 
     private static final Pattern PAGE_PARAM = Pattern.compile("@QueryParam\\(\"page\"\\)");
     private static final Pattern SIZE_AS_TEXT = Pattern.compile(
@@ -181,12 +188,18 @@ final class HouseRules {
                 }
             }
         }
-        String own = SERVICES.get(module);
+        String own = SERVICES.containsKey(module) ? SERVICES.get(module) : SERVICE_PARTS.get(module);
         Matcher imported = IMPORT.matcher(code);
         while (imported.find()) {
             String other = imported.group(1);
             if (SERVICES.containsValue(other) && !other.equals(own)) {
                 found.add(file + ": imports another service's package org.gongzhi." + other);
+            }
+            String part = SERVICE_PARTS.entrySet().stream().filter(e -> e.getValue().equals(other))
+                    .map(Map.Entry::getKey).findFirst().orElse(null);
+            if (part != null && !other.equals(own) && !module.equals(HOSTS.get(part))) {
+                found.add(file + ": imports org.gongzhi." + other + ", a part of " + HOSTS.get(part)
+                        + " (only it may)");
             }
         }
         return found;

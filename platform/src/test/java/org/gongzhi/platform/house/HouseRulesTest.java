@@ -109,6 +109,26 @@ class HouseRulesTest {
                         """));
     }
 
+    @Test
+    void theHallImportsNoServiceAndOnlyRequestServiceImportsTheHall() {
+        String hall = "hall/src/main/java/org/gongzhi/hall/TopicService.java";
+        assertEquals(List.of(hall + ": imports another service's package org.gongzhi.request"),
+                HouseRules.check("hall", hall, """
+                        import org.gongzhi.hall.DeliberationApi.TopicView;
+                        import org.gongzhi.platform.outbox.Outbox;
+                        import org.gongzhi.request.lifecycle.RequestService;
+                        """));
+        assertEquals(List.of(SERVICE + ": imports org.gongzhi.hall, a part of request-service (only it may)"),
+                HouseRules.check("volunteer-service", SERVICE, """
+                        import org.gongzhi.hall.Topic;
+                        """));
+        assertEquals(List.of(), HouseRules.check("request-service",
+                "request-service/src/main/java/org/gongzhi/request/hall/HallRequests.java", """
+                        import org.gongzhi.hall.Requests;
+                        import org.gongzhi.request.lifecycle.RequestService;
+                        """));
+    }
+
     private static final String BOARD = "notification-service/src/main/java/org/gongzhi/notification/board/";
     private static final String LOG = "notification-service/src/main/java/org/gongzhi/notification/eventlog/";
 

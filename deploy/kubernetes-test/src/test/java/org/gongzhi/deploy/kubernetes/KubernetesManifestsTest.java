@@ -33,6 +33,9 @@ class KubernetesManifestsTest {
         assertTrue(SERVICES.get("notification-service").topics().contains("gongzhi.notification.dlq"));
         assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/requests/{id}/timeline"));
         assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/requests"));
+        // the hall's resources are request-service's (hall/ is deployed inside it)
+        assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/deliberation/topics/{id}/votes"));
+        assertTrue(SERVICES.get("request-service").resourcePaths().contains("/api/deliberation/meetings"));
         assertTrue(SERVICES.get("volunteer-service").resourcePaths().contains("/api/warnings/{id}/visits"));
         assertTrue(SERVICES.get("alliance-service").envNames().contains("KAFKA_BOOTSTRAP_SERVERS"));
         Map<String, String> files = ManifestCheck.read(ROOT.resolve("deploy/kubernetes"));

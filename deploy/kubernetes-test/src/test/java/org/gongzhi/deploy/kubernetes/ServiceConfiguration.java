@@ -21,6 +21,8 @@ record ServiceConfiguration(String name, Properties properties, Set<String> envN
 
     static final List<String> SERVICES =
             List.of("request-service", "alliance-service", "volunteer-service", "notification-service");
+    /** Modules a service deploys inside itself, whose resources it serves (the deliberation hall). */
+    static final Map<String, List<String>> PARTS = Map.of("request-service", List.of("hall"));
 
     private static final Pattern REFERENCE = Pattern.compile("\\$\\{([^}:]+)");
     private static final Pattern PATH = Pattern.compile("@Path\\(\"([^\"]*)\"\\)");
@@ -56,7 +58,11 @@ record ServiceConfiguration(String name, Properties properties, Set<String> envN
                     env.add(envName(reference.group(1)));
                 }
             }
-            services.put(service, new ServiceConfiguration(service, all, env, resourcePaths(root.resolve(service + "/src/main/java"))));
+            Set<String> resources = new TreeSet<>(resourcePaths(root.resolve(service + "/src/main/java")));
+            for (String part : PARTS.getOrDefault(service, List.of())) {
+                resources.addAll(resourcePaths(root.resolve(part + "/src/main/java")));
+            }
+            services.put(service, new ServiceConfiguration(service, all, env, resources));
         }
         return services;
     }

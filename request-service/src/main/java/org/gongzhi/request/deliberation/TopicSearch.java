@@ -1,7 +1,0 @@
-package org.gongzhi.request.deliberation;
-
-import org.gongzhi.platform.api.PageQuery;
-
-/** Paging of the hall's topics (newest first); the list has no filters. */
-public class TopicSearch extends PageQuery {
-}
