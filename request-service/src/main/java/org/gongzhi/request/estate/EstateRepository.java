@@ -32,6 +32,27 @@ public class EstateRepository {
         return Household.list("communityId = ?1 order by building, unit, code", communityId);
     }
 
+    /** Whether a request not yet over (closed, withdrawn, rejected or merged) is located in the building. */
+    Uni<Boolean> hasOpenRequests(String communityId, String building) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from resident_request where community_id = ?1"
+                        + " and building = ?2 and status not in ('CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED') limit 1",
+                        Integer.class)
+                .setParameter(1, communityId).setParameter(2, building).getResultList())
+                .map(found -> !found.isEmpty());
+    }
+
+    /** Deletes the building with its households and the residents' links to them. */
+    Uni<Void> remove(String communityId, String building) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from household_member where community_id = ?1 and building = ?2")
+                .setParameter(1, communityId).setParameter(2, building).executeUpdate()
+                .chain(() -> s.createNativeQuery("delete from household where community_id = ?1 and building = ?2")
+                        .setParameter(1, communityId).setParameter(2, building).executeUpdate())
+                .chain(() -> s.createNativeQuery("delete from building where community_id = ?1 and code = ?2")
+                        .setParameter(1, communityId).setParameter(2, building).executeUpdate()))
+                .replaceWithVoid();
+    }
+
     Uni<Void> persistAll(Building building, List<Household> households) {
         return Panache.getSession().chain(s -> s.persistAll(building).chain(() -> s.persistAll(households.toArray())));
     }
