@@ -4,6 +4,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
 import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
@@ -43,6 +44,16 @@ public class EstateResource {
     public Uni<Response> register(NewBuilding building) {
         return estate.register(caller.community(), building)
                 .map(view -> Response.created(URI.create("/api/estate/buildings/" + view.code())).entity(view).build());
+    }
+
+    @PUT
+    @Path("/buildings/{code}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Change a building: name, floors, grid position, units and households (published to every "
+            + "service)")
+    @Extension(name = "x-refuses-409", value = "A household left out has residents linked to it")
+    public Uni<BuildingView> change(@PathParam("code") String code, NewBuilding building) {
+        return estate.change(caller.community(), code, building);
     }
 
     @DELETE

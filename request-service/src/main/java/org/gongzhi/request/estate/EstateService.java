@@ -45,21 +45,63 @@ public class EstateService {
             building.gridX = request.gridX();
             building.gridY = request.gridY();
             building.version = 1;
-            List<Household> households = request.units().stream()
-                    .flatMap(unit -> unit.households().stream().map(h -> {
-                        Household household = new Household();
-                        household.communityId = communityId;
-                        household.building = request.code();
-                        household.unit = unit.code();
-                        household.code = h.code();
-                        household.floorArea = h.floorArea();
-                        return household;
-                    }))
-                    .toList();
+            List<Household> households = households(communityId, request);
             return estate.persistAll(building, households)
                     .chain(() -> outbox.add(registered(building, households)))
                     .replaceWith(BuildingView.of(building, households));
         });
+    }
+
+    /**
+     * Changes a building: name, floors, grid position, and its units and households as the body lists them (new ones
+     * added, floor areas changed; one left out is removed, refused 409 while a resident is linked to it).
+     */
+    @WithTransaction
+    public Uni<BuildingView> change(String communityId, String code, @Valid @NotNull NewBuilding request) {
+        if (!code.equals(request.code())) {
+            throw ProblemException.invalid("code", "must be the code in the path (" + code + ")");
+        }
+        return estate.building(communityId, code).chain(building -> {
+            if (building == null) {
+                throw ProblemException.notFound("building", code);
+            }
+            List<Household> wanted = households(communityId, request);
+            java.util.Set<String> kept = wanted.stream().map(h -> h.unit + "-" + h.code)
+                    .collect(Collectors.toSet());
+            return estate.householdsOf(communityId, code).chain(existing -> {
+                List<Household> gone = existing.stream().filter(h -> !kept.contains(h.unit + "-" + h.code)).toList();
+                return estate.linkedHouseholds(communityId, code).chain(linked -> {
+                    for (Household h : gone) {
+                        if (linked.contains(h.unit + "-" + h.code)) {
+                            throw ProblemException.conflict("household " + code + "-" + h.unit + "-" + h.code
+                                    + " has residents linked to it; it cannot be left out");
+                        }
+                    }
+                    building.name = request.name();
+                    building.floors = request.floors();
+                    building.gridX = request.gridX();
+                    building.gridY = request.gridY();
+                    building.version++;
+                    return estate.replaceHouseholds(gone, wanted)
+                            .chain(() -> outbox.add(registered(building, wanted)))
+                            .replaceWith(BuildingView.of(building, wanted));
+                });
+            });
+        });
+    }
+
+    private static List<Household> households(String communityId, NewBuilding request) {
+        return request.units().stream()
+                .flatMap(unit -> unit.households().stream().map(h -> {
+                    Household household = new Household();
+                    household.communityId = communityId;
+                    household.building = request.code();
+                    household.unit = unit.code();
+                    household.code = h.code();
+                    household.floorArea = h.floorArea();
+                    return household;
+                }))
+                .toList();
     }
 
     /** Removes a building with its households; refused (409) while a request located in it is not over. */

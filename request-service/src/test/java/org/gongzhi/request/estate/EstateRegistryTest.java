@@ -91,6 +91,41 @@ class EstateRegistryTest {
     }
 
     @Test
+    void aChangedBuildingIsPublishedWholeAndKeepsHouseholdsResidentsAreLinkedTo() {
+        String code = "C" + UUID.randomUUID().toString().substring(0, 6);
+        building(code);
+        worker().body("""
+                {"residentId": "r-%s", "building": "%s", "unit": "1", "household": "101", "owner": true}"""
+                .formatted(code, code)).post("/api/estate/members").then().statusCode(201);
+        // moved on the grid, a unit added, household 102 left out
+        worker().body("""
+                {"code": "%s", "name": "%s号楼", "floors": 7, "gridX": 2, "gridY": 5,
+                 "units": [{"code": "1", "households": [{"code": "101", "floorArea": 62.5}]},
+                           {"code": "2", "households": [{"code": "201", "floorArea": 80}]}]}""".formatted(code, code))
+                .put("/api/estate/buildings/" + code).then().statusCode(200)
+                .body("gridY", equalTo(5)).body("units", org.hamcrest.Matchers.contains("1", "2"))
+                .body("households", equalTo(2));
+        JsonPath changed = JsonPath.from(KafkaProbe.records(Topics.ESTATE_BUILDINGS, "hepingli/" + code,
+                found -> found.size() >= 2).get(1).value());
+        assertThat(changed.getLong("version")).isEqualTo(2);
+        assertThat(changed.getInt("gridY")).isEqualTo(5);
+        assertThat(changed.getList("units.code")).containsExactly("1", "2");
+        assertThat(changed.getList("units[0].households")).containsExactly("101");
+
+        // leaving out the household a resident is linked to is refused, and nothing changes
+        worker().body("""
+                {"code": "%s", "name": "%s号楼", "floors": 7, "gridX": 3, "gridY": 5,
+                 "units": [{"code": "2", "households": [{"code": "201", "floorArea": 80}]}]}""".formatted(code, code))
+                .put("/api/estate/buildings/" + code).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("101"));
+        given().auth().oauth2(DevTokens.worker()).get("/api/estate/buildings").then().statusCode(200)
+                .body("find { it.code == '%s' }.gridX".formatted(code), equalTo(2));
+        worker().body("""
+                {"code": "other", "name": "x", "floors": 7, "gridX": 3, "gridY": 5, "units": []}""")
+                .put("/api/estate/buildings/" + code).then().statusCode(400).body("errors.field", hasItem("code"));
+    }
+
+    @Test
     void badCategoriesAreRefusedNamingTheField() {
         worker().body(category("pets-x", "PT3H", "PT1H")).post("/api/categories").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("resolveWithin"));
