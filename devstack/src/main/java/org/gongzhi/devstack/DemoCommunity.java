@@ -108,7 +108,7 @@ public final class DemoCommunity {
             List<String> categories = new ArrayList<>();
             call("GET", requests, "/api/categories", null, token).path("body")
                     .forEach(c -> categories.add(c.path("code").asText()));
-            awaitEstate(alliance, "/api/estate", body -> has(body.path("buildings"), last)
+            awaitEstate(alliance, "/api/routing-rules/estate", body -> has(body.path("buildings"), last)
                     && categories.stream().allMatch(c -> has(body.path("categories"), c)), token);
             awaitEstate(volunteers, "/api/buildings", body -> {
                 for (JsonNode b : body) {

@@ -74,7 +74,7 @@ class DemoCommunityTest {
                 case "/api/organisations" -> 409;
                 case "/api/volunteers", "/api/deliberation/topics" -> 404;
                 // services whose copy of the estate registry cannot be read: the loader does not wait for it
-                case "/api/buildings", "/api/estate" -> 404;
+                case "/api/buildings", "/api/routing-rules/estate" -> 404;
                 default -> 201;
             };
             byte[] body = "{}".getBytes(StandardCharsets.UTF_8);
@@ -97,7 +97,7 @@ class DemoCommunityTest {
         assertEquals(2, calls.get("POST /api/teams").get());
         assertEquals(1, calls.get("POST /api/volunteers").get(), "a 404 endpoint is tried once, then skipped");
         assertEquals(null, calls.get("POST /api/buildings"), "the estate reaches the volunteers through its topic");
-        assertEquals(1, calls.get("GET /api/estate").get(), "the alliance's copy of the estate is waited for");
+        assertEquals(1, calls.get("GET /api/routing-rules/estate").get(), "the alliance's copy of the estate is waited for");
         assertEquals(42, calls.get("POST /api/request-imports").get(), "two weeks of history, three a day");
     }
 

@@ -11,8 +11,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
-@Path("/api/estate")
-@Tag(name = "Estate", description = "The alliance's copy of the estate registry (request-service publishes it)")
+/** Under the routing rules' path: {@code /api/estate} is request-service's, the registry itself. */
+@Path("/api/routing-rules/estate")
+@Tag(name = "Routing rules", description = "Which parties take which category in which buildings")
 @Produces(MediaType.APPLICATION_JSON)
 public class EstateResource {
     private final Estate estate;
