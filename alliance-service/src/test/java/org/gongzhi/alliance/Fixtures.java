@@ -100,6 +100,21 @@ public final class Fixtures {
                 + "where request_id = '" + requestId + "'");
     }
 
+    /**
+     * Publishes a building of a community as the estate registry does and waits until the alliance's copy has it
+     * (tests of another community than the demo's, whose buildings come from the test-estate migration).
+     */
+    public static void building(String community, String code) {
+        org.gongzhi.devstack.KafkaProbe.publish(org.gongzhi.events.Topics.ESTATE_BUILDINGS, community + "/" + code,
+                UUID.randomUUID().toString(), "gongzhi.estate.building.registered.v1", """
+                        {"communityId": "%s", "code": "%s", "name": "%s号楼", "floors": 6, "gridX": 0, "gridY": 0,
+                         "units": [], "version": 1, "changedAt": "2026-12-07T08:00:00Z"}""".formatted(community, code,
+                        code));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from estate_building where community_id = '" + community + "' and code = '" + code
+                        + "' and not removed") == 1);
+    }
+
     /** A worker's token for another community than the default one. */
     public static String workerOf(String community) {
         return DevTokens.token("worker", "worker-of-" + community, java.util.Map.of("community", community));

@@ -163,6 +163,7 @@ class WarningTest {
                         {"id": "%s", "name": "%s", "nameEn": "%s", "type": "PROPERTY_MANAGEMENT"}"""
                         .formatted(org, org, org))
                 .post("/api/organisations").then().statusCode(201);
+        Fixtures.building(community, "3");
         given().auth().oauth2(worker).contentType(ContentType.JSON)
                 .body("""
                         {"id": "paged-garage-%s", "name": "garage", "building": "3", "kind": "basement-garage",

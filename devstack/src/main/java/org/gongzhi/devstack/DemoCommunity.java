@@ -98,10 +98,26 @@ public final class DemoCommunity {
         URI requests = services.get(ServiceProcess.Service.REQUEST);
         URI alliance = services.get(ServiceProcess.Service.ALLIANCE);
         URI volunteers = services.get(ServiceProcess.Service.VOLUNTEER);
-        for (ObjectNode building : buildings()) {
+        List<ObjectNode> buildings = buildings();
+        for (ObjectNode building : buildings) {
             post(requests, "/api/estate/buildings", building, token);
-            post(volunteers, "/api/buildings", JSON.createObjectNode().put("code", building.get("code").asText())
-                    .put("gridX", building.get("gridX").asInt()).put("gridY", building.get("gridY").asInt()), token);
+        }
+        // the estate reaches the alliance and volunteers through the registry's topics, not through their APIs
+        if (requests != null) {
+            String last = buildings.get(buildings.size() - 1).get("code").asText();
+            List<String> categories = new ArrayList<>();
+            call("GET", requests, "/api/categories", null, token).path("body")
+                    .forEach(c -> categories.add(c.path("code").asText()));
+            awaitEstate(alliance, "/api/routing-rules/estate", body -> has(body.path("buildings"), last)
+                    && categories.stream().allMatch(c -> has(body.path("categories"), c)), token);
+            awaitEstate(volunteers, "/api/buildings", body -> {
+                for (JsonNode b : body) {
+                    if (b.path("code").asText().equals(last)) {
+                        return true;
+                    }
+                }
+                return false;
+            }, token);
         }
         data.get("organisations").forEach(o -> post(alliance, "/api/organisations", o, token));
         data.get("routingRules").forEach(r -> post(alliance, "/api/routing-rules", r, token));
@@ -113,6 +129,42 @@ public final class DemoCommunity {
         }
         new DemoDay(this::call, java.time.Instant.now()).load(requests, alliance, volunteers,
                 services.get(ServiceProcess.Service.NOTIFICATION), data.get("day"), token);
+    }
+
+    private static boolean has(JsonNode codes, String code) {
+        for (JsonNode c : codes) {
+            if (c.asText().equals(code)) {
+                return true;
+            }
+        }
+        return false;
+    }
+
+    /** Waits (up to a minute) until the service's copy of the estate registry answers {@code ready}. */
+    private void awaitEstate(URI base, String path, java.util.function.Predicate<JsonNode> ready, String token) {
+        if (base == null) {
+            return;
+        }
+        long end = System.nanoTime() + java.time.Duration.ofMinutes(1).toNanos();
+        while (true) {
+            JsonNode answer = call("GET", base, path, null, token);
+            if (answer.path("status").asInt() == 404) {
+                LOG.warning("demo data: " + base + path + " answered 404; not waiting for its copy of the estate");
+                return;
+            }
+            if (answer.path("status").asInt() == 200 && ready.test(answer.path("body"))) {
+                return;
+            }
+            if (System.nanoTime() > end) {
+                throw new IllegalStateException("the estate registry did not reach " + base + path + " in a minute");
+            }
+            try {
+                Thread.sleep(200);
+            } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+                throw new IllegalStateException(e);
+            }
+        }
     }
 
     /**

@@ -400,7 +400,10 @@ public final class DevStack implements AutoCloseable {
         List<NewTopic> topics = Topics.ALL.stream()
                 .flatMap(t -> Stream.of(t, Topics.deadLetter(t)))
                 .map(t -> new NewTopic(t, options.partitions(), (short) options.replication())
-                        .configs(Map.of("min.insync.replicas", String.valueOf(options.minInSync()))))
+                        .configs(Topics.COMPACTED.contains(t)
+                                ? Map.of("min.insync.replicas", String.valueOf(options.minInSync()),
+                                        "cleanup.policy", "compact")
+                                : Map.of("min.insync.replicas", String.valueOf(options.minInSync()))))
                 .toList();
         try (Admin admin = admin()) {
             for (var result : admin.createTopics(topics).values().values()) {

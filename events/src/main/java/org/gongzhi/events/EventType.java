@@ -34,7 +34,10 @@ public enum EventType {
     VOTE_OPENED("gongzhi.vote.opened.v1", Topics.DELIBERATION, VoteOpened.class),
     VOTE_CLOSED("gongzhi.vote.closed.v1", Topics.DELIBERATION, VoteClosed.class),
     DECISION_MADE("gongzhi.decision.made.v1", Topics.DELIBERATION, DecisionMade.class),
-    DECISION_PROGRESSED("gongzhi.decision.progressed.v1", Topics.DELIBERATION, DecisionProgressed.class);
+    DECISION_PROGRESSED("gongzhi.decision.progressed.v1", Topics.DELIBERATION, DecisionProgressed.class),
+    BUILDING_REGISTERED("gongzhi.estate.building.registered.v1", Topics.ESTATE_BUILDINGS, BuildingRegistered.class),
+    BUILDING_REMOVED("gongzhi.estate.building.removed.v1", Topics.ESTATE_BUILDINGS, BuildingRemoved.class),
+    CATEGORY_DEFINED("gongzhi.estate.category.defined.v1", Topics.ESTATE_CATEGORIES, CategoryDefined.class);
 
     private final String ceType;
     private final String topic;

@@ -9,8 +9,16 @@ public final class Topics {
     public static final String VOLUNTEERING = "gongzhi.volunteering";
     public static final String DELIBERATION = "gongzhi.deliberation";
     public static final String WARNINGS = "gongzhi.warnings";
+    /** The estate registry's buildings, compacted: the latest record per building is the building. */
+    public static final String ESTATE_BUILDINGS = "gongzhi.estate.buildings";
+    /** The category catalogue, compacted: the latest record per category is the category. */
+    public static final String ESTATE_CATEGORIES = "gongzhi.estate.categories";
 
-    public static final List<String> ALL = List.of(REQUESTS, TASKS, VOLUNTEERING, DELIBERATION, WARNINGS);
+    public static final List<String> ALL = List.of(REQUESTS, TASKS, VOLUNTEERING, DELIBERATION, WARNINGS,
+            ESTATE_BUILDINGS, ESTATE_CATEGORIES);
+
+    /** Topics whose records are state keyed by id (cleanup.policy=compact); their dead-letter twins are not. */
+    public static final List<String> COMPACTED = List.of(ESTATE_BUILDINGS, ESTATE_CATEGORIES);
 
     private Topics() {
     }

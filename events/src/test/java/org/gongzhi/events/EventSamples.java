@@ -69,7 +69,12 @@ final class EventSamples {
             Map.entry(EventType.VOTE_CLOSED, new VoteClosed("hepingli", "topic-1", "vote-1", "DOUBLE_MAJORITY", "PASSED",
                     "approve", 120, 96, NOW)),
             Map.entry(EventType.DECISION_MADE, new DecisionMade("hepingli", "topic-1", "Parking in the north lane",
-                    "approved", List.of("r-3", "r-4"), List.of("resident-zhang", "resident-li"), NOW)));
+                    "approved", List.of("r-3", "r-4"), List.of("resident-zhang", "resident-li"), NOW)),
+            Map.entry(EventType.BUILDING_REGISTERED, new BuildingRegistered("hepingli", "33", "33号楼", 6, 0, 4,
+                    List.of(new BuildingRegistered.Unit("1", List.of("101", "102"))), 1, NOW)),
+            Map.entry(EventType.BUILDING_REMOVED, new BuildingRemoved("hepingli", "33", 2, NOW)),
+            Map.entry(EventType.CATEGORY_DEFINED, new CategoryDefined(CategoryDefined.EVERY_COMMUNITY, "shopping-help",
+                    "代买代购", "Shopping help", List.of("VOLUNTEERS"), "NORMAL", "PT24H", "PT168H", "errands", 1, NOW)));
 
     /** The events of a check-on-neighbour visit, as volunteer-service writes them since visits have their own id. */
     static final String VISIT = VisitId.of("w-1", "6f1c2a9e-0d5b-4f43-9a57-3c1de0f2b7a4").value();

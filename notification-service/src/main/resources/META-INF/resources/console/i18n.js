@@ -109,6 +109,8 @@ const TEXT = {
       'warning.lifted': () => '预警解除', 'patrol.checked': () => '巡查上报', 'patrol.problem-found': () => '巡查发现问题',
       'topic.opened': (l) => `新议题：${l.data.title || ''}`, 'vote.opened': () => '表决开始', 'vote.closed': () => '表决结束',
       'decision.made': () => '形成决议', 'decision.progressed': () => '决议落实进展',
+      'estate.building.registered': (l) => `楼栋登记：${l.data.name || l.data.code}`,
+      'estate.building.removed': (l) => `楼栋移除：${l.data.code}`,
     },
     // the detail view
     detail: '诉求详情', close: '关闭', description: '描述', urgency: '紧急程度', channel: '来源', hotlineTicket: '12345 工单',
@@ -187,6 +189,8 @@ const TEXT = {
       'patrol.problem-found': () => 'patrol found a problem', 'topic.opened': (l) => `new topic: ${l.data.title || ''}`,
       'vote.opened': () => 'vote opened', 'vote.closed': () => 'vote closed', 'decision.made': () => 'decision made',
       'decision.progressed': () => 'decision progressed',
+      'estate.building.registered': (l) => `building ${l.data.code} registered`,
+      'estate.building.removed': (l) => `building ${l.data.code} removed`,
     },
     detail: 'Request', close: 'Close', description: 'Description', urgency: 'Urgency', channel: 'Channel',
     hotlineTicket: '12345 ticket', late: 'Late', onTime: 'On time', timeline: 'Timeline', tasks: 'Tasks per party',

@@ -9,7 +9,7 @@ const TYPES = ['request.submitted', 'request.status-changed', 'request.reopened'
   'volunteer.offered', 'volunteer.accepted', 'volunteer.completed', 'volunteer.unmatched', 'volunteer.progressed',
   'volunteer.handed-over',
   'warning.issued', 'warning.lifted', 'patrol.checked', 'patrol.problem-found', 'topic.opened', 'vote.opened',
-  'vote.closed', 'decision.made', 'decision.progressed'].map((name) => `gongzhi.${name}.v1`);
+  'vote.closed', 'decision.made', 'decision.progressed', 'estate.building.registered', 'estate.building.removed'].map((name) => `gongzhi.${name}.v1`);
 
 const stream = { source: null, lastEventId: null };
 

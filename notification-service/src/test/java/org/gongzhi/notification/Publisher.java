@@ -75,4 +75,21 @@ class Publisher {
             throw new IllegalStateException(e);
         }
     }
+
+    /**
+     * The demo community's estate as the registry publishes it: buildings 1..32 of the community in rows of eight.
+     * Version 1 each, so publishing it again changes nothing; callers wait for the map to show it.
+     */
+    void demoEstate() {
+        demoEstate("hepingli");
+    }
+
+    void demoEstate(String community) {
+        List<GongzhiEvent> buildings = new ArrayList<>();
+        for (int n = 1; n <= 32; n++) {
+            buildings.add(new org.gongzhi.events.BuildingRegistered(community, String.valueOf(n), n + "号楼", 6,
+                    (n - 1) % 8, (n - 1) / 8, List.of(), 1, Instant.parse("2026-12-01T00:00:00Z")));
+        }
+        publishAll(buildings);
+    }
 }

@@ -45,9 +45,48 @@ public final class Fixtures {
         return given().auth().oauth2(token).contentType(ContentType.JSON);
     }
 
+    /**
+     * Places a building on the grid as the estate registry does: its record on {@code gongzhi.estate.buildings}, with a
+     * version newer than any before; returns once volunteer-service's copy has it.
+     */
     public static void building(String code, int x, int y) {
-        as(DevTokens.worker()).body("{\"code\": \"%s\", \"gridX\": %d, \"gridY\": %d}".formatted(code, x, y))
-                .post("/api/buildings").then().statusCode(201);
+        long version = System.currentTimeMillis();
+        KafkaProbe.publish(Topics.ESTATE_BUILDINGS, "hepingli/" + code, UUID.randomUUID().toString(),
+                "gongzhi.estate.building.registered.v1", """
+                        {"communityId": "hepingli", "code": "%s", "name": "%s号楼", "floors": 6, "gridX": %d,
+                         "gridY": %d, "units": [], "version": %d, "changedAt": "2026-12-07T08:00:00Z"}"""
+                        .formatted(code, code, x, y, version));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> gridVersion(code) >= version);
+    }
+
+    /** The skill volunteer-service's copy of the catalogue names for a category; null if it has none. */
+    public static String skillOf(String category) {
+        var stack = org.gongzhi.devstack.DevstackResource.stack();
+        try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("volunteers"), stack.username(),
+                stack.password());
+                var s = c.prepareStatement("select skill from category_skill where code = ?")) {
+            s.setString(1, category);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getString(1) : null;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    /** The version of the building in volunteer-service's copy of the grid; 0 if it has none. */
+    public static long gridVersion(String code) {
+        var stack = org.gongzhi.devstack.DevstackResource.stack();
+        try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("volunteers"), stack.username(),
+                stack.password());
+                var s = c.prepareStatement("select version from building where code = ? and not removed")) {
+            s.setString(1, code);
+            try (var rs = s.executeQuery()) {
+                return rs.next() ? rs.getLong(1) : 0;
+            }
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
     }
 
     public static void team(String id, String leader) {

@@ -16,7 +16,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.UUID;
 import java.util.stream.Collectors;
-import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.events.OrganisationType;
 import org.gongzhi.events.WarningIssued;
 import org.gongzhi.platform.problem.ProblemException;
@@ -27,19 +27,18 @@ public class OrganisationService {
     private static final ZoneId LOCAL = ZoneId.of("Asia/Shanghai");
 
     private final OrganisationRepository organisations;
-    private final AllianceConfig config;
     private final Clock clock;
+    private final Estate estate;
 
-    OrganisationService(OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+    OrganisationService(OrganisationRepository organisations, Clock clock, Estate estate) {
         this.organisations = organisations;
-        this.config = config;
         this.clock = clock;
+        this.estate = estate;
     }
 
     @WithTransaction
     public Uni<OrganisationView> register(String communityId, @Valid @NotNull NewOrganisation input) {
-        checkCodes(input);
-        return organisations.find(input.id()).chain(existing -> {
+        return checkCodes(communityId, input).chain(() -> organisations.find(input.id())).chain(existing -> {
             if (existing != null) {
                 throw ProblemException.conflict("organisation " + input.id() + " is already registered");
             }
@@ -56,8 +55,7 @@ public class OrganisationService {
         if (!id.equals(input.id())) {
             throw ProblemException.invalid("id", "must be the id in the path (" + id + ")");
         }
-        checkCodes(input);
-        return visible(communityId, id).chain(o -> save(o, input));
+        return checkCodes(communityId, input).chain(() -> visible(communityId, id)).chain(o -> save(o, input));
     }
 
     private Uni<OrganisationView> save(Organisation o, NewOrganisation input) {
@@ -92,20 +90,14 @@ public class OrganisationService {
                 .replaceWith(() -> OrganisationView.of(o, contacts, rota));
     }
 
-    private void checkCodes(NewOrganisation input) {
+    private Uni<Void> checkCodes(String communityId, NewOrganisation input) {
         List<String> buildings = Optional.ofNullable(input.buildings()).orElse(List.of());
-        for (int i = 0; i < buildings.size(); i++) {
-            if (!config.buildings().contains(buildings.get(i))) {
-                throw ProblemException.invalid("buildings[" + i + "]", "unknown building '" + buildings.get(i) + "'");
-            }
-        }
         List<String> categories = Optional.ofNullable(input.categories()).orElse(List.of());
-        for (int i = 0; i < categories.size(); i++) {
-            if (!config.categories().contains(categories.get(i))) {
-                throw ProblemException.invalid("categories[" + i + "]", "unknown category '" + categories.get(i)
-                        + "'");
-            }
-        }
+        return estate.buildings(communityId).invoke(known -> Estate.requireEach(buildings, known, "buildings",
+                        "building"))
+                .chain(() -> estate.categories()).invoke(known -> Estate.requireEach(categories, known, "categories",
+                        "category"))
+                .replaceWithVoid();
     }
 
     /** Removes a member no rule, risk point or open task still names. */

@@ -7,7 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.util.List;
-import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.platform.problem.ProblemException;
 
@@ -15,21 +15,19 @@ import org.gongzhi.platform.problem.ProblemException;
 @ApplicationScoped
 public class RiskPointService {
     private final OrganisationRepository organisations;
-    private final AllianceConfig config;
     private final Clock clock;
+    private final Estate estate;
 
-    RiskPointService(OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+    RiskPointService(OrganisationRepository organisations, Clock clock, Estate estate) {
         this.organisations = organisations;
-        this.config = config;
         this.clock = clock;
+        this.estate = estate;
     }
 
     @WithTransaction
     public Uni<RiskPointView> register(String communityId, @Valid @NotNull NewRiskPoint input) {
-        if (input.building() != null && !config.buildings().contains(input.building())) {
-            throw ProblemException.invalid("building", "unknown building '" + input.building() + "'");
-        }
-        return organisations.find(input.organisation()).chain(o -> {
+        return estate.buildings(communityId).invoke(known -> Estate.require(input.building(), known, "building",
+                "building")).chain(() -> organisations.find(input.organisation())).chain(o -> {
             if (o == null || !o.communityId.equals(communityId)) {
                 throw ProblemException.invalid("organisation", "unknown organisation '" + input.organisation() + "'");
             }

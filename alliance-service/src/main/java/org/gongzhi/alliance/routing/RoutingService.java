@@ -16,6 +16,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.alliance.organisation.Organisation;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.platform.problem.ProblemException;
@@ -31,25 +32,20 @@ public class RoutingService {
     private final OrganisationRepository organisations;
     private final AllianceConfig config;
     private final Clock clock;
+    private final Estate estate;
 
-    RoutingService(RoutingRepository rules, OrganisationRepository organisations, AllianceConfig config, Clock clock) {
+    RoutingService(RoutingRepository rules, OrganisationRepository organisations, AllianceConfig config, Clock clock,
+            Estate estate) {
         this.rules = rules;
         this.organisations = organisations;
         this.config = config;
         this.clock = clock;
+        this.estate = estate;
     }
 
     @WithTransaction
     public Uni<RoutingRuleView> add(String communityId, @Valid @NotNull NewRoutingRule input) {
-        if (!config.categories().contains(input.category())) {
-            throw ProblemException.invalid("category", "unknown category '" + input.category() + "'");
-        }
         List<String> buildings = Optional.ofNullable(input.buildings()).orElse(List.of());
-        for (int i = 0; i < buildings.size(); i++) {
-            if (!config.buildings().contains(buildings.get(i))) {
-                throw ProblemException.invalid("buildings[" + i + "]", "unknown building '" + buildings.get(i) + "'");
-            }
-        }
         List<String> supporting = Optional.ofNullable(input.supporting()).orElse(List.of());
         for (int i = 0; i < supporting.size(); i++) {
             if (supporting.get(i).equals(input.lead())) {
@@ -61,7 +57,10 @@ public class RoutingService {
         }
         Set<String> named = new LinkedHashSet<>(supporting);
         named.add(input.lead());
-        return organisations.byIds(named).map(found -> {
+        return estate.categories().invoke(known -> Estate.require(input.category(), known, "category", "category"))
+                .chain(() -> estate.buildings(communityId))
+                .invoke(known -> Estate.requireEach(buildings, known, "buildings", "building"))
+                .chain(() -> organisations.byIds(named)).map(found -> {
             Set<String> known = new java.util.HashSet<>();
             found.stream().filter(o -> o.communityId.equals(communityId)).forEach(o -> known.add(o.id));
             if (!known.contains(input.lead())) {

@@ -19,6 +19,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.alliance.AllianceConfig;
+import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.alliance.risk.RiskPoint;
 import org.gongzhi.alliance.task.TaskJournal;
@@ -44,14 +45,16 @@ public class WarningService {
     private final OrganisationService organisations;
     private final AllianceConfig config;
     private final Clock clock;
+    private final Estate estate;
 
     WarningService(Outbox outbox, TaskJournal journal, OrganisationService organisations, AllianceConfig config,
-            Clock clock) {
+            Clock clock, Estate estate) {
         this.outbox = outbox;
         this.journal = journal;
         this.organisations = organisations;
         this.config = config;
         this.clock = clock;
+        this.estate = estate;
     }
 
     /**
@@ -199,6 +202,17 @@ public class WarningService {
     @WithTransaction
     public Uni<WarningView.PatrolView> report(Caller caller, UUID patrolId, @Valid @NotNull PatrolReport report) {
         validate(report);
+        return estate.categories().invoke(known -> {
+            for (int i = 0; i < report.checks().size(); i++) {
+                PatrolReport.Result r = report.checks().get(i);
+                if (r.problem()) {
+                    Estate.require(r.category(), known, "checks[" + i + "].category", "category");
+                }
+            }
+        }).chain(() -> recordReport(caller, patrolId, report));
+    }
+
+    private Uni<WarningView.PatrolView> recordReport(Caller caller, UUID patrolId, PatrolReport report) {
         // reports of one patrol take turns, so a problem reported twice at once is still published once
         return Patrol.<Patrol>findById(patrolId, LockModeType.PESSIMISTIC_WRITE).chain(p -> {
             if (p == null || (!caller.staff() && !p.organisationId.equals(caller.org()))) {
@@ -235,10 +249,6 @@ public class WarningService {
             }
             if (r.category() == null || r.category().isBlank()) {
                 throw ProblemException.invalid("checks[" + i + "].category", "say what kind of problem it is");
-            }
-            if (!config.categories().contains(r.category())) {
-                throw ProblemException.invalid("checks[" + i + "].category", "unknown category '" + r.category()
-                        + "'");
             }
             if (describe(r) == null) {
                 throw ProblemException.invalid("checks[" + i + "].description", "describe the problem");

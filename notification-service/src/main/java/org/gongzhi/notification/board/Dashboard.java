@@ -91,9 +91,12 @@ public class Dashboard {
                 });
     }
 
-    /** Every building of the estate, with its open and overdue requests (zero when none). */
+    /**
+     * Every building of the estate (the registry's, in grid order), with its open and overdue requests (zero when
+     * none); a building with requests the registry does not (or no longer) list is drawn after the grid.
+     */
     public Uni<List<BuildingLoad>> buildings(String community) {
-        return pool.preparedQuery("""
+        Uni<Map<String, long[]>> loads = pool.preparedQuery("""
                         select building, count(*) as open,
                                count(*) filter (where coalesce(case when responded_at is null
                                    then coalesce(moved_respond_by, respond_by) end,
@@ -106,17 +109,22 @@ public class Dashboard {
                     for (Row r : rows) {
                         load.put(r.getString("building"), new long[] {r.getLong("open"), r.getLong("overdue")});
                     }
+                    return load;
+                });
+        return loads.chain(load -> pool.preparedQuery("""
+                        select code, grid_x, grid_y from estate_board
+                        where community_id = $1 and not removed order by grid_y, grid_x, code""")
+                .execute(Tuple.of(community))
+                .map(rows -> {
                     List<BuildingLoad> list = new ArrayList<>();
-                    int columns = config.estate().columns();
-                    for (int n = 1; n <= config.estate().buildings(); n++) {
-                        long[] l = load.remove(String.valueOf(n));
-                        list.add(new BuildingLoad(String.valueOf(n), (n - 1) % columns, (n - 1) / columns,
+                    for (Row r : rows) {
+                        long[] l = load.remove(r.getString("code"));
+                        list.add(new BuildingLoad(r.getString("code"), r.getInteger("grid_x"), r.getInteger("grid_y"),
                                 l == null ? 0 : l[0], l == null ? 0 : l[1]));
                     }
-                    // buildings the map does not know still count (drawn after the grid)
                     load.forEach((b, l) -> list.add(new BuildingLoad(b, -1, -1, l[0], l[1])));
                     return list;
-                });
+                }));
     }
 
     /** Open and overdue tasks per party; the volunteers' open offers and work in progress. */

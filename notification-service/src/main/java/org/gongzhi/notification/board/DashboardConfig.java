@@ -20,14 +20,4 @@ public interface DashboardConfig {
     @WithDefault("false")
     boolean devLogin();
 
-    Estate estate();
-
-    /** The estate map: buildings 1..n drawn in rows of {@code columns}. */
-    interface Estate {
-        @WithDefault("32")
-        int buildings();
-
-        @WithDefault("8")
-        int columns();
-    }
 }

@@ -22,6 +22,8 @@ public class Building extends PanacheEntityBase {
     public int gridX;
     @Column(name = "grid_y")
     public int gridY;
+    /** Grows with every change; published with it so consumers keep the newest. */
+    public long version;
 
     public record Key(String communityId, String code) implements Serializable {
         public Key() {

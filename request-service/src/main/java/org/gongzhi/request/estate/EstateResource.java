@@ -3,6 +3,9 @@ package org.gongzhi.request.estate;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
+import jakarta.ws.rs.PUT;
+import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
@@ -12,6 +15,7 @@ import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -40,6 +44,26 @@ public class EstateResource {
     public Uni<Response> register(NewBuilding building) {
         return estate.register(caller.community(), building)
                 .map(view -> Response.created(URI.create("/api/estate/buildings/" + view.code())).entity(view).build());
+    }
+
+    @PUT
+    @Path("/buildings/{code}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Change a building: name, floors, grid position, units and households (published to every "
+            + "service)")
+    @Extension(name = "x-refuses-409", value = "A household left out has residents linked to it")
+    public Uni<BuildingView> change(@PathParam("code") String code, NewBuilding building) {
+        return estate.change(caller.community(), code, building);
+    }
+
+    @DELETE
+    @Path("/buildings/{code}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Remove a building with its households (published to every service)")
+    @APIResponse(responseCode = "204", description = "Removed")
+    @Extension(name = "x-refuses-409", value = "A request located in the building is still open")
+    public Uni<Void> remove(@PathParam("code") String code) {
+        return estate.remove(caller.community(), code);
     }
 
     @POST

@@ -21,7 +21,7 @@ record CandidatePool(List<Ranking.Candidate> candidates) {
                 (select count(o) from Offer o where o.volunteerId = v.id and o.status in (?2, ?3, ?4, ?5)
                     and o.offeredAt >= ?6)
             from Volunteer v join Building home on home.code = v.building
-            where v.active = true and v.communityId = ?1""";
+            where v.active = true and home.removed = false and v.communityId = ?1""";
 
     static Uni<CandidatePool> of(String communityId, Instant now) {
         Instant weekAgo = now.minus(Duration.ofDays(7));

@@ -3,7 +3,6 @@ package org.gongzhi.volunteer.matching;
 import io.smallrye.config.ConfigMapping;
 import io.smallrye.config.WithDefault;
 import java.time.Duration;
-import java.util.Map;
 
 /** How volunteers are matched; every number here is documented in the README. */
 @ConfigMapping(prefix = "gongzhi.matching")
@@ -28,10 +27,7 @@ public interface MatchingConfig {
     @WithDefault("12")
     int maxSteps();
 
-    /** The skill a request category needs ({@code gongzhi.matching.skill-for-category.<category>=<skill>}). */
-    Map<String, String> skillForCategory();
-
-    /** The skill asked for when a category is not in the map. */
+    /** The skill asked for when the catalogue names none for a category (the registry's {@code skill}). */
     @WithDefault("errands")
     String defaultSkill();
 

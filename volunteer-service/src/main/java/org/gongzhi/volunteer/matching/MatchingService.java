@@ -40,6 +40,7 @@ import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
 import org.gongzhi.volunteer.matching.MatchingApi.Progress;
+import org.gongzhi.volunteer.estate.CategorySkills;
 import org.gongzhi.volunteer.team.Building;
 import org.gongzhi.volunteer.team.Skills;
 import org.jboss.logging.Logger;
@@ -64,8 +65,11 @@ public class MatchingService {
     private final Clock clock;
     private final HoursLedger ledger;
     private final VisitPlaces places;
+    private final CategorySkills categories;
 
-    MatchingService(Outbox outbox, MatchingConfig config, Clock clock, HoursLedger ledger, VisitPlaces places) {
+    MatchingService(Outbox outbox, MatchingConfig config, Clock clock, HoursLedger ledger, VisitPlaces places,
+            CategorySkills categories) {
+        this.categories = categories;
         this.outbox = outbox;
         this.config = config;
         this.clock = clock;
@@ -73,8 +77,9 @@ public class MatchingService {
         this.places = places;
     }
 
-    String skillFor(String category) {
-        return config.skillForCategory().getOrDefault(category, config.defaultSkill());
+    /** The skill the catalogue names for the category (the registry's copy), else the default skill. */
+    Uni<String> skillFor(String category) {
+        return categories.skillOf(category).map(skill -> skill != null ? skill : config.defaultSkill());
     }
 
     /** Runs inside the consumer's transaction. A second event for the same request makes no second matching. */
@@ -92,9 +97,11 @@ public class MatchingService {
             m.communityId = r.communityId();
             m.category = r.category();
             m.building = r.building();
-            m.skill = skillFor(r.category());
             m.deadline = r.resolveBy();
-            return start(m);
+            return skillFor(r.category()).chain(skill -> {
+                m.skill = skill;
+                return start(m);
+            });
         });
     }
 
@@ -114,8 +121,10 @@ public class MatchingService {
                 fresh.communityId = r.communityId();
                 fresh.category = r.category();
                 fresh.building = r.building();
-                fresh.skill = skillFor(r.category());
-                return start(fresh);
+                return skillFor(r.category()).chain(skill -> {
+                    fresh.skill = skill;
+                    return start(fresh);
+                });
             }
             if (m.status == Matching.Status.MATCHING || m.status == Matching.Status.MATCHED) {
                 return Uni.createFrom().voidItem();
@@ -145,17 +154,21 @@ public class MatchingService {
                 fresh.communityId = r.communityId();
                 fresh.category = r.category();
                 fresh.building = r.building();
-                fresh.skill = skillFor(r.category());
                 fresh.deadline = r.resolveBy();
-                return start(fresh);
+                return skillFor(r.category()).chain(skill -> {
+                    fresh.skill = skill;
+                    return start(fresh);
+                });
             }
             if (m.status != Matching.Status.WITHDRAWN) {
                 return Uni.createFrom().voidItem();
             }
             m.category = r.category();
-            m.skill = skillFor(r.category());
             m.deadline = r.resolveBy();
-            return restart(m);
+            return skillFor(r.category()).chain(skill -> {
+                m.skill = skill;
+                return restart(m);
+            });
         });
     }
 
@@ -208,8 +221,8 @@ public class MatchingService {
         if (input.skill() != null && !Skills.ALL.contains(input.skill())) {
             throw ProblemException.invalid("skill", "unknown skill '" + input.skill() + "'; one of " + Skills.ALL);
         }
-        return Building.findById(input.building()).chain(building -> {
-            if (building == null) {
+        return Building.<Building>findById(input.building()).chain(building -> {
+            if (building == null || building.removed) {
                 throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
             }
             return Matching.<Matching>findById(input.requestId());
@@ -223,9 +236,12 @@ public class MatchingService {
             m.communityId = communityId;
             m.category = input.category();
             m.building = input.building();
-            m.skill = input.skill() != null ? input.skill() : skillFor(input.category());
             m.deadline = input.deadline();
-            return start(m).chain(() -> view(m));
+            return (input.skill() != null ? Uni.createFrom().item(input.skill()) : skillFor(input.category()))
+                    .chain(skill -> {
+                        m.skill = skill;
+                        return start(m).chain(() -> view(m));
+                    });
         });
     }
 
@@ -291,7 +307,8 @@ public class MatchingService {
             List<Ranking.Candidate> open = found.notTried(m);
             // where the job is only matters when someone is left to rank
             Uni<Building> place = open.isEmpty() ? Uni.createFrom().nullItem()
-                    : Building.findById(m.building == null ? "" : m.building);
+                    : Building.<Building>findById(m.building == null ? "" : m.building)
+                            .map(b -> b == null || b.removed ? null : b);
             return place.map(target -> {
                 List<Ranking.Scored> ranked = Ranking.rank(open, m.skill,
                         target == null ? null : target.gridX, target == null ? null : target.gridY,

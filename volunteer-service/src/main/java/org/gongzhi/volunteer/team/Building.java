@@ -5,7 +5,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.Id;
 
-/** Where a building sits on the estate's grid: how far a volunteer walks. */
+/** Where a building sits on the estate's grid (the registry's copy): how far a volunteer walks. */
 @Entity
 public class Building extends PanacheEntityBase {
     @Id
@@ -14,4 +14,8 @@ public class Building extends PanacheEntityBase {
     public int gridX;
     @Column(name = "grid_y")
     public int gridY;
+    /** The registry's version of the building (gongzhi.estate.buildings). */
+    public long version;
+    /** Removed from the estate: no longer on the grid. */
+    public boolean removed;
 }

@@ -14,10 +14,6 @@ public final class TeamApi {
     private TeamApi() {
     }
 
-    public record NewBuilding(@NotBlank @Size(max = 16) String code, @Min(0) @Max(999) int gridX,
-            @Min(0) @Max(999) int gridY) {
-    }
-
     public record NewTeam(@NotBlank @Pattern(regexp = "[A-Za-z0-9-]{1,32}") String id,
             @NotBlank @Size(max = 64) String name, @Size(max = 64) String leader) {
     }

@@ -21,7 +21,6 @@ import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.team.TeamApi.Profile;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
-import org.gongzhi.volunteer.team.TeamApi.NewBuilding;
 import org.gongzhi.volunteer.team.TeamApi.NewTeam;
 import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
@@ -37,14 +36,6 @@ public class TeamResource {
     TeamResource(TeamService teams, CurrentCaller me) {
         this.teams = teams;
         this.me = me;
-    }
-
-    @POST
-    @Path("/buildings")
-    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Place a building on the estate grid (distance for matching)")
-    public Uni<Response> building(NewBuilding building) {
-        return teams.building(building).map(b -> Response.status(201).entity(b).build());
     }
 
     @POST

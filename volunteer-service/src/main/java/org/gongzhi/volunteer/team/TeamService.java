@@ -10,7 +10,6 @@ import jakarta.validation.constraints.NotNull;
 import java.util.List;
 import java.util.stream.Collectors;
 import org.gongzhi.platform.problem.ProblemException;
-import org.gongzhi.volunteer.team.TeamApi.NewBuilding;
 import org.gongzhi.volunteer.team.TeamApi.NewTeam;
 import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
 import org.gongzhi.volunteer.team.TeamApi.Profile;
@@ -20,18 +19,9 @@ import org.gongzhi.volunteer.team.TeamApi.Window;
 import org.gongzhi.platform.security.Caller;
 import java.util.Optional;
 
-/** Teams, volunteers and the building grid. */
+/** Teams and volunteers (the building grid is the estate registry's, kept by the estate package). */
 @ApplicationScoped
 public class TeamService {
-
-    @WithTransaction
-    public Uni<NewBuilding> building(@Valid @NotNull NewBuilding input) {
-        Building b = new Building();
-        b.code = input.code();
-        b.gridX = input.gridX();
-        b.gridY = input.gridY();
-        return Panache.getSession().chain(s -> s.merge(b)).replaceWith(input);
-    }
 
     /** A team of the caller's community (team ids are unique across communities). */
     @WithTransaction
@@ -161,8 +151,8 @@ public class TeamService {
     }
 
     private static Uni<Void> checkBuilding(String code) {
-        return Building.findById(code).map(building -> {
-            if (building == null) {
+        return Building.<Building>findById(code).map(building -> {
+            if (building == null || building.removed) {
                 throw ProblemException.invalid("building", "building '" + code + "' is not on the grid");
             }
             return null;

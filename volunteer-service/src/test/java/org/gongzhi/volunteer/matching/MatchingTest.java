@@ -18,6 +18,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.gongzhi.volunteer.Fixtures;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;
@@ -75,10 +76,10 @@ class MatchingTest {
     @Test
     void theNearestIsAskedFirstThenTheNextOnADeclineOrAnExpiryThenTheAllianceGetsItBack() throws Throwable {
         // a corner of the grid of its own, out of reach of the other test's volunteers
-        post("/api/buildings", "{\"code\": \"40\", \"gridX\": 60, \"gridY\": 60}");
-        post("/api/buildings", "{\"code\": \"41\", \"gridX\": 61, \"gridY\": 60}");
-        post("/api/buildings", "{\"code\": \"42\", \"gridX\": 60, \"gridY\": 62}");
-        post("/api/buildings", "{\"code\": \"43\", \"gridX\": 64, \"gridY\": 64}");
+        Fixtures.building("40", 60, 60);
+        Fixtures.building("41", 61, 60);
+        Fixtures.building("42", 60, 62);
+        Fixtures.building("43", 64, 64);
         post("/api/teams", "{\"id\": \"6070\", \"name\": \"6070志愿服务队\"}");
         String suffix = UUID.randomUUID().toString().substring(0, 5);
         String near = "near-" + suffix;
@@ -127,7 +128,7 @@ class MatchingTest {
     @Test
     void anAcceptedTaskIsCompletedWithHoursThatAddUp() {
         String suffix = UUID.randomUUID().toString().substring(0, 5);
-        post("/api/buildings", "{\"code\": \"1\", \"gridX\": 0, \"gridY\": 0}");
+        Fixtures.building("1", 0, 0);
         post("/api/teams", "{\"id\": \"6070\", \"name\": \"6070志愿服务队\"}");
         String only = "solo-" + suffix;
         volunteer(only, "1");
@@ -169,7 +170,7 @@ class MatchingTest {
     /** A warning's visits expire together: every expired offer moves on in one check, a chunk at a time. */
     @Test
     void moreExpiredOffersThanAChunkAllMoveOnInOneCheck() throws Throwable {
-        post("/api/buildings", "{\"code\": \"1\", \"gridX\": 0, \"gridY\": 0}");
+        Fixtures.building("1", 0, 0);
         post("/api/teams", "{\"id\": \"6070\", \"name\": \"6070志愿服务队\"}");
         String suffix = UUID.randomUUID().toString().substring(0, 5);
         String volunteer = "exp-" + suffix;

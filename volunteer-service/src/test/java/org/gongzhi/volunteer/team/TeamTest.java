@@ -28,9 +28,7 @@ class TeamTest {
     }
 
     private static void building(String code, int x, int y) {
-        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
-                .body("{\"code\": \"%s\", \"gridX\": %d, \"gridY\": %d}".formatted(code, x, y))
-                .post("/api/buildings").then().statusCode(201);
+        org.gongzhi.volunteer.Fixtures.building(code, x, y);
     }
 
     @Test

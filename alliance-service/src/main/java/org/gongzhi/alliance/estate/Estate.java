@@ -1,0 +1,89 @@
+package org.gongzhi.alliance.estate;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Set;
+import org.gongzhi.events.BuildingRegistered;
+import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.platform.problem.ProblemException;
+
+/**
+ * What the alliance knows of the estate registry: which buildings each community has and which categories exist. The
+ * inbox skips an event applied before; the version guard keeps an older record of a key (a republished one, or one
+ * read again from the start of the compacted topic) from overwriting a newer one.
+ */
+@ApplicationScoped
+public class Estate {
+
+    Uni<Void> keep(BuildingRegistered b) {
+        return building(b.communityId(), b.code(), b.version(), false);
+    }
+
+    Uni<Void> keep(BuildingRemoved b) {
+        return building(b.communityId(), b.code(), b.version(), true);
+    }
+
+    Uni<Void> keep(CategoryDefined c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into estate_category (code, version) values (?1, ?2)
+                        on conflict (code) do update set version = excluded.version
+                        where estate_category.version < excluded.version""")
+                .setParameter(1, c.code()).setParameter(2, c.version()).executeUpdate()).replaceWithVoid();
+    }
+
+    private Uni<Void> building(String communityId, String code, long version, boolean removed) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into estate_building (community_id, code, version, removed) values (?1, ?2, ?3, ?4)
+                        on conflict (community_id, code) do update set version = excluded.version,
+                            removed = excluded.removed
+                        where estate_building.version < excluded.version""")
+                .setParameter(1, communityId).setParameter(2, code).setParameter(3, version).setParameter(4, removed)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    /** What the alliance's copy holds for the community: its buildings and the catalogue's categories, sorted. */
+    @WithSession
+    public Uni<EstateView> known(String communityId) {
+        return buildings(communityId).chain(buildings -> categories().map(categories -> new EstateView(
+                buildings.stream().sorted().toList(), categories.stream().sorted().toList())));
+    }
+
+    /** The building and category codes the alliance knows, as the registry published them. */
+    public record EstateView(List<String> buildings, List<String> categories) {
+    }
+
+    /** The codes of the community's buildings (not removed); in the caller's session. */
+    public Uni<Set<String>> buildings(String communityId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                        select b.code from EstateBuilding b
+                        where b.communityId = ?1 and b.removed = false""", String.class)
+                .setParameter(1, communityId).getResultList()).map(HashSet::new);
+    }
+
+    /** The codes of the catalogue's categories; in the caller's session. */
+    public Uni<Set<String>> categories() {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("select c.code from EstateCategory c",
+                String.class).getResultList()).map(HashSet::new);
+    }
+
+    /** Refuses (400 naming {@code field[i]}) the first code not {@code known}; {@code what}: building, category. */
+    public static void requireEach(List<String> codes, Set<String> known, String field, String what) {
+        for (int i = 0; i < codes.size(); i++) {
+            if (!known.contains(codes.get(i))) {
+                throw ProblemException.invalid(field + "[" + i + "]", "unknown " + what + " '" + codes.get(i) + "'");
+            }
+        }
+    }
+
+    /** Refuses (400 naming {@code field}) a code not {@code known}; null passes. */
+    public static void require(String code, Set<String> known, String field, String what) {
+        if (code != null && !known.contains(code)) {
+            throw ProblemException.invalid(field, "unknown " + what + " '" + code + "'");
+        }
+    }
+}

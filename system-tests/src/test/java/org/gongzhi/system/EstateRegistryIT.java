@@ -1,0 +1,127 @@
+package org.gongzhi.system;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+
+import io.restassured.http.ContentType;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.LocalSystem;
+import org.gongzhi.devstack.ServiceProcess.Service;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The estate registry is request-service's: a building or a category added there by one API call reaches the alliance
+ * and volunteer-service through the registry's compacted topics, and routing and matching use it with no restart.
+ */
+class EstateRegistryIT {
+    private final LocalSystem system = SystemUnderTest.get();
+    private final String requests = system.url(Service.REQUEST).toString();
+    private final String alliance = system.url(Service.ALLIANCE).toString();
+    private final String volunteers = system.url(Service.VOLUNTEER).toString();
+
+    private static RequestSpecification worker(String base) {
+        return given().baseUri(base).auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON);
+    }
+
+    @Test
+    void aNewBuildingIsRoutedAndMatchedInWithNoRestartAndCannotBeRemovedWhileARequestIsOpen() {
+        String code = "E" + UUID.randomUUID().toString().substring(0, 5);
+        // far off the demo's grid: only a volunteer living in it is near enough to be asked
+        worker(requests).body("""
+                {"code": "%s", "name": "%s号楼", "floors": 6, "gridX": 300, "gridY": 300,
+                 "units": [{"code": "1", "households": [{"code": "101", "floorArea": 60},
+                                                         {"code": "102", "floorArea": 72}]}]}""".formatted(code, code))
+                .post("/api/estate/buildings").then().statusCode(201);
+
+        // the alliance: a rule for the new building is accepted once the registry's record arrives, and routes
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).body("""
+                        {"category": "noise", "buildings": ["%s"], "lead": "social", "supporting": [], "priority": 50}"""
+                        .formatted(code)).post("/api/routing-rules").then().extract().statusCode() == 201);
+        String noise = worker(requests).body("""
+                {"category": "noise", "description": "楼下广场舞太吵", "building": "%s", "unit": "1", "household": "101",
+                 "channel": "phone"}""".formatted(code))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> worker(alliance).queryParam("requestId", noise)
+                .get("/api/tasks").then().statusCode(200)
+                .body("items.find { it.role == 'LEAD' }.organisationId", equalTo("social")));
+
+        // volunteers: someone living in the new building can be registered once the grid has it, and is asked first
+        String volunteer = "v-" + code.toLowerCase();
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker(volunteers).body("""
+                        {"id": "%s", "name": "新楼志愿者", "team": "6070", "building": "%s", "skills": ["errands"],
+                         "availability": [%s], "maxTasksPerWeek": 5}""".formatted(volunteer, code, allWeek()))
+                .post("/api/volunteers").then().extract().statusCode() == 201);
+        String errand = worker(requests).body("""
+                {"category": "shopping-help", "description": "帮忙买菜", "building": "%s", "unit": "1",
+                 "household": "102", "channel": "phone"}""".formatted(code))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> worker(volunteers).get("/api/matchings/" + errand)
+                .then().statusCode(200).body("skill", equalTo("errands"))
+                .body("offers.find { it.status == 'OFFERED' }.volunteerId", equalTo(volunteer)));
+
+        // the building has open requests: removing it is refused and it stays
+        worker(requests).delete("/api/estate/buildings/" + code).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("open requests"));
+        worker(requests).get("/api/estate/buildings").then().statusCode(200).body("code", hasItem(code));
+    }
+
+    @Test
+    void aNewCategoryIsRoutedWithItsTimeLimitsAndUnknownCodesAreRefusedNamingTheField() {
+        String code = "pets-" + UUID.randomUUID().toString().substring(0, 6);
+        worker(requests).body("""
+                {"code": "%s", "nameZh": "宠物扰民", "nameEn": "Pet nuisance", "tracks": ["ALLIANCE"],
+                 "defaultUrgency": "NORMAL", "respondWithin": "PT3H", "resolveWithin": "P2D"}""".formatted(code))
+                .post("/api/categories").then().statusCode(201);
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).body("""
+                        {"category": "%s", "buildings": [], "lead": "police", "supporting": [], "priority": 10}"""
+                        .formatted(code)).post("/api/routing-rules").then().extract().statusCode() == 201);
+
+        var request = worker(requests).body("""
+                {"category": "%s", "description": "邻居家的狗整夜叫", "building": "7", "unit": "2", "household": "301",
+                 "channel": "phone"}""".formatted(code))
+                .post("/api/requests").then().statusCode(201).extract().jsonPath();
+        Instant created = Instant.parse(request.getString("createdAt"));
+        Instant respondBy = Instant.parse(request.getString("respondBy"));
+        Instant resolveBy = Instant.parse(request.getString("resolveBy"));
+        assertThat(Duration.between(created, respondBy)).isEqualTo(Duration.ofHours(3));
+        String id = request.getString("id");
+        await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> {
+            var lead = worker(alliance).queryParam("requestId", id).get("/api/tasks").then().statusCode(200)
+                    .body("items.find { it.role == 'LEAD' }.organisationId", equalTo("police")).extract().jsonPath();
+            // the task is timed by the new category's limits as the request carried them (to the millisecond: the
+            // alliance's database keeps microseconds)
+            assertThat(Instant.parse(lead.getString("items.find { it.role == 'LEAD' }.acknowledgeBy"))
+                    .truncatedTo(ChronoUnit.MILLIS)).isEqualTo(respondBy.truncatedTo(ChronoUnit.MILLIS));
+            assertThat(Instant.parse(lead.getString("items.find { it.role == 'LEAD' }.completeBy"))
+                    .truncatedTo(ChronoUnit.MILLIS)).isEqualTo(resolveBy.truncatedTo(ChronoUnit.MILLIS));
+        });
+
+        worker(requests).body("""
+                {"category": "no-such-kind", "description": "楼道灯坏了", "building": "7", "unit": "2", "household": "301"}""")
+                .post("/api/requests").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("category"));
+        worker(requests).body("""
+                {"category": "%s", "description": "楼道灯坏了", "building": "no-such", "unit": "2", "household": "301"}"""
+                .formatted(code))
+                .post("/api/requests").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("building"));
+    }
+
+    private static String allWeek() {
+        StringBuilder days = new StringBuilder();
+        for (String day : new String[] {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}) {
+            days.append(days.length() == 0 ? "" : ", ")
+                    .append("{\"day\": \"%s\", \"from\": \"00:00\", \"to\": \"24:00\"}".formatted(day));
+        }
+        return days.toString();
+    }
+}

@@ -1,0 +1,56 @@
+package org.gongzhi.volunteer.estate;
+
+import io.quarkus.hibernate.reactive.panache.Panache;
+import io.quarkus.hibernate.reactive.panache.common.WithSession;
+import java.util.List;
+import org.gongzhi.volunteer.team.Building;
+import io.smallrye.mutiny.Uni;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.gongzhi.events.BuildingRegistered;
+import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryDefined;
+
+/**
+ * Writes the registry's records into volunteer-service's tables: the inbox skips an event applied before, and the
+ * version guard keeps an older record of a key (republished, or read again from the topic's start) from overwriting
+ * a newer one. Buildings are keyed by code alone, as the grid always was (one community per deployment so far).
+ */
+@ApplicationScoped
+public class EstateCopy {
+
+    /** The grid as this service holds it: each building not removed, with its position. */
+    @WithSession
+    public Uni<List<GridBuilding>> grid() {
+        return Building.<Building>list("removed = false order by gridY, gridX, code")
+                .map(all -> all.stream().map(b -> new GridBuilding(b.code, b.gridX, b.gridY)).toList());
+    }
+
+    /** A building on the grid, as {@code GET /api/buildings} shows it. */
+    public record GridBuilding(String code, int gridX, int gridY) {
+    }
+
+    Uni<Void> keep(BuildingRegistered b) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into building (code, grid_x, grid_y, version, removed) values (?1, ?2, ?3, ?4, false)
+                        on conflict (code) do update set grid_x = excluded.grid_x, grid_y = excluded.grid_y,
+                            version = excluded.version, removed = false
+                        where building.version < excluded.version""")
+                .setParameter(1, b.code()).setParameter(2, b.gridX()).setParameter(3, b.gridY())
+                .setParameter(4, b.version()).executeUpdate()).replaceWithVoid();
+    }
+
+    Uni<Void> keep(BuildingRemoved b) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        update building set removed = true, version = ?2 where code = ?1 and version < ?2""")
+                .setParameter(1, b.code()).setParameter(2, b.version()).executeUpdate()).replaceWithVoid();
+    }
+
+    Uni<Void> keep(CategoryDefined c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into category_skill (code, skill, version) values (?1, ?2, ?3)
+                        on conflict (code) do update set skill = excluded.skill, version = excluded.version
+                        where category_skill.version < excluded.version""")
+                .setParameter(1, c.code()).setParameter(2, c.skill()).setParameter(3, c.version())
+                .executeUpdate()).replaceWithVoid();
+    }
+}

@@ -1,0 +1,71 @@
+package org.gongzhi.volunteer.estate;
+
+import static io.restassured.RestAssured.given;
+import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.devstack.KafkaProbe;
+import org.gongzhi.events.Topics;
+import org.gongzhi.volunteer.Fixtures;
+import org.junit.jupiter.api.Test;
+
+/**
+ * volunteer-service's copy of the estate registry follows its compacted topics with no restart: the grid takes a new
+ * building (and drops a removed one), and matching asks for the skill the catalogue names for a new category.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
+class EstateCopyTest {
+
+    @Test
+    void aNewCategoryIsMatchedBySkillTheCatalogueNames() {
+        String category = "tutoring-" + UUID.randomUUID().toString().substring(0, 6);
+        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, category, UUID.randomUUID().toString(),
+                "gongzhi.estate.category.defined.v1", """
+                        {"communityId": "*", "code": "%s", "nameZh": "课业辅导", "nameEn": "Tutoring",
+                         "tracks": ["VOLUNTEERS"], "defaultUrgency": "LOW", "respondWithin": "PT24H",
+                         "resolveWithin": "PT168H", "skill": "tutoring", "version": 1,
+                         "definedAt": "2026-12-07T08:00:00Z"}""".formatted(category));
+        Fixtures.building("1", 0, 0);
+        String request = "req-" + UUID.randomUUID();
+        Instant now = Instant.now();
+        // the request may come before the category's record: wait until the copy has it, then submit
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.skillOf(category) != null);
+        KafkaProbe.publish(Topics.REQUESTS, request, "ev-" + request, "gongzhi.request.submitted.v1", """
+                {"communityId": "hepingli", "requestId": "%s", "category": "%s", "building": "1",
+                 "urgency": "LOW", "tracks": ["VOLUNTEERS"], "description": "maths homework",
+                 "channel": "app", "respondBy": "%s", "resolveBy": "%s", "submittedAt": "%s"}"""
+                .formatted(request, category, now.plusSeconds(86400), now.plusSeconds(7 * 86400), now));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.worker())
+                .get("/api/matchings/" + request).then().statusCode(200).body("skill", equalTo("tutoring")));
+    }
+
+    @Test
+    void theGridTakesANewBuildingAndDropsARemovedOne() {
+        String code = "G" + UUID.randomUUID().toString().substring(0, 5);
+        Fixtures.building(code, 40, 41);
+        given().auth().oauth2(DevTokens.worker()).get("/api/buildings").then().statusCode(200)
+                .body("find { it.code == '%s' }.gridX".formatted(code), equalTo(40));
+        KafkaProbe.publish(Topics.ESTATE_BUILDINGS, "hepingli/" + code, UUID.randomUUID().toString(),
+                "gongzhi.estate.building.removed.v1", """
+                        {"communityId": "hepingli", "code": "%s", "version": %d, "removedAt": "2026-12-07T08:00:00Z"}"""
+                        .formatted(code, Fixtures.gridVersion(code) + 1));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(DevTokens.worker())
+                .get("/api/buildings").then().statusCode(200).body("code", not(hasItem(code))));
+        Fixtures.team("6070", null);
+        Fixtures.as(DevTokens.worker()).body("""
+                {"id": "v-%s", "name": "志愿者", "team": "6070", "building": "%s", "skills": ["errands"],
+                 "availability": %s, "maxTasksPerWeek": 5}""".formatted(code, code, Fixtures.ALWAYS))
+                .post("/api/volunteers").then().statusCode(400).body("errors.field", hasItem("building"));
+    }
+}
