@@ -47,10 +47,15 @@ class ClusterIT {
     private static final String ALLIANCE_GROUP = "alliance-service";
 
     private static LocalSystem system;
+    /** alliance-service's channels' consumers' client ids ({@code kafka-consumer-requests}; one with concurrency N
+     * has N: {@code kafka-consumer-requests$1} …). */
+    private static Set<String> allianceConsumers;
 
     @BeforeAll
-    static void start() {
+    static void start() throws java.io.IOException {
         Path root = Path.of(System.getProperty("gongzhi.root", "..")).toAbsolutePath().normalize();
+        allianceConsumers = consumerClientIds(
+                root.resolve("alliance-service/src/main/resources/application.properties"));
         Path logs = root.resolve("system-tests/target/logs-cluster");
         system = LocalSystem.start(DevStack.Options.defaults().withBrokers(3), root, logs, false,
                 // a killed instance's partitions move after 10 s, not Kafka's default 45 s
@@ -93,9 +98,11 @@ class ClusterIT {
         assertThat(intake).extracting(ServiceProcess::name).containsExactly("request-service", "request-service-2");
         assertThat(survivor.name()).isEqualTo("alliance-service-2");
         // both instances are in the group: the instances run the same consumers, so every client id is there twice
-        // (or an even number of times, should one instance's channel copies share theirs)
+        // (or an even number of times, should one instance's channel copies share theirs) — every channel's: on a busy
+        // machine a channel's consumer joins the group a while after the others
         Map<String, Long> ofBoth = consumersByClientId(await().atMost(Duration.ofSeconds(60))
                 .until(ClusterIT::allianceMembers, m -> !m.isEmpty() && ownsEveryRequestsPartition(m)
+                        && coversEveryChannel(consumersByClientId(m).keySet())
                         && consumersByClientId(m).values().stream().allMatch(n -> n % 2 == 0)));
         Map<String, Long> ofOne = new java.util.HashMap<>();
         ofBoth.forEach((client, n) -> ofOne.put(client, n / 2));
@@ -142,9 +149,12 @@ class ClusterIT {
         }
 
         // the instance left is the whole group (half the consumers) and holds every partition of gongzhi.requests
-        List<MemberDescription> members = await().atMost(Duration.ofSeconds(60)).until(ClusterIT::allianceMembers,
-                m -> consumersByClientId(m).equals(ofOne) && ownsEveryRequestsPartition(m));
-        assertThat(consumersByClientId(members)).isEqualTo(ofOne);
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            List<MemberDescription> members = allianceMembers();
+            assertThat(consumersByClientId(members)).as("the group's consumers by client id (both: %s)", ofBoth)
+                    .isEqualTo(ofOne);
+            assertThat(ownsEveryRequestsPartition(members)).as("the survivor owns every partition").isTrue();
+        });
         await().atMost(Duration.ofSeconds(60)).until(() -> allianceLag() == 0);
         assertThat(deadLetterCount(system)).as("records on the dead-letter topics").isZero();
     }
@@ -155,6 +165,26 @@ class ClusterIT {
                     .get(10, TimeUnit.SECONDS).get(ALLIANCE_GROUP);
             return List.copyOf(group.members());
         }
+    }
+
+    /** The client ids of a service's consumers: one per incoming channel of its configuration (SmallRye's naming). */
+    private static Set<String> consumerClientIds(Path applicationProperties) throws java.io.IOException {
+        java.util.Properties config = new java.util.Properties();
+        try (var in = java.nio.file.Files.newBufferedReader(applicationProperties)) {
+            config.load(in);
+        }
+        Set<String> ids = config.stringPropertyNames().stream()
+                .map(java.util.regex.Pattern.compile("mp\\.messaging\\.incoming\\.([^.]+)\\.connector")::matcher)
+                .filter(java.util.regex.Matcher::matches).map(m -> "kafka-consumer-" + m.group(1))
+                .collect(Collectors.toSet());
+        assertThat(ids).as("the alliance's channels").contains("kafka-consumer-requests");
+        return ids;
+    }
+
+    /** Every channel of the alliance has its consumer (or its copies) in the group. */
+    private static boolean coversEveryChannel(Set<String> clientIds) {
+        return allianceConsumers.stream().allMatch(channel -> clientIds.stream()
+                .anyMatch(id -> id.equals(channel) || id.startsWith(channel + "$")));
     }
 
     private static Map<String, Long> consumersByClientId(List<MemberDescription> members) {
