@@ -27,18 +27,27 @@ public final class ConsumerLag {
     /** The group's lag over all its partitions; 0 for a group that has committed nothing yet. */
     public static long of(Admin admin, String group)
             throws ExecutionException, InterruptedException, TimeoutException {
+        return behind(admin, group).values().stream().mapToLong(Long::longValue).sum();
+    }
+
+    /** The partitions on which the group is behind, with how many records each; empty when it is not. */
+    public static Map<TopicPartition, Long> behind(Admin admin, String group)
+            throws ExecutionException, InterruptedException, TimeoutException {
         Map<TopicPartition, OffsetAndMetadata> committed = admin.listConsumerGroupOffsets(group)
                 .partitionsToOffsetAndMetadata().get(5, TimeUnit.SECONDS);
         Map<TopicPartition, OffsetSpec> latest = new LinkedHashMap<>();
         committed.keySet().forEach(tp -> latest.put(tp, OffsetSpec.latest()));
         Map<TopicPartition, ListOffsetsResult.ListOffsetsResultInfo> ends = admin.listOffsets(latest).all()
                 .get(5, TimeUnit.SECONDS);
-        long lag = 0;
+        Map<TopicPartition, Long> behind = new LinkedHashMap<>();
         for (var e : committed.entrySet()) {
             if (e.getValue() != null && ends.containsKey(e.getKey())) {
-                lag += Math.max(0, ends.get(e.getKey()).offset() - e.getValue().offset());
+                long lag = ends.get(e.getKey()).offset() - e.getValue().offset();
+                if (lag > 0) {
+                    behind.put(e.getKey(), lag);
+                }
             }
         }
-        return lag;
+        return behind;
     }
 }

@@ -276,7 +276,8 @@ public final class FaultSuite {
                 out.println("  " + load.accepted.get() + " of " + load.sent.get() + " requests accepted; "
                         + recovered.map(d -> "recovered (no lag, nothing unsent) " + FaultReport.seconds(d) + " after")
                                 .orElse("NOT recovered within " + RECOVERY_LIMIT.toMinutes() + " min of")
-                        + " the injection's end");
+                        + " the injection's end" + recovered.map(d -> "")
+                                .orElse(" (still: " + recovery.lastUnsettled() + ")"));
                 Set<String> onTopics = new HashSet<>(evidence.eventIds(window));
                 onTopics.removeAll(scenario.expectedDeadLetters());
                 awaitDashboard(dashboard, onTopics, Duration.ofSeconds(60));

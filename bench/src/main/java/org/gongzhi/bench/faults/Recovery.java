@@ -8,6 +8,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.apache.kafka.clients.admin.Admin;
 import org.apache.kafka.clients.admin.AdminClientConfig;
+import org.apache.kafka.common.TopicPartition;
 import org.gongzhi.bench.SystemUnderTest;
 import org.gongzhi.devstack.ConsumerLag;
 import org.gongzhi.devstack.DevStack;
@@ -19,6 +20,8 @@ import org.gongzhi.devstack.DevStack;
  */
 final class Recovery {
     private final SystemUnderTest system;
+    /** What the last look found unsettled, to say why when the system does not recover. */
+    private volatile String unsettled = "";
 
     Recovery(SystemUnderTest system) {
         this.system = system;
@@ -37,7 +40,8 @@ final class Recovery {
             if (settled == 0) {
                 firstSettled = System.nanoTime();
             }
-            settled = settled() ? settled + 1 : 0;
+            unsettled = unsettled();
+            settled = unsettled.isEmpty() ? settled + 1 : 0;
             if (settled == 2) {
                 return Optional.of(Duration.ofNanos(firstSettled - since));
             }
@@ -46,26 +50,35 @@ final class Recovery {
         return Optional.empty();
     }
 
-    private boolean settled() {
+    /** What the last look found unsettled (a group's lagging partitions, unsent rows, webhooks due), or empty. */
+    String unsettled() {
         try (Admin admin = Admin.create(Map.of(AdminClientConfig.BOOTSTRAP_SERVERS_CONFIG, system.kafkaBootstrap(),
                 AdminClientConfig.REQUEST_TIMEOUT_MS_CONFIG, 5000, AdminClientConfig.DEFAULT_API_TIMEOUT_MS_CONFIG,
                 5000))) {
             for (String group : ConsumerLag.GROUPS) {
-                if (ConsumerLag.of(admin, group) > 0) {
-                    return false;
+                Map<TopicPartition, Long> behind = ConsumerLag.behind(admin, group);
+                if (!behind.isEmpty()) {
+                    return group + " behind on " + behind;
                 }
             }
         } catch (Exception brokerAway) {
-            return false;
+            return "the broker did not answer: " + brokerAway;
         }
         for (String db : SystemUnderTest.DATABASES.values()) {
-            if (count(db, "select count(*) from outbox_event where sent_at is null") != 0) {
-                return false;
+            long unsent = count(db, "select count(*) from outbox_event where sent_at is null");
+            if (unsent != 0) {
+                return unsent < 0 ? "database " + db + " did not answer" : unsent + " outbox rows unsent in " + db;
             }
         }
         // SENDING too: a claim a crash or a database outage left behind is taken up again after three timeouts
-        return count("notifications",
-                "select count(*) from webhook_delivery where status in ('PENDING', 'SENDING')") == 0;
+        long due = count("notifications",
+                "select count(*) from webhook_delivery where status in ('PENDING', 'SENDING')");
+        return due == 0 ? "" : due + " webhook messages pending or mid-send";
+    }
+
+    /** What the last look of {@link #await} found unsettled; empty when it settled. */
+    String lastUnsettled() {
+        return unsettled;
     }
 
     private long count(String db, String sql) {
