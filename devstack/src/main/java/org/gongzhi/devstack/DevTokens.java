@@ -18,6 +18,8 @@ import java.util.Set;
 public final class DevTokens {
     public static final String ISSUER = "https://gongzhi.local/devstack";
     public static final String COMMUNITY = "hepingli";
+    /** The demo's second community, under the same sub-district. */
+    public static final String SECOND_COMMUNITY = "qingnianhu";
     /** The sub-district the demo's communities belong to. */
     public static final String SUBDISTRICT = "hepingli-subdistrict";
     /** The demo resident the local run signs in on the resident page: a household member with a request. */
@@ -41,6 +43,16 @@ public final class DevTokens {
 
     public static String admin() {
         return token("admin", "admin-wang", Map.of());
+    }
+
+    /** A worker of another community (the demo's second, {@link #SECOND_COMMUNITY}, or any). */
+    public static String worker(String community) {
+        return token("worker", "worker-" + community, Map.of("community", community));
+    }
+
+    /** An admin acting in another community (loading its demo data). */
+    public static String admin(String community) {
+        return token("admin", "admin-wang", Map.of("community", community));
     }
 
     public static String resident(String subject) {
