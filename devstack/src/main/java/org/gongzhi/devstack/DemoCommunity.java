@@ -39,8 +39,18 @@ public final class DemoCommunity {
         this.data = data;
     }
 
+    /** The first demo community, 和平里 (Hepingli). */
     public static DemoCommunity read() {
-        try (InputStream in = DemoCommunity.class.getResourceAsStream("demo-community.json")) {
+        return read("demo-community.json");
+    }
+
+    /** The second demo community under the same sub-district, 青年湖 (Qingnianhu): a smaller estate, its own office. */
+    public static DemoCommunity second() {
+        return read("demo-community-qingnianhu.json");
+    }
+
+    private static DemoCommunity read(String resource) {
+        try (InputStream in = DemoCommunity.class.getResourceAsStream(resource)) {
             return new DemoCommunity(JSON.readTree(in));
         } catch (IOException e) {
             throw new UncheckedIOException(e);
@@ -76,6 +86,11 @@ public final class DemoCommunity {
         return data.get(name);
     }
 
+    /** The community's id, which its tokens name (claim {@code community}). */
+    public String communityId() {
+        return data.get("community").get("id").asText();
+    }
+
     /**
      * Loads everything into the services at the given base URLs, keyed by module name ({@code request-service},
      * {@code alliance-service}, {@code volunteer-service}, {@code notification-service}); a missing key skips that
@@ -98,6 +113,7 @@ public final class DemoCommunity {
         URI requests = services.get(ServiceProcess.Service.REQUEST);
         URI alliance = services.get(ServiceProcess.Service.ALLIANCE);
         URI volunteers = services.get(ServiceProcess.Service.VOLUNTEER);
+        registerCommunity(requests, token);
         List<ObjectNode> buildings = buildings();
         for (ObjectNode building : buildings) {
             post(requests, "/api/estate/buildings", building, token);
@@ -119,16 +135,37 @@ public final class DemoCommunity {
                 return false;
             }, token);
         }
-        data.get("organisations").forEach(o -> post(alliance, "/api/organisations", o, token));
-        data.get("routingRules").forEach(r -> post(alliance, "/api/routing-rules", r, token));
-        data.get("riskPoints").forEach(r -> post(alliance, "/api/risk-points", r, token));
-        data.get("teams").forEach(t -> post(volunteers, "/api/teams", t, token));
-        data.get("volunteers").forEach(v -> post(volunteers, "/api/volunteers", v, token));
-        if (requests != null && alliance != null) {
+        data.path("organisations").forEach(o -> post(alliance, "/api/organisations", o, token));
+        data.path("routingRules").forEach(r -> post(alliance, "/api/routing-rules", r, token));
+        data.path("riskPoints").forEach(r -> post(alliance, "/api/risk-points", r, token));
+        data.path("teams").forEach(t -> post(volunteers, "/api/teams", t, token));
+        data.path("volunteers").forEach(v -> post(volunteers, "/api/volunteers", v, token));
+        if (requests != null && alliance != null && data.has("deliberation")) {
             new DemoDeliberation(this::call).load(requests, alliance, data.get("deliberation"));
         }
         new DemoDay(this::call, java.time.Instant.now()).load(requests, alliance, volunteers,
                 services.get(ServiceProcess.Service.NOTIFICATION), data.get("day"), token);
+    }
+
+    /**
+     * Registers the community under its sub-district in the estate registry (an admin's call; the same names again
+     * change nothing). A registry without communities (404/405) is skipped with a warning.
+     */
+    private void registerCommunity(URI requests, String token) {
+        JsonNode community = data.get("community");
+        if (requests == null || !community.has("subdistrict")) {
+            return;
+        }
+        ObjectNode body = JSON.createObjectNode().put("name", community.get("name").asText())
+                .put("nameEn", community.get("nameEn").asText());
+        body.set("subdistrict", community.get("subdistrict"));
+        JsonNode answer = call("PUT", requests, "/api/estate/communities/" + communityId(), body, token);
+        int status = answer.path("status").asInt();
+        if (status == 404 || status == 405) {
+            LOG.warning("demo data skipped: the registry has no communities (" + status + ")");
+        } else if (status / 100 != 2) {
+            throw new IllegalStateException("demo community refused: " + status + " " + answer.path("body"));
+        }
     }
 
     private static boolean has(JsonNode codes, String code) {

@@ -18,6 +18,10 @@ import java.util.Set;
 public final class DevTokens {
     public static final String ISSUER = "https://gongzhi.local/devstack";
     public static final String COMMUNITY = "hepingli";
+    /** The demo's second community, under the same sub-district. */
+    public static final String SECOND_COMMUNITY = "qingnianhu";
+    /** The sub-district the demo's communities belong to. */
+    public static final String SUBDISTRICT = "hepingli-subdistrict";
     /** The demo resident the local run signs in on the resident page: a household member with a request. */
     public static final String DEMO_RESIDENT = "demo-resident-01";
     private static final Duration LIFETIME = Duration.ofHours(12);
@@ -41,6 +45,16 @@ public final class DevTokens {
         return token("admin", "admin-wang", Map.of());
     }
 
+    /** A worker of another community (the demo's second, {@link #SECOND_COMMUNITY}, or any). */
+    public static String worker(String community) {
+        return token("worker", "worker-" + community, Map.of("community", community));
+    }
+
+    /** An admin acting in another community (loading its demo data). */
+    public static String admin(String community) {
+        return token("admin", "admin-wang", Map.of("community", community));
+    }
+
     public static String resident(String subject) {
         return token("resident", subject, Map.of());
     }
@@ -51,6 +65,18 @@ public final class DevTokens {
 
     public static String volunteer(String volunteerId) {
         return token("volunteer", "volunteer-" + volunteerId, Map.of("volunteer", volunteerId));
+    }
+
+    /** The demo sub-district office: reads the street view of the communities of {@link #SUBDISTRICT}. */
+    public static String subdistrict() {
+        return subdistrict(SUBDISTRICT);
+    }
+
+    /** An office of another sub-district (or of this one, by its id); it names no community. */
+    public static String subdistrict(String subdistrictId) {
+        JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject("subdistrict-zhao").upn("subdistrict-zhao")
+                .groups(Set.of("subdistrict")).claim("subdistrict", subdistrictId).expiresIn(LIFETIME);
+        return builder.jws().keyId("devstack").sign(privateKey());
     }
 
     public static String publicKeyPem() {

@@ -171,6 +171,8 @@ public final class LocalSystem implements AutoCloseable {
         // first, so that the day's tasks reach the property company's own system as they are assigned
         demo.registerPartnerWebhook(url(ServiceProcess.Service.NOTIFICATION), partner.url());
         demo.loadInto(urls(), DevTokens.admin());
+        DemoCommunity second = DemoCommunity.second();
+        second.loadInto(urls(), DevTokens.admin(second.communityId()));
     }
 
     /** The demo partner's (property management's) own system, which its webhook delivers to. */

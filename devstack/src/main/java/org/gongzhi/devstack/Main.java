@@ -23,7 +23,7 @@ public final class Main {
             case "token" -> System.out.println(token(argv));
             default -> {
                 System.out.println("usage: gongzhi up [--data DIR] [--brokers N] [--instances N] | down | "
-                        + "token --role ROLE [--org ORG] [--volunteer ID] [--subject SUBJECT]");
+                        + "token --role ROLE [--org ORG] [--volunteer ID] [--subdistrict ID] [--subject SUBJECT]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -84,18 +84,21 @@ public final class Main {
         system.loadDemoCommunity();
         System.out.println("""
 
-                Gongzhi is running with the demo community 和平里 (Hepingli).
+                Gongzhi is running with the demo communities 和平里 (Hepingli) and 青年湖 (Qingnianhu) of 和平里街道.
 
                   Dashboard        http://localhost:8080/#token=%1$s
                   Resident         http://localhost:8080/resident/#token=%2$s
                   Partner          http://localhost:8080/partner/#token=%3$s
                   Volunteer        http://localhost:8080/volunteer/#token=%4$s
+                  Street (街道)    http://localhost:8080/street/#token=%6$s
+                  Qingnianhu       http://localhost:8080/#token=%7$s
                   request-service  http://localhost:8081/q/swagger-ui
                   alliance-service http://localhost:8082/q/swagger-ui
                   volunteer-service http://localhost:8083/q/swagger-ui
                   notification     http://localhost:8080/q/swagger-ui
 
-                  A token:  ./gongzhi token --role worker   (resident, partner --org property, volunteer --volunteer v6070-01, admin)
+                  A token:  ./gongzhi token --role worker   (resident, partner --org property, volunteer --volunteer v6070-01, admin,
+                            subdistrict --subdistrict hepingli-subdistrict)
                   Webhooks: the property company's signed messages arrive at its own system on :8090 and are
                             listed in .local/logs/partner-webhook.log
                   Logs:     .local/logs/      Data: %5$s
@@ -105,7 +108,7 @@ public final class Main {
                         DevTokens.resident(DevTokens.DEMO_RESIDENT),
                         DevTokens.partner("property"),
                         DevTokens.volunteer("v6070-01"),
-                        data));
+                        data, DevTokens.subdistrict(), DevTokens.worker(DevTokens.SECOND_COMMUNITY)));
         if (brokers > 1 || instances > 1) {
             System.out.println("  Kafka brokers    " + system.stack().kafkaBootstrap());
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
@@ -137,6 +140,9 @@ public final class Main {
 
     private static String token(List<String> argv) {
         String role = option(argv, "--role", "worker");
+        if (role.equals("subdistrict")) {
+            return DevTokens.subdistrict(option(argv, "--subdistrict", DevTokens.SUBDISTRICT));
+        }
         String subject = option(argv, "--subject", role + "-demo");
         Map<String, Object> claims = new HashMap<>();
         String org = option(argv, "--org", null);

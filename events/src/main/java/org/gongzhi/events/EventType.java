@@ -37,7 +37,9 @@ public enum EventType {
     DECISION_PROGRESSED("gongzhi.decision.progressed.v1", Topics.DELIBERATION, DecisionProgressed.class),
     BUILDING_REGISTERED("gongzhi.estate.building.registered.v1", Topics.ESTATE_BUILDINGS, BuildingRegistered.class),
     BUILDING_REMOVED("gongzhi.estate.building.removed.v1", Topics.ESTATE_BUILDINGS, BuildingRemoved.class),
-    CATEGORY_DEFINED("gongzhi.estate.category.defined.v1", Topics.ESTATE_CATEGORIES, CategoryDefined.class);
+    CATEGORY_DEFINED("gongzhi.estate.category.defined.v1", Topics.ESTATE_CATEGORIES, CategoryDefined.class),
+    COMMUNITY_REGISTERED("gongzhi.estate.community.registered.v1", Topics.ESTATE_COMMUNITIES,
+            CommunityRegistered.class);
 
     private final String ceType;
     private final String topic;

@@ -13,12 +13,15 @@ public final class Topics {
     public static final String ESTATE_BUILDINGS = "gongzhi.estate.buildings";
     /** The category catalogue, compacted: the latest record per category is the category. */
     public static final String ESTATE_CATEGORIES = "gongzhi.estate.categories";
+    /** The communities and the sub-district each belongs to, compacted: the latest record per community is it. */
+    public static final String ESTATE_COMMUNITIES = "gongzhi.estate.communities";
 
     public static final List<String> ALL = List.of(REQUESTS, TASKS, VOLUNTEERING, DELIBERATION, WARNINGS,
-            ESTATE_BUILDINGS, ESTATE_CATEGORIES);
+            ESTATE_BUILDINGS, ESTATE_CATEGORIES, ESTATE_COMMUNITIES);
 
     /** Topics whose records are state keyed by id (cleanup.policy=compact); their dead-letter twins are not. */
-    public static final List<String> COMPACTED = List.of(ESTATE_BUILDINGS, ESTATE_CATEGORIES);
+    public static final List<String> COMPACTED = List.of(ESTATE_BUILDINGS, ESTATE_CATEGORIES,
+            ESTATE_COMMUNITIES);
 
     private Topics() {
     }

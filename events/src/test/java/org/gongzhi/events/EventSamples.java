@@ -74,7 +74,10 @@ final class EventSamples {
                     List.of(new BuildingRegistered.Unit("1", List.of("101", "102"))), 1, NOW)),
             Map.entry(EventType.BUILDING_REMOVED, new BuildingRemoved("hepingli", "33", 2, NOW)),
             Map.entry(EventType.CATEGORY_DEFINED, new CategoryDefined(CategoryDefined.EVERY_COMMUNITY, "shopping-help",
-                    "代买代购", "Shopping help", List.of("VOLUNTEERS"), "NORMAL", "PT24H", "PT168H", "errands", 1, NOW)));
+                    "代买代购", "Shopping help", List.of("VOLUNTEERS"), "NORMAL", "PT24H", "PT168H", "errands", 1, NOW)),
+            Map.entry(EventType.COMMUNITY_REGISTERED, new CommunityRegistered("qingnianhu", "青年湖社区",
+                    "Qingnianhu community", new CommunityRegistered.SubDistrict("hepingli-subdistrict", "和平里街道",
+                            "Hepingli Sub-district"), 1, NOW)));
 
     /** The events of a check-on-neighbour visit, as volunteer-service writes them since visits have their own id. */
     static final String VISIT = VisitId.of("w-1", "6f1c2a9e-0d5b-4f43-9a57-3c1de0f2b7a4").value();

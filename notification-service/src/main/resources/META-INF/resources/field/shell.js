@@ -43,8 +43,12 @@ function translate() {
   $('lang').textContent = w('switchTo');
 }
 
-/** start({storageKey, begin, redraw}): begin() once signed in, redraw() on a change of language. */
-export function start({ storageKey, begin, redraw }) {
+/**
+ * start({storageKey, begin, redraw, devSession}): begin() once signed in, redraw() on a change of language. With
+ * devSession (e.g. 'subdistrict'), a tab without a token asks the local demo's dev login for one of that kind
+ * (/api/dev/session?as=…, off in production) before it shows the token form.
+ */
+export function start({ storageKey, begin, redraw, devSession }) {
   useStorageKey(storageKey);
   const signedIn = { yes: false };
   const showLogin = () => { $('app').hidden = true; $('login').hidden = false; $('token').focus(); };
@@ -65,5 +69,8 @@ export function start({ storageKey, begin, redraw }) {
   if (fromFragment) history.replaceState(null, '', location.pathname);
   const saved = fromFragment || sessionStorage.getItem(storageKey);
   translate();
-  configure(showLogin).then(() => (saved ? go(saved) : showLogin())).catch(showError);
+  const fromDevLogin = () => fetch(`/api/dev/session?as=${encodeURIComponent(devSession)}`)
+    .then((r) => (r.ok ? r.json() : null))
+    .then((s) => (s ? go(s.token) : showLogin()), () => showLogin());
+  configure(showLogin).then(() => (saved ? go(saved) : devSession ? fromDevLogin() : showLogin())).catch(showError);
 }

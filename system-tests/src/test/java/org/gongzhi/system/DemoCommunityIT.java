@@ -49,6 +49,43 @@ class DemoCommunityIT {
     }
 
     @Test
+    void aSecondCommunityUnderTheSameSubDistrictIsOnTheStreetView() {
+        LocalSystem system = SystemUnderTest.get();
+        String requests = system.url(Service.REQUEST).toString();
+        String alliance = system.url(Service.ALLIANCE).toString();
+        String board = system.url(Service.NOTIFICATION).toString();
+        String qingnianhu = DevTokens.worker(DevTokens.SECOND_COMMUNITY);
+
+        given().baseUri(requests).auth().oauth2(DevTokens.subdistrict()).get("/api/estate/communities").then()
+                .statusCode(200).body("id", hasItems("hepingli", "qingnianhu"))
+                .body("find { it.id == 'qingnianhu' }.name", equalTo("青年湖社区"))
+                .body("find { it.id == 'qingnianhu' }.subdistrict.id", equalTo(DevTokens.SUBDISTRICT));
+        // its own estate, its own office, its own day; the first community's worker sees none of it
+        given().baseUri(requests).auth().oauth2(qingnianhu).get("/api/estate/buildings").then().statusCode(200)
+                .body("size()", equalTo(6));
+        given().baseUri(alliance).auth().oauth2(qingnianhu).get("/api/organisations").then().statusCode(200)
+                .body("id", hasItems("qingnianhu-office"));
+        given().baseUri(requests).auth().oauth2(qingnianhu).queryParam("size", 1).get("/api/requests").then()
+                .statusCode(200).body("total", greaterThanOrEqualTo(4));
+        given().baseUri(requests).auth().oauth2(DevTokens.worker()).get("/api/estate/buildings").then()
+                .statusCode(200).body("size()", equalTo(32));
+
+        // the sub-district's office sees both side by side, with the parties of each
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(board)
+                .auth().oauth2(DevTokens.subdistrict()).get("/api/street/overview").then().statusCode(200)
+                .body("name", equalTo("和平里街道"))
+                .body("communities.id", hasItems("hepingli", "qingnianhu"))
+                .body("communities.find { it.id == 'qingnianhu' }.requests.open", greaterThanOrEqualTo(2))
+                .body("communities.find { it.id == 'hepingli' }.requests.open", greaterThan(0))
+                .body("communities.find { it.id == 'qingnianhu' }.requests.late", greaterThanOrEqualTo(1))
+                .body("parties.find { it.organisationId == 'qingnianhu-office' }.communities.communityId",
+                        equalTo(List.of("qingnianhu")))
+                .body("parties.find { it.organisationId == 'property' }.communities.communityId",
+                        equalTo(List.of("hepingli"))));
+        given().baseUri(board).auth().oauth2(DevTokens.worker()).get("/api/street/overview").then().statusCode(403);
+    }
+
+    @Test
     void theDispatcherFindsALiveDayAndASecondLoadAddsNothing() {
         LocalSystem system = SystemUnderTest.get();
         String requests = system.url(Service.REQUEST).toString();

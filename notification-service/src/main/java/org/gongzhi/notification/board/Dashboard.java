@@ -24,7 +24,9 @@ import org.gongzhi.notification.board.DashboardViews.Deliberation;
 import org.gongzhi.notification.board.DashboardViews.OpenTopic;
 import org.gongzhi.notification.board.DashboardViews.PatrolProgress;
 import org.gongzhi.notification.board.DashboardViews.VoteInProgress;
+import org.gongzhi.notification.board.DashboardViews.PartyInCommunity;
 import org.gongzhi.notification.board.DashboardViews.PartyLoad;
+import org.gongzhi.notification.board.DashboardViews.RequestCounts;
 import org.gongzhi.notification.board.DashboardViews.VolunteerLoad;
 import org.gongzhi.notification.board.DashboardViews.Workload;
 import org.gongzhi.platform.api.Page;
@@ -33,6 +35,10 @@ import org.gongzhi.platform.api.Page;
 @ApplicationScoped
 public class Dashboard {
     static final String OPEN = "status not in " + StatusLists.REQUESTS_PAST_WORK;
+    /** An open request past its next deadline ($2: now): respond-by until someone responded, then resolve-by. */
+    private static final String LATE = """
+            coalesce(case when responded_at is null then coalesce(moved_respond_by, respond_by) end,
+                     moved_resolve_by, resolve_by) < $2""";
 
     /** $1 community, $2 building or null, $3 page size, $4 offset; one row with a null request when none is. */
     private static final String OPEN_REQUESTS = """
@@ -97,12 +103,9 @@ public class Dashboard {
      */
     public Uni<List<BuildingLoad>> buildings(String community) {
         Uni<Map<String, long[]>> loads = pool.preparedQuery("""
-                        select building, count(*) as open,
-                               count(*) filter (where coalesce(case when responded_at is null
-                                   then coalesce(moved_respond_by, respond_by) end,
-                                   moved_resolve_by, resolve_by) < $2) as overdue
-                        from request_board where community_id = $1 and building is not null and\s"""
-                        + OPEN + " group by building")
+                        select building, count(*) as open, count(*) filter (where %s) as overdue
+                        from request_board where community_id = $1 and building is not null and %s
+                        group by building""".formatted(LATE, OPEN))
                 .execute(Tuple.of(community, at(clock.instant())))
                 .map(rows -> {
                     Map<String, long[]> load = new HashMap<>();
@@ -125,6 +128,58 @@ public class Dashboard {
                     load.forEach((b, l) -> list.add(new BuildingLoad(b, -1, -1, l[0], l[1])));
                     return list;
                 }));
+    }
+
+    /**
+     * Each community's open requests, those past their next deadline and those with an escalated task still open
+     * (the street view); a community with no open request has no entry.
+     */
+    public Uni<Map<String, RequestCounts>> requestCounts(List<String> communities) {
+        return pool.preparedQuery("""
+                        select community_id, count(*) as open, count(*) filter (where %s) as late,
+                               count(*) filter (where request_id in (
+                                   select t.request_id from task_board t where t.community_id = any($1)
+                                     and t.escalation_level > 0 and t.status in %s)) as escalated
+                        from request_board where community_id = any($1) and %s
+                        group by community_id""".formatted(LATE, StatusLists.TASKS_OPEN, OPEN))
+                .execute(Tuple.of(communities.toArray(String[]::new), at(clock.instant())))
+                .map(rows -> {
+                    Map<String, RequestCounts> counts = new HashMap<>();
+                    for (Row r : rows) {
+                        counts.put(r.getString("community_id"), new RequestCounts(r.getLong("open"),
+                                r.getLong("late"), r.getLong("escalated")));
+                    }
+                    return counts;
+                });
+    }
+
+    /**
+     * Each party's tasks in each of the communities (the street view): open, past their deadline (as the workload
+     * counts them) and completed; a partner that serves several communities has a row in each.
+     */
+    public Uni<List<PartyInCommunity>> partiesAcross(List<String> communities) {
+        return pool.preparedQuery("""
+                        select organisation_id, community_id, max(organisation_name) as name,
+                               count(*) filter (where status in %1$s) as open,
+                               count(*) filter (where (status = $3
+                                       and coalesce(moved_acknowledge_by, acknowledge_by) < $2)
+                                   or (status in %1$s
+                                       and coalesce(moved_complete_by, complete_by) < $2)) as late,
+                               count(*) filter (where status = $4) as done
+                        from task_board where community_id = any($1)
+                        group by organisation_id, community_id
+                        order by organisation_id, community_id""".formatted(StatusLists.TASKS_OPEN))
+                .execute(Tuple.of(communities.toArray(String[]::new), at(clock.instant()),
+                        TaskStatus.ASSIGNED.wire(), TaskStatus.COMPLETED.wire()))
+                .map(rows -> {
+                    List<PartyInCommunity> list = new ArrayList<>();
+                    for (Row r : rows) {
+                        list.add(new PartyInCommunity(r.getString("organisation_id"), r.getString("name"),
+                                r.getString("community_id"), r.getLong("open"), r.getLong("late"),
+                                r.getLong("done")));
+                    }
+                    return list;
+                });
     }
 
     /** Open and overdue tasks per party; the volunteers' open offers and work in progress. */

@@ -34,6 +34,16 @@ public final class DashboardViews {
     public record PartyLoad(String organisationId, String name, long open, long overdue, long escalated) {
     }
 
+    /** A community's open requests, those past their next deadline, and those with an escalated task still open. */
+    public record RequestCounts(long open, long late, long escalated) {
+        public static final RequestCounts NONE = new RequestCounts(0, 0, 0);
+    }
+
+    /** One party's tasks in one community: open, past their deadline, completed. */
+    public record PartyInCommunity(String organisationId, String name, String communityId, long open, long late,
+            long done) {
+    }
+
     public record VolunteerLoad(long openOffers, long inProgress, long completed) {
     }
 
@@ -72,7 +82,7 @@ public final class DashboardViews {
 
     /** {@code rate} is null when nothing was due: no rate, rather than a flattering 100%. */
     public record Rate(long numerator, long denominator, Double rate) {
-        static Rate of(long numerator, long denominator) {
+        public static Rate of(long numerator, long denominator) {
             return new Rate(numerator, denominator,
                     denominator == 0 ? null : Math.round(10000.0 * numerator / denominator) / 10000.0);
         }
@@ -87,7 +97,8 @@ public final class DashboardViews {
     public record PartyRates(String organisationId, String name, Rate response, Rate resolution, Rate satisfaction) {
     }
 
-    public record Rates(String zone, ThreeRates today, ThreeRates week, ThreeRates month, List<DayRates> trend,
-            List<PartyRates> parties) {
+    /** {@code lastWeek}: the week before this one (Monday to Sunday), for the trend of the week's rates. */
+    public record Rates(String zone, ThreeRates today, ThreeRates week, ThreeRates lastWeek, ThreeRates month,
+            List<DayRates> trend, List<PartyRates> parties) {
     }
 }

@@ -46,14 +46,25 @@ public class Rates {
         this.config = config;
     }
 
+    /** The community's rates with this month's per party (the dashboard's). */
     public Uni<DashboardViews.Rates> of(String community) {
+        return of(community, true);
+    }
+
+    /** The community's rates without the parties' (the street view, which counts the parties across communities). */
+    public Uni<DashboardViews.Rates> ofCommunity(String community) {
+        return of(community, false);
+    }
+
+    private Uni<DashboardViews.Rates> of(String community, boolean withParties) {
         ZoneId zone = config.zone();
         Instant now = clock.instant();
         LocalDate today = LocalDate.ofInstant(now, zone);
         LocalDate week = today.with(TemporalAdjusters.previousOrSame(DayOfWeek.MONDAY));
+        LocalDate lastWeek = week.minusWeeks(1);
         LocalDate month = today.withDayOfMonth(1);
         LocalDate trendFrom = today.minusDays(config.trendDays() - 1L);
-        LocalDate from = min(min(week, month), trendFrom);
+        LocalDate from = min(min(lastWeek, month), trendFrom);
         Instant start = from.atStartOfDay(zone).toInstant();
         Instant end = today.plusDays(1).atStartOfDay(zone).toInstant();
         Tuple window = Tuple.of(community, Dashboard.at(start), Dashboard.at(end), Dashboard.at(now), zone.getId());
@@ -75,7 +86,9 @@ public class Rates {
                        count(*) filter (where satisfied) as yes, count(*) as total
                 from follow_up where community_id = $1 and visited_at >= $2 and visited_at < $3 and $4::timestamptz is not null
                 group by day""", window);
-        Uni<List<PartyRates>> parties = parties(community, month.atStartOfDay(zone).toInstant(), end, now);
+        Uni<List<PartyRates>> parties = withParties
+                ? parties(community, month.atStartOfDay(zone).toInstant(), end, now)
+                : Uni.createFrom().item(List.of());
 
         return Uni.combine().all().unis(response, resolution, satisfaction, parties).asTuple().map(t -> {
             List<DayRates> trend = new ArrayList<>();
@@ -85,6 +98,7 @@ public class Rates {
             return new DashboardViews.Rates(zone.getId(),
                     three(t.getItem1(), t.getItem2(), t.getItem3(), today, today),
                     three(t.getItem1(), t.getItem2(), t.getItem3(), week, today),
+                    three(t.getItem1(), t.getItem2(), t.getItem3(), lastWeek, week.minusDays(1)),
                     three(t.getItem1(), t.getItem2(), t.getItem3(), month, today),
                     trend, t.getItem4());
         });

@@ -10,11 +10,13 @@ package org.gongzhi.platform.security;
  * @param resident a resident: sees their own requests
  * @param org the organisation a partner acts for; null for anyone else
  * @param volunteer a volunteer's id, when the token names one
+ * @param subdistrict the sub-district a sub-district office acts for; null for anyone else
  */
-public record Caller(String id, String community, boolean staff, boolean resident, String org, String volunteer) {
+public record Caller(String id, String community, boolean staff, boolean resident, String org, String volunteer,
+        String subdistrict) {
 
     /** Work done for the community office by the system itself (an integrator's filing, a patrol's finding). */
     public static Caller staff(String id, String community) {
-        return new Caller(id, community, true, false, null, null);
+        return new Caller(id, community, true, false, null, null, null);
     }
 }

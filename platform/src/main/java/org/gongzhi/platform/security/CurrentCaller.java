@@ -25,12 +25,15 @@ public class CurrentCaller {
 
     /**
      * The caller as a value to hand to a service: a partner's organisation is required (a partner token without one is
-     * refused, 403); anyone else, staff included, acts for no organisation.
+     * refused, 403); anyone else, staff included, acts for no organisation. A sub-district office's sub-district is
+     * required (403 without one); it belongs to no single community, so its community is the token's, if it names one.
      */
     public Caller get() {
-        return new Caller(id(), community(), isStaff(), is(Roles.RESIDENT),
+        boolean subdistrictOffice = isSubdistrictOffice();
+        return new Caller(id(), subdistrictOffice ? claim(Roles.COMMUNITY_CLAIM).orElse(null) : community(),
+                isStaff(), is(Roles.RESIDENT),
                 !isStaff() && is(Roles.PARTNER) ? requireOrg() : null,
-                volunteer().orElse(null));
+                volunteer().orElse(null), subdistrictOffice ? requireSubdistrict() : null);
     }
 
     public String id() {
@@ -65,6 +68,17 @@ public class CurrentCaller {
                     + "ask for a token that does.", null);
         }
         return config.defaultCommunity();
+    }
+
+    /** A sub-district office that is nothing more: staff of a community act for that community instead. */
+    public boolean isSubdistrictOffice() {
+        return is(Roles.SUBDISTRICT) && !isStaff();
+    }
+
+    /** The sub-district of a sub-district office; a token without one is refused. */
+    public String requireSubdistrict() {
+        return claim(Roles.SUBDISTRICT_CLAIM).filter(s -> !s.isBlank()).orElseThrow(
+                () -> ProblemException.forbidden("The token names no sub-district (claim 'subdistrict')"));
     }
 
     public Optional<String> volunteer() {
