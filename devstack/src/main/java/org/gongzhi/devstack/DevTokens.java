@@ -27,14 +27,39 @@ public final class DevTokens {
     }
 
     public static String token(String role, String subject, Map<String, Object> claims) {
+        return token(COMMUNITY, role, subject, claims);
+    }
+
+    /** A token of another community than the demo's, for tests of what one community may see of another. */
+    public static String token(String community, String role, String subject, Map<String, Object> claims) {
         JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
-                .claim("community", COMMUNITY).expiresIn(LIFETIME);
+                .claim("community", community).expiresIn(LIFETIME);
         claims.forEach(builder::claim);
         return builder.jws().keyId("devstack").sign(privateKey());
     }
 
     public static String worker() {
         return token("worker", "worker-li", Map.of());
+    }
+
+    /** A worker of {@code community}. */
+    public static String worker(String community) {
+        return token(community, "worker", "worker-" + community, Map.of());
+    }
+
+    /** A resident of {@code community}. */
+    public static String resident(String community, String subject) {
+        return token(community, "resident", subject, Map.of());
+    }
+
+    /** A partner organisation of {@code community}. */
+    public static String partner(String community, String org) {
+        return token(community, "partner", "partner-" + org, Map.of("org", org));
+    }
+
+    /** A volunteer of {@code community}. */
+    public static String volunteer(String community, String volunteerId) {
+        return token(community, "volunteer", "volunteer-" + volunteerId, Map.of("volunteer", volunteerId));
     }
 
     public static String admin() {
