@@ -35,6 +35,8 @@ class CommunityTest {
         String s = Fixtures.suffix();
         String yuetan = "yuetan-" + s;
         String theirs = workerOf(yuetan);
+        // each community has its own grid: the other community's building of the same code
+        Fixtures.building(yuetan, "600", 600, 600);
 
         // a team and a volunteer of the other community, registered by its worker
         as(theirs).body("{\"id\": \"yt-%s\", \"name\": \"月坛队\"}".formatted(s)).post("/api/teams").then()
