@@ -225,6 +225,15 @@ class CommunityIsolationIT {
         notFound(as(VOLUNTEERS, worker).get("/api/matchings/" + errandB));
         notFound(as(VOLUNTEERS, DevTokens.volunteer("v6070-01")).post("/api/offers/" + offerB + "/accept"));
         notFound(as(VOLUNTEERS, DevTokens.volunteer("v6070-01")).post("/api/offers/" + offerB + "/decline"));
+        // a token of A that names B's volunteer (or B's organisation) does not reach them
+        String misnamedVolunteer = DevTokens.volunteer(DevTokens.COMMUNITY, B_VOLUNTEER);
+        notFound(as(VOLUNTEERS, misnamedVolunteer).get("/api/volunteers/me/offers"));
+        notFound(as(VOLUNTEERS, misnamedVolunteer).post("/api/offers/" + offerB + "/accept"));
+        notFound(as(REQUESTS, misnamedVolunteer).get("/api/requests/" + errandB + "/errand"));
+        String misnamedPartner = DevTokens.partner(DevTokens.COMMUNITY, B_ORG);
+        notFound(as(ALLIANCE, misnamedPartner).get("/api/tasks/" + taskB));
+        notFound(as(REQUESTS, misnamedPartner).get("/api/requests/" + leakB));
+        notFound(as(BOARD, misnamedPartner).get("/api/webhooks/" + hookB));
         notFound(as(REQUESTS, DevTokens.volunteer("v6070-01")).get("/api/requests/" + errandB + "/errand"));
         notFound(as(VOLUNTEERS, worker).body(Map.of("skills", List.of("errands"))).patch("/api/volunteers/" + B_VOLUNTEER));
         notFound(as(VOLUNTEERS, worker).get("/api/teams/" + B_TEAM + "/stats"));

@@ -47,6 +47,13 @@ class CommunityTest {
                 .post("/api/volunteers").then().statusCode(201).body("communityId", equalTo(yuetan));
         as(volunteerOf(yuetan, "y-" + s)).get("/api/volunteers/me").then().statusCode(200)
                 .body("communityId", equalTo(yuetan));
+        // a token of our community that names their volunteer does not reach them
+        String misnamed = volunteerOf(DevTokens.COMMUNITY, "y-" + s);
+        as(misnamed).get("/api/volunteers/me").then().statusCode(404).contentType("application/problem+json");
+        as(misnamed).get("/api/volunteers/me/offers").then().statusCode(404);
+        as(misnamed).get("/api/volunteers/me/tasks").then().statusCode(404);
+        as(misnamed).get("/api/volunteers/me/hours").then().statusCode(404);
+        as(misnamed).body("{\"active\": false}").patch("/api/volunteers/me").then().statusCode(404);
 
         // and one of ours, next door to theirs
         Fixtures.team("hp-" + s, null);
