@@ -390,10 +390,18 @@ class CommunityIsolationIT {
         // A opens its stream with a ticket (as the dashboard page does), B with its bearer token
         String ticket = as(BOARD, DevTokens.worker()).post("/api/stream/tickets").then().statusCode(200)
                 .extract().path("ticket");
+        URI partnerFeed = SYSTEM.url(Service.ALLIANCE).resolve("/api/partners/me/feed");
         try (SseClient a = new SseClient(URI.create(stream + "?ticket=" + ticket), Map.of());
-                SseClient b = new SseClient(stream, Map.of("Authorization", "Bearer " + DevTokens.worker(B)))) {
+                SseClient b = new SseClient(stream, Map.of("Authorization", "Bearer " + DevTokens.worker(B)));
+                // B's organisation's feed from its start, and the same organisation named in a token of A
+                SseClient feedB = new SseClient(partnerFeed, Map.of("Authorization",
+                        "Bearer " + DevTokens.partner(B, B_ORG), "Last-Event-ID", "0"));
+                SseClient feedMisnamed = new SseClient(partnerFeed, Map.of("Authorization",
+                        "Bearer " + DevTokens.partner(DevTokens.COMMUNITY, B_ORG), "Last-Event-ID", "0"))) {
             assertThat(a.status()).isEqualTo(200);
             assertThat(b.status()).isEqualTo(200);
+            assertThat(feedB.status()).isEqualTo(200);
+            assertThat(feedMisnamed.status()).isEqualTo(200);
             // B's request moves first, and B's stream shows it
             as(ALLIANCE, DevTokens.partner(B, B_ORG)).body(Map.of("note", "马上到")).post("/api/tasks/" + taskB
                     + "/acknowledge").then().statusCode(200);
@@ -407,6 +415,9 @@ class CommunityIsolationIT {
             await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(data(a))
                     .anyMatch(d -> d.contains("gongzhi.request.submitted.v1") && d.contains(leak)));
             assertThat(data(a)).noneMatch(d -> d.contains(leakB) || d.contains(B_BUILDING) || d.contains(B_ORG));
+            await().atMost(Duration.ofSeconds(45)).untilAsserted(() -> assertThat(data(feedB))
+                    .anyMatch(d -> d.contains(taskB) && d.contains("ACKNOWLEDGED")));
+            assertThat(data(feedMisnamed)).isEmpty();
             assertThat(data(b)).noneMatch(d -> d.contains(leak) || d.contains(leakA));
         }
     }
