@@ -145,6 +145,14 @@ class CommunityIsolationIT {
         // the public Open311 view is the deployment's own community's
         given().baseUri(REQUESTS).get("/open311/v2/requests/" + leakB + ".json").then().statusCode(404);
 
+        // a read of B's resident's contact is in B's audit log, not in A's
+        as(REQUESTS, DevTokens.worker(B)).queryParam("reason", "回访").get("/api/requests/" + leakB + "/contact")
+                .then().statusCode(200);
+        as(REQUESTS, DevTokens.token(B, "admin", "admin-" + B, Map.of())).get("/api/audit").then().statusCode(200)
+                .body("requestId", hasItem(leakB));
+        as(REQUESTS, DevTokens.admin()).queryParam("size", 500).get("/api/audit").then().statusCode(200)
+                .body("requestId", not(hasItem(leakB)));
+
         // and the reverse: B's worker finds nothing of A's, and B's search holds only B's requests
         notFound(as(REQUESTS, DevTokens.worker(B)).get("/api/requests/" + leakA));
         as(REQUESTS, DevTokens.worker(B)).queryParam("size", 100).get("/api/requests").then().statusCode(200)
