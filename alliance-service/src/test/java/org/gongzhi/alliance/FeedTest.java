@@ -102,6 +102,12 @@ class FeedTest {
         var policeFeed = SseProbe.collect(feed, DevTokens.partner("police"), "0", events -> events.stream()
                 .anyMatch(e -> e.data().contains(requestId)), Duration.ofSeconds(20));
         assertThat(policeFeed.events()).noneSatisfy(e -> assertThat(e.data()).contains("lift engineer"));
+        // a token of another community that names the organisation follows none of its entries (from the start, the
+        // first poll would bring them: the probe stops at the first event or after three seconds)
+        var elsewhere = SseProbe.collect(feed, DevTokens.partner("elsewhere", "property"), "0",
+                events -> !events.isEmpty(), Duration.ofSeconds(3));
+        assertThat(elsewhere.status()).isEqualTo(200);
+        assertThat(elsewhere.events()).isEmpty();
     }
 
     @Test

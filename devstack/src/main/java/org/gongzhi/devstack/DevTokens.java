@@ -31,8 +31,13 @@ public final class DevTokens {
     }
 
     public static String token(String role, String subject, Map<String, Object> claims) {
+        return token(COMMUNITY, role, subject, claims);
+    }
+
+    /** A token of another community than the demo's, for tests of what one community may see of another. */
+    public static String token(String community, String role, String subject, Map<String, Object> claims) {
         JwtClaimsBuilder builder = Jwt.issuer(ISSUER).subject(subject).upn(subject).groups(Set.of(role))
-                .claim("community", COMMUNITY).expiresIn(LIFETIME);
+                .claim("community", community).expiresIn(LIFETIME);
         claims.forEach(builder::claim);
         return builder.jws().keyId("devstack").sign(privateKey());
     }
@@ -41,18 +46,33 @@ public final class DevTokens {
         return token("worker", "worker-li", Map.of());
     }
 
+    /** A worker of {@code community} (the demo's second, {@link #SECOND_COMMUNITY}, or any). */
+    public static String worker(String community) {
+        return token(community, "worker", "worker-" + community, Map.of());
+    }
+
+    /** A resident of {@code community}. */
+    public static String resident(String community, String subject) {
+        return token(community, "resident", subject, Map.of());
+    }
+
+    /** A partner organisation of {@code community}. */
+    public static String partner(String community, String org) {
+        return token(community, "partner", "partner-" + org, Map.of("org", org));
+    }
+
+    /** A volunteer of {@code community}. */
+    public static String volunteer(String community, String volunteerId) {
+        return token(community, "volunteer", "volunteer-" + volunteerId, Map.of("volunteer", volunteerId));
+    }
+
     public static String admin() {
         return token("admin", "admin-wang", Map.of());
     }
 
-    /** A worker of another community (the demo's second, {@link #SECOND_COMMUNITY}, or any). */
-    public static String worker(String community) {
-        return token("worker", "worker-" + community, Map.of("community", community));
-    }
-
     /** An admin acting in another community (loading its demo data). */
     public static String admin(String community) {
-        return token("admin", "admin-wang", Map.of("community", community));
+        return token(community, "admin", "admin-wang", Map.of());
     }
 
     public static String resident(String subject) {

@@ -115,6 +115,22 @@ class NoticeTest {
     }
 
     @Test
+    void aResidentsInboxIsOfTheirCommunityOnly() {
+        // the same person (one subject) signed in to another community sees none of this community's notices
+        String town = "town-" + UUID.randomUUID().toString().substring(0, 8);
+        String elsewhere = "elsewhere-" + UUID.randomUUID().toString().substring(0, 8);
+        String carl = "carl-" + UUID.randomUUID();
+        String request = UUID.randomUUID().toString();
+        publisher.publish(submitted(town, request, carl));
+        publisher.publish(new RequestStatusChanged(town, request, "noise", "4", "SUBMITTED", "ASSIGNED", null,
+                clock.instant()));
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> given().auth().oauth2(resident(carl, town))
+                .get("/api/notices/me").then().statusCode(200).body("items.requestId", hasItem(request)));
+        given().auth().oauth2(resident(carl, elsewhere)).get("/api/notices/me").then().statusCode(200)
+                .body("total", equalTo(0));
+    }
+
+    @Test
     void onlyResidentsHaveAnInboxAndBadPreferencesAreRefused() {
         given().get("/api/notices/me").then().statusCode(401);
         given().auth().oauth2(DevTokens.worker()).get("/api/notices/me").then().statusCode(403);

@@ -82,6 +82,30 @@ class RequestIntakeTest {
     }
 
     @Test
+    void theSamePersonsKeyInAnotherCommunityIsNotAReplayOfTheFirstCommunitysRequest() {
+        String key = UUID.randomUUID().toString();
+        String subject = "resident-" + UUID.randomUUID();
+        String first = given().auth().oauth2(DevTokens.resident(subject)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(LEAK).post("/api/requests")
+                .then().statusCode(201).extract().path("id");
+        // another community with a building 7 of its own; the same person, key and body there file a request of it
+        String other = "other-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(DevTokens.worker(other)).contentType(ContentType.JSON).body("""
+                {"code": "7", "name": "7号楼", "floors": 6, "gridX": 1, "gridY": 0,
+                 "units": [{"code": "2", "households": [{"code": "201", "floorArea": 70}]}]}""")
+                .post("/api/estate/buildings").then().statusCode(201);
+        String second = given().auth().oauth2(DevTokens.resident(other, subject)).header("Idempotency-Key", key)
+                .contentType(ContentType.JSON).body(LEAK).post("/api/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "false").extract().path("id");
+
+        assertThat(second).isNotEqualTo(first);
+        given().auth().oauth2(DevTokens.resident(other, subject)).get("/api/requests/" + first).then().statusCode(404);
+        given().auth().oauth2(DevTokens.resident(subject)).header("Idempotency-Key", key).contentType(ContentType.JSON)
+                .body(LEAK).post("/api/requests")
+                .then().statusCode(201).header("Idempotent-Replayed", "true").body("id", equalTo(first));
+    }
+
+    @Test
     void aKeyReusedWithADifferentBodyIsRefused422AndFilesNothing() {
         String key = UUID.randomUUID().toString();
         String token = DevTokens.resident("resident-" + UUID.randomUUID());

@@ -50,13 +50,19 @@ public final class Fixtures {
      * version newer than any before; returns once volunteer-service's copy has it.
      */
     public static void building(String code, int x, int y) {
+        building("hepingli", code, x, y);
+    }
+
+    /** A building of {@code community}'s estate, as the registry publishes it; returns once the grid has it. */
+    public static void building(String community, String code, int x, int y) {
         long version = System.currentTimeMillis();
-        KafkaProbe.publish(Topics.ESTATE_BUILDINGS, "hepingli/" + code, UUID.randomUUID().toString(),
+        KafkaProbe.publish(Topics.ESTATE_BUILDINGS, community + "/" + code, UUID.randomUUID().toString(),
                 "gongzhi.estate.building.registered.v1", """
-                        {"communityId": "hepingli", "code": "%s", "name": "%s号楼", "floors": 6, "gridX": %d,
+                        {"communityId": "%s", "code": "%s", "name": "%s号楼", "floors": 6, "gridX": %d,
                          "gridY": %d, "units": [], "version": %d, "changedAt": "2026-12-07T08:00:00Z"}"""
-                        .formatted(code, code, x, y, version));
-        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30)).until(() -> gridVersion(code) >= version);
+                        .formatted(community, code, code, x, y, version));
+        org.awaitility.Awaitility.await().atMost(java.time.Duration.ofSeconds(30))
+                .until(() -> gridVersion(community, code) >= version);
     }
 
     /** The skill volunteer-service's copy of the catalogue names for a category; null if it has none. */
@@ -76,11 +82,17 @@ public final class Fixtures {
 
     /** The version of the building in volunteer-service's copy of the grid; 0 if it has none. */
     public static long gridVersion(String code) {
+        return gridVersion("hepingli", code);
+    }
+
+    /** The version of {@code community}'s building on volunteer-service's grid; 0 if it is not there. */
+    public static long gridVersion(String community, String code) {
         var stack = org.gongzhi.devstack.DevstackResource.stack();
         try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("volunteers"), stack.username(),
                 stack.password());
-                var s = c.prepareStatement("select version from building where code = ? and not removed")) {
-            s.setString(1, code);
+                var s = c.prepareStatement("select version from building where community_id = ? and code = ? and not removed")) {
+            s.setString(1, community);
+            s.setString(2, code);
             try (var rs = s.executeQuery()) {
                 return rs.next() ? rs.getLong(1) : 0;
             }

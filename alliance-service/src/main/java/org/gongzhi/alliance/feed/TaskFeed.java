@@ -28,18 +28,21 @@ public class TaskFeed {
     public record Entry(long seq, String eventType, String payload) {
     }
 
-    /** Entries after {@code lastSeen}; without one, only entries from now on. */
-    public Multi<Entry> follow(String organisationId, Long lastSeen) {
+    /**
+     * Entries after {@code lastSeen}; without one, only entries from now on. Only while the organisation is of
+     * {@code communityId}: a token of another community that names it follows nothing.
+     */
+    public Multi<Entry> follow(String organisationId, String communityId, Long lastSeen) {
         AtomicLong cursor = new AtomicLong(lastSeen == null ? -1 : lastSeen);
         return Multi.createFrom().ticks().startingAfter(java.time.Duration.ofMillis(1)).every(config.pollInterval())
                 .onOverflow().drop()
                 .emitOn(io.smallrye.mutiny.infrastructure.Infrastructure.getDefaultWorkerPool())
                 .onItem().transformToIterable(tick -> {
                     if (cursor.get() < 0) {
-                        cursor.set(latest(organisationId));
+                        cursor.set(latest(organisationId, communityId));
                         return List.of();
                     }
-                    List<Entry> entries = after(organisationId, cursor.get());
+                    List<Entry> entries = after(organisationId, communityId, cursor.get());
                     if (!entries.isEmpty()) {
                         cursor.set(entries.get(entries.size() - 1).seq());
                     }
@@ -47,11 +50,13 @@ public class TaskFeed {
                 });
     }
 
-    private long latest(String organisationId) {
+    private long latest(String organisationId, String communityId) {
         try (Connection c = dataSource.getConnection();
-                PreparedStatement s = c.prepareStatement(
-                        "select coalesce(max(seq), 0) from feed_entry where organisation_id = ?")) {
+                PreparedStatement s = c.prepareStatement("""
+                        select coalesce(max(seq), 0) from feed_entry f join organisation o on o.id = f.organisation_id
+                        where f.organisation_id = ? and o.community_id = ?""")) {
             s.setString(1, organisationId);
+            s.setString(2, communityId);
             try (ResultSet rs = s.executeQuery()) {
                 rs.next();
                 return rs.getLong(1);
@@ -61,14 +66,16 @@ public class TaskFeed {
         }
     }
 
-    private List<Entry> after(String organisationId, long seq) {
+    private List<Entry> after(String organisationId, String communityId, long seq) {
         try (Connection c = dataSource.getConnection();
                 PreparedStatement s = c.prepareStatement("""
-                        select seq, event_type, payload from feed_entry
-                        where organisation_id = ? and seq > ? order by seq limit ?""")) {
+                        select f.seq, f.event_type, f.payload from feed_entry f
+                        join organisation o on o.id = f.organisation_id
+                        where f.organisation_id = ? and o.community_id = ? and f.seq > ? order by f.seq limit ?""")) {
             s.setString(1, organisationId);
-            s.setLong(2, seq);
-            s.setInt(3, config.batchSize());
+            s.setString(2, communityId);
+            s.setLong(3, seq);
+            s.setInt(4, config.batchSize());
             List<Entry> entries = new ArrayList<>();
             try (ResultSet rs = s.executeQuery()) {
                 while (rs.next()) {

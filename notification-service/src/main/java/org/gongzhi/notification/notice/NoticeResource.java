@@ -41,7 +41,7 @@ public class NoticeResource {
                     search.contact == null || search.contact.isBlank() ? null : search.contact, search.page,
                     search.size());
         }
-        return notices.inbox(caller.id(), search.page, search.size());
+        return notices.inbox(caller.community(), caller.id(), search.page, search.size());
     }
 
     @GET

@@ -32,9 +32,9 @@ public class Notices {
         this.clock = clock;
     }
 
-    /** A resident's inbox. */
-    public Uni<Page<NoticeView>> inbox(String residentId, int page, int size) {
-        return page("resident_id = $1 and $2::text is null", residentId, null, page, size);
+    /** A resident's inbox in their community (the same person's notices of another community are not in it). */
+    public Uni<Page<NoticeView>> inbox(String community, String residentId, int page, int size) {
+        return page("resident_id = $1 and community_id = $2", residentId, community, page, size);
     }
 
     /**

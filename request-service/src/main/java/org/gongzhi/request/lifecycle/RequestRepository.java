@@ -114,8 +114,9 @@ public class RequestRepository implements PanacheRepositoryBase<ResidentRequest,
         });
     }
 
-    public Uni<ResidentRequest> byIdempotencyKey(String createdBy, String key) {
-        return find("createdBy = ?1 and idempotencyKey = ?2", createdBy, key).firstResult();
+    public Uni<ResidentRequest> byIdempotencyKey(String communityId, String createdBy, String key) {
+        return find("communityId = ?1 and createdBy = ?2 and idempotencyKey = ?3", communityId, createdBy, key)
+                .firstResult();
     }
 
     public Uni<List<TimelineEntry>> timeline(UUID requestId) {

@@ -69,7 +69,7 @@ public class RequestService {
         if (idempotencyKey == null) {
             return Uni.createFrom().failure(refused);
         }
-        return Panache.withSession(() -> requests.byIdempotencyKey(caller.id(), idempotencyKey)
+        return Panache.withSession(() -> requests.byIdempotencyKey(caller.community(), caller.id(), idempotencyKey)
                 .chain(r -> {
                     if (r == null) {
                         return Uni.createFrom().failure(refused);

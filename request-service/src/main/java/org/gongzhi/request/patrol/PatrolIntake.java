@@ -63,7 +63,7 @@ public class PatrolIntake {
             throw poison(event, "neither a building nor a place");
         }
         String key = "problem:" + p.problemId();
-        return requests.byIdempotencyKey(ACTOR, key).chain(existing -> {
+        return requests.byIdempotencyKey(p.communityId(), ACTOR, key).chain(existing -> {
             if (existing != null) {
                 LOG.debugf("problem %s is request %s already", p.problemId(), existing.id);
                 return Uni.createFrom().voidItem();

@@ -17,9 +17,9 @@ import java.util.List;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.team.SignedInVolunteer;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
 import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
@@ -30,14 +30,12 @@ import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
 public class ActivityResource {
     private final ActivityService activities;
     private final CurrentCaller caller;
+    private final SignedInVolunteer me;
 
-    ActivityResource(ActivityService activities, CurrentCaller caller) {
+    ActivityResource(ActivityService activities, CurrentCaller caller, SignedInVolunteer me) {
         this.activities = activities;
         this.caller = caller;
-    }
-
-    private String me() {
-        return caller.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer"));
+        this.me = me;
     }
 
     @POST
@@ -64,7 +62,7 @@ public class ActivityResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Sign me up for an activity")
     public Uni<Response> signUp(@PathParam("id") UUID id) {
-        return activities.signUp(id, me()).map(a -> Response.status(201).entity(a).build());
+        return me.id().chain(v -> activities.signUp(id, v)).map(a -> Response.status(201).entity(a).build());
     }
 
     @DELETE
@@ -72,7 +70,7 @@ public class ActivityResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Withdraw my sign-up")
     public Uni<Response> withdraw(@PathParam("id") UUID id) {
-        return activities.withdraw(id, me()).replaceWith(Response.noContent().build());
+        return me.id().chain(v -> activities.withdraw(id, v)).replaceWith(Response.noContent().build());
     }
 
     @POST

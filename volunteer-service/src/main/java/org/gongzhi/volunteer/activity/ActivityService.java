@@ -42,7 +42,7 @@ public class ActivityService {
     @WithTransaction
     public Uni<List<ActivityView>> publish(String teamId, @Valid @NotNull NewActivity input, Caller caller) {
         return leadable(teamId, caller).chain(team -> input.building() == null ? Uni.createFrom().item(team)
-                : Building.findById(input.building()).map(b -> {
+                : Building.onGrid(team.communityId, input.building()).map(b -> {
                     if (b == null) {
                         throw ProblemException.invalid("building", "building '" + input.building()
                                 + "' is not on the grid");

@@ -13,15 +13,15 @@ import org.gongzhi.events.CategoryDefined;
 /**
  * Writes the registry's records into volunteer-service's tables: the inbox skips an event applied before, and the
  * version guard keeps an older record of a key (republished, or read again from the topic's start) from overwriting
- * a newer one. Buildings are keyed by code alone, as the grid always was (one community per deployment so far).
+ * a newer one. Buildings are keyed by community and code: each community has a grid of its own.
  */
 @ApplicationScoped
 public class EstateCopy {
 
-    /** The grid as this service holds it: each building not removed, with its position. */
+    /** The community's grid as this service holds it: each building not removed, with its position. */
     @WithSession
-    public Uni<List<GridBuilding>> grid() {
-        return Building.<Building>list("removed = false order by gridY, gridX, code")
+    public Uni<List<GridBuilding>> grid(String communityId) {
+        return Building.<Building>list("communityId = ?1 and removed = false order by gridY, gridX, code", communityId)
                 .map(all -> all.stream().map(b -> new GridBuilding(b.code, b.gridX, b.gridY)).toList());
     }
 
@@ -31,18 +31,21 @@ public class EstateCopy {
 
     Uni<Void> keep(BuildingRegistered b) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        insert into building (code, grid_x, grid_y, version, removed) values (?1, ?2, ?3, ?4, false)
-                        on conflict (code) do update set grid_x = excluded.grid_x, grid_y = excluded.grid_y,
-                            version = excluded.version, removed = false
+                        insert into building (community_id, code, grid_x, grid_y, version, removed)
+                        values (?5, ?1, ?2, ?3, ?4, false)
+                        on conflict (community_id, code) do update set grid_x = excluded.grid_x,
+                            grid_y = excluded.grid_y, version = excluded.version, removed = false
                         where building.version < excluded.version""")
                 .setParameter(1, b.code()).setParameter(2, b.gridX()).setParameter(3, b.gridY())
-                .setParameter(4, b.version()).executeUpdate()).replaceWithVoid();
+                .setParameter(4, b.version()).setParameter(5, b.communityId()).executeUpdate()).replaceWithVoid();
     }
 
     Uni<Void> keep(BuildingRemoved b) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
-                        update building set removed = true, version = ?2 where code = ?1 and version < ?2""")
-                .setParameter(1, b.code()).setParameter(2, b.version()).executeUpdate()).replaceWithVoid();
+                        update building set removed = true, version = ?2
+                        where community_id = ?3 and code = ?1 and version < ?2""")
+                .setParameter(1, b.code()).setParameter(2, b.version()).setParameter(3, b.communityId())
+                .executeUpdate()).replaceWithVoid();
     }
 
     Uni<Void> keep(CategoryDefined c) {

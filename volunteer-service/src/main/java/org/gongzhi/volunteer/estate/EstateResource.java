@@ -9,6 +9,7 @@ import jakarta.ws.rs.core.MediaType;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/buildings")
@@ -16,15 +17,18 @@ import org.gongzhi.platform.security.Roles;
 @Produces(MediaType.APPLICATION_JSON)
 public class EstateResource {
     private final EstateCopy estate;
+    private final CurrentCaller caller;
 
-    EstateResource(EstateCopy estate) {
+    EstateResource(EstateCopy estate, CurrentCaller caller) {
         this.estate = estate;
+        this.caller = caller;
     }
 
     @GET
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "The buildings on the grid (distance for matching), as the estate registry published them")
+    @Operation(summary = "The caller's community's buildings on the grid (distance for matching), as the estate "
+            + "registry published them")
     public Uni<List<EstateCopy.GridBuilding>> grid() {
-        return estate.grid();
+        return estate.grid(caller.community());
     }
 }

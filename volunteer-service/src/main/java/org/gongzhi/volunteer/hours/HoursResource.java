@@ -10,9 +10,9 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.team.SignedInVolunteer;
 import org.gongzhi.volunteer.hours.HoursViews.TeamStats;
 import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
 
@@ -22,10 +22,12 @@ import org.gongzhi.volunteer.hours.HoursViews.VolunteerHours;
 public class HoursResource {
     private final HoursLedger ledger;
     private final CurrentCaller caller;
+    private final SignedInVolunteer me;
 
-    HoursResource(HoursLedger ledger, CurrentCaller caller) {
+    HoursResource(HoursLedger ledger, CurrentCaller caller, SignedInVolunteer me) {
         this.ledger = ledger;
         this.caller = caller;
+        this.me = me;
     }
 
     @GET
@@ -33,8 +35,7 @@ public class HoursResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "My service hours: total, monthly totals and every entry")
     public Uni<VolunteerHours> mine() {
-        return ledger.ofVolunteer(caller.volunteer()
-                .orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")));
+        return me.id().chain(ledger::ofVolunteer);
     }
 
     @GET

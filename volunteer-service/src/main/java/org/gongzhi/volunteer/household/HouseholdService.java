@@ -34,7 +34,7 @@ public class HouseholdService {
 
     @WithTransaction
     public Uni<HouseholdView> flag(@Valid @NotNull NewHousehold input, String communityId, String worker) {
-        return Building.findById(input.building()).chain(building -> {
+        return Building.onGrid(communityId, input.building()).chain(building -> {
             if (building == null) {
                 throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
             }

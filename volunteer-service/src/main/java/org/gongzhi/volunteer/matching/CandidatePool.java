@@ -20,7 +20,7 @@ record CandidatePool(List<Ranking.Candidate> candidates) {
             select v.id, v.skills, v.availability, home.gridX, home.gridY, v.maxTasksPerWeek,
                 (select count(o) from Offer o where o.volunteerId = v.id and o.status in (?2, ?3, ?4, ?5)
                     and o.offeredAt >= ?6)
-            from Volunteer v join Building home on home.code = v.building
+            from Volunteer v join Building home on home.communityId = v.communityId and home.code = v.building
             where v.active = true and home.removed = false and v.communityId = ?1""";
 
     static Uni<CandidatePool> of(String communityId, Instant now) {

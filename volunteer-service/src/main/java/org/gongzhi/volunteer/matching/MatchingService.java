@@ -221,8 +221,8 @@ public class MatchingService {
         if (input.skill() != null && !Skills.ALL.contains(input.skill())) {
             throw ProblemException.invalid("skill", "unknown skill '" + input.skill() + "'; one of " + Skills.ALL);
         }
-        return Building.<Building>findById(input.building()).chain(building -> {
-            if (building == null || building.removed) {
+        return Building.onGrid(communityId, input.building()).chain(building -> {
+            if (building == null) {
                 throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
             }
             return Matching.<Matching>findById(input.requestId());
@@ -307,8 +307,7 @@ public class MatchingService {
             List<Ranking.Candidate> open = found.notTried(m);
             // where the job is only matters when someone is left to rank
             Uni<Building> place = open.isEmpty() ? Uni.createFrom().nullItem()
-                    : Building.<Building>findById(m.building == null ? "" : m.building)
-                            .map(b -> b == null || b.removed ? null : b);
+                    : Building.onGrid(m.communityId, m.building);
             return place.map(target -> {
                 List<Ranking.Scored> ranked = Ranking.rank(open, m.skill,
                         target == null ? null : target.gridX, target == null ? null : target.gridY,

@@ -19,6 +19,7 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.gongzhi.volunteer.team.SignedInVolunteer;
 import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
@@ -30,14 +31,12 @@ import org.gongzhi.volunteer.matching.MatchingApi.Progress;
 public class OfferResource {
     private final MatchingService matching;
     private final CurrentCaller caller;
+    private final SignedInVolunteer me;
 
-    OfferResource(MatchingService matching, CurrentCaller caller) {
+    OfferResource(MatchingService matching, CurrentCaller caller, SignedInVolunteer me) {
         this.matching = matching;
         this.caller = caller;
-    }
-
-    private String me() {
-        return caller.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer"));
+        this.me = me;
     }
 
     /** Someone else changed the offer at the same moment (a second click, the expiry check): a 409, not a 500. */
@@ -79,7 +78,7 @@ public class OfferResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Offers waiting for my answer, each with why I was asked")
     public Uni<List<OfferView>> offers() {
-        return matching.offers(me(), List.of(Offer.Status.OFFERED));
+        return me.id().chain(v -> matching.offers(v, List.of(Offer.Status.OFFERED)));
     }
 
     @GET
@@ -88,8 +87,8 @@ public class OfferResource {
     @Operation(summary = "Offers I accepted, and what became of them (latest progress, completed, handed over and to"
             + " whom, missed, cancelled)")
     public Uni<List<OfferView>> tasks() {
-        return matching.offers(me(), List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED,
-                Offer.Status.HANDED_OVER, Offer.Status.MISSED, Offer.Status.CANCELLED));
+        return me.id().chain(v -> matching.offers(v, List.of(Offer.Status.ACCEPTED, Offer.Status.COMPLETED,
+                Offer.Status.HANDED_OVER, Offer.Status.MISSED, Offer.Status.CANCELLED)));
     }
 
     @POST
@@ -99,7 +98,7 @@ public class OfferResource {
     @Operation(summary = "Accept an offer")
     @APIResponse(responseCode = "409", description = "The offer expired or was already answered")
     public Uni<OfferView> accept(@PathParam("id") UUID id) {
-        return concurrently(matching.accept(me(), id));
+        return concurrently(me.id().chain(v -> matching.accept(v, id)));
     }
 
     @POST
@@ -108,7 +107,7 @@ public class OfferResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Decline an offer; the next candidate is asked")
     public Uni<OfferView> decline(@PathParam("id") UUID id) {
-        return concurrently(matching.decline(me(), id));
+        return concurrently(me.id().chain(v -> matching.decline(v, id)));
     }
 
     @POST
@@ -118,7 +117,7 @@ public class OfferResource {
     @Operation(summary = "Report how my accepted task goes; the latest note shows on the task and is published")
     @APIResponse(responseCode = "409", description = "The offer is not accepted, or already done, handed over or missed")
     public Uni<OfferView> progress(@PathParam("id") UUID id, Progress progress) {
-        return concurrently(matching.progress(me(), id, progress));
+        return concurrently(me.id().chain(v -> matching.progress(v, id, progress)));
     }
 
     @POST
@@ -127,7 +126,7 @@ public class OfferResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Report the work done, with hours (0.25 to 12) and a note")
     public Uni<OfferView> complete(@PathParam("id") UUID id, Completion completion) {
-        return concurrently(matching.complete(me(), id, completion));
+        return concurrently(me.id().chain(v -> matching.complete(v, id, completion)));
     }
 
     @POST
@@ -139,6 +138,6 @@ public class OfferResource {
     @APIResponse(responseCode = "400", description = "handOverTo is not an organisation type, or no reason")
     @APIResponse(responseCode = "409", description = "The offer is not accepted, or already done, handed over or missed")
     public Uni<OfferView> handOver(@PathParam("id") UUID id, HandOver handOver) {
-        return concurrently(matching.handOver(me(), id, handOver));
+        return concurrently(me.id().chain(v -> matching.handOver(v, id, handOver)));
     }
 }

@@ -16,7 +16,6 @@ import java.net.URI;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.team.TeamApi.Profile;
@@ -32,10 +31,12 @@ import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
 public class TeamResource {
     private final TeamService teams;
     private final CurrentCaller me;
+    private final SignedInVolunteer signedIn;
 
-    TeamResource(TeamService teams, CurrentCaller me) {
+    TeamResource(TeamService teams, CurrentCaller me, SignedInVolunteer signedIn) {
         this.teams = teams;
         this.me = me;
+        this.signedIn = signedIn;
     }
 
     @POST
@@ -69,7 +70,7 @@ public class TeamResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "My profile: skills, home building, availability, weekly cap, paused or active, phone")
     public Uni<Profile> me() {
-        return teams.profile(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")));
+        return signedIn.id().chain(teams::profile);
     }
 
     @PATCH
@@ -77,8 +78,7 @@ public class TeamResource {
     @RolesAllowed(Roles.VOLUNTEER)
     @Operation(summary = "Change my skills, availability, weekly cap or phone, or pause/resume (active)")
     public Uni<Profile> changeMe(VolunteerChange change) {
-        return teams.change(me.volunteer().orElseThrow(() -> ProblemException.forbidden("the token names no volunteer")),
-                change, me.get());
+        return signedIn.id().chain(v -> teams.change(v, change, me.get()));
     }
 
     @PATCH

@@ -59,7 +59,7 @@ public class TeamService {
             if (team == null || !communityId.equals(team.communityId)) {
                 throw ProblemException.invalid("team", "no team '" + input.team() + "'");
             }
-            return checkBuilding(input.building());
+            return checkBuilding(communityId, input.building());
         }).chain(() -> {
             Volunteer v = new Volunteer();
             v.id = input.id();
@@ -117,7 +117,7 @@ public class TeamService {
                 }
                 return v;
             });
-        }).chain(v -> (change.building() == null ? Uni.createFrom().voidItem() : checkBuilding(change.building()))
+        }).chain(v -> (change.building() == null ? Uni.createFrom().voidItem() : checkBuilding(v.communityId, change.building()))
                 .map(ignored -> {
                     if (change.building() != null) {
                         v.building = change.building();
@@ -150,9 +150,9 @@ public class TeamService {
         }
     }
 
-    private static Uni<Void> checkBuilding(String code) {
-        return Building.<Building>findById(code).map(building -> {
-            if (building == null || building.removed) {
+    private static Uni<Void> checkBuilding(String communityId, String code) {
+        return Building.onGrid(communityId, code).map(building -> {
+            if (building == null) {
                 throw ProblemException.invalid("building", "building '" + code + "' is not on the grid");
             }
             return null;

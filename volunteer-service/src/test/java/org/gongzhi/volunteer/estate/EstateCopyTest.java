@@ -68,4 +68,25 @@ class EstateCopyTest {
                  "availability": %s, "maxTasksPerWeek": 5}""".formatted(code, code, Fixtures.ALWAYS))
                 .post("/api/volunteers").then().statusCode(400).body("errors.field", hasItem("building"));
     }
+
+    @Test
+    void anotherCommunitysBuildingIsNotOnTheGridOfThisOne() {
+        // the same code in two communities: each keeps its own place, and neither sees the other's building
+        String code = "C" + UUID.randomUUID().toString().substring(0, 5);
+        Fixtures.building(code, 5, 6);
+        Fixtures.building("qingnianhu", code, 70, 71);
+        String only = "Q" + UUID.randomUUID().toString().substring(0, 5);
+        Fixtures.building("qingnianhu", only, 72, 73);
+        given().auth().oauth2(DevTokens.worker()).get("/api/buildings").then().statusCode(200)
+                .body("find { it.code == '%s' }.gridX".formatted(code), equalTo(5))
+                .body("code", not(hasItem(only)));
+        given().auth().oauth2(DevTokens.worker("qingnianhu")).get("/api/buildings").then().statusCode(200)
+                .body("find { it.code == '%s' }.gridX".formatted(code), equalTo(70))
+                .body("code", hasItem(only));
+        Fixtures.team("6070", null);
+        Fixtures.as(DevTokens.worker()).body("""
+                {"id": "v-%s", "name": "志愿者", "team": "6070", "building": "%s", "skills": ["errands"],
+                 "availability": %s, "maxTasksPerWeek": 5}""".formatted(only, only, Fixtures.ALWAYS))
+                .post("/api/volunteers").then().statusCode(400).body("errors.field", hasItem("building"));
+    }
 }

@@ -168,7 +168,7 @@ class WarningVisitTest {
         String s = Fixtures.suffix();
         String community = "many-" + s;
         String worker = workerOf(community);
-        Fixtures.building("340", 340, 340);
+        Fixtures.building(community, "340", 340, 340);
         int households = 2000;
         // flagged in one statement: two thousand API calls would only slow the test
         VertxContextSupport.subscribeAndAwait(() -> Panache.withTransaction(() -> Panache.getSession()
@@ -199,8 +199,8 @@ class WarningVisitTest {
         String s = Fixtures.suffix();
         String community = "lift-" + s;
         String worker = workerOf(community);
-        Fixtures.building("330", 330, 330);
-        Fixtures.building("331", 331, 330);
+        Fixtures.building(community, "330", 330, 330);
+        Fixtures.building(community, "331", 331, 330);
         as(worker).body("{\"id\": \"lift-%s\", \"name\": \"巡查队\"}".formatted(s)).post("/api/teams").then()
                 .statusCode(201);
         String a = "la-" + s;

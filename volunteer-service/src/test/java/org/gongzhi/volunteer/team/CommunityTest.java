@@ -35,6 +35,8 @@ class CommunityTest {
         String s = Fixtures.suffix();
         String yuetan = "yuetan-" + s;
         String theirs = workerOf(yuetan);
+        // each community has its own grid: the other community's building of the same code
+        Fixtures.building(yuetan, "600", 600, 600);
 
         // a team and a volunteer of the other community, registered by its worker
         as(theirs).body("{\"id\": \"yt-%s\", \"name\": \"月坛队\"}".formatted(s)).post("/api/teams").then()
@@ -45,6 +47,13 @@ class CommunityTest {
                 .post("/api/volunteers").then().statusCode(201).body("communityId", equalTo(yuetan));
         as(volunteerOf(yuetan, "y-" + s)).get("/api/volunteers/me").then().statusCode(200)
                 .body("communityId", equalTo(yuetan));
+        // a token of our community that names their volunteer does not reach them
+        String misnamed = volunteerOf(DevTokens.COMMUNITY, "y-" + s);
+        as(misnamed).get("/api/volunteers/me").then().statusCode(404).contentType("application/problem+json");
+        as(misnamed).get("/api/volunteers/me/offers").then().statusCode(404);
+        as(misnamed).get("/api/volunteers/me/tasks").then().statusCode(404);
+        as(misnamed).get("/api/volunteers/me/hours").then().statusCode(404);
+        as(misnamed).body("{\"active\": false}").patch("/api/volunteers/me").then().statusCode(404);
 
         // and one of ours, next door to theirs
         Fixtures.team("hp-" + s, null);
