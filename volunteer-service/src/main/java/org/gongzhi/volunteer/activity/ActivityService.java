@@ -166,8 +166,10 @@ public class ActivityService {
 
     private static Uni<Team> leadable(String teamId, Caller caller) {
         return Team.<Team>findById(teamId).map(team -> {
-            boolean staff = caller.staff() && caller.community().equals(team == null ? null : team.communityId);
-            if (team == null || !staff && Optional.ofNullable(caller.volunteer()).filter(v -> v.equals(team.leader)).isEmpty()) {
+            // another community's team does not exist here, whoever the token names
+            if (team == null || !team.communityId.equals(caller.community())
+                    || !caller.staff() && Optional.ofNullable(caller.volunteer()).filter(team.leader::equals)
+                            .isEmpty()) {
                 throw ProblemException.notFound("team", teamId);
             }
             return team;

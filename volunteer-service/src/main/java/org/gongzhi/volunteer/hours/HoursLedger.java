@@ -65,11 +65,12 @@ public class HoursLedger {
     public Uni<TeamStats> ofTeam(String teamId, String month, Caller caller) {
         YearMonth period = parseMonth(month);
         return Team.<Team>findById(teamId).chain(team -> {
-            if (team == null) {
+            // another community's team does not exist here, whoever the token names
+            if (team == null || !team.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("team", teamId);
             }
             return Volunteer.<Volunteer>list("team", teamId).chain(members -> {
-                boolean staff = caller.staff() && caller.community().equals(team.communityId);
+                boolean staff = caller.staff();
                 if (!staff && Optional.ofNullable(caller.volunteer()).map(me -> !me.equals(team.leader)
                         && members.stream().noneMatch(m -> m.id.equals(me))).orElse(true)) {
                     throw ProblemException.notFound("team", teamId);

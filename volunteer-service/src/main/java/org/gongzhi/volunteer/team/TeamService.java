@@ -103,12 +103,12 @@ public class TeamService {
             checkSkills(change.skills());
         }
         return Volunteer.<Volunteer>findById(volunteerId).chain(v -> {
-            if (v == null) {
+            // another community's volunteer does not exist here, whoever the token names
+            if (v == null || !v.communityId.equals(caller.community())) {
                 throw ProblemException.notFound("volunteer", volunteerId);
             }
             Optional<String> me = Optional.ofNullable(caller.volunteer());
-            if (caller.staff() && caller.community().equals(v.communityId)
-                    || me.filter(volunteerId::equals).isPresent()) {
+            if (caller.staff() || me.filter(volunteerId::equals).isPresent()) {
                 return Uni.createFrom().item(v);
             }
             return Team.<Team>findById(v.team).map(team -> {

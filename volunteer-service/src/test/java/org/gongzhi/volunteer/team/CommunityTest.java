@@ -54,6 +54,16 @@ class CommunityTest {
         as(misnamed).get("/api/volunteers/me/tasks").then().statusCode(404);
         as(misnamed).get("/api/volunteers/me/hours").then().statusCode(404);
         as(misnamed).body("{\"active\": false}").patch("/api/volunteers/me").then().statusCode(404);
+        // nor as the leader of their team: not its profile changes, its figures or its activities
+        as(theirs).body("{\"id\": \"yl-%s\", \"name\": \"月坛二队\", \"leader\": \"y-%s\"}".formatted(s, s))
+                .post("/api/teams").then().statusCode(201);
+        as(volunteerOf(yuetan, "y-" + s)).get("/api/teams/yl-" + s + "/stats").then().statusCode(200);
+        as(misnamed).body("{\"active\": false}").patch("/api/volunteers/y-" + s).then().statusCode(404)
+                .contentType("application/problem+json");
+        as(misnamed).get("/api/teams/yl-" + s + "/stats").then().statusCode(404);
+        as(misnamed).body("{\"title\": \"x\", \"kind\": \"OTHER\", \"startsAt\": \"%s\", \"hours\": 1, \"capacity\": 1}"
+                .formatted(Instant.now().plus(Duration.ofDays(2)))).post("/api/teams/yl-" + s + "/activities").then()
+                .statusCode(404);
 
         // and one of ours, next door to theirs
         Fixtures.team("hp-" + s, null);
@@ -65,7 +75,8 @@ class CommunityTest {
         List<String> ourTeams = as(DevTokens.worker()).get("/api/teams").then().statusCode(200)
                 .extract().jsonPath().getList("id");
         assertThat(ourTeams).contains("hp-" + s).doesNotContain("yt-" + s);
-        as(theirs).get("/api/teams").then().statusCode(200).body("id", equalTo(List.of("yt-" + s)));
+        as(theirs).get("/api/teams").then().statusCode(200)
+                .body("id", org.hamcrest.Matchers.containsInAnyOrder("yt-" + s, "yl-" + s));
         List<String> ourVolunteers = as(DevTokens.worker()).get("/api/volunteers").then().statusCode(200)
                 .extract().jsonPath().getList("id");
         assertThat(ourVolunteers).contains("h-" + s).doesNotContain("y-" + s);
