@@ -21,7 +21,8 @@ import org.gongzhi.events.RequestStatus;
  * webhook messages that are the same but for their ids;</li>
  * <li><b>out of order</b>: a request's status going backwards on the topic, or a read model showing an earlier status
  * than the topic's last;</li>
- * <li><b>unseen</b>: a record on a topic whose id never came down the dashboard's stream (dead letters excepted).</li>
+ * <li><b>unseen</b>: a record of the watched (demo) community on a topic whose id never came down its dashboard's
+ * stream (dead letters excepted).</li>
  * </ul>
  */
 public record Verdict(int lost, int duplicated, int outOfOrder, int unseen, int deadLettered,
