@@ -10,6 +10,7 @@ import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.lessThanOrEqualTo;
 import static org.hamcrest.Matchers.not;
+import static org.gongzhi.system.SystemProbes.allWeek;
 
 import io.restassured.http.ContentType;
 import io.restassured.response.Response;
@@ -488,14 +489,5 @@ class CommunityIsolationIT {
 
     private static List<String> data(SseClient stream) {
         return stream.events().stream().map(SseClient.Event::data).toList();
-    }
-
-    private static String allWeek() {
-        StringBuilder days = new StringBuilder();
-        for (String day : new String[] {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}) {
-            days.append(days.length() == 0 ? "" : ", ")
-                    .append("{\"day\": \"%s\", \"from\": \"00:00\", \"to\": \"24:00\"}".formatted(day));
-        }
-        return days.toString();
     }
 }

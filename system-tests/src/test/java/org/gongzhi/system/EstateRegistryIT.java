@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.gongzhi.system.SystemProbes.allWeek;
 
 import io.restassured.http.ContentType;
 import io.restassured.specification.RequestSpecification;
@@ -114,14 +115,5 @@ class EstateRegistryIT {
                 .formatted(code))
                 .post("/api/requests").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("building"));
-    }
-
-    private static String allWeek() {
-        StringBuilder days = new StringBuilder();
-        for (String day : new String[] {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}) {
-            days.append(days.length() == 0 ? "" : ", ")
-                    .append("{\"day\": \"%s\", \"from\": \"00:00\", \"to\": \"24:00\"}".formatted(day));
-        }
-        return days.toString();
     }
 }

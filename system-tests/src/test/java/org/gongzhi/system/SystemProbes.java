@@ -32,6 +32,16 @@ final class SystemProbes {
     }
 
     /** Every party finishes its task on the request, as the partners would through alliance-service. */
+    /** A volunteer's availability every day, all day: the JSON array's items, for a volunteer registered in a test. */
+    static String allWeek() {
+        StringBuilder days = new StringBuilder();
+        for (String day : new String[] {"MON", "TUE", "WED", "THU", "FRI", "SAT", "SUN"}) {
+            days.append(days.length() == 0 ? "" : ", ")
+                    .append("{\"day\": \"%s\", \"from\": \"00:00\", \"to\": \"24:00\"}".formatted(day));
+        }
+        return days.toString();
+    }
+
     static void completeEveryTask(String alliance, String requestId) {
         await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(alliance)
                 .auth().oauth2(DevTokens.worker()).get("/api/cases/" + requestId).then().statusCode(200)
