@@ -98,7 +98,7 @@ public final class Bench {
             probes.awaitStreamQuiet(Duration.ofSeconds(60));
             HttpClient http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                     .connectTimeout(Duration.ofSeconds(5)).build();
-            Workload workload = new Workload(42, 200);
+            Workload workload = new Workload(42, 2_000);
             if (o.warmup().toSeconds() > 0) {
                 out.println("warming up: " + o.warmupRate() + " req/s for " + o.warmup().toSeconds()
                         + " s (not reported)");
@@ -249,14 +249,14 @@ public final class Bench {
                 + ", Kafka " + versions.getProperty("kafka") + ", PostgreSQL " + postgresVersion + ", Gongzhi "
                 + versions.getProperty("gongzhi") + ", HdrHistogram " + versions.getProperty("hdrhistogram") + " |");
         h.add("| system | " + (system.selfStarted() ? "started by the bench (LocalSystem: devstack + the packaged "
-                + "services as processes, " + String.join(" ", ServiceProcess.JVM_OPTIONS)
+                + "services as processes on " + system.serviceJvm() + ", " + String.join(" ", ServiceProcess.JVM_OPTIONS)
                 + ", 6 partitions per topic)" : "attached") + "; "
                 + system.urls() + "; Kafka " + system.kafkaBootstrap() + " |");
         h.add("| processes watched | " + pids + " |");
         h.add("| load | open model, fixed rate, latency from each request's due time; mix: water-leak 30 %, noise 22 %, "
                 + "blocked-drain 10 %, handrail 7 %, wiring 6 %, clutter 6 %, dispute 5 %, lift 4 %, safety 3 %, "
-                + "volunteer help 7 % (no alliance task); older buildings more often; half by 200 residents in the app,"
-                + " half by a worker (12345 hotline, phone, rounds) |");
+                + "volunteer help 7 % (no alliance task); older buildings more often; half by 2 000 residents in the app,"
+                + " half by 10 workers (12345 hotline, phone, rounds) |");
         h.add("| options | rates " + o.rates() + ", duration " + o.duration().toSeconds() + " s, warm-up "
                 + o.warmup().toSeconds() + " s at " + o.warmupRate() + " req/s"
                 + (o.ramp() ? ", ramp from " + o.rampStart() + " to " + o.rampMax() + " req/s, steps of "

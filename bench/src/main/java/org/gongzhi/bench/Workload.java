@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.SplittableRandom;
 import org.gongzhi.devstack.DevTokens;
 
@@ -38,14 +39,18 @@ public final class Workload {
     private static final ObjectMapper JSON = new ObjectMapper();
     private static final int BUILDINGS = 32;
     private final SplittableRandom random;
-    private final String worker;
+    /** The workers who file what comes in by phone: a hotline has several, each with their own fair share. */
+    private static final int WORKERS = 10;
+    private final List<String> workers = new ArrayList<>();
     private final List<String> residents = new ArrayList<>();
     private final int totalWeight = CATEGORIES.stream().mapToInt(Category::weight).sum();
     private long hotlineTicket = 20_000_000;
 
     public Workload(long seed, int residentCount) {
         this.random = new SplittableRandom(seed);
-        this.worker = DevTokens.worker();
+        for (int i = 0; i < WORKERS; i++) {
+            workers.add(DevTokens.token(DevTokens.COMMUNITY, "worker", "bench-operator-" + i, Map.of()));
+        }
         for (int i = 0; i < residentCount; i++) {
             residents.add(DevTokens.resident("bench-resident-" + i));
         }
@@ -76,7 +81,7 @@ public final class Workload {
             token = residents.get(random.nextInt(residents.size()));
             body.put("channel", "app");
         } else {
-            token = worker;
+            token = workers.get(random.nextInt(workers.size()));
             body.put("contactPhone", "13" + (100_000_000 + random.nextInt(800_000_000)));
             body.put("residentId", "bench-resident-" + random.nextInt(Math.max(1, residents.size())));
             if (channel < 0.8) {
