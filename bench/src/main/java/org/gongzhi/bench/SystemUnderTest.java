@@ -11,6 +11,7 @@ import java.util.Optional;
 import java.util.concurrent.TimeUnit;
 import org.gongzhi.devstack.DevStack;
 import org.gongzhi.devstack.LocalSystem;
+import org.gongzhi.devstack.ServiceJvm;
 import org.gongzhi.devstack.ServiceProcess;
 
 /** Where the system is: the services' addresses, Kafka, PostgreSQL, and the processes to watch when local. */
@@ -37,19 +38,27 @@ public final class SystemUnderTest implements AutoCloseable {
 
     /**
      * Starts a whole system on free ports (devstack + the four packaged services) and loads the demo community;
-     * {@code statementStats}: PostgreSQL counts every statement (for a profile).
+     * {@code statementStats}: PostgreSQL counts every statement (for a profile). The services run as
+     * {@code ./gongzhi up} runs them: on the newest JDK with their AOT caches ({@link ServiceJvm#newest}).
      */
     public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
             boolean statementStats) {
-        return start(repoRoot, logDir, extraEnv, statementStats, 1, 1);
+        return start(repoRoot, logDir, extraEnv, statementStats, 1, 1,
+                ServiceJvm.newest(repoRoot.resolve(".local/aot")));
     }
 
     /**
      * As {@link #start(Path, Path, Map, boolean)}, on a Kafka cluster of {@code brokers} (1: one combined node) with
-     * {@code instances} of each service.
+     * {@code instances} of each service, on the JVM devstack runs on (the fault suite: its kills and restarts would
+     * only ever record caches).
      */
     public static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
             boolean statementStats, int brokers, int instances) {
+        return start(repoRoot, logDir, extraEnv, statementStats, brokers, instances, ServiceJvm.current());
+    }
+
+    private static SystemUnderTest start(Path repoRoot, Path logDir, Map<String, String> extraEnv,
+            boolean statementStats, int brokers, int instances, ServiceJvm jvm) {
         DevStack.Options options = DevStack.Options.defaults().forLongRuns().withBrokers(brokers);
         Map<ServiceProcess.Service, Integer> counts = new java.util.EnumMap<>(ServiceProcess.Service.class);
         for (ServiceProcess.Service s : ServiceProcess.Service.values()) {
@@ -59,7 +68,7 @@ public final class SystemUnderTest implements AutoCloseable {
         // the notices notification-service "sends" go beside the logs, not into the directory the bench was run from
         env.putIfAbsent("GONGZHI_NOTIFICATIONS_SINK_DIR", logDir.toString());
         LocalSystem system = LocalSystem.start(statementStats ? options.withStatementStats() : options, repoRoot,
-                logDir, false, env, counts);
+                logDir, false, env, counts, jvm);
         try {
             system.loadDemoCommunity();
             Map<String, URI> urls = new LinkedHashMap<>();
@@ -147,6 +156,11 @@ public final class SystemUnderTest implements AutoCloseable {
 
     public boolean selfStarted() {
         return owned != null;
+    }
+
+    /** The JVM the services run on, for the report ({@code "?"} when the bench did not start them). */
+    public String serviceJvm() {
+        return owned != null ? owned.serviceJvm().describe() : "?";
     }
 
     /** The system the bench started itself, for those who act on its processes (the fault suite). */

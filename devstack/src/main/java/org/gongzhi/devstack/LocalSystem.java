@@ -3,6 +3,7 @@ package org.gongzhi.devstack;
 import java.net.URI;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.EnumMap;
 import java.util.HashMap;
@@ -29,6 +30,10 @@ public final class LocalSystem implements AutoCloseable {
     private final boolean fixedPorts;
     private final Map<String, String> env = new HashMap<>();
     private PartnerReceiver partner;
+    private ServiceJvm jvm = ServiceJvm.current();
+    private final Instant began = Instant.now();
+    private Duration stackStart = Duration.ZERO;
+    private Duration servicesStart = Duration.ZERO;
 
     private LocalSystem(DevStack stack, Path repoRoot, Path logDir, boolean fixedPorts) {
         this.stack = stack;
@@ -53,7 +58,16 @@ public final class LocalSystem implements AutoCloseable {
      */
     public static LocalSystem start(DevStack.Options options, Path repoRoot, Path logDir, boolean fixedPorts,
             Map<String, String> extraEnv, Map<ServiceProcess.Service, Integer> instances) {
+        return start(options, repoRoot, logDir, fixedPorts, extraEnv, instances, ServiceJvm.current());
+    }
+
+    /** As above, the services on {@code jvm} ({@link ServiceJvm#newest}: the newest JDK with AOT caches). */
+    public static LocalSystem start(DevStack.Options options, Path repoRoot, Path logDir, boolean fixedPorts,
+            Map<String, String> extraEnv, Map<ServiceProcess.Service, Integer> instances, ServiceJvm jvm) {
+        Instant began = Instant.now();
         LocalSystem system = new LocalSystem(DevStack.start(options), repoRoot, logDir, fixedPorts);
+        system.stackStart = Duration.between(began, Instant.now());
+        system.jvm = jvm;
         try {
             Map<ServiceProcess.Service, Integer> ports = new EnumMap<>(ServiceProcess.Service.class);
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
@@ -81,6 +95,7 @@ public final class LocalSystem implements AutoCloseable {
             List<CompletableFuture<ServiceProcess>> ready = started.stream()
                     .map(s -> CompletableFuture.supplyAsync(() -> s.awaitReady(Duration.ofSeconds(180)))).toList();
             ready.forEach(CompletableFuture::join);
+            system.servicesStart = Duration.between(system.began, Instant.now());
             return system;
         } catch (RuntimeException e) {
             system.close();
@@ -94,7 +109,8 @@ public final class LocalSystem implements AutoCloseable {
 
     private ServiceProcess startInstance(ServiceProcess.Service service, int port) {
         List<ServiceProcess> running = services.get(service);
-        ServiceProcess instance = new ServiceProcess(stack, repoRoot, service, running.size() + 1, port, logDir, env)
+        ServiceProcess instance = new ServiceProcess(stack, repoRoot, service, running.size() + 1, port, logDir, env,
+                jvm)
                 .start();
         running.add(instance);
         return instance;
@@ -130,6 +146,17 @@ public final class LocalSystem implements AutoCloseable {
                 "GONGZHI_NOTICES_SECRETARIES_" + community + "_PHONE", "+8613800001001",
                 "GONGZHI_NOTICES_SECRETARIES_" + community + "_EMAIL", "secretary@hepingli.example",
                 "GONGZHI_MEETINGS_PLACES_" + community, "和平里社区居委会二楼会议室 / community office, 2nd floor");
+    }
+
+    /** How long Kafka and PostgreSQL took to be ready, and then the services (every instance ready). */
+    public String startupTimes() {
+        return "Kafka and PostgreSQL %.1f s, the services %.1f s".formatted(stackStart.toMillis() / 1000.0,
+                servicesStart.toMillis() / 1000.0);
+    }
+
+    /** The JVM the services run on. */
+    public ServiceJvm serviceJvm() {
+        return jvm;
     }
 
     public DevStack stack() {

@@ -3,6 +3,8 @@ package org.gongzhi.devstack;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,6 +32,7 @@ public final class Main {
     }
 
     private static void up(Path root, List<String> argv) throws Exception {
+        Instant began = Instant.now();
         Path local = root.resolve(".local");
         int brokers = Integer.parseInt(option(argv, "--brokers", "1"));
         int instances = Integer.parseInt(option(argv, "--instances", "1"));
@@ -54,6 +57,8 @@ public final class Main {
         // the local run listens on this machine only; the dashboard signs in through the #token= link printed below
         env.put("QUARKUS_HTTP_HOST", "127.0.0.1");
         env.put("GONGZHI_NOTIFICATIONS_SINK_DIR", local.resolve("outbox-sink").toString());
+        ServiceJvm jvm = ServiceJvm.newest(local.resolve("aot"));
+        System.out.println("The services run on " + jvm.describe() + ".");
         LocalSystem system;
         try {
             Map<ServiceProcess.Service, Integer> counts = new java.util.EnumMap<>(ServiceProcess.Service.class);
@@ -61,7 +66,8 @@ public final class Main {
                 counts.put(service, instances);
             }
             system = LocalSystem.start(DevStack.Options.defaults().withDataDir(data).forLongRuns()
-                    .withPorts(kafkaPort, pgPort).withBrokers(brokers), root, local.resolve("logs"), true, env, counts);
+                    .withPorts(kafkaPort, pgPort).withBrokers(brokers), root, local.resolve("logs"), true, env, counts,
+                    jvm);
         } catch (RuntimeException e) {
             Throwable cause = e instanceof java.util.concurrent.CompletionException && e.getCause() != null
                     ? e.getCause() : e;
@@ -81,7 +87,11 @@ public final class Main {
             }
             stopped.countDown();
         }));
+        Instant demoBegan = Instant.now();
         system.loadDemoCommunity();
+        System.out.printf("Started in %.1f s (%s, the demo communities %.1f s).%n",
+                Duration.between(began, Instant.now()).toMillis() / 1000.0, system.startupTimes(),
+                Duration.between(demoBegan, Instant.now()).toMillis() / 1000.0);
         System.out.println("""
 
                 Gongzhi is running with the demo communities 和平里 (Hepingli) and 青年湖 (Qingnianhu) of 和平里街道.

@@ -28,6 +28,8 @@ public final class ServiceProcess implements AutoCloseable {
     private final Map<String, String> env;
     private final Path log;
     private final DevStack stack;
+    private final ServiceJvm jvm;
+    private ServiceJvm.Start launch;
     private Process process;
 
     /** The four services, their ports and databases. */
@@ -50,7 +52,7 @@ public final class ServiceProcess implements AutoCloseable {
 
     public ServiceProcess(DevStack stack, Path repoRoot, Service service, int port, Path logDir,
             Map<String, String> extraEnv) {
-        this(stack, repoRoot, service, 1, port, logDir, extraEnv);
+        this(stack, repoRoot, service, 1, port, logDir, extraEnv, ServiceJvm.current());
     }
 
     /**
@@ -58,8 +60,9 @@ public final class ServiceProcess implements AutoCloseable {
      * ({@code alliance-service}), the others carry their number ({@code alliance-service-2}), and so do their logs.
      */
     public ServiceProcess(DevStack stack, Path repoRoot, Service service, int instance, int port, Path logDir,
-            Map<String, String> extraEnv) {
+            Map<String, String> extraEnv, ServiceJvm jvm) {
         this.stack = stack;
+        this.jvm = jvm;
         this.service = service;
         this.instance = instance;
         this.name = instance == 1 ? service.module : service.module + "-" + instance;
@@ -84,9 +87,10 @@ public final class ServiceProcess implements AutoCloseable {
             "-XX:MaxMetaspaceSize=160m", "-XX:ReservedCodeCacheSize=64m", "-XX:TrimNativeHeapInterval=5000");
 
     public ServiceProcess start() {
+        launch = jvm.start(service.module, instance, jar.getParent());
         List<String> command = new ArrayList<>();
-        command.add(DevStack.javaExecutable());
-        command.addAll(JVM_OPTIONS);
+        command.add(launch.java().toString());
+        command.addAll(launch.options());
         command.addAll(List.of("-jar", jar.toString()));
         ProcessBuilder builder = new ProcessBuilder(command).redirectErrorStream(true)
                 .redirectOutput(ProcessBuilder.Redirect.appendTo(log.toFile()));
@@ -182,6 +186,7 @@ public final class ServiceProcess implements AutoCloseable {
         }
         process.destroyForcibly();
         waitForExit();
+        launch.discard();
     }
 
     /**
@@ -205,14 +210,19 @@ public final class ServiceProcess implements AutoCloseable {
         Signals.send(process.pid(), signal);
     }
 
-    /** SIGTERM: a graceful stop. */
+    /**
+     * SIGTERM: a graceful stop. A service recording its AOT cache ({@link ServiceJvm}) writes it on the way out, which
+     * takes longer than a stop: it is given two minutes, and its cache is kept only if it got there.
+     */
     public void stop() {
         if (process == null || !process.isAlive()) {
             return;
         }
         process.destroy();
+        boolean graceful = false;
         try {
-            if (!process.waitFor(20, TimeUnit.SECONDS)) {
+            graceful = process.waitFor(launch.recordingCache() ? 120 : 20, TimeUnit.SECONDS);
+            if (!graceful) {
                 process.destroyForcibly();
             }
         } catch (InterruptedException e) {
@@ -220,6 +230,11 @@ public final class ServiceProcess implements AutoCloseable {
             Thread.currentThread().interrupt();
         }
         waitForExit();
+        if (graceful) {
+            launch.keep();
+        } else {
+            launch.discard();
+        }
     }
 
     public long pid() {
