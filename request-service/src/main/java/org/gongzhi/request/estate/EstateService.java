@@ -104,7 +104,10 @@ public class EstateService {
                 .toList();
     }
 
-    /** Removes a building with its households; refused (409) while a request located in it is not over. */
+    /**
+     * Removes a building with its households; refused (409) while a request located in it is not over or a risk point
+     * of the alliance is in it.
+     */
     @WithTransaction
     public Uni<Void> remove(String communityId, String code) {
         return estate.building(communityId, code).chain(building -> {
@@ -115,6 +118,12 @@ public class EstateService {
                 if (open) {
                     throw ProblemException.conflict("building " + code + " has open requests; close them (or move "
                             + "them to another building) before removing it");
+                }
+                return estate.riskPointIn(communityId, code);
+            }).chain(riskPoint -> {
+                if (riskPoint != null) {
+                    throw ProblemException.conflict("risk point " + riskPoint.id + " (" + riskPoint.name
+                            + ") is at building " + code + "; it cannot be removed while the risk point is there");
                 }
                 long version = building.version + 1;
                 return estate.remove(communityId, code).chain(() -> outbox.add(
