@@ -114,16 +114,17 @@ public class EstateService {
             if (building == null) {
                 throw ProblemException.notFound("building", code);
             }
-            return estate.hasOpenRequests(communityId, code).chain(open -> {
-                if (open) {
-                    throw ProblemException.conflict("building " + code + " has open requests; close them (or move "
-                            + "them to another building) before removing it");
-                }
-                return estate.riskPointIn(communityId, code);
-            }).chain(riskPoint -> {
+            // a risk point stays for good (there is no removing one), so it is said first
+            return estate.riskPointIn(communityId, code).chain(riskPoint -> {
                 if (riskPoint != null) {
                     throw ProblemException.conflict("risk point " + riskPoint.id + " (" + riskPoint.name
                             + ") is at building " + code + "; it cannot be removed while the risk point is there");
+                }
+                return estate.hasOpenRequests(communityId, code);
+            }).chain(open -> {
+                if (open) {
+                    throw ProblemException.conflict("building " + code + " has open requests; close them (or move "
+                            + "them to another building) before removing it");
                 }
                 long version = building.version + 1;
                 return estate.remove(communityId, code).chain(() -> outbox.add(

@@ -86,16 +86,17 @@ public class PlaceService {
             if (place == null) {
                 throw ProblemException.notFound("place", code);
             }
-            return estate.hasOpenRequestsAt(communityId, code).chain(open -> {
-                if (open) {
-                    throw ProblemException.conflict("place " + code + " has open requests; close them (or move "
-                            + "them elsewhere) before removing it");
-                }
-                return estate.riskPointAt(communityId, code);
-            }).chain(riskPoint -> {
+            // a risk point stays for good (there is no removing one), so it is said first
+            return estate.riskPointAt(communityId, code).chain(riskPoint -> {
                 if (riskPoint != null) {
                     throw ProblemException.conflict("risk point " + riskPoint.id + " (" + riskPoint.name
                             + ") is at place " + code + "; it cannot be removed while the risk point is there");
+                }
+                return estate.hasOpenRequestsAt(communityId, code);
+            }).chain(open -> {
+                if (open) {
+                    throw ProblemException.conflict("place " + code + " has open requests; close them (or move "
+                            + "them elsewhere) before removing it");
                 }
                 long version = place.version + 1;
                 return estate.removePlace(communityId, code).chain(() -> outbox.add(
