@@ -118,6 +118,12 @@ public final class DemoCommunity {
         for (ObjectNode building : buildings) {
             post(requests, "/api/estate/buildings", building, token);
         }
+        List<String> places = new ArrayList<>();
+        data.path("places").forEach(p -> {
+            if (registerPlace(requests, p, token)) {
+                places.add(p.get("code").asText());
+            }
+        });
         // the estate reaches the alliance and volunteers through the registry's topics, not through their APIs
         if (requests != null) {
             String last = buildings.get(buildings.size() - 1).get("code").asText();
@@ -125,7 +131,8 @@ public final class DemoCommunity {
             call("GET", requests, "/api/categories", null, token).path("body")
                     .forEach(c -> categories.add(c.path("code").asText()));
             awaitEstate(alliance, "/api/routing-rules/estate", body -> has(body.path("buildings"), last)
-                    && categories.stream().allMatch(c -> has(body.path("categories"), c)), token);
+                    && categories.stream().allMatch(c -> has(body.path("categories"), c))
+                    && places.stream().allMatch(p -> has(body.path("places"), p)), token);
             awaitEstate(volunteers, "/api/buildings", body -> {
                 for (JsonNode b : body) {
                     if (b.path("code").asText().equals(last)) {
@@ -166,6 +173,27 @@ public final class DemoCommunity {
         } else if (status / 100 != 2) {
             throw new IllegalStateException("demo community refused: " + status + " " + answer.path("body"));
         }
+    }
+
+    /**
+     * Registers a named place of the estate (小区北门, 北广场) in the registry; the same names again change nothing. A
+     * registry without places (404/405) is skipped with a warning; whether the place is there.
+     */
+    private boolean registerPlace(URI requests, JsonNode place, String token) {
+        if (requests == null) {
+            return false;
+        }
+        ObjectNode body = JSON.createObjectNode().put("name", place.get("name").asText())
+                .put("nameEn", place.get("nameEn").asText());
+        JsonNode answer = call("PUT", requests, "/api/estate/places/" + place.get("code").asText(), body, token);
+        int status = answer.path("status").asInt();
+        if (status == 404 || status == 405) {
+            LOG.warning("demo data skipped: the registry has no named places (" + status + ")");
+            return false;
+        } else if (status / 100 != 2) {
+            throw new IllegalStateException("demo place refused: " + status + " " + answer.path("body"));
+        }
+        return true;
     }
 
     private static boolean has(JsonNode codes, String code) {

@@ -94,6 +94,7 @@ class DemoCommunityTest {
         assertEquals(32, calls.get("POST /api/estate/buildings").get());
         assertEquals(7, calls.get("POST /api/organisations").get());
         assertEquals(5, calls.get("POST /api/risk-points").get());
+        assertEquals(1, calls.get("PUT /api/estate/places/north-gate").get(), "the named places are the registry's");
         assertEquals(2, calls.get("POST /api/teams").get());
         assertEquals(1, calls.get("POST /api/volunteers").get(), "a 404 endpoint is tried once, then skipped");
         assertEquals(null, calls.get("POST /api/buildings"), "the estate reaches the volunteers through its topic");

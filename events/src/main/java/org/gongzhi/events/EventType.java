@@ -39,7 +39,10 @@ public enum EventType {
     BUILDING_REMOVED("gongzhi.estate.building.removed.v1", Topics.ESTATE_BUILDINGS, BuildingRemoved.class),
     CATEGORY_DEFINED("gongzhi.estate.category.defined.v1", Topics.ESTATE_CATEGORIES, CategoryDefined.class),
     COMMUNITY_REGISTERED("gongzhi.estate.community.registered.v1", Topics.ESTATE_COMMUNITIES,
-            CommunityRegistered.class);
+            CommunityRegistered.class),
+    PLACE_REGISTERED("gongzhi.estate.place.registered.v1", Topics.ESTATE_PLACES, PlaceRegistered.class),
+    PLACE_REMOVED("gongzhi.estate.place.removed.v1", Topics.ESTATE_PLACES, PlaceRemoved.class),
+    RISK_POINT_REGISTERED("gongzhi.risk-point.registered.v1", Topics.RISK_POINTS, RiskPointRegistered.class);
 
     private final String ceType;
     private final String topic;

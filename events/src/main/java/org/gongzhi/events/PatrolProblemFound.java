@@ -2,7 +2,11 @@ package org.gongzhi.events;
 
 import java.time.Instant;
 
-/** A patrol found a problem at a risk point; request-service turns it into a request on the 'rounds' channel (one per problemId). */
+/**
+ * A patrol found a problem at a risk point; request-service turns it into a request on the 'rounds' channel (one per
+ * problemId), located at the risk point's {@code building} or its named place {@code riskPointPlace} (a code of the
+ * estate registry); {@code place} is where at the risk point, in the patroller's words.
+ */
 public record PatrolProblemFound(
         String communityId,
         String warningId,
@@ -12,6 +16,7 @@ public record PatrolProblemFound(
         String riskPointName,
         String building,
         String place,
+        String riskPointPlace,
         String category,
         String urgency,
         String description,

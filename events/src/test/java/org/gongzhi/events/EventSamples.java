@@ -52,7 +52,7 @@ final class EventSamples {
             Map.entry(EventType.PATROL_CHECKED, new PatrolChecked("hepingli", "w-1", "p-1", "rp-1", "2号楼地下车库",
                     "property", "2", 3, 4, 1, NOW)),
             Map.entry(EventType.PATROL_PROBLEM_FOUND, new PatrolProblemFound("hepingli", "w-1", "p-1", "pp-1", "rp-1",
-                    "2号楼地下车库", "2", null, "blocked-drain", "URGENT", "drain grate blocked, water rising", "property",
+                    "2号楼地下车库", "2", "ramp, north side", null, "blocked-drain", "URGENT", "drain grate blocked, water rising", "property",
                     NOW)),
             Map.entry(EventType.TASK_DEADLINE_CHANGED, new TaskDeadlineChanged("hepingli", "t-1", "r-1", "property",
                     NOW.plusSeconds(3600), NOW.plusSeconds(172800), "parts on order", NOW)),
@@ -77,7 +77,12 @@ final class EventSamples {
                     "代买代购", "Shopping help", List.of("VOLUNTEERS"), "NORMAL", "PT24H", "PT168H", "errands", 1, NOW)),
             Map.entry(EventType.COMMUNITY_REGISTERED, new CommunityRegistered("qingnianhu", "青年湖社区",
                     "Qingnianhu community", new CommunityRegistered.SubDistrict("hepingli-subdistrict", "和平里街道",
-                            "Hepingli Sub-district"), 1, NOW)));
+                            "Hepingli Sub-district"), 1, NOW)),
+            Map.entry(EventType.PLACE_REGISTERED, new PlaceRegistered("hepingli", "east-gate", "小区东门", "East gate", 1,
+                    NOW)),
+            Map.entry(EventType.PLACE_REMOVED, new PlaceRemoved("hepingli", "east-gate", 2, NOW)),
+            Map.entry(EventType.RISK_POINT_REGISTERED, new RiskPointRegistered("hepingli", "rp-drain-north",
+                    "北门排水口", null, "north-gate", 1, NOW)));
 
     /** The events of a check-on-neighbour visit, as volunteer-service writes them since visits have their own id. */
     static final String VISIT = VisitId.of("w-1", "6f1c2a9e-0d5b-4f43-9a57-3c1de0f2b7a4").value();

@@ -21,7 +21,10 @@ public interface Requests {
     /** Sends those of these requests still IN_DELIBERATION back to work (ACKNOWLEDGED). */
     Uni<Void> resume(Caller caller, List<UUID> requestIds, Instant at, String reason);
 
-    /** Opens a request for a decision's action item, filed on the {@code rounds} channel, and gives its id. */
+    /**
+     * Opens a request for a decision's action item, filed on the {@code rounds} channel, and gives its id: in the
+     * building, at the named place (a code of the estate registry's places), or with neither for the whole estate.
+     */
     Uni<UUID> open(Caller caller, String category, String description, String building, String place);
 
     /** Where each of these requests stands, by id, read in one query; an id unknown to request-service is absent. */

@@ -200,8 +200,8 @@ public class TopicService {
             decision.decidedAt = now;
             t.status = Topic.Status.DECIDED;
             Uni<Void> work = decision.persist().chain(() -> InOrder.each(input.actionItems(), item -> {
-                String place = item.building() == null && item.place() == null ? "estate" : item.place();
-                return requests.open(caller, item.category(), item.title() + " — " + t.title, item.building(), place)
+                return requests.open(caller, item.category(), item.title() + " — " + t.title, item.building(),
+                        item.place())
                         .chain(requestId -> {
                             ActionItem action = new ActionItem();
                             action.id = UUID.randomUUID();

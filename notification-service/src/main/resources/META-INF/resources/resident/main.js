@@ -4,7 +4,7 @@ import { configure, signIn, token, useStorageKey, api } from '../console/api.js'
 import { lang, setLanguage, t, translatePage, learnCategories, learnWords } from '../console/i18n.js';
 import { redrawKeepingDrafts } from '../console/forms.js';
 import { WORDS } from './words.js';
-import { renderReport, renderMine, refreshOpenRequest } from './requests.js';
+import { renderReport, renderMine, refreshOpenRequest, learnPlaces } from './requests.js';
 import { renderNotices, renderHall } from './more.js';
 
 learnWords(WORDS);
@@ -45,6 +45,7 @@ async function start(resident) {
   $('login').hidden = true;
   $('app').hidden = false;
   await api('requests', '/api/categories').then(learnCategories).catch(() => {});
+  await api('requests', '/api/estate/places').then(learnPlaces).catch(() => {});
   await show(view.current);
 }
 

@@ -2,15 +2,27 @@
 import { h, field, options } from '../console/dom.js';
 import { api } from '../console/api.js';
 import { onSubmit, redrawKeepingDrafts, text } from '../console/forms.js';
-import { t, when, categoryName, categoryCodes, place } from '../console/i18n.js';
+import { t, when, categoryName, categoryCodes, place, lang } from '../console/i18n.js';
 import { show } from './main.js';
 import { entryText, standing } from '../console/entries.js';
 
 const OPEN = new Set(['SUBMITTED', 'ACKNOWLEDGED', 'ASSIGNED', 'IN_PROGRESS', 'REOPENED', 'IN_DELIBERATION']);
 const followed = { id: null, shown: null };
+// the community's named places (小区北门, 北广场) as the estate registry has them: a request may be at one of them
+const places = { list: [] };
+
+export function learnPlaces(list) {
+  places.list = Array.isArray(list) ? list : [];
+}
+
+const placeName = (code) => {
+  const found = places.list.find((p) => p.code === code);
+  return found ? (lang.current === 'en' ? found.nameEn : found.name) : code;
+};
 
 const statusName = (status) => t('statuses')[status] || status;
-const where = (r) => [place(r.building, r.unit), r.household, r.place].filter(Boolean).join(' ');
+const where = (r) => [place(r.building, r.unit), r.household, r.place && placeName(r.place)].filter(Boolean)
+  .join(' ');
 // links are checked by request-service; only http(s) ever becomes a link here
 const isLink = (url) => /^https?:\/\//i.test(url);
 
@@ -22,7 +34,8 @@ export function renderReport(section, sent) {
       field(t('building'), h('input', { name: 'building', inputmode: 'numeric', autocomplete: 'off' })),
       field(t('unit'), h('input', { name: 'unit', inputmode: 'numeric', autocomplete: 'off' })),
       field(t('household'), h('input', { name: 'household', inputmode: 'numeric', autocomplete: 'off' }))),
-    field(t('place'), h('input', { name: 'place', autocomplete: 'off', 'aria-describedby': 'place-hint' })),
+    field(t('place'), h('select', { name: 'place', 'aria-describedby': 'place-hint' },
+      options([['', '—'], ...places.list.map((p) => [p.code, lang.current === 'en' ? p.nameEn : p.name])], ''))),
     h('p', { class: 'hint', id: 'place-hint' }, t('placeHint')),
     field(t('description'), h('textarea', { name: 'description', rows: 4, required: true })),
     field(t('photos'), h('textarea', { name: 'photos', rows: 2, inputmode: 'url', spellcheck: 'false',

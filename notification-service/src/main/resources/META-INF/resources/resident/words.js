@@ -4,7 +4,7 @@ export const WORDS = {
     title: '共治 · 居民', tokenLabel: '居民令牌', signIn: '进入', tokenHint: '本地运行：使用 ./gongzhi up 打印的“居民”链接',
     navReport: '我要反映', navMine: '我的诉求', navNotices: '通知', navHall: '议事厅', switchTo: 'English',
     reportTitle: '反映一个问题', category: '类别', building: '楼栋', unit: '单元', household: '户号',
-    place: '或者一个地点', placeHint: '不在楼里的问题填地点，如“北门”“3号楼前广场”', description: '问题描述',
+    place: '或者一个地点', placeHint: '不在楼里的问题选一个小区登记的地点，如小区北门、北广场', description: '问题描述',
     photos: '照片链接', photosHint: '每行一个 http(s) 链接，最多 5 个', publicDescription:
       '同意公开问题描述和照片（公开时去掉电话和姓名）', send: '提交', sent: '已提交，可在“我的诉求”中查看进展',
     mineTitle: '我的诉求', noRequests: '还没有反映过问题', refresh: '刷新', back: '← 返回列表', submittedAt: '提交时间',
@@ -25,7 +25,7 @@ export const WORDS = {
     tokenHint: 'Local run: the "Resident" link ./gongzhi up prints', navReport: 'Report', navMine: 'My requests',
     navNotices: 'Notices', navHall: 'Hall', switchTo: '中文',
     reportTitle: 'Report a problem', category: 'Category', building: 'Building', unit: 'Unit', household: 'Household',
-    place: 'Or a place', placeHint: 'For a problem outside a building: "north gate", "square in front of building 3"',
+    place: 'Or a place', placeHint: 'For a problem outside a building, choose one of the estate\'s places, such as the north gate',
     description: 'What is wrong', photos: 'Photo links', photosHint: 'One http(s) link a line, at most 5',
     publicDescription: 'The description and photos may be shown publicly (phone numbers and names taken out)',
     send: 'Send', sent: 'Sent: follow it under "My requests"',

@@ -20,8 +20,9 @@ import org.gongzhi.devstack.ServiceProcess.Service;
 import org.junit.jupiter.api.Test;
 
 /**
- * The estate registry is request-service's: a building or a category added there by one API call reaches the alliance
- * and volunteer-service through the registry's compacted topics, and routing and matching use it with no restart.
+ * The estate registry is request-service's: a building, a named place or a category added there by one API call
+ * reaches the alliance and volunteer-service through the registry's compacted topics, and routing, matching and risk
+ * points use it with no restart.
  */
 class EstateRegistryIT {
     private final LocalSystem system = SystemUnderTest.get();
@@ -73,6 +74,69 @@ class EstateRegistryIT {
         worker(requests).delete("/api/estate/buildings/" + code).then().statusCode(409)
                 .contentType("application/problem+json").body("detail", containsString("open requests"));
         worker(requests).get("/api/estate/buildings").then().statusCode(200).body("code", hasItem(code));
+    }
+
+    @Test
+    void aNamedPlaceReachesTheAllianceWithNoRestartAndStaysWhileARiskPointOrARequestIsThere() {
+        String gate = "gate-" + UUID.randomUUID().toString().substring(0, 6);
+        worker(requests).body(java.util.Map.of("name", "小区西门", "nameEn", "West gate"))
+                .put("/api/estate/places/" + gate).then().statusCode(201).body("code", equalTo(gate));
+
+        // a risk point at a place the registry does not have is refused naming the field
+        worker(alliance).body(java.util.Map.of("id", "rp-nowhere-" + gate, "name", "无处", "place", "nowhere-" + gate,
+                "kind", "DRAIN", "warningTypes", java.util.List.of("rainstorm"), "organisation", "property"))
+                .post("/api/risk-points").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("place"));
+        // the alliance accepts one at the new place once the registry's record has arrived: no restart
+        String riskPoint = "rp-" + gate;
+        await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).body(java.util.Map.of("id", riskPoint,
+                        "name", "西门排水口", "place", gate, "kind", "DRAIN", "warningTypes",
+                        java.util.List.of("rainstorm"), "organisation", "water"))
+                .post("/api/risk-points").then().extract().statusCode() == 201);
+        worker(alliance).get("/api/risk-points").then().statusCode(200)
+                .body("find { it.id == '%s' }.place".formatted(riskPoint), equalTo(gate));
+
+        // a request may be at the place; while it is open the place stays (409)
+        String drain = worker(requests).body("""
+                {"category": "blocked-drain", "description": "西门排水口堵了", "place": "%s", "channel": "phone"}"""
+                .formatted(gate)).post("/api/requests").then().statusCode(201).body("place", equalTo(gate))
+                .extract().path("id");
+        worker(requests).delete("/api/estate/places/" + gate).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("open requests"));
+        // the registry learns where the alliance's risk point is from its topic and then names it (the open request
+        // keeps the place meanwhile); with the request withdrawn, the risk point alone still keeps it
+        await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> worker(requests)
+                .delete("/api/estate/places/" + gate).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("risk point " + riskPoint)));
+        worker(requests).body("{\"text\": \"已疏通\"}").post("/api/requests/" + drain + "/withdraw").then()
+                .statusCode(200);
+        worker(requests).delete("/api/estate/places/" + gate).then().statusCode(409)
+                .body("detail", containsString("risk point " + riskPoint));
+        worker(requests).get("/api/estate/places/" + gate).then().statusCode(200).body("name", equalTo("小区西门"));
+
+        // the demo's places were registered through the API, and its north gate drain risk point is at one
+        worker(requests).get("/api/estate/places").then().statusCode(200).body("code", hasItem("north-gate"));
+        worker(alliance).get("/api/risk-points").then().statusCode(200)
+                .body("find { it.id == 'rp-drain-north' }.place", equalTo("north-gate"));
+    }
+
+    @Test
+    void aRequestNamesOnlyAPlaceOfItsOwnCommunity() {
+        String path = "path-" + UUID.randomUUID().toString().substring(0, 6);
+        String workerB = DevTokens.worker("qingnianhu");
+        given().baseUri(requests).auth().oauth2(workerB).contentType(ContentType.JSON)
+                .body(java.util.Map.of("name", "湖边小路", "nameEn", "Lake path"))
+                .put("/api/estate/places/" + path).then().statusCode(201);
+        String atPath = """
+                {"category": "safety-risk", "description": "路灯坏了", "place": "%s", "channel": "phone"}"""
+                .formatted(path);
+        // community A does not have B's place: 400 naming the field, and A never sees it listed
+        worker(requests).body(atPath).post("/api/requests").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("place"));
+        worker(requests).get("/api/estate/places").then().statusCode(200)
+                .body("code", org.hamcrest.Matchers.not(hasItem(path)));
+        given().baseUri(requests).auth().oauth2(workerB).contentType(ContentType.JSON).body(atPath)
+                .post("/api/requests").then().statusCode(201).body("place", equalTo(path));
     }
 
     @Test

@@ -10,10 +10,13 @@ import java.util.Set;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
 import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.events.PlaceRegistered;
+import org.gongzhi.events.PlaceRemoved;
 import org.gongzhi.platform.problem.ProblemException;
 
 /**
- * What the alliance knows of the estate registry: which buildings each community has and which categories exist. The
+ * What the alliance knows of the estate registry: which buildings and named places each community has and which
+ * categories exist. The
  * inbox skips an event applied before; the version guard keeps an older record of a key (a republished one, or one
  * read again from the start of the compacted topic) from overwriting a newer one.
  */
@@ -26,6 +29,24 @@ public class Estate {
 
     Uni<Void> keep(BuildingRemoved b) {
         return building(b.communityId(), b.code(), b.version(), true);
+    }
+
+    Uni<Void> keep(PlaceRegistered p) {
+        return place(p.communityId(), p.code(), p.version(), false);
+    }
+
+    Uni<Void> keep(PlaceRemoved p) {
+        return place(p.communityId(), p.code(), p.version(), true);
+    }
+
+    private Uni<Void> place(String communityId, String code, long version, boolean removed) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into estate_place (community_id, code, version, removed) values (?1, ?2, ?3, ?4)
+                        on conflict (community_id, code) do update set version = excluded.version,
+                            removed = excluded.removed
+                        where estate_place.version < excluded.version""")
+                .setParameter(1, communityId).setParameter(2, code).setParameter(3, version).setParameter(4, removed)
+                .executeUpdate()).replaceWithVoid();
     }
 
     Uni<Void> keep(CategoryDefined c) {
@@ -46,15 +67,24 @@ public class Estate {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** What the alliance's copy holds for the community: its buildings and the catalogue's categories, sorted. */
+    /** What the alliance's copy holds for the community: its buildings, places and the catalogue's categories. */
     @WithSession
     public Uni<EstateView> known(String communityId) {
-        return buildings(communityId).chain(buildings -> categories().map(categories -> new EstateView(
-                buildings.stream().sorted().toList(), categories.stream().sorted().toList())));
+        return buildings(communityId).chain(buildings -> places(communityId).chain(places -> categories()
+                .map(categories -> new EstateView(buildings.stream().sorted().toList(),
+                        places.stream().sorted().toList(), categories.stream().sorted().toList()))));
     }
 
-    /** The building and category codes the alliance knows, as the registry published them. */
-    public record EstateView(List<String> buildings, List<String> categories) {
+    /** The building, named place and category codes the alliance knows, as the registry published them. */
+    public record EstateView(List<String> buildings, List<String> places, List<String> categories) {
+    }
+
+    /** The codes of the community's named places (not removed); in the caller's session. */
+    public Uni<Set<String>> places(String communityId) {
+        return Panache.getSession().chain(s -> s.createSelectionQuery("""
+                        select p.code from EstatePlace p
+                        where p.communityId = ?1 and p.removed = false""", String.class)
+                .setParameter(1, communityId).getResultList()).map(HashSet::new);
     }
 
     /** The codes of the community's buildings (not removed); in the caller's session. */

@@ -7,15 +7,21 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
 import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.events.PlaceRegistered;
+import org.gongzhi.events.PlaceRemoved;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** Keeps the alliance's copy of the estate registry: buildings and categories, read from their compacted topics. */
+/**
+ * Keeps the alliance's copy of the estate registry: buildings, named places and categories, read from their compacted
+ * topics.
+ */
 @ApplicationScoped
 public class EstateConsumer {
     private final EventInbox inbox;
     private final EventRoutes buildings;
     private final EventRoutes categories;
+    private final EventRoutes places;
 
     EstateConsumer(EventInbox inbox, Estate estate) {
         this.inbox = inbox;
@@ -23,11 +29,19 @@ public class EstateConsumer {
                 .on(BuildingRegistered.class, e -> estate.keep(e.data()))
                 .on(BuildingRemoved.class, e -> estate.keep(e.data()));
         this.categories = EventRoutes.create().on(CategoryDefined.class, e -> estate.keep(e.data()));
+        this.places = EventRoutes.create()
+                .on(PlaceRegistered.class, e -> estate.keep(e.data()))
+                .on(PlaceRemoved.class, e -> estate.keep(e.data()));
     }
 
     @Incoming("estate-buildings")
     public Uni<Void> buildings(ConsumerRecords<String, String> records) {
         return inbox.consumeAll("alliance-service.estate-buildings", records, buildings);
+    }
+
+    @Incoming("estate-places")
+    public Uni<Void> places(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("alliance-service.estate-places", records, places);
     }
 
     @Incoming("estate-categories")

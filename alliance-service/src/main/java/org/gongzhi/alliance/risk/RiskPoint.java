@@ -19,7 +19,10 @@ public class RiskPoint extends PanacheEntityBase {
     @Column(name = "community_id")
     public String communityId;
     public String name;
+    /** The building it is in, or null when it is at a named place. */
     public String building;
+    /** The named place of the estate registry it is at, or null when it is in a building. */
+    public String place;
     public String kind;
     @Column(name = "warning_types")
     @Convert(converter = TextList.class)
@@ -31,4 +34,6 @@ public class RiskPoint extends PanacheEntityBase {
     public List<String> checklist;
     @Column(name = "created_at")
     public Instant createdAt;
+    /** Published with the risk point (gongzhi.risk-points, compacted) so a reader keeps the newest. */
+    public long version;
 }

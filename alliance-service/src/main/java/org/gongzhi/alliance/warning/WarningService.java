@@ -295,11 +295,12 @@ public class WarningService {
         p.reportedAt = now;
         String name = point == null ? null : point.name;
         String building = point == null ? null : point.building;
+        String place = point == null ? null : point.place;
         return outbox.add(new PatrolChecked(w.communityId, w.id.toString(), p.id.toString(),
                         p.riskPointId, name, p.organisationId, building, done, cs.size(), problems, now))
                 .chain(() -> InOrder.each(newProblems, c -> outbox.add(new PatrolProblemFound(w.communityId,
                         w.id.toString(), p.id.toString(), c.problemId.toString(), p.riskPointId, name, building,
-                        c.place, c.category, c.urgency, c.description, p.organisationId, now))))
+                        c.place, place, c.category, c.urgency, c.description, p.organisationId, now))))
                 .map(x -> WarningView.patrol(p, cs));
     }
 

@@ -7,7 +7,7 @@ import jakarta.enterprise.context.ApplicationScoped;
 import org.gongzhi.platform.reactive.InOrder;
 import java.util.List;
 
-/** Buildings and households of each community. */
+/** Buildings, households and named places of each community, and where the alliance's risk points are. */
 @ApplicationScoped
 @WithSession
 public class EstateRepository {
@@ -55,11 +55,59 @@ public class EstateRepository {
 
     /** Whether a request not yet over (closed, withdrawn, rejected or merged) is located in the building. */
     Uni<Boolean> hasOpenRequests(String communityId, String building) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from resident_request where community_id = ?1"
-                        + " and building = ?2 and status not in ('CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED') limit 1",
-                        Integer.class)
-                .setParameter(1, communityId).setParameter(2, building).getResultList())
+        return hasOpenRequests(communityId, "building", building);
+    }
+
+    /** Whether a request not yet over is at the named place. */
+    Uni<Boolean> hasOpenRequestsAt(String communityId, String place) {
+        return hasOpenRequests(communityId, "place", place);
+    }
+
+    private Uni<Boolean> hasOpenRequests(String communityId, String column, String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from resident_request"
+                        + " where community_id = ?1 and " + column + " = ?2 and status not in ('CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED')"
+                        + " limit 1", Integer.class)
+                .setParameter(1, communityId).setParameter(2, code).getResultList())
                 .map(found -> !found.isEmpty());
+    }
+
+    /** A risk point of the alliance in the building, or null. */
+    Uni<RiskPointLocation> riskPointIn(String communityId, String building) {
+        return RiskPointLocation.find("communityId = ?1 and building = ?2 order by id", communityId, building)
+                .firstResult();
+    }
+
+    /** A risk point of the alliance at the named place, or null. */
+    Uni<RiskPointLocation> riskPointAt(String communityId, String place) {
+        return RiskPointLocation.find("communityId = ?1 and place = ?2 order by id", communityId, place)
+                .firstResult();
+    }
+
+    /** Keeps where a risk point is; an older record than the one kept changes nothing. In the caller's session. */
+    Uni<Void> keep(RiskPointLocation p) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into risk_point_location (id, community_id, name, building, place, version)
+                        values (?1, ?2, ?3, ?4, ?5, ?6)
+                        on conflict (id) do update set community_id = excluded.community_id, name = excluded.name,
+                            building = excluded.building, place = excluded.place, version = excluded.version
+                        where risk_point_location.version < excluded.version""")
+                .setParameter(1, p.id).setParameter(2, p.communityId).setParameter(3, p.name)
+                .setParameter(4, p.building).setParameter(5, p.place).setParameter(6, p.version)
+                .executeUpdate()).replaceWithVoid();
+    }
+
+    public Uni<Place> place(String communityId, String code) {
+        return Place.findById(new Place.Key(communityId, code));
+    }
+
+    Uni<List<Place>> places(String communityId) {
+        return Place.list("communityId = ?1 order by code", communityId);
+    }
+
+    Uni<Void> removePlace(String communityId, String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "delete from place where community_id = ?1 and code = ?2")
+                .setParameter(1, communityId).setParameter(2, code).executeUpdate()).replaceWithVoid();
     }
 
     /** Deletes the building with its households and the residents' links to them. */

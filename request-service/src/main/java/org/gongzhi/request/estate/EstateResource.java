@@ -61,7 +61,8 @@ public class EstateResource {
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Remove a building with its households (published to every service)")
     @APIResponse(responseCode = "204", description = "Removed")
-    @Extension(name = "x-refuses-409", value = "A request located in the building is still open")
+    @Extension(name = "x-refuses-409",
+            value = "A request located in the building is still open, or a risk point is in it")
     public Uni<Void> remove(@PathParam("code") String code) {
         return estate.remove(caller.community(), code);
     }

@@ -104,14 +104,24 @@ public class EstateService {
                 .toList();
     }
 
-    /** Removes a building with its households; refused (409) while a request located in it is not over. */
+    /**
+     * Removes a building with its households; refused (409) while a request located in it is not over or a risk point
+     * of the alliance is in it.
+     */
     @WithTransaction
     public Uni<Void> remove(String communityId, String code) {
         return estate.building(communityId, code).chain(building -> {
             if (building == null) {
                 throw ProblemException.notFound("building", code);
             }
-            return estate.hasOpenRequests(communityId, code).chain(open -> {
+            // a risk point stays for good (there is no removing one), so it is said first
+            return estate.riskPointIn(communityId, code).chain(riskPoint -> {
+                if (riskPoint != null) {
+                    throw ProblemException.conflict("risk point " + riskPoint.id + " (" + riskPoint.name
+                            + ") is at building " + code + "; it cannot be removed while the risk point is there");
+                }
+                return estate.hasOpenRequests(communityId, code);
+            }).chain(open -> {
                 if (open) {
                     throw ProblemException.conflict("building " + code + " has open requests; close them (or move "
                             + "them to another building) before removing it");

@@ -248,7 +248,8 @@ public class LifecycleService {
 
     private String describe(ResidentRequest r) {
         String name = catalogue.find(r.category).map(c -> c.nameZh() + " / " + c.nameEn()).orElse(r.category);
-        return name + (r.building == null ? ", " + r.place : ", building " + r.building
+        return name + (r.building == null ? ", " + (r.place == null ? "the whole estate" : r.place)
+                : ", building " + r.building
                 + (r.unit == null ? "" : " unit " + r.unit)) + ", filed " + PublicTime.of(r.createdAt);
     }
 

@@ -51,7 +51,7 @@ public class RequestService {
         String fingerprint = idempotencyKey == null ? null : IdempotencyKey.fingerprint(input.withoutReceivedAt());
         // no look-up of the key first: the unique index on (created_by, idempotency_key) refuses a repeated one
         return Panache.withTransaction(() -> Uni.createFrom()
-                        .deferred(() -> intake(caller, input, idempotencyKey, fingerprint, true))
+                        .deferred(() -> intake(caller, input, idempotencyKey, fingerprint, true, true))
                         .chain(opened -> requests.possibleDuplicates(opened.request(), !caller.staff())
                                 .map(duplicates -> new Submission(opened.view(clock.instant())
                                         .withPossibleDuplicates(duplicates), false))))
@@ -79,9 +79,13 @@ public class RequestService {
                 }));
     }
 
-    /** Stores a new request with its first timeline entry and its event, in the caller's transaction. */
+    /**
+     * Stores a new request the system opens itself (a patrol's problem, a decision's action item) with its first
+     * timeline entry and its event, in the caller's transaction; with neither a building nor a place it is the whole
+     * estate's.
+     */
     public Uni<ResidentRequest> open(Caller caller, @Valid NewRequest input, String idempotencyKey) {
-        return intake(caller, input, idempotencyKey, null, true).map(Opened::request);
+        return intake(caller, input, idempotencyKey, null, true, false).map(Opened::request);
     }
 
     /**
@@ -90,7 +94,7 @@ public class RequestService {
      * work on it.
      */
     public Uni<ResidentRequest> openPast(Caller caller, @Valid NewRequest input) {
-        return intake(caller, input, null, null, false).map(Opened::request);
+        return intake(caller, input, null, null, false, true).map(Opened::request);
     }
 
     /** A request just stored, with its first timeline entry: all its view needs, without reading it back. */
@@ -104,12 +108,13 @@ public class RequestService {
         }
     }
 
+    /** {@code located}: the request must name a building or a place; else with neither it is the whole estate's. */
     private Uni<Opened> intake(Caller caller, NewRequest input, String idempotencyKey, String fingerprint,
-            boolean startTracks) {
+            boolean startTracks, boolean located) {
         Category category = catalogue.find(input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
                         + "'; see GET /api/categories"));
-        if (input.building() == null && input.place() == null) {
+        if (located && input.building() == null && input.place() == null) {
             throw ProblemException.invalid("building", "give a building (with unit and household) or a place");
         }
         if (input.unit() != null && input.building() == null) {
@@ -153,7 +158,8 @@ public class RequestService {
             r.keepPhotos(input.photos());
             TimelineEntry entry = TimelineEntry.of(r.id, received, "SUBMITTED",
                     "Request received: " + category.nameZh() + " / " + category.nameEn()
-                            + (r.building == null ? " at " + r.place : " in building " + r.building),
+                            + (r.building != null ? " in building " + r.building
+                                    : r.place != null ? " at " + r.place : " for the whole estate"),
                     TimelineEntry.Visibility.PUBLIC, caller.id(), null)
                     .with("category", r.category).with("building", r.building).with("place", r.place);
             return requests.persist(r)
@@ -185,6 +191,17 @@ public class RequestService {
     }
 
     private Uni<Void> checkLocation(String community, NewRequest input) {
+        Uni<Void> place = input.place() == null ? Uni.createFrom().voidItem()
+                : estate.place(community, input.place()).invoke(found -> {
+                    if (found == null) {
+                        throw ProblemException.invalid("place", "unknown place '" + input.place()
+                                + "'; see GET /api/estate/places");
+                    }
+                }).replaceWithVoid();
+        return place.chain(() -> checkBuilding(community, input));
+    }
+
+    private Uni<Void> checkBuilding(String community, NewRequest input) {
         if (input.building() == null) {
             return Uni.createFrom().voidItem();
         }

@@ -21,7 +21,8 @@ import org.jboss.logging.Logger;
  * A problem a patrol found at a risk point (during a weather warning) becomes a request on the {@code rounds} channel,
  * with no resident, through the normal intake: triage, deadlines and {@code request.submitted}, so the alliance routes
  * it. One request per problem: the problem id is the intake's idempotency key. An event the intake can never accept
- * (unknown category or building, no location) is poison and goes to the dead-letter topic.
+ * (unknown category, building or place, no location) is poison and goes to the dead-letter topic. The request is
+ * where the risk point is: its building, or its named place of the estate registry.
  */
 @ApplicationScoped
 public class PatrolIntake {
@@ -58,10 +59,13 @@ public class PatrolIntake {
         if (p.urgency() != null && !URGENCIES.contains(p.urgency())) {
             throw poison(event, "unknown urgency '" + p.urgency() + "'");
         }
-        String place = firstOf(p.place(), p.riskPointName());
+        // located where the risk point is (its building or its named place); the spot in the patroller's words
+        // goes into the description
+        String place = blank(p.riskPointPlace()) ? null : p.riskPointPlace().strip();
         if (blank(p.building()) && place == null) {
             throw poison(event, "neither a building nor a place");
         }
+        String spot = firstOf(p.place(), p.riskPointName());
         String key = "problem:" + p.problemId();
         return requests.byIdempotencyKey(p.communityId(), ACTOR, key).chain(existing -> {
             if (existing != null) {
@@ -74,10 +78,10 @@ public class PatrolIntake {
                             throw poison(event, "building '" + p.building() + "' is not part of the estate");
                         }
                     }).replaceWithVoid();
-            String description = blank(p.description()) ? "Problem found on patrol at " + place
-                    : p.description().strip();
+            String description = blank(p.description()) ? "Problem found on patrol at " + spot
+                    : blank(p.place()) ? p.description().strip() : p.place().strip() + ": " + p.description().strip();
             NewRequest request = new NewRequest(p.category(), cut(description, 2000),
-                    blank(p.building()) ? null : p.building(), null, null, place == null ? null : cut(place, 80),
+                    blank(p.building()) ? null : p.building(), null, null, place,
                     p.urgency(), null, "rounds", null, null, null, null);
             Caller patrol = Caller.staff(ACTOR, p.communityId());
             return located.chain(() -> Uni.createFrom().deferred(() -> intake.open(patrol, request, key)))

@@ -78,8 +78,11 @@ class DeliberationListTest {
                 select id::uuid, '%s', 'tied', 'same moment', '', 'OPEN', 'res-old', timestamptz '2026-01-05 10:00+08'
                 from unnest(array['%s', '%s']) as id""".formatted(community, tied[0], tied[1]));
         String older = topic(resident, "楼道清理");
+        given().auth().oauth2(worker).contentType(ContentType.JSON)
+                .body("{\"name\": \"北巷\", \"nameEn\": \"North lane\"}")
+                .put("/api/estate/places/north-lane").then().statusCode(201);
         String request = given().auth().oauth2(resident).contentType(ContentType.JSON)
-                .body("{\"category\": \"parking\", \"description\": \"Cars block the lane\", \"place\": \"north lane\"}")
+                .body("{\"category\": \"parking\", \"description\": \"Cars block the lane\", \"place\": \"north-lane\"}")
                 .post("/api/requests").then().statusCode(201).extract().path("id");
         String busy = given().auth().oauth2(worker).contentType(ContentType.JSON)
                 .body("{\"title\": \"北巷停车\", \"description\": \"Where may cars park?\", \"requestIds\": [\""
