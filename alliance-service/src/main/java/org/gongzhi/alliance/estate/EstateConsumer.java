@@ -7,15 +7,17 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
 import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** Keeps the alliance's copy of the estate registry: buildings and categories, read from their compacted topics. */
+/** Keeps the alliance's copy of the estate registry: buildings, categories and communities, from their compacted topics. */
 @ApplicationScoped
 public class EstateConsumer {
     private final EventInbox inbox;
     private final EventRoutes buildings;
     private final EventRoutes categories;
+    private final EventRoutes communities;
 
     EstateConsumer(EventInbox inbox, Estate estate) {
         this.inbox = inbox;
@@ -23,6 +25,12 @@ public class EstateConsumer {
                 .on(BuildingRegistered.class, e -> estate.keep(e.data()))
                 .on(BuildingRemoved.class, e -> estate.keep(e.data()));
         this.categories = EventRoutes.create().on(CategoryDefined.class, e -> estate.keep(e.data()));
+        this.communities = EventRoutes.create().on(CommunityRegistered.class, e -> estate.keep(e.data()));
+    }
+
+    @Incoming("estate-communities")
+    public Uni<Void> communities(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("alliance-service.estate-communities", records, communities);
     }
 
     @Incoming("estate-buildings")

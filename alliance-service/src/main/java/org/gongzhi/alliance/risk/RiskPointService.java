@@ -27,8 +27,8 @@ public class RiskPointService {
     @WithTransaction
     public Uni<RiskPointView> register(String communityId, @Valid @NotNull NewRiskPoint input) {
         return estate.buildings(communityId).invoke(known -> Estate.require(input.building(), known, "building",
-                "building")).chain(() -> organisations.find(input.organisation())).chain(o -> {
-            if (o == null || !o.communityId.equals(communityId)) {
+                "building")).chain(() -> organisations.find(communityId, input.organisation())).chain(o -> {
+            if (o == null) {
                 throw ProblemException.invalid("organisation", "unknown organisation '" + input.organisation() + "'");
             }
             return RiskPoint.<RiskPoint>findById(input.id());
