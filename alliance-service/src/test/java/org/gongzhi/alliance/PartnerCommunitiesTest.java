@@ -172,6 +172,8 @@ class PartnerCommunitiesTest {
                 .then().statusCode(404);
         given().auth().oauth2(DevTokens.partner(A, station, List.of(B))).get("/api/partners/me/tasks?size=100")
                 .then().statusCode(200).body("items.id", not(hasItem(taskB)));
+        given().auth().oauth2(DevTokens.partner(A, station, List.of(B))).get("/api/cases/" + inB)
+                .then().statusCode(404);
     }
 
     private static String body(String id, String name, String building, String officer) {

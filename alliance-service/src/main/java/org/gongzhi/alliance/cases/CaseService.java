@@ -49,12 +49,12 @@ public class CaseService implements CaseRules {
             if (c == null || !caller.serves(c.communityId)) {
                 throw ProblemException.notFound("request", requestId);
             }
-            return tasks.ofRequest(requestId).map(list -> {
-                if (!caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
+            return taskService.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).map(list -> {
+                if (!member || !caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
                     throw ProblemException.notFound("request", requestId);
                 }
                 return CaseView.of(c, list);
-            });
+            }));
         });
     }
 

@@ -197,16 +197,27 @@ public class TaskService {
             if (t == null || !t.isFor(caller)) {
                 throw ProblemException.notFound("task", id.toString());
             }
-            if (caller.staff() || t.communityId.equals(caller.community())) {
-                return Uni.createFrom().item(t);
-            }
-            return organisations.find(t.communityId, caller.org()).map(member -> {
-                if (member == null) {
+            return actsIn(caller, t.communityId).map(member -> {
+                if (!member) {
                     throw ProblemException.notFound("task", id.toString());
                 }
                 return t;
             });
         });
+    }
+
+    /**
+     * Whether the caller's organisation acts in the community: staff in theirs, a partner in its token's own and in
+     * those of its token's {@code communities} the organisation is registered in. Runs in the caller's session.
+     */
+    public Uni<Boolean> actsIn(Caller caller, String communityId) {
+        if (!caller.serves(communityId)) {
+            return Uni.createFrom().item(false);
+        }
+        if (caller.staff() || communityId.equals(caller.community())) {
+            return Uni.createFrom().item(true);
+        }
+        return organisations.find(communityId, caller.org()).map(member -> member != null);
     }
 
     /** Refuses (400 naming {@code field}) an organisation that is not a member of the caller's community. */
