@@ -11,6 +11,7 @@ import java.security.PrivateKey;
 import java.security.spec.PKCS8EncodedKeySpec;
 import java.time.Duration;
 import java.util.Base64;
+import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
@@ -59,6 +60,14 @@ public final class DevTokens {
     /** A partner organisation of {@code community}. */
     public static String partner(String community, String org) {
         return token(community, "partner", "partner-" + org, Map.of("org", org));
+    }
+
+    /**
+     * A partner organisation that serves several communities: it acts in {@code community} by default and in every
+     * one of {@code communities} (claim {@code communities}) its organisation serves.
+     */
+    public static String partner(String community, String org, List<String> communities) {
+        return token(community, "partner", "partner-" + org, Map.of("org", org, "communities", List.copyOf(communities)));
     }
 
     /** A volunteer of {@code community}. */

@@ -25,7 +25,7 @@ public final class Main {
             case "token" -> System.out.println(token(argv));
             default -> {
                 System.out.println("usage: gongzhi up [--data DIR] [--brokers N] [--instances N] | down | "
-                        + "token --role ROLE [--org ORG] [--volunteer ID] [--subdistrict ID] [--subject SUBJECT]");
+                        + "token --role ROLE [--community ID] [--org ORG [--communities A,B]] [--volunteer ID] [--subdistrict ID] [--subject SUBJECT]");
                 System.exit(command.equals("help") ? 0 : 2);
             }
         }
@@ -99,6 +99,7 @@ public final class Main {
                   Dashboard        http://localhost:8080/#token=%1$s
                   Resident         http://localhost:8080/resident/#token=%2$s
                   Partner          http://localhost:8080/partner/#token=%3$s
+                  Water (两社区)   http://localhost:8080/partner/#token=%8$s   (the water utility serves 和平里 and 青年湖)
                   Volunteer        http://localhost:8080/volunteer/#token=%4$s
                   Street (街道)    http://localhost:8080/street/#token=%6$s
                   Qingnianhu       http://localhost:8080/#token=%7$s
@@ -118,7 +119,8 @@ public final class Main {
                         DevTokens.resident(DevTokens.DEMO_RESIDENT),
                         DevTokens.partner("property"),
                         DevTokens.volunteer("v6070-01"),
-                        data, DevTokens.subdistrict(), DevTokens.worker(DevTokens.SECOND_COMMUNITY)));
+                        data, DevTokens.subdistrict(), DevTokens.worker(DevTokens.SECOND_COMMUNITY),
+                        DevTokens.partner(DevTokens.COMMUNITY, "water", List.of(DevTokens.SECOND_COMMUNITY))));
         if (brokers > 1 || instances > 1) {
             System.out.println("  Kafka brokers    " + system.stack().kafkaBootstrap());
             for (ServiceProcess.Service service : ServiceProcess.Service.values()) {
@@ -163,13 +165,17 @@ public final class Main {
         if (volunteer != null) {
             claims.put("volunteer", volunteer);
         }
+        String communities = option(argv, "--communities", null);
+        if (communities != null) {
+            claims.put("communities", List.of(communities.split(",")));
+        }
         if (role.equals("partner") && org == null) {
             throw new IllegalArgumentException("a partner token needs --org (e.g. --org property)");
         }
         if (role.equals("volunteer") && volunteer == null) {
             throw new IllegalArgumentException("a volunteer token needs --volunteer (e.g. --volunteer v6070-01)");
         }
-        return DevTokens.token(role, subject, claims);
+        return DevTokens.token(option(argv, "--community", DevTokens.COMMUNITY), role, subject, claims);
     }
 
     private static String option(List<String> argv, String name, String fallback) {

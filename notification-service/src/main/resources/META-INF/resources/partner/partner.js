@@ -2,7 +2,7 @@
 // acting on them, the resident's phone while we lead an open task, and our patrols during a weather warning.
 import { $, h, field, options } from '../console/dom.js';
 import { api, baseOf, token } from '../console/api.js';
-import { categoryName, when } from '../console/i18n.js';
+import { categoryName, lang, when } from '../console/i18n.js';
 import { onSubmit, text } from '../console/forms.js';
 import { keepingDrafts, showError, start } from '../field/shell.js';
 import { address, w } from '../field/words.js';
@@ -10,6 +10,9 @@ import { address, w } from '../field/words.js';
 const state = { tasks: [], patrols: [], requests: new Map(), phones: new Map(), open: new Set(), timer: null };
 const OPEN = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'];
 const items = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
+
+/** The task's community by name (zh or en): an organisation serving several communities sees whose each task is. */
+const communityName = (c) => (!c ? '' : (lang.current === 'en' ? c.nameEn || c.name : c.name) || c.id);
 
 /** The deadline that matters now: acknowledging while unacknowledged, then completing. */
 const due = (task) => (task.status === 'ASSIGNED' ? task.acknowledgeBy : task.completeBy) || task.completeBy;
@@ -103,6 +106,8 @@ function taskCard(task) {
   const late = task.overdue || (deadline && new Date(deadline) < new Date());
   return h('li', { class: `card${late ? ' overdue' : ''}`, dataset: { task: task.id, request: task.requestId } },
     h('h3', {}, `${categoryName(task.category)} · ${address(task.building)}`,
+      task.community ? h('span', { class: 'tag community', dataset: { community: task.community.id } },
+        communityName(task.community)) : null,
       h('span', { class: `tag${task.role === 'LEAD' ? ' lead' : ''}` }, w(task.role === 'LEAD' ? 'lead' : 'support')),
       h('span', { class: 'tag', dataset: { status: task.status } }, w('statuses')[task.status] || task.status),
       late ? h('span', { class: 'tag red' }, w('overdue')) : null,

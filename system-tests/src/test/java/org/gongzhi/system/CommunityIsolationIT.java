@@ -228,6 +228,75 @@ class CommunityIsolationIT {
                 .body("id", equalTo(List.of(B_ORG)));
     }
 
+    /**
+     * The water utility serves both communities: each community's worker registers it (the same id, 201 twice) and
+     * brings it onto a request; one partner token carrying both communities sees, reads and completes the tasks of
+     * both, each named by its community; a token of A alone sees nothing of B; removing it from B leaves A's.
+     */
+    @Test
+    void aPartnerServingBothCommunitiesWorksTheTasksOfBothAndAPartnerOfOneSeesNothingOfTheOther() {
+        String shared = "water-both-" + SUFFIX;
+        String organisation = """
+                {"id": "%s", "name": "自来水公司第三营业所", "nameEn": "Water utility, branch 3", "type": "UTILITY",
+                 "buildings": [], "categories": [], "contacts": [], "rota": []}""".formatted(shared);
+        as(ALLIANCE, DevTokens.worker()).body(organisation).post("/api/organisations").then().statusCode(201);
+        as(ALLIANCE, DevTokens.worker(B)).body(organisation).post("/api/organisations").then().statusCode(201);
+        as(ALLIANCE, DevTokens.worker(B)).body(organisation).post("/api/organisations").then().statusCode(409)
+                .contentType("application/problem+json");
+
+        String requestA = as(REQUESTS, DevTokens.worker()).body("""
+                {"category": "water-leak", "description": "和平里 %s 主管道漏水", "building": "9", "unit": "1",
+                 "household": "101", "channel": "phone"}""".formatted(SUFFIX))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        String requestB = as(REQUESTS, DevTokens.worker(B)).body("""
+                {"category": "water-leak", "description": "青年湖 %s 主管道漏水", "building": "%s", "unit": "1",
+                 "household": "102", "channel": "phone"}""".formatted(SUFFIX, B_BUILDING))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+        String inA = responder(DevTokens.worker(), requestA, shared);
+        String inB = responder(DevTokens.worker(B), requestB, shared);
+
+        String both = DevTokens.partner(DevTokens.COMMUNITY, shared, List.of(B));
+        as(ALLIANCE, both).queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
+                .body("items.id", org.hamcrest.Matchers.hasItems(inA, inB))
+                .body("items.find { it.id == '%s' }.community.id".formatted(inB), equalTo(B))
+                .body("items.find { it.id == '%s' }.community.id".formatted(inA), equalTo(DevTokens.COMMUNITY))
+                .body("items.find { it.id == '%s' }.community.name".formatted(inA), equalTo("和平里社区"));
+        // it reads B's request it is on, and works B's task and A's
+        as(REQUESTS, both).get("/api/requests/" + requestB).then().statusCode(200);
+        as(ALLIANCE, both).body(Map.of("note", "抢修队出发")).post("/api/tasks/" + inB + "/acknowledge").then()
+                .statusCode(200).body("status", equalTo("ACKNOWLEDGED"));
+        as(ALLIANCE, both).body(Map.of("note", "抢修队出发")).post("/api/tasks/" + inA + "/acknowledge").then()
+                .statusCode(200);
+
+        // a partner token of A alone (as every token before): nothing of B
+        String onlyA = DevTokens.partner(DevTokens.COMMUNITY, shared);
+        as(ALLIANCE, onlyA).queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
+                .body("items.id", hasItem(inA)).body("items.id", not(hasItem(inB)));
+        notFound(as(ALLIANCE, onlyA).get("/api/tasks/" + inB));
+        notFound(as(ALLIANCE, onlyA).body(Map.of("note", "好了")).post("/api/tasks/" + inB + "/complete"));
+        notFound(as(REQUESTS, onlyA).get("/api/requests/" + requestB));
+        // and A's worker never B's task, however the organisation serves both
+        notFound(as(ALLIANCE, DevTokens.worker()).get("/api/tasks/" + inB));
+
+        // B may not remove it while B's task is open; then it may, and A's registration and task stay
+        as(ALLIANCE, DevTokens.worker(B)).delete("/api/organisations/" + shared).then().statusCode(409);
+        as(ALLIANCE, both).body(Map.of("note", "已修复")).post("/api/tasks/" + inB + "/complete").then()
+                .statusCode(200).body("status", equalTo("COMPLETED"));
+        as(ALLIANCE, DevTokens.worker(B)).delete("/api/organisations/" + shared).then().statusCode(204);
+        as(ALLIANCE, DevTokens.worker()).get("/api/organisations/" + shared).then().statusCode(200);
+        as(ALLIANCE, both).body(Map.of("note", "已修复")).post("/api/tasks/" + inA + "/complete").then()
+                .statusCode(200);
+    }
+
+    /** A worker brings the organisation onto the request once the alliance has its case; answers the new task's id. */
+    private static String responder(String worker, String requestId, String organisationId) {
+        await().atMost(Duration.ofSeconds(45)).until(() -> as(ALLIANCE, worker).queryParam("requestId", requestId)
+                .get("/api/tasks").then().extract().<Integer>path("total") > 0);
+        return as(ALLIANCE, worker).body(Map.of("organisationId", organisationId, "role", "SUPPORT",
+                "reason", "供水主管道")).post("/api/cases/" + requestId + "/responders").then().statusCode(201)
+                .extract().path("id");
+    }
+
     @Test
     void anotherCommunitysOffersVolunteersAndTeamsAreNotFound() {
         String worker = DevTokens.worker();

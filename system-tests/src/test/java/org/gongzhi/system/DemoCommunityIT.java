@@ -81,8 +81,26 @@ class DemoCommunityIT {
                 .body("parties.find { it.organisationId == 'qingnianhu-office' }.communities.communityId",
                         equalTo(List.of("qingnianhu")))
                 .body("parties.find { it.organisationId == 'property' }.communities.communityId",
-                        equalTo(List.of("hepingli"))));
+                        equalTo(List.of("hepingli")))
+                .body("parties.find { it.organisationId == 'water' }.communities.communityId",
+                        hasItems("hepingli", "qingnianhu")));
         given().baseUri(board).auth().oauth2(DevTokens.worker()).get("/api/street/overview").then().statusCode(403);
+    }
+
+    /** The water utility serves both communities: one token carrying both sees its tasks of each, named by community. */
+    @Test
+    void theWaterUtilityServesBothCommunitiesAndHasTasksInEach() {
+        String alliance = SystemUnderTest.get().url(Service.ALLIANCE).toString();
+        given().baseUri(alliance).auth().oauth2(DevTokens.worker(DevTokens.SECOND_COMMUNITY)).get("/api/organisations")
+                .then().statusCode(200).body("id", hasItems("qingnianhu-office", "water"));
+        String water = DevTokens.partner(DevTokens.COMMUNITY, "water", List.of(DevTokens.SECOND_COMMUNITY));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(alliance).auth().oauth2(water)
+                .queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
+                .body("items.community.id", hasItems("hepingli", "qingnianhu"))
+                .body("items.community.name", hasItems("和平里社区", "青年湖社区")));
+        given().baseUri(alliance).auth().oauth2(DevTokens.partner(DevTokens.COMMUNITY, "water"))
+                .queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
+                .body("items.community.id", org.hamcrest.Matchers.everyItem(equalTo("hepingli")));
     }
 
     @Test

@@ -122,6 +122,35 @@ class FieldBrowserIT {
         }
     }
 
+    /**
+     * The demo's water utility serves both communities (和平里 and 青年湖): with a token carrying both, its page lists
+     * the open tasks of each, every card marked with its community's name in the reader's language.
+     */
+    @Test
+    void aPartnerServingBothCommunitiesSeesTheTasksOfEachMarkedWithItsCommunity() {
+        String water = DevTokens.partner(DevTokens.COMMUNITY, "water", List.of(DevTokens.SECOND_COMMUNITY));
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(url(Service.ALLIANCE))
+                .auth().oauth2(water).queryParam("open", true).queryParam("size", 100).get("/api/partners/me/tasks")
+                .then().statusCode(200)
+                .body("items.community.id", hasItems(DevTokens.COMMUNITY, DevTokens.SECOND_COMMUNITY)));
+
+        open("partner", water, "zh-CN", By.cssSelector("#tasks li.card .tag.community"));
+        By second = By.cssSelector("#tasks li.card .tag.community[data-community='" + DevTokens.SECOND_COMMUNITY + "']");
+        By first = By.cssSelector("#tasks li.card .tag.community[data-community='" + DevTokens.COMMUNITY + "']");
+        browser.until(d -> d.findElement(second).getText().equals("青年湖社区"));
+        browser.until(d -> d.findElement(first).getText().equals("和平里社区"));
+        By card = By.xpath("//ul[@id='tasks']/li[.//span[@data-community='" + DevTokens.SECOND_COMMUNITY + "']]");
+        screenshot("partner-communities-zh-phone", ConsoleBrowser.PHONE, card);
+        screenshot("partner-communities-zh-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
+
+        browser.click(By.id("lang"));
+        browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
+        browser.until(d -> d.findElement(second).getText().equals("Qingnianhu community"));
+        browser.until(d -> d.findElement(first).getText().equals("Hepingli community"));
+        screenshot("partner-communities-en-phone", ConsoleBrowser.PHONE, card);
+        screenshot("partner-communities-en-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
+    }
+
     @Test
     void thePartnerAcknowledgesAndCompletesATaskAndTheTimelineShowsIt() {
         String marker = UUID.randomUUID().toString().substring(0, 8);

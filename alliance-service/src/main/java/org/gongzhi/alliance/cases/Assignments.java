@@ -395,7 +395,7 @@ public class Assignments {
     /** A new task for one party in the case's current round. */
     public Uni<Task> assign(AllianceCase c, String party, TaskRole role, Instant now, Deadlines deadlines,
             String note) {
-        return routing.names(List.of(party)).chain(names -> {
+        return routing.names(c.communityId, List.of(party)).chain(names -> {
             Task t = newTask(c, party, names.get(party), role, now, deadlines);
             t.note = note;
             return t.<Task>persist().chain(() -> journal.assigned(t)).replaceWith(t);

@@ -45,15 +45,16 @@ public class CaseService implements CaseRules {
     @WithTransaction
     public Uni<CaseView> find(Caller caller, String requestId) {
         return cases.findCase(requestId).chain(c -> {
-            if (c == null || !c.communityId.equals(caller.community())) {
+            // a partner serving several communities sees a case of any of them it has a task on
+            if (c == null || !caller.serves(c.communityId)) {
                 throw ProblemException.notFound("request", requestId);
             }
-            return tasks.ofRequest(requestId).map(list -> {
-                if (!caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
+            return taskService.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).map(list -> {
+                if (!member || !caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
                     throw ProblemException.notFound("request", requestId);
                 }
                 return CaseView.of(c, list);
-            });
+            }));
         });
     }
 

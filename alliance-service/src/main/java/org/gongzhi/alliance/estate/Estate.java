@@ -4,19 +4,24 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
+import java.util.stream.Collectors;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
 import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.events.PlaceRegistered;
 import org.gongzhi.events.PlaceRemoved;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 
 /**
- * What the alliance knows of the estate registry: which buildings and named places each community has and which
- * categories exist. The
+ * What the alliance knows of the estate registry: the communities' names, which buildings and named places each
+ * community has and which categories exist. The
  * inbox skips an event applied before; the version guard keeps an older record of a key (a republished one, or one
  * read again from the start of the compacted topic) from overwriting a newer one.
  */
@@ -55,6 +60,31 @@ public class Estate {
                         on conflict (code) do update set version = excluded.version
                         where estate_category.version < excluded.version""")
                 .setParameter(1, c.code()).setParameter(2, c.version()).executeUpdate()).replaceWithVoid();
+    }
+
+    Uni<Void> keep(CommunityRegistered c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into estate_community (community_id, name, name_en, version) values (?1, ?2, ?3, ?4)
+                        on conflict (community_id) do update set name = excluded.name, name_en = excluded.name_en,
+                            version = excluded.version
+                        where estate_community.version < excluded.version""")
+                .setParameter(1, c.communityId()).setParameter(2, c.name()).setParameter(3, c.nameEn())
+                .setParameter(4, c.version()).executeUpdate()).replaceWithVoid();
+    }
+
+    /**
+     * The names of the communities, by id, as the registry published them (one the copy does not know yet is left
+     * out); in the caller's session.
+     */
+    public Uni<Map<String, EstateCommunity>> communities(Collection<String> ids) {
+        if (ids.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        IdList<String> communities = IdList.of(List.copyOf(ids));
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "from EstateCommunity c where c.communityId " + communities.condition(), EstateCommunity.class)
+                .setParameter("ids", communities.bound()).setReadOnly(true).getResultList())
+                .map(list -> list.stream().collect(Collectors.toMap(c -> c.communityId, c -> c)));
     }
 
     private Uni<Void> building(String communityId, String code, long version, boolean removed) {

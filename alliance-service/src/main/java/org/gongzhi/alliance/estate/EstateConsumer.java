@@ -7,14 +7,15 @@ import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
 import org.gongzhi.events.CategoryDefined;
+import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.events.PlaceRegistered;
 import org.gongzhi.events.PlaceRemoved;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
 /**
- * Keeps the alliance's copy of the estate registry: buildings, named places and categories, read from their compacted
- * topics.
+ * Keeps the alliance's copy of the estate registry: buildings, named places, categories and communities, read from
+ * their compacted topics.
  */
 @ApplicationScoped
 public class EstateConsumer {
@@ -22,6 +23,7 @@ public class EstateConsumer {
     private final EventRoutes buildings;
     private final EventRoutes categories;
     private final EventRoutes places;
+    private final EventRoutes communities;
 
     EstateConsumer(EventInbox inbox, Estate estate) {
         this.inbox = inbox;
@@ -32,6 +34,12 @@ public class EstateConsumer {
         this.places = EventRoutes.create()
                 .on(PlaceRegistered.class, e -> estate.keep(e.data()))
                 .on(PlaceRemoved.class, e -> estate.keep(e.data()));
+        this.communities = EventRoutes.create().on(CommunityRegistered.class, e -> estate.keep(e.data()));
+    }
+
+    @Incoming("estate-communities")
+    public Uni<Void> communities(ConsumerRecords<String, String> records) {
+        return inbox.consumeAll("alliance-service.estate-communities", records, communities);
     }
 
     @Incoming("estate-buildings")

@@ -18,6 +18,9 @@ public class FeedEntry extends PanacheEntityBase {
     public Long seq;
     @Column(name = "organisation_id")
     public String organisationId;
+    /** The community of the event: a partner follows its organisation in the communities it acts in. */
+    @Column(name = "community_id")
+    public String communityId;
     @Column(name = "event_type")
     public String eventType;
     public String payload;

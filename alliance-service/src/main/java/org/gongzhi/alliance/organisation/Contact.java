@@ -13,6 +13,8 @@ public class Contact extends PanacheEntityBase {
     public UUID id;
     @Column(name = "organisation_id")
     public String organisationId;
+    @Column(name = "community_id")
+    public String communityId;
     public String name;
     public String role;
     public String phone;

@@ -17,6 +17,8 @@ public class DutyShift extends PanacheEntityBase {
     public UUID id;
     @Column(name = "organisation_id")
     public String organisationId;
+    @Column(name = "community_id")
+    public String communityId;
     /** ISO day of week, 1 = Monday. */
     @Column(name = "day_of_week")
     public int dayOfWeek;

@@ -35,9 +35,11 @@ public class OrganisationResource {
 
     @POST
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Register a member organisation")
+    @Operation(summary = "Register a member organisation in the community", description = "An organisation "
+            + "registered in another community (one serving several) is registered in this one too; its registration "
+            + "here is this community's own.")
     @APIResponse(responseCode = "201", description = "Registered")
-    @APIResponse(responseCode = "409", description = "An organisation with this id exists")
+    @APIResponse(responseCode = "409", description = "An organisation with this id is registered in this community")
     public Uni<Response> register(NewOrganisation organisation) {
         return organisations.register(caller.community(), organisation)
                 .map(view -> Response.created(URI.create("/api/organisations/" + view.id())).entity(view).build());
@@ -54,7 +56,8 @@ public class OrganisationResource {
     @DELETE
     @Path("/{id}")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Remove a member organisation no rule, risk point or open task names")
+    @Operation(summary = "Remove a member organisation from the community", description = "Refused while a rule, "
+            + "risk point or open task of the community names it; its registrations in other communities stay.")
     @APIResponse(responseCode = "409", description = "Still named by a rule, a risk point or an open task")
     public Uni<Response> remove(@PathParam("id") String id) {
         return organisations.remove(caller.community(), id).replaceWith(Response.noContent().build());

@@ -38,9 +38,11 @@ public class OrganisationService {
 
     @WithTransaction
     public Uni<OrganisationView> register(String communityId, @Valid @NotNull NewOrganisation input) {
-        return checkCodes(communityId, input).chain(() -> organisations.find(input.id())).chain(existing -> {
+        return checkCodes(communityId, input).chain(() -> organisations.find(communityId, input.id()))
+                .chain(existing -> {
             if (existing != null) {
-                throw ProblemException.conflict("organisation " + input.id() + " is already registered");
+                throw ProblemException.conflict("organisation " + input.id() + " is already registered in this "
+                        + "community");
             }
             Organisation o = new Organisation();
             o.id = input.id();
@@ -69,6 +71,7 @@ public class OrganisationService {
             Contact contact = new Contact();
             contact.id = UUID.randomUUID();
             contact.organisationId = o.id;
+            contact.communityId = o.communityId;
             contact.name = c.name();
             contact.role = c.role();
             contact.phone = c.phone();
@@ -78,6 +81,7 @@ public class OrganisationService {
             DutyShift shift = new DutyShift();
             shift.id = UUID.randomUUID();
             shift.organisationId = o.id;
+            shift.communityId = o.communityId;
             shift.dayOfWeek = s.dayOfWeek();
             shift.starts = s.starts();
             shift.ends = s.ends();
@@ -86,7 +90,7 @@ public class OrganisationService {
             return shift;
         }).toList();
         return o.<Organisation>persist()
-                .chain(() -> organisations.replaceDetails(o.id, contacts, rota))
+                .chain(() -> organisations.replaceDetails(o.communityId, o.id, contacts, rota))
                 .replaceWith(() -> OrganisationView.of(o, contacts, rota));
     }
 
@@ -100,15 +104,18 @@ public class OrganisationService {
                 .replaceWithVoid();
     }
 
-    /** Removes a member no rule, risk point or open task still names. */
+    /**
+     * Removes a member from the community, when no rule, risk point or open task of the community still names it; its
+     * registrations in other communities stay as they are.
+     */
     @WithTransaction
     public Uni<Void> remove(String communityId, String id) {
-        return visible(communityId, id).chain(o -> organisations.usages(id).chain(uses -> {
+        return visible(communityId, id).chain(o -> organisations.usages(communityId, id).chain(uses -> {
             if (uses > 0) {
                 throw ProblemException.conflict("organisation " + id + " is still named by " + uses
                         + " routing rule(s), risk point(s) or open task(s)");
             }
-            return organisations.replaceDetails(id, List.of(), List.of()).chain(() -> o.delete());
+            return organisations.replaceDetails(communityId, id, List.of(), List.of()).chain(() -> o.delete());
         }));
     }
 
@@ -116,7 +123,7 @@ public class OrganisationService {
     public Uni<List<OrganisationView>> list(String communityId) {
         return organisations.list(communityId).chain(list -> {
             List<String> ids = list.stream().map(o -> o.id).toList();
-            return organisations.contacts(ids).chain(contacts -> organisations.rota(ids).map(rota -> {
+            return organisations.contacts(communityId, ids).chain(contacts -> organisations.rota(communityId, ids).map(rota -> {
                 Map<String, List<Contact>> c = contacts.stream().collect(Collectors.groupingBy(x -> x.organisationId));
                 Map<String, List<DutyShift>> r = rota.stream().collect(Collectors.groupingBy(x -> x.organisationId));
                 return list.stream().map(o -> OrganisationView.of(o, c.getOrDefault(o.id, List.of()),
@@ -127,14 +134,14 @@ public class OrganisationService {
 
     @WithTransaction
     public Uni<OrganisationView> find(String communityId, String id) {
-        return visible(communityId, id).chain(o -> organisations.contacts(List.of(id))
-                .chain(contacts -> organisations.rota(List.of(id)).map(rota -> OrganisationView.of(o, contacts, rota))));
+        return visible(communityId, id).chain(o -> organisations.contacts(communityId, List.of(id))
+                .chain(contacts -> organisations.rota(communityId, List.of(id)).map(rota -> OrganisationView.of(o, contacts, rota))));
     }
 
     /** An organisation of the caller's community, or 404. */
     public Uni<Organisation> visible(String communityId, String id) {
-        return organisations.find(id).map(o -> {
-            if (o == null || !o.communityId.equals(communityId)) {
+        return organisations.find(communityId, id).map(o -> {
+            if (o == null) {
                 throw ProblemException.notFound("organisation", id);
             }
             return o;
@@ -142,8 +149,8 @@ public class OrganisationService {
     }
 
     /** Who backs up the on-duty contact at that moment; runs inside the caller's session. */
-    public Uni<Optional<String>> backupOnDuty(String organisationId, Instant at) {
-        return organisations.rota(List.of(organisationId)).map(rota -> rota.stream()
+    public Uni<Optional<String>> backupOnDuty(String communityId, String organisationId, Instant at) {
+        return organisations.rota(communityId, List.of(organisationId)).map(rota -> rota.stream()
                 .filter(s -> s.covers(at.atZone(LOCAL))).map(s -> s.backup).findFirst());
     }
 
@@ -156,8 +163,8 @@ public class OrganisationService {
     public Uni<List<WarningIssued.OnDuty>> onDuty(String communityId, Collection<String> organisationIds, Instant at) {
         List<String> ids = organisationIds.stream().distinct().sorted().toList();
         ZonedDateTime local = at.atZone(LOCAL);
-        return organisations.byIds(ids).chain(found -> organisations.contacts(ids)
-                .chain(contacts -> organisations.rota(ids).map(rota -> {
+        return organisations.byIds(communityId, ids).chain(found -> organisations.contacts(communityId, ids)
+                .chain(contacts -> organisations.rota(communityId, ids).map(rota -> {
                     List<WarningIssued.OnDuty> onDuty = new ArrayList<>();
                     for (String id : ids) {
                         Organisation o = found.stream().filter(x -> x.id.equals(id)).findFirst().orElse(null);

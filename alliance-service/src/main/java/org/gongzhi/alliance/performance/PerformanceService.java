@@ -32,7 +32,7 @@ public class PerformanceService {
             throw ProblemException.notFound("organisation", organisationId);
         }
         return organisations.visible(caller.community(), organisationId)
-                .chain(o -> tasks.ofOrganisation(organisationId))
+                .chain(o -> tasks.ofOrganisation(caller.community(), organisationId))
                 .map(list -> figures(organisationId, list));
     }
 

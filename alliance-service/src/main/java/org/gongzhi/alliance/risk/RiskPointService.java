@@ -38,8 +38,8 @@ public class RiskPointService {
                 .invoke(known -> Estate.require(input.building(), known, "building", "building"))
                 .chain(() -> estate.places(communityId))
                 .invoke(known -> Estate.require(input.place(), known, "place", "place"))
-                .chain(() -> organisations.find(input.organisation())).chain(o -> {
-            if (o == null || !o.communityId.equals(communityId)) {
+                .chain(() -> organisations.find(communityId, input.organisation())).chain(o -> {
+            if (o == null) {
                 throw ProblemException.invalid("organisation", "unknown organisation '" + input.organisation() + "'");
             }
             if (input.building() == null && input.place() == null) {

@@ -60,7 +60,7 @@ public class RoutingService {
         return estate.categories().invoke(known -> Estate.require(input.category(), known, "category", "category"))
                 .chain(() -> estate.buildings(communityId))
                 .invoke(known -> Estate.requireEach(buildings, known, "buildings", "building"))
-                .chain(() -> organisations.byIds(named)).map(found -> {
+                .chain(() -> organisations.byIds(communityId, named)).map(found -> {
             Set<String> known = new java.util.HashSet<>();
             found.stream().filter(o -> o.communityId.equals(communityId)).forEach(o -> known.add(o.id));
             if (!known.contains(input.lead())) {
@@ -138,9 +138,9 @@ public class RoutingService {
         return Route.choose(candidates, category, building, config.officeId());
     }
 
-    /** Organisation names for events; an unregistered office still gets its task. */
-    public Uni<java.util.Map<String, String>> names(java.util.Collection<String> ids) {
-        return organisations.byIds(ids).map(list -> {
+    /** Organisation names (as registered in the community) for events; an unregistered office still gets its task. */
+    public Uni<java.util.Map<String, String>> names(String communityId, java.util.Collection<String> ids) {
+        return organisations.byIds(communityId, ids).map(list -> {
             java.util.Map<String, String> names = new java.util.HashMap<>();
             for (Organisation o : list) {
                 names.put(o.id, o.name);

@@ -63,7 +63,7 @@ public class PartnerResource {
                 throw ProblemException.invalid("Last-Event-ID", "must be the id of an event of this feed");
             }
         }
-        return feed.follow(org, caller.community(), after).map(entry -> sse.newEventBuilder()
+        return feed.follow(org, caller.get().communities(), after).map(entry -> sse.newEventBuilder()
                 .id(Long.toString(entry.seq()))
                 .name(entry.eventType())
                 .mediaType(MediaType.TEXT_PLAIN_TYPE)

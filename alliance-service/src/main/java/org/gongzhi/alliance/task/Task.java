@@ -91,9 +91,13 @@ public class Task extends PanacheEntityBase {
         return STEPS.getOrDefault(from, Set.of()).contains(next);
     }
 
-    /** Whether the task is the caller's to see and act on: staff act for the whole community, a partner for its own. */
+    /**
+     * Whether the task is the caller's to see and act on: staff act for the whole of their community, a partner for
+     * its own organisation in every community its token serves ({@link Caller#serves}).
+     */
     public boolean isFor(Caller caller) {
-        return communityId.equals(caller.community()) && (caller.staff() || organisationId.equals(caller.org()));
+        return caller.staff() ? communityId.equals(caller.community())
+                : caller.org() != null && organisationId.equals(caller.org()) && caller.serves(communityId);
     }
 
     /** The lead party's task (牵头). */

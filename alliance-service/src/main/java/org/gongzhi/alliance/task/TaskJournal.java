@@ -112,6 +112,7 @@ public class TaskJournal {
     private static FeedEntry entry(String organisationId, Instant at, GongzhiEvent event, String payload) {
         FeedEntry entry = new FeedEntry();
         entry.organisationId = organisationId;
+        entry.communityId = event.communityId();
         entry.eventType = EventType.of(event.getClass()).ceType();
         entry.at = at;
         entry.payload = payload;
@@ -128,13 +129,14 @@ public class TaskJournal {
             return Uni.createFrom().voidItem();
         }
         return Panache.getSession().chain(session -> session.createNativeQuery("""
-                        insert into feed_entry (organisation_id, event_type, payload, at)
-                        select e.organisation, e.type, e.payload, cast(e.at as timestamptz)
-                        from unnest(cast(:organisations as text[]), cast(:types as text[]),
-                                    cast(:payloads as text[]), cast(:ats as text[]))
-                             with ordinality as e(organisation, type, payload, at, n)
+                        insert into feed_entry (organisation_id, community_id, event_type, payload, at)
+                        select e.organisation, e.community, e.type, e.payload, cast(e.at as timestamptz)
+                        from unnest(cast(:organisations as text[]), cast(:communities as text[]),
+                                    cast(:types as text[]), cast(:payloads as text[]), cast(:ats as text[]))
+                             with ordinality as e(organisation, community, type, payload, at, n)
                         order by e.n""", new AffectedEntities(FeedEntry.class))
                 .setParameter("organisations", entries.stream().map(e -> e.organisationId).toArray(String[]::new))
+                .setParameter("communities", entries.stream().map(e -> e.communityId).toArray(String[]::new))
                 .setParameter("types", entries.stream().map(e -> e.eventType).toArray(String[]::new))
                 .setParameter("payloads", entries.stream().map(e -> e.payload).toArray(String[]::new))
                 .setParameter("ats", entries.stream().map(e -> e.at.toString()).toArray(String[]::new))

@@ -4,6 +4,7 @@ import org.gongzhi.events.TaskRole;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
+import org.gongzhi.platform.persistence.IdList;
 import io.quarkus.hibernate.reactive.panache.PanacheRepositoryBase;
 import io.quarkus.hibernate.reactive.panache.common.WithSession;
 import io.quarkus.panache.common.Sort;
@@ -49,15 +50,16 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
                 TaskStatus.ASSIGNED, TaskStatus.ACKNOWLEDGED, TaskStatus.IN_PROGRESS, now).page(0, limit).list();
     }
 
-    public Uni<List<Task>> ofOrganisation(String organisationId) {
-        return list("organisationId", organisationId);
+    /** The organisation's tasks in one community: its figures there are that community's. */
+    public Uni<List<Task>> ofOrganisation(String communityId, String organisationId) {
+        return list("communityId = ?1 and organisationId = ?2", communityId, organisationId);
     }
 
-    /** One page of the tasks matching the search. */
-    public Uni<Page<Task>> search(String communityId, String organisationId, TaskSearch search) {
-        StringBuilder where = new StringBuilder("communityId = :community");
+    /** One page of the tasks of the communities matching the search. */
+    public Uni<Page<Task>> search(IdList<String> communities, String organisationId, TaskSearch search) {
+        StringBuilder where = new StringBuilder("communityId " + communities.condition());
         Map<String, Object> params = new HashMap<>();
-        params.put("community", communityId);
+        params.put("ids", communities.bound());
         if (organisationId != null) {
             where.append(" and organisationId = :org");
             params.put("org", organisationId);

@@ -10,7 +10,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
+import org.gongzhi.alliance.estate.Estate;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
@@ -22,10 +26,12 @@ public class TaskService {
     private final CaseRules cases;
     private final TaskJournal journal;
     private final OrganisationRepository organisations;
+    private final Estate estate;
     private final Clock clock;
 
     TaskService(TaskRepository tasks, CaseRules cases, TaskJournal journal, OrganisationRepository organisations,
-            Clock clock) {
+            Estate estate, Clock clock) {
+        this.estate = estate;
         this.tasks = tasks;
         this.cases = cases;
         this.journal = journal;
@@ -35,13 +41,44 @@ public class TaskService {
 
     @WithTransaction
     public Uni<TaskView> find(Caller caller, UUID id) {
-        return owned(caller, id).map(TaskView::of);
+        return owned(caller, id).chain(this::shown);
     }
 
+    /**
+     * Staff search their community's tasks; a partner its organisation's, in every community its token serves and
+     * the organisation is registered in — and in the token's own community as ever (the office's tasks are made
+     * before it is registered).
+     */
     @WithTransaction
     public Uni<Page<TaskView>> search(Caller caller, String organisationId, @Valid @NotNull TaskSearch search) {
-        String org = caller.staff() ? organisationId : caller.org();
-        return tasks.search(caller.community(), org, search).map(page -> page.map(TaskView::of));
+        if (caller.staff()) {
+            return tasks.search(IdList.of(List.of(caller.community())), organisationId, search).chain(this::shownAll);
+        }
+        return servedBy(caller).chain(communities -> tasks.search(IdList.of(communities), caller.org(), search))
+                .chain(this::shownAll);
+    }
+
+    /** The communities a partner acts in: its token's own, then those of its token its organisation serves. */
+    private Uni<List<String>> servedBy(Caller caller) {
+        if (caller.communities().size() == 1) {
+            return Uni.createFrom().item(List.of(caller.community()));
+        }
+        return organisations.communitiesOf(caller.org()).map(registered -> {
+            List<String> served = new ArrayList<>();
+            served.add(caller.community());
+            caller.communities().stream().filter(c -> !c.equals(caller.community()) && registered.contains(c))
+                    .forEach(served::add);
+            return served;
+        });
+    }
+
+    private Uni<Page<TaskView>> shownAll(Page<Task> page) {
+        return estate.communities(page.items().stream().map(t -> t.communityId).distinct().toList())
+                .map(names -> page.map(t -> TaskView.of(t, names)));
+    }
+
+    private Uni<TaskView> shown(Task t) {
+        return estate.communities(List.of(t.communityId)).map(names -> TaskView.of(t, names));
     }
 
     @WithTransaction
@@ -61,7 +98,7 @@ public class TaskService {
             t.moveTo(TaskStatus.COMPLETED, now, text(note));
             return journal.changed(t, text(note), now)
                     .chain(() -> cases.completed(t, now))
-                    .replaceWith(() -> TaskView.of(t));
+                    .chain(() -> shown(t));
         });
     }
 
@@ -77,7 +114,7 @@ public class TaskService {
             t.moveTo(TaskStatus.DECLINED, now, reason);
             return journal.changed(t, reason, now)
                     .chain(() -> cases.declined(t, now))
-                    .replaceWith(() -> TaskView.of(t));
+                    .chain(() -> shown(t));
         });
     }
 
@@ -102,7 +139,7 @@ public class TaskService {
                     return journal.changed(t, note, now)
                             .chain(() -> cases.reassigned(t, input.organisationId(), input.reason(), now));
                 }))
-                .map(TaskView::of);
+                .chain(this::shown);
     }
 
     /** A worker moves a task's deadlines; escalation and the overdue mark start over against the new ones. */
@@ -139,7 +176,7 @@ public class TaskService {
             String note = "deadlines changed (acknowledge by " + acknowledgeBy + ", complete by " + completeBy
                     + "): " + input.reason();
             t.note = note;
-            return journal.deadlineChanged(t, input.reason().strip(), now).replaceWith(() -> TaskView.of(t));
+            return journal.deadlineChanged(t, input.reason().strip(), now).chain(() -> shown(t));
         });
     }
 
@@ -147,24 +184,46 @@ public class TaskService {
         return owned(caller, id).chain(t -> {
             Instant now = clock.instant();
             t.moveTo(next, now, note);
-            return journal.changed(t, note, now).replaceWith(() -> TaskView.of(t));
+            return journal.changed(t, note, now).chain(() -> shown(t));
         });
     }
 
-    /** The task if the caller may see it; 404 otherwise, so other organisations' tasks are not revealed. */
+    /**
+     * The task if the caller may see it; 404 otherwise, so other organisations' tasks are not revealed. A partner's
+     * task in another community than its token's own is its only while the organisation serves that community.
+     */
     private Uni<Task> owned(Caller caller, UUID id) {
-        return tasks.findById(id).map(t -> {
+        return tasks.findById(id).chain(t -> {
             if (t == null || !t.isFor(caller)) {
                 throw ProblemException.notFound("task", id.toString());
             }
-            return t;
+            return actsIn(caller, t.communityId).map(member -> {
+                if (!member) {
+                    throw ProblemException.notFound("task", id.toString());
+                }
+                return t;
+            });
         });
+    }
+
+    /**
+     * Whether the caller's organisation acts in the community: staff in theirs, a partner in its token's own and in
+     * those of its token's {@code communities} the organisation is registered in. Runs in the caller's session.
+     */
+    public Uni<Boolean> actsIn(Caller caller, String communityId) {
+        if (!caller.serves(communityId)) {
+            return Uni.createFrom().item(false);
+        }
+        if (caller.staff() || communityId.equals(caller.community())) {
+            return Uni.createFrom().item(true);
+        }
+        return organisations.find(communityId, caller.org()).map(member -> member != null);
     }
 
     /** Refuses (400 naming {@code field}) an organisation that is not a member of the caller's community. */
     public Uni<Void> knownOrganisation(Caller caller, String organisationId, String field) {
-        return organisations.find(organisationId).map(o -> {
-            if (o == null || !o.communityId.equals(caller.community())) {
+        return organisations.find(caller.community(), organisationId).map(o -> {
+            if (o == null) {
                 throw ProblemException.invalid(field, "unknown organisation '" + organisationId + "'");
             }
             return null;

@@ -2,7 +2,12 @@ package org.gongzhi.platform.security;
 
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
+import jakarta.json.JsonString;
+import java.util.Collection;
+import java.util.LinkedHashSet;
+import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 import org.gongzhi.platform.GongzhiConfig;
 import org.gongzhi.platform.problem.ProblemException;
@@ -30,10 +35,34 @@ public class CurrentCaller {
      */
     public Caller get() {
         boolean subdistrictOffice = isSubdistrictOffice();
+        boolean partner = !isStaff() && is(Roles.PARTNER);
         return new Caller(id(), subdistrictOffice ? claim(Roles.COMMUNITY_CLAIM).orElse(null) : community(),
-                isStaff(), is(Roles.RESIDENT),
-                !isStaff() && is(Roles.PARTNER) ? requireOrg() : null,
-                volunteer().orElse(null), subdistrictOffice ? requireSubdistrict() : null);
+                isStaff(), is(Roles.RESIDENT), partner ? requireOrg() : null,
+                volunteer().orElse(null), subdistrictOffice ? requireSubdistrict() : null,
+                partner ? communities() : Set.of());
+    }
+
+    /**
+     * The further communities a partner's token names (claim {@code communities}, a list): an organisation that serves
+     * several communities acts in each. Read for partners only; staff act in their one community.
+     */
+    Set<String> communities() {
+        if (jwt == null || jwt.getRawToken() == null) {
+            return Set.of();
+        }
+        Object value = jwt.getClaim(Roles.COMMUNITIES_CLAIM);
+        if (value == null) {
+            return Set.of();
+        }
+        Collection<?> items = value instanceof Collection<?> c ? c : List.of(value);
+        Set<String> communities = new LinkedHashSet<>();
+        for (Object item : items) {
+            String community = (item instanceof JsonString s ? s.getString() : item.toString().replace("\"", "")).strip();
+            if (!community.isEmpty()) {
+                communities.add(community);
+            }
+        }
+        return communities;
     }
 
     public String id() {

@@ -16,6 +16,8 @@ public final class Roles {
     public static final String VOLUNTEER_CLAIM = "volunteer";
     /** Claim naming the caller's community. */
     public static final String COMMUNITY_CLAIM = "community";
+    /** Claim listing every community a partner's organisation acts in (beside {@link #COMMUNITY_CLAIM}, its default). */
+    public static final String COMMUNITIES_CLAIM = "communities";
     /** Claim naming the sub-district a {@link #SUBDISTRICT} caller acts for. */
     public static final String SUBDISTRICT_CLAIM = "subdistrict";
 

@@ -41,7 +41,7 @@ public class ContactService {
     @WithTransaction
     public Uni<Contact> read(Caller caller, UUID requestId, String reason) {
         return requests.findById(requestId).chain(r -> {
-            if (r == null || !r.communityId.equals(caller.community())) {
+            if (r == null || !caller.serves(r.communityId)) {
                 throw ProblemException.notFound("request", requestId.toString());
             }
             // a partner with no task on the request may not know it exists: 404, as for an unknown id

@@ -233,7 +233,8 @@ public class RequestService {
     /** The request if the caller may see it; 404 otherwise. */
     public Uni<ResidentRequest> visible(Caller caller, UUID id) {
         return requests.findById(id).chain(r -> {
-            if (r == null || !r.communityId.equals(caller.community())) {
+            // a partner whose organisation serves several communities reads its requests in each (Caller.serves)
+            if (r == null || !caller.serves(r.communityId)) {
                 throw ProblemException.notFound("request", id.toString());
             }
             if (caller.staff() || (caller.resident() && caller.id().equals(r.residentId))) {
