@@ -87,6 +87,14 @@ class EstateRegistryIT {
                 "kind", "DRAIN", "warningTypes", java.util.List.of("rainstorm"), "organisation", "property"))
                 .post("/api/risk-points").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("place"));
+        // a request may be at the place; while it is open the place stays (409) — before any risk point is there,
+        // which the refusal would name first
+        String drain = worker(requests).body("""
+                {"category": "blocked-drain", "description": "西门排水口堵了", "place": "%s", "channel": "phone"}"""
+                .formatted(gate)).post("/api/requests").then().statusCode(201).body("place", equalTo(gate))
+                .extract().path("id");
+        worker(requests).delete("/api/estate/places/" + gate).then().statusCode(409)
+                .contentType("application/problem+json").body("detail", containsString("open requests"));
         // the alliance accepts one at the new place once the registry's record has arrived: no restart
         String riskPoint = "rp-" + gate;
         await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).body(java.util.Map.of("id", riskPoint,
@@ -96,13 +104,6 @@ class EstateRegistryIT {
         worker(alliance).get("/api/risk-points").then().statusCode(200)
                 .body("find { it.id == '%s' }.place".formatted(riskPoint), equalTo(gate));
 
-        // a request may be at the place; while it is open the place stays (409)
-        String drain = worker(requests).body("""
-                {"category": "blocked-drain", "description": "西门排水口堵了", "place": "%s", "channel": "phone"}"""
-                .formatted(gate)).post("/api/requests").then().statusCode(201).body("place", equalTo(gate))
-                .extract().path("id");
-        worker(requests).delete("/api/estate/places/" + gate).then().statusCode(409)
-                .contentType("application/problem+json").body("detail", containsString("open requests"));
         // the registry learns where the alliance's risk point is from its topic and then names it (the open request
         // keeps the place meanwhile); with the request withdrawn, the risk point alone still keeps it
         await().atMost(Duration.ofSeconds(30)).untilAsserted(() -> worker(requests)
