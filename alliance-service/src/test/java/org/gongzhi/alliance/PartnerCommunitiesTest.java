@@ -82,6 +82,11 @@ class PartnerCommunitiesTest {
         assertThat(b).containsEntry("id", B).containsEntry("name", "青年湖社区")
                 .containsEntry("nameEn", "Qingnianhu community");
         assertThat(mine.getString("items.find { it.id == '" + taskA + "' }.community.name")).isEqualTo("和平里社区");
+        // one community at a time
+        JsonPath ofB = given().auth().oauth2(both).queryParam("community", B).queryParam("size", 100)
+                .get("/api/partners/me/tasks").then().statusCode(200).extract().jsonPath();
+        assertThat(ofB.getList("items.id", String.class)).contains(taskB).doesNotContain(taskA);
+        assertThat(ofB.getList("items.community.id", String.class)).containsOnly(B);
 
         given().auth().oauth2(both).contentType(ContentType.JSON).body("{\"note\": \"officer on the way\"}")
                 .post("/api/tasks/" + taskB + "/acknowledge").then().statusCode(200)
@@ -109,6 +114,8 @@ class PartnerCommunitiesTest {
         String onlyA = DevTokens.partner(A, station);
         given().auth().oauth2(onlyA).get("/api/partners/me/tasks?size=100").then().statusCode(200)
                 .body("items.id", not(hasItem(taskB)));
+        given().auth().oauth2(onlyA).queryParam("community", B).get("/api/partners/me/tasks").then().statusCode(200)
+                .body("items", org.hamcrest.Matchers.empty()).body("total", equalTo(0));
         given().auth().oauth2(onlyA).get("/api/tasks/" + taskB).then().statusCode(404)
                 .contentType("application/problem+json");
         given().auth().oauth2(onlyA).contentType(ContentType.JSON).body("{}")

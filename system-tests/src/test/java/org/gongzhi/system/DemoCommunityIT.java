@@ -3,11 +3,14 @@ package org.gongzhi.system;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.empty;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.greaterThanOrEqualTo;
 import static org.hamcrest.Matchers.greaterThan;
 import static org.hamcrest.Matchers.hasItems;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import io.restassured.path.json.JsonPath;
@@ -94,13 +97,20 @@ class DemoCommunityIT {
         given().baseUri(alliance).auth().oauth2(DevTokens.worker(DevTokens.SECOND_COMMUNITY)).get("/api/organisations")
                 .then().statusCode(200).body("id", hasItems("qingnianhu-office", "water"));
         String water = DevTokens.partner(DevTokens.COMMUNITY, "water", List.of(DevTokens.SECOND_COMMUNITY));
-        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> given().baseUri(alliance).auth().oauth2(water)
-                .queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
-                .body("items.community.id", hasItems("hepingli", "qingnianhu"))
-                .body("items.community.name", hasItems("和平里社区", "青年湖社区")));
+        // one community at a time: the other tests give the water utility many newer tasks in 和平里
+        await().atMost(Duration.ofSeconds(60)).untilAsserted(() -> {
+            for (String community : List.of(DevTokens.COMMUNITY, DevTokens.SECOND_COMMUNITY)) {
+                given().baseUri(alliance).auth().oauth2(water).queryParam("community", community)
+                        .queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
+                        .body("items", not(empty()))
+                        .body("items.community.id", everyItem(equalTo(community)))
+                        .body("items.community.name", everyItem(equalTo(
+                                community.equals(DevTokens.COMMUNITY) ? "和平里社区" : "青年湖社区")));
+            }
+        });
         given().baseUri(alliance).auth().oauth2(DevTokens.partner(DevTokens.COMMUNITY, "water"))
                 .queryParam("size", 100).get("/api/partners/me/tasks").then().statusCode(200)
-                .body("items.community.id", org.hamcrest.Matchers.everyItem(equalTo("hepingli")));
+                .body("items.community.id", everyItem(equalTo("hepingli")));
     }
 
     @Test

@@ -38,8 +38,8 @@ public class PartnerResource {
     @Path("/tasks")
     @Produces(MediaType.APPLICATION_JSON)
     @RolesAllowed(Roles.PARTNER)
-    @Operation(summary = "My organisation's tasks", description = "Filters by status, role, request, overdue and "
-            + "open; newest first; paged.")
+    @Operation(summary = "My organisation's tasks", description = "Filters by status, role, request, overdue, open and "
+            + "community (one of those the token serves); newest first; paged.")
     public Uni<Page<TaskView>> tasks(@BeanParam TaskSearch search) {
         return tasks.search(caller.get(), null, search);
     }

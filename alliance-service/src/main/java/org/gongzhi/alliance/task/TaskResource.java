@@ -33,7 +33,7 @@ public class TaskResource {
     @GET
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
     @Operation(summary = "Search all tasks (workers)", description = "Filters by organisation, status, role, "
-            + "request, overdue and open; newest first; paged.")
+            + "request, overdue, open and community; newest first; paged.")
     public Uni<Page<TaskView>> search(@QueryParam("organisationId") String organisationId,
             @BeanParam TaskSearch search) {
         return tasks.search(caller.get(), organisationId, search);

@@ -52,10 +52,18 @@ public class TaskService {
     @WithTransaction
     public Uni<Page<TaskView>> search(Caller caller, String organisationId, @Valid @NotNull TaskSearch search) {
         if (caller.staff()) {
-            return tasks.search(IdList.of(List.of(caller.community())), organisationId, search).chain(this::shownAll);
+            return searchIn(search.narrow(List.of(caller.community())), organisationId, search).chain(this::shownAll);
         }
-        return servedBy(caller).chain(communities -> tasks.search(IdList.of(communities), caller.org(), search))
+        return servedBy(caller).chain(communities -> searchIn(search.narrow(communities), caller.org(), search))
                 .chain(this::shownAll);
+    }
+
+    /** A community asked for that the caller does not act in has no tasks for it: an empty page, not a query. */
+    private Uni<Page<Task>> searchIn(List<String> communities, String organisationId, TaskSearch search) {
+        if (communities.isEmpty()) {
+            return Uni.createFrom().item(new Page<>(List.of(), search.page, search.size(), 0));
+        }
+        return tasks.search(IdList.of(communities), organisationId, search);
     }
 
     /** The communities a partner acts in: its token's own, then those of its token its organisation serves. */
