@@ -19,6 +19,7 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Properties;
+import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.ExecutionException;
 import java.util.stream.Stream;
@@ -151,13 +152,34 @@ public final class DevStack implements AutoCloseable {
         shutdownHook = new Thread(this::stopAll, "devstack-stop");
         Runtime.getRuntime().addShutdownHook(shutdownHook);
         try {
-            startPostgres();
-            startKafka();
+            // side by side: each is a process of its own that takes a few seconds to come up
+            CompletableFuture<Void> kafka = CompletableFuture.runAsync(() -> {
+                try {
+                    startKafka();
+                } catch (IOException e) {
+                    throw new UncheckedIOException(e);
+                }
+            });
+            try {
+                startPostgres();
+            } catch (RuntimeException | IOException e) {
+                kafka.exceptionally(failed -> null).join();
+                throw e;
+            }
+            awaitStarted(kafka);
             createTopics();
             writePublicKey();
         } catch (RuntimeException | IOException e) {
             stopAll();
             throw e;
+        }
+    }
+
+    private static void awaitStarted(CompletableFuture<Void> start) {
+        try {
+            start.join();
+        } catch (java.util.concurrent.CompletionException e) {
+            throw e.getCause() instanceof RuntimeException cause ? cause : e;
         }
     }
 
