@@ -3,6 +3,7 @@ package org.gongzhi.alliance;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -133,6 +134,39 @@ class PartnerCommunitiesTest {
         // a token naming a community the organisation does not serve reaches nothing there
         String elsewhere = DevTokens.partner(A, station, List.of("elsewhere"));
         given().auth().oauth2(elsewhere).get("/api/tasks/" + taskB).then().statusCode(404);
+    }
+
+    @Test
+    void aPartnerServingBothCommunitiesListsAndReportsThePatrolsOfBoth() {
+        String point = "culvert-" + station;
+        given().auth().oauth2(DevTokens.worker(B)).contentType(ContentType.JSON)
+                .body("""
+                        {"id": "%s", "name": "青年湖涵洞", "building": "%s", "kind": "DRAIN",
+                         "warningTypes": ["rainstorm"], "organisation": "%s"}""".formatted(point, buildingB, station))
+                .post("/api/risk-points").then().statusCode(201);
+        String patrol = given().auth().oauth2(DevTokens.worker(B)).contentType(ContentType.JSON)
+                .body("{\"type\": \"rainstorm\", \"level\": \"yellow\", \"until\": \""
+                        + Instant.now().plusSeconds(6 * 3600) + "\"}")
+                .post("/api/warnings").then().statusCode(201).extract().jsonPath()
+                .getString("patrols.find { it.riskPointId == '%s' }.id".formatted(point));
+        assertThat(patrol).isNotNull();
+
+        String both = DevTokens.partner(A, station, List.of(B));
+        given().auth().oauth2(both).queryParam("size", 100).get("/api/patrols").then().statusCode(200)
+                .body("items.id", hasItem(patrol)).body("items.organisationId", everyItem(equalTo(station)));
+        given().auth().oauth2(both).contentType(ContentType.JSON)
+                .body("{\"checks\": [{\"position\": 0, \"result\": \"OK\"}]}")
+                .post("/api/patrols/" + patrol + "/report").then().statusCode(200)
+                .body("checkpointsDone", equalTo(1));
+
+        // a token of A alone: B's patrol is neither listed nor reported on
+        String onlyA = DevTokens.partner(A, station);
+        given().auth().oauth2(onlyA).queryParam("size", 100).get("/api/patrols").then().statusCode(200)
+                .body("items.id", not(hasItem(patrol)));
+        given().auth().oauth2(onlyA).contentType(ContentType.JSON)
+                .body("{\"checks\": [{\"position\": 0, \"result\": \"OK\"}]}")
+                .post("/api/patrols/" + patrol + "/report").then().statusCode(404)
+                .contentType("application/problem+json");
     }
 
     @Test

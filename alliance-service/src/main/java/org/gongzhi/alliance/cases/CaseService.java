@@ -7,6 +7,7 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.task.CaseRules;
 import org.gongzhi.alliance.task.Task;
 import org.gongzhi.alliance.task.TaskJournal;
@@ -26,16 +27,18 @@ public class CaseService implements CaseRules {
     private final CaseRepository cases;
     private final TaskRepository tasks;
     private final TaskService taskService;
+    private final Membership membership;
     private final Assignments assignments;
     private final TaskJournal journal;
     private final Outbox outbox;
     private final Clock clock;
 
-    CaseService(CaseRepository cases, TaskRepository tasks, TaskService taskService, Assignments assignments,
-            TaskJournal journal, Outbox outbox, Clock clock) {
+    CaseService(CaseRepository cases, TaskRepository tasks, TaskService taskService, Membership membership,
+            Assignments assignments, TaskJournal journal, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.tasks = tasks;
         this.taskService = taskService;
+        this.membership = membership;
         this.assignments = assignments;
         this.journal = journal;
         this.outbox = outbox;
@@ -49,7 +52,7 @@ public class CaseService implements CaseRules {
             if (c == null || !caller.serves(c.communityId)) {
                 throw ProblemException.notFound("request", requestId);
             }
-            return taskService.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).map(list -> {
+            return membership.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).map(list -> {
                 if (!member || !caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
                     throw ProblemException.notFound("request", requestId);
                 }

@@ -10,11 +10,11 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.platform.persistence.IdList;
+import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.organisation.OrganisationRepository;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
@@ -26,11 +26,13 @@ public class TaskService {
     private final CaseRules cases;
     private final TaskJournal journal;
     private final OrganisationRepository organisations;
+    private final Membership membership;
     private final Estate estate;
     private final Clock clock;
 
     TaskService(TaskRepository tasks, CaseRules cases, TaskJournal journal, OrganisationRepository organisations,
-            Estate estate, Clock clock) {
+            Membership membership, Estate estate, Clock clock) {
+        this.membership = membership;
         this.estate = estate;
         this.tasks = tasks;
         this.cases = cases;
@@ -51,10 +53,9 @@ public class TaskService {
      */
     @WithTransaction
     public Uni<Page<TaskView>> search(Caller caller, String organisationId, @Valid @NotNull TaskSearch search) {
-        if (caller.staff()) {
-            return searchIn(search.narrow(List.of(caller.community())), organisationId, search).chain(this::shownAll);
-        }
-        return servedBy(caller).chain(communities -> searchIn(search.narrow(communities), caller.org(), search))
+        String organisation = caller.staff() ? organisationId : caller.org();
+        return membership.communities(caller)
+                .chain(communities -> searchIn(search.narrow(communities), organisation, search))
                 .chain(this::shownAll);
     }
 
@@ -64,20 +65,6 @@ public class TaskService {
             return Uni.createFrom().item(new Page<>(List.of(), search.page, search.size(), 0));
         }
         return tasks.search(IdList.of(communities), organisationId, search);
-    }
-
-    /** The communities a partner acts in: its token's own, then those of its token its organisation serves. */
-    private Uni<List<String>> servedBy(Caller caller) {
-        if (caller.communities().size() == 1) {
-            return Uni.createFrom().item(List.of(caller.community()));
-        }
-        return organisations.communitiesOf(caller.org()).map(registered -> {
-            List<String> served = new ArrayList<>();
-            served.add(caller.community());
-            caller.communities().stream().filter(c -> !c.equals(caller.community()) && registered.contains(c))
-                    .forEach(served::add);
-            return served;
-        });
     }
 
     private Uni<Page<TaskView>> shownAll(Page<Task> page) {
@@ -205,27 +192,13 @@ public class TaskService {
             if (t == null || !t.isFor(caller)) {
                 throw ProblemException.notFound("task", id.toString());
             }
-            return actsIn(caller, t.communityId).map(member -> {
+            return membership.actsIn(caller, t.communityId).map(member -> {
                 if (!member) {
                     throw ProblemException.notFound("task", id.toString());
                 }
                 return t;
             });
         });
-    }
-
-    /**
-     * Whether the caller's organisation acts in the community: staff in theirs, a partner in its token's own and in
-     * those of its token's {@code communities} the organisation is registered in. Runs in the caller's session.
-     */
-    public Uni<Boolean> actsIn(Caller caller, String communityId) {
-        if (!caller.serves(communityId)) {
-            return Uni.createFrom().item(false);
-        }
-        if (caller.staff() || communityId.equals(caller.community())) {
-            return Uni.createFrom().item(true);
-        }
-        return organisations.find(communityId, caller.org()).map(member -> member != null);
     }
 
     /** Refuses (400 naming {@code field}) an organisation that is not a member of the caller's community. */

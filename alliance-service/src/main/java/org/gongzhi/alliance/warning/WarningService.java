@@ -20,6 +20,7 @@ import java.util.Set;
 import java.util.UUID;
 import org.gongzhi.alliance.AllianceConfig;
 import org.gongzhi.alliance.estate.Estate;
+import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.alliance.risk.RiskPoint;
 import org.gongzhi.alliance.task.TaskJournal;
@@ -46,9 +47,11 @@ public class WarningService {
     private final AllianceConfig config;
     private final Clock clock;
     private final Estate estate;
+    private final Membership membership;
 
     WarningService(Outbox outbox, TaskJournal journal, OrganisationService organisations, AllianceConfig config,
-            Clock clock, Estate estate) {
+            Clock clock, Estate estate, Membership membership) {
+        this.membership = membership;
         this.outbox = outbox;
         this.journal = journal;
         this.organisations = organisations;
@@ -175,10 +178,15 @@ public class WarningService {
      */
     @WithTransaction
     public Uni<Page<WarningView.PatrolView>> patrols(Caller caller, @Valid @NotNull PatrolSearch search) {
+        return membership.communities(caller).chain(communities -> patrolsIn(IdList.of(communities), caller, search));
+    }
+
+    private Uni<Page<WarningView.PatrolView>> patrolsIn(IdList<String> communities, Caller caller,
+            PatrolSearch search) {
         StringBuilder where = new StringBuilder("warningId in (select w.id from WeatherWarning w "
-                + "where w.communityId = :community)");
+                + "where w.communityId " + communities.condition() + ")");
         Map<String, Object> params = new HashMap<>();
-        params.put("community", caller.community());
+        params.put("ids", communities.bound());
         if (!caller.staff()) {
             where.append(" and organisationId = :organisation");
             params.put("organisation", caller.org());
@@ -218,8 +226,9 @@ public class WarningService {
             if (p == null || (!caller.staff() && !p.organisationId.equals(caller.org()))) {
                 throw ProblemException.notFound("patrol", patrolId.toString());
             }
-            return WeatherWarning.<WeatherWarning>findById(p.warningId).chain(w -> {
-                if (!w.communityId.equals(caller.community())) {
+            return WeatherWarning.<WeatherWarning>findById(p.warningId).chain(w -> membership.actsIn(caller,
+                    w.communityId).chain(member -> {
+                if (!member) {
                     throw ProblemException.notFound("patrol", patrolId.toString());
                 }
                 if (w.liftedAt != null) {
@@ -231,7 +240,7 @@ public class WarningService {
                 }
                 return checks(List.of(p)).chain(cs -> RiskPoint.<RiskPoint>findById(p.riskPointId)
                         .chain(point -> apply(w, p, point, cs, report)));
-            });
+            }));
         });
     }
 
