@@ -115,8 +115,13 @@ class ConsoleBrowserIT {
         browser.until(d -> d.findElement(By.id("detail-deadline")).getText().contains("业主出差，周四上门"));
 
         // an internal note: in the notes, for workers only
-        WebElement note = browser.find(By.cssSelector("#detail-body form[data-form='note']"));
-        browser.type(note, "text", "已电话联系居民，约好周四上午");
+        // the panel refreshes as the deadline's events arrive, until the dispatcher is typing in it (then it waits):
+        // a form found just before a refresh is gone, so find it again and type until the text is in
+        WebElement note = browser.until(d -> {
+            WebElement form = d.findElement(By.cssSelector("#detail-body form[data-form='note']"));
+            browser.type(form, "text", "已电话联系居民，约好周四上午");
+            return form;
+        });
         note.findElement(By.cssSelector("button[type=submit]")).click();
         browser.until(d -> d.findElement(By.cssSelector("#detail-body ul.notes")).getText()
                 .contains("已电话联系居民，约好周四上午"));
@@ -125,8 +130,11 @@ class ConsoleBrowserIT {
                 .body("timeline.findAll { it.visibility == 'INTERNAL' }.text", hasItem("已电话联系居民，约好周四上午"));
 
         // the resident's phone only on demand, with a reason
-        WebElement contact = browser.action(browser.find(By.id("detail-body")), "contact");
-        browser.type(contact, "reason", "约上门时间");
+        WebElement contact = browser.until(d -> {
+            WebElement form = browser.action(d.findElement(By.id("detail-body")), "contact");
+            browser.type(form, "reason", "约上门时间");
+            return form;
+        });
         contact.findElement(By.cssSelector("button[type=submit]")).click();
         browser.until(d -> d.findElement(By.cssSelector("#detail-body .phone")).getText().equals("Phone: 13800138000"));
         browser.assertNoScriptErrors();
