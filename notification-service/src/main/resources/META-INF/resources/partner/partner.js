@@ -7,7 +7,8 @@ import { onSubmit, text } from '../console/forms.js';
 import { keepingDrafts, showError, start } from '../field/shell.js';
 import { address, w } from '../field/words.js';
 
-const state = { tasks: [], patrols: [], requests: new Map(), phones: new Map(), open: new Set(), timer: null };
+const state = { tasks: [], patrols: [], requests: new Map(), phones: new Map(), open: new Set(), timer: null,
+  community: '' };
 const OPEN = ['ASSIGNED', 'ACKNOWLEDGED', 'IN_PROGRESS'];
 const items = (answer) => (Array.isArray(answer) ? answer : answer?.items || []);
 
@@ -150,9 +151,31 @@ function keepOpen() {
   });
 }
 
+/**
+ * An organisation serving several communities picks one (or all) above its tasks; each choice shows how many open
+ * tasks it holds. One community's tasks: no choice to make, nothing shown.
+ */
+function communityChoice() {
+  const byId = new Map();
+  state.tasks.forEach((t) => { if (t.community) byId.set(t.community.id, { community: t.community, n: (byId.get(t.community.id)?.n || 0) + 1 }); });
+  if (byId.size < 2) {
+    state.community = '';
+    return [];
+  }
+  if (state.community && !byId.has(state.community)) state.community = '';
+  const choice = (id, label, n) => h('button', { type: 'button', class: 'choice', dataset: { community: id },
+    'aria-pressed': String(state.community === id), onclick: () => { state.community = id; render(); } }, `${label} ${n}`);
+  return [choice('', w('allCommunities'), state.tasks.length),
+    ...[...byId.values()].map(({ community, n }) => choice(community.id, communityName(community), n))];
+}
+
 const render = keepingDrafts($('app'), () => {
   keepOpen();
-  $('tasks').replaceChildren(...(state.tasks.length ? state.tasks.map(taskCard) : [h('li', { class: 'empty' }, w('noTasks'))]));
+  $('communities').replaceChildren(...communityChoice());
+  $('communities').hidden = !$('communities').children.length;
+  $('communities').setAttribute('aria-label', w('communities'));
+  const shown = state.tasks.filter((t) => !state.community || t.community?.id === state.community);
+  $('tasks').replaceChildren(...(shown.length ? shown.map(taskCard) : [h('li', { class: 'empty' }, w('noTasks'))]));
   $('patrols').replaceChildren(...(state.patrols.length ? state.patrols.map(patrolCard) : [h('li', { class: 'empty' }, w('noPatrols'))]));
 });
 

@@ -126,7 +126,8 @@ class FieldBrowserIT {
 
     /**
      * The demo's water utility serves both communities (和平里 and 青年湖): with a token carrying both, its page lists
-     * the open tasks of each, every card marked with its community's name in the reader's language.
+     * the open tasks of each, every card marked with its community's name in the reader's language, and it can
+     * look at one community's alone.
      */
     @Test
     void aPartnerServingBothCommunitiesSeesTheTasksOfEachMarkedWithItsCommunity() {
@@ -143,6 +144,16 @@ class FieldBrowserIT {
         By card = By.xpath("//ul[@id='tasks']/li[.//span[@data-community='" + DevTokens.SECOND_COMMUNITY + "']]");
         screenshot("partner-communities-zh-phone", ConsoleBrowser.PHONE, card);
         screenshot("partner-communities-zh-desktop", ConsoleBrowser.DESKTOP, By.id("app"));
+
+        // one community at a time: its choice counts its open tasks, and the list holds only them
+        By choice = By.cssSelector("#communities button[data-community='" + DevTokens.SECOND_COMMUNITY + "']");
+        browser.until(d -> d.findElement(choice).getText().matches("青年湖社区 \\d+"));
+        browser.click(choice);
+        browser.until(d -> "true".equals(d.findElement(choice).getAttribute("aria-pressed"))
+                && d.findElements(first).isEmpty() && !d.findElements(second).isEmpty());
+        screenshot("partner-one-community-zh-phone", ConsoleBrowser.PHONE, By.id("communities"));
+        browser.click(By.cssSelector("#communities button[data-community='']"));
+        browser.until(d -> !d.findElements(first).isEmpty() && !d.findElements(second).isEmpty());
 
         browser.click(By.id("lang"));
         browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
