@@ -108,6 +108,16 @@ class MeetingTest {
                 .body("place", equalTo("和平里社区居委会 test room"));
         given().auth().oauth2(DevTokens.partner("water")).queryParam("requestId", requestId).get("/api/meetings")
                 .then().statusCode(200).body("total", equalTo(1));
+        // the water utility's token of another community that also carries this one reads it, named by community;
+        // one of the other community alone does not
+        String fromElsewhere = DevTokens.partner(DevTokens.SECOND_COMMUNITY, "water",
+                java.util.List.of(DevTokens.COMMUNITY));
+        given().auth().oauth2(fromElsewhere).get("/api/meetings/" + meetingId)
+                .then().statusCode(200).body("communityId", equalTo(DevTokens.COMMUNITY));
+        given().auth().oauth2(fromElsewhere).queryParam("requestId", requestId).get("/api/meetings")
+                .then().statusCode(200).body("total", equalTo(1)).body("items[0].id", equalTo(meetingId));
+        given().auth().oauth2(DevTokens.partner(DevTokens.SECOND_COMMUNITY, "water")).get("/api/meetings/" + meetingId)
+                .then().statusCode(404);
         given().auth().oauth2(DevTokens.partner("police")).get("/api/meetings/" + meetingId)
                 .then().statusCode(404).body("status", equalTo(404));
         given().auth().oauth2(DevTokens.partner("police")).queryParam("requestId", requestId).get("/api/meetings")

@@ -10,6 +10,7 @@ import java.util.Map;
 import java.util.UUID;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.api.PageQuery;
+import org.gongzhi.platform.persistence.IdList;
 import org.hibernate.reactive.common.AffectedEntities;
 
 /** The whistle's meetings. */
@@ -48,11 +49,11 @@ public class MeetingRepository implements PanacheRepositoryBase<Meeting, UUID> {
                 .map(inserted -> inserted == 1);
     }
 
-    /** One page of a community's meetings, newest first; only those the organisation is a party to when one is named. */
-    public Uni<Page<Meeting>> search(String communityId, String organisationId, MeetingSearch search) {
-        StringBuilder where = new StringBuilder("communityId = :community");
+    /** One page of the communities' meetings, newest first; only those the organisation is a party to when one is named. */
+    public Uni<Page<Meeting>> search(IdList<String> communities, String organisationId, MeetingSearch search) {
+        StringBuilder where = new StringBuilder("communityId " + communities.condition());
         Map<String, Object> params = new HashMap<>();
-        params.put("community", communityId);
+        params.put("ids", communities.bound());
         if (organisationId != null) {
             where.append(" and array_contains(parties, :org)");
             params.put("org", organisationId);

@@ -8,23 +8,28 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.outbox.Outbox;
+import org.gongzhi.platform.persistence.IdList;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 
 /**
  * The whistle (吹哨报到) convenes a joint meeting: a durable record and a {@code gongzhi.meeting.convened.v1} in the
- * escalation's transaction. Workers see their community's meetings, a partner only those its organisation is called to.
+ * escalation's transaction. Workers see their community's meetings, a partner only those its organisation is called to,
+ * in every community it acts in ({@link Membership}).
  */
 @ApplicationScoped
 public class MeetingService {
     private final MeetingRepository meetings;
     private final MeetingConfig config;
     private final Outbox outbox;
+    private final Membership membership;
 
-    MeetingService(MeetingRepository meetings, MeetingConfig config, Outbox outbox) {
+    MeetingService(MeetingRepository meetings, MeetingConfig config, Outbox outbox, Membership membership) {
+        this.membership = membership;
         this.meetings = meetings;
         this.config = config;
         this.outbox = outbox;
@@ -63,7 +68,8 @@ public class MeetingService {
 
     @WithTransaction
     public Uni<Page<MeetingView>> search(Caller caller, @Valid @NotNull MeetingSearch search) {
-        return meetings.search(caller.community(), caller.org(), search)
+        return membership.communities(caller)
+                .chain(communities -> meetings.search(IdList.of(communities), caller.org(), search))
                 .map(page -> page.map(MeetingView::of));
     }
 
@@ -71,12 +77,16 @@ public class MeetingService {
     @WithTransaction
     public Uni<MeetingView> find(Caller caller, UUID id) {
         String org = caller.org();
-        return meetings.findById(id).map(m -> {
-            if (m == null || !m.communityId.equals(caller.community())
-                    || org != null && !Arrays.asList(m.parties).contains(org)) {
+        return meetings.findById(id).chain(m -> {
+            if (m == null || org != null && !Arrays.asList(m.parties).contains(org)) {
                 throw ProblemException.notFound("meeting", id.toString());
             }
-            return MeetingView.of(m);
+            return membership.actsIn(caller, m.communityId).map(member -> {
+                if (!member) {
+                    throw ProblemException.notFound("meeting", id.toString());
+                }
+                return MeetingView.of(m);
+            });
         });
     }
 }
