@@ -25,8 +25,17 @@ final class DemoDeliberation {
 
     private final Api api;
 
+    /** Every refusal is logged with its answer: a demo hall with a topic missing says which call was refused. */
     DemoDeliberation(Api api) {
-        this.api = api;
+        this.api = (method, base, path, body, token) -> {
+            JsonNode answer = api.call(method, base, path, body, token);
+            int status = answer.path("status").asInt();
+            if (status >= 300 && status != 409) {
+                LOG.warning("demo deliberation: " + method + " " + path + " answered " + status + ": "
+                        + answer.path("body"));
+            }
+            return answer;
+        };
     }
 
     void load(URI requests, URI alliance, JsonNode data) {
