@@ -27,11 +27,15 @@ import java.util.stream.Stream;
  * path), so the cache holds the application's classes too, not only the JDK's. A service's first start on a new build
  * records (instance 1 only; its cache is written when it stops gracefully); later starts use the cache. A cache is
  * named after the JDK and a fingerprint of the packaged files, so a rebuild or another JDK records afresh. Without a
- * JDK 25 it is {@link #current()}: Java 17 keeps working, only slower to start.
+ * JDK 25 it is the JVM devstack runs on (Java 17 on a machine with nothing else) with the same first-start recording
+ * as a <b>dynamic CDS archive</b> (AppCDS, JEP 350: {@code -XX:ArchiveClassesAtExit}, then
+ * {@code -XX:SharedArchiveFile}): the classes loaded and linked, not the method profiles, so less of a gain.
  */
 public final class ServiceJvm {
     /** The first JDK whose AOT cache takes the application's own classes and is written by one training run. */
     static final int AOT_FEATURE = 25;
+    /** The first JDK that writes a dynamic CDS archive of the application's classes at exit (JEP 350). */
+    static final int CDS_FEATURE = 13;
 
     private final Path java;
     private final String version;
@@ -53,10 +57,16 @@ public final class ServiceJvm {
 
     /**
      * {@code GONGZHI_SERVICE_JAVA_HOME} if set; else the newest JDK from {@value #AOT_FEATURE} on (this one or one
-     * under {@code /usr/lib/jvm}), caches kept in {@code cacheDir}; else {@link #current()}.
+     * under {@code /usr/lib/jvm}), caches kept in {@code cacheDir}; else the JVM devstack runs on, with its CDS
+     * archives kept there. {@code GONGZHI_SERVICE_CACHES=off}: the same JVM with neither.
      */
     public static ServiceJvm newest(Path cacheDir) {
-        String explicit = System.getenv("GONGZHI_SERVICE_JAVA_HOME");
+        return newest("off".equals(System.getenv("GONGZHI_SERVICE_CACHES")) ? null : cacheDir,
+                System.getenv("GONGZHI_SERVICE_JAVA_HOME"));
+    }
+
+    /** {@link #newest(Path)}, with no caches when {@code cacheDir} is null (a run to compare against). */
+    static ServiceJvm newest(Path cacheDir, String explicit) {
         if (explicit != null && !explicit.isBlank()) {
             return of(Path.of(explicit), cacheDir).orElseThrow(() -> new IllegalStateException(
                     "GONGZHI_SERVICE_JAVA_HOME=" + explicit + " is not a JDK (no bin/java or release file)"));
@@ -73,7 +83,14 @@ public final class ServiceJvm {
         return homes.stream().map(home -> of(home, cacheDir)).flatMap(Optional::stream)
                 .filter(jvm -> jvm.feature >= AOT_FEATURE)
                 .max(Comparator.comparingInt((ServiceJvm jvm) -> jvm.feature))
-                .orElseGet(ServiceJvm::current);
+                .orElseGet(() -> current(cacheDir));
+    }
+
+    /** The JVM devstack runs on, caching what it can in {@code cacheDir}. */
+    private static ServiceJvm current(Path cacheDir) {
+        int feature = Runtime.version().feature();
+        return new ServiceJvm(Path.of(DevStack.javaExecutable()), System.getProperty("java.version"), feature,
+                feature >= CDS_FEATURE ? cacheDir : null);
     }
 
     /** The JDK at {@code home}, read from its {@code release} file. */
@@ -99,12 +116,18 @@ public final class ServiceJvm {
         } catch (IllegalArgumentException e) {
             return Optional.empty();
         }
-        return Optional.of(new ServiceJvm(java, version, feature, feature >= AOT_FEATURE ? cacheDir : null));
+        return Optional.of(new ServiceJvm(java, version, feature, feature >= CDS_FEATURE ? cacheDir : null));
     }
 
-    /** {@code 25.0.3 (AOT cache)}, {@code 17.0.15}: for the start-up lines. */
+    /** {@code Java 25.0.3 with AOT caches in …}, {@code Java 17.0.15}: for the start-up lines. */
     public String describe() {
-        return "Java " + version + (cacheDir != null ? " with AOT caches in " + cacheDir : "");
+        return "Java " + version + (cacheDir == null ? "" : (aot() ? " with AOT caches in " : " with CDS archives in ")
+                + cacheDir);
+    }
+
+    /** An AOT cache (JDK 25 on) rather than a CDS archive. */
+    private boolean aot() {
+        return feature >= AOT_FEATURE;
     }
 
     Path java() {
@@ -125,11 +148,13 @@ public final class ServiceJvm {
         if (cacheDir == null) {
             return new Start(java, options, module, null, null);
         }
-        // the cache records the object layout: its training run and every run using it must agree
-        options.add("-XX:+UseCompactObjectHeaders");
-        Path cache = cacheDir.resolve(module + "-" + version + "-" + fingerprint(app) + ".aot");
+        if (aot()) {
+            // the cache records the object layout: its training run and every run using it must agree
+            options.add("-XX:+UseCompactObjectHeaders");
+        }
+        Path cache = cacheDir.resolve(module + "-" + version + "-" + fingerprint(app) + (aot() ? ".aot" : ".jsa"));
         if (Files.isRegularFile(cache)) {
-            options.add("-XX:AOTCache=" + cache);
+            options.add((aot() ? "-XX:AOTCache=" : "-XX:SharedArchiveFile=") + cache);
             return new Start(java, options, module, null, null);
         }
         if (instance != 1) {
@@ -142,11 +167,17 @@ public final class ServiceJvm {
         } catch (IOException e) {
             throw new UncheckedIOException(e);
         }
-        // writing the cache at exit lays out every loaded class at once: more than the running service's metaspace
-        options.removeIf(o -> o.startsWith("-XX:MaxMetaspaceSize="));
-        options.add("-XX:AOTCacheOutput=" + recording);
-        // not the hundreds of classes it leaves out (proxies, classes that failed verification) in the service's log
-        options.add("-Xlog:aot=error");
+        if (aot()) {
+            // writing the cache at exit lays out every loaded class at once: more than the running service's metaspace
+            options.removeIf(o -> o.startsWith("-XX:MaxMetaspaceSize="));
+            options.add("-XX:AOTCacheOutput=" + recording);
+            // not the hundreds of classes it leaves out (proxies, classes that failed verification) in the service's log
+            options.add("-Xlog:aot=error");
+        } else {
+            options.add("-XX:ArchiveClassesAtExit=" + recording);
+            // the same for the classes a CDS archive cannot hold (generated at run time, or not verified)
+            options.add("-Xlog:cds=error,cds+dynamic=error");
+        }
         return new Start(java, options, module, recording, cache);
     }
 
@@ -175,15 +206,19 @@ public final class ServiceJvm {
             return recording != null;
         }
 
-        /** After a graceful stop: the recorded cache replaces the service's older ones. */
+        /** After a graceful stop: the recorded cache replaces the service's older ones on the same JDK. */
         void keep() {
             if (recording == null || !Files.isRegularFile(recording)) {
                 return;
             }
             try {
+                // an older build's, on this JDK: another JDK's cache stays for when that JDK runs the service again
+                String name = cache.getFileName().toString();
+                String sameJdk = name.substring(0, name.lastIndexOf('-') + 1);
+                String kind = name.substring(name.lastIndexOf('.'));
                 try (Stream<Path> old = Files.list(cache.getParent())) {
-                    for (Path stale : old.filter(p -> p.getFileName().toString().startsWith(module + "-")
-                            && p.getFileName().toString().endsWith(".aot")).toList()) {
+                    for (Path stale : old.filter(p -> p.getFileName().toString().startsWith(sameJdk)
+                            && p.getFileName().toString().endsWith(kind)).toList()) {
                         Files.deleteIfExists(stale);
                     }
                 }

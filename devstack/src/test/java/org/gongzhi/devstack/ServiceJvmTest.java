@@ -65,6 +65,23 @@ class ServiceJvmTest {
     }
 
     @Test
+    void anotherJdksCacheStaysWhenThisJdkRecords() throws IOException {
+        Path app = packagedService();
+        ServiceJvm.Start aot = ServiceJvm.of(jdk("25.0.3"), dir.resolve("aot")).orElseThrow()
+                .start("request-service", 1, app);
+        Files.writeString(aot.recording(), "aot cache");
+        aot.keep();
+        ServiceJvm.Start cds = ServiceJvm.of(jdk("17.0.15"), dir.resolve("aot")).orElseThrow()
+                .start("request-service", 1, app);
+        Files.writeString(cds.recording(), "cds archive");
+        cds.keep();
+        try (var caches = Files.list(dir.resolve("aot"))) {
+            assertEquals(java.util.Set.of(aot.cache().getFileName().toString(), cds.cache().getFileName().toString()),
+                    caches.map(p -> p.getFileName().toString()).collect(java.util.stream.Collectors.toSet()));
+        }
+    }
+
+    @Test
     void aCrashedTrainingRunLeavesNoCache() throws IOException {
         Path app = packagedService();
         ServiceJvm jvm = ServiceJvm.of(jdk("25.0.3"), dir.resolve("aot")).orElseThrow();
@@ -76,13 +93,43 @@ class ServiceJvmTest {
     }
 
     @Test
-    void java17RunsTheServicesAsBeforeWithNoCache() throws IOException {
+    void java17RecordsACdsArchiveOnTheFirstStartAndUsesItOnTheNext() throws IOException {
+        Path app = packagedService();
         ServiceJvm jvm = ServiceJvm.of(jdk("17.0.15"), dir.resolve("aot")).orElseThrow();
-        ServiceJvm.Start start = jvm.start("request-service", 1, packagedService());
+        assertEquals("Java 17.0.15 with CDS archives in " + dir.resolve("aot"), jvm.describe());
+
+        ServiceJvm.Start first = jvm.start("request-service", 1, app);
+        assertTrue(first.recordingCache());
+        assertTrue(first.options().contains("-XX:ArchiveClassesAtExit=" + first.recording()));
+        // Java 17 has neither compact headers nor AOT caches, and keeps its metaspace bound while recording
+        assertTrue(first.options().stream().noneMatch(o -> o.contains("CompactObjectHeaders") || o.contains("AOT")));
+        assertTrue(first.options().containsAll(ServiceProcess.JVM_OPTIONS));
+        assertTrue(jvm.start("request-service", 2, app).options().stream()
+                .noneMatch(o -> o.contains("Archive")));
+
+        Files.writeString(first.recording(), "the archive");
+        first.keep();
+
+        ServiceJvm.Start next = jvm.start("request-service", 1, app);
+        assertFalse(next.recordingCache());
+        assertTrue(next.cache() == null && next.options().contains("-XX:SharedArchiveFile="
+                + dir.resolve("aot").resolve(first.cache().getFileName())));
+        assertTrue(first.cache().getFileName().toString().endsWith(".jsa"));
+    }
+
+    @Test
+    void theJvmOfTheTestsRunsTheServicesAsBeforeWithNoCache() throws IOException {
+        ServiceJvm.Start start = ServiceJvm.current().start("request-service", 1, packagedService());
         assertEquals(ServiceProcess.JVM_OPTIONS, start.options());
         assertFalse(start.recordingCache());
-        assertEquals("Java 17.0.15", jvm.describe());
         assertFalse(Files.exists(dir.resolve("aot")));
+    }
+
+    @Test
+    void cachesOffRunTheChosenJdkWithNeither() throws IOException {
+        ServiceJvm jvm = ServiceJvm.newest(null, jdk("17.0.15").toString());
+        assertEquals("Java 17.0.15", jvm.describe());
+        assertEquals(ServiceProcess.JVM_OPTIONS, jvm.start("request-service", 1, packagedService()).options());
     }
 
     @Test
