@@ -2,10 +2,12 @@ package org.gongzhi.request;
 
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.everyItem;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.hasSize;
+import static org.hamcrest.Matchers.not;
 import static org.hamcrest.Matchers.notNullValue;
 import static org.hamcrest.Matchers.nullValue;
 
@@ -133,5 +135,67 @@ class Open311Test {
         // the list without ids (the last 90 days) is the same public view
         assertThat(given().get("/open311/v2/requests.json?service_code=water-leak").then().statusCode(200)
                 .extract().asString()).doesNotContain("张伟", "13912345678", "7-1-101", "Ann Lee");
+    }
+
+    @Test
+    void aJurisdictionIsOneOfTheDeploymentsCommunitiesAndSeesOnlyItsOwnRequests() {
+        String community = "qn-" + UUID.randomUUID().toString().substring(0, 8);
+        given().auth().oauth2(DevTokens.admin()).contentType(ContentType.JSON).body("""
+                        {"name": "青年湖社区", "nameEn": "Qingnianhu community",
+                         "subdistrict": {"id": "%s", "name": "和平里街道", "nameEn": "Hepingli Sub-district"}}"""
+                        .formatted(DevTokens.SUBDISTRICT))
+                .put("/api/estate/communities/" + community).then().statusCode(201);
+        given().auth().oauth2(Fixtures.workerOf(community)).contentType(ContentType.JSON).body("""
+                        {"code": "7", "name": "7号楼", "floors": 6, "gridX": 1, "gridY": 0,
+                         "units": [{"code": "1", "households": [{"code": "101", "floorArea": 62.5}]}]}""")
+                .post("/api/estate/buildings").then().statusCode(201);
+
+        String id = given().formParam("api_key", "test-key").formParam("jurisdiction_id", community)
+                .formParam("service_code", "water-leak").formParam("description", "Ceiling drips")
+                .formParam("address_id", "7-1-101").post("/open311/v2/requests.json")
+                .then().statusCode(201).extract().path("[0].service_request_id");
+        given().get("/open311/v2/requests/" + id + ".json?jurisdiction_id=" + community).then().statusCode(200)
+                .body("[0].address", equalTo("7号楼")).body("[0].service_code", equalTo("water-leak"));
+        given().get("/open311/v2/requests.json?service_code=water-leak&jurisdiction_id=" + community)
+                .then().statusCode(200).body("service_request_id", hasItem(id));
+        // the same request is not the default community's (nor does a worker of it see it)
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(404).body("[0].code", equalTo(404));
+        given().get("/open311/v2/requests.json?service_code=water-leak").then().statusCode(200)
+                .body("service_request_id", not(hasItem(id)));
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then().statusCode(404);
+        given().auth().oauth2(Fixtures.workerOf(community)).get("/api/requests/" + id).then().statusCode(200)
+                .body("id", equalTo(id)).body("building", equalTo("7"));
+
+        // a jurisdiction the deployment does not have: 404 in the spec's format, and nothing filed
+        long before = Fixtures.count("select count(*) from resident_request");
+        given().formParam("api_key", "test-key").formParam("jurisdiction_id", "atlantis")
+                .formParam("service_code", "noise").formParam("description", "Loud").formParam("address_id", "7")
+                .post("/open311/v2/requests.json").then().statusCode(404)
+                .body("[0].code", equalTo(404)).body("[0].description", containsString("jurisdiction_id 'atlantis'"));
+        assertThat(Fixtures.count("select count(*) from resident_request")).isEqualTo(before);
+        given().get("/open311/v2/services.json?jurisdiction_id=atlantis").then().statusCode(404)
+                .body("[0].code", equalTo(404));
+        given().get("/open311/v2/requests.json?jurisdiction_id=atlantis").then().statusCode(404);
+        given().get("/open311/v2/services.json?jurisdiction_id=" + community).then().statusCode(200)
+                .body("service_code", hasItem("water-leak"));
+    }
+
+    @Test
+    void aRequestAtANamedPlaceIsFiledByThePlacesNameAndShownByIt() {
+        Fixtures.place("north-square", "北广场");
+        // a 12345 platform's form, in UTF-8
+        String id = given().contentType("application/x-www-form-urlencoded; charset=UTF-8")
+                .formParam("api_key", "test-key").formParam("service_code", "blocked-drain")
+                .formParam("description", "Drain overflows").formParam("address_string", "北广场")
+                .post("/open311/v2/requests.json").then().log().ifValidationFails().statusCode(201).extract().path("[0].service_request_id");
+        given().get("/open311/v2/requests/" + id + ".json").then().statusCode(200)
+                .body("[0].address", equalTo("北广场")).body("[0].address_id", nullValue());
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + id).then().statusCode(200)
+                .body("place", equalTo("north-square"));
+        // words that are no place of the community are refused, naming the field
+        given().formParam("api_key", "test-key").formParam("service_code", "blocked-drain")
+                .formParam("description", "Drain overflows").formParam("address_string", "somewhere else")
+                .post("/open311/v2/requests.json").then().statusCode(400)
+                .body("[0].description", containsString("place"));
     }
 }

@@ -17,6 +17,8 @@ import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
+import org.gongzhi.request.estate.Community;
+import org.gongzhi.request.estate.Place;
 import org.gongzhi.request.lifecycle.NewRequest;
 import org.gongzhi.request.lifecycle.RequestRepository;
 import org.gongzhi.request.lifecycle.RequestService;
@@ -40,6 +42,25 @@ public class Open311Gateway {
         this.requests = requests;
         this.config = config;
         this.clock = clock;
+    }
+
+    /**
+     * The community a call is about: its {@code jurisdiction_id}, one of the communities registered in the estate
+     * registry, or, without one, {@code gongzhi.open311.community} (the spec asks for the id only where an endpoint
+     * serves several jurisdictions). An unknown one is a 404, as the spec says.
+     */
+    @WithSession
+    public Uni<String> jurisdiction(String jurisdictionId) {
+        if (jurisdictionId == null || jurisdictionId.isBlank()) {
+            return Uni.createFrom().item(config.community());
+        }
+        return Community.<Community>findById(jurisdictionId.strip()).map(c -> {
+            if (c == null) {
+                throw new ProblemException(404, "Not Found", "jurisdiction_id '" + jurisdictionId.strip()
+                        + "' is not a community of this deployment (GET /api/estate/communities lists them)", null);
+            }
+            return c.id;
+        });
     }
 
     public List<Open311Service> services() {
@@ -71,23 +92,38 @@ public class Open311Gateway {
         return "open311:" + client;
     }
 
-    /** Creates a request for an integrator identified by its API key; {@code media_url} is kept as its photo link. */
-    public Uni<Open311Service.Created> create(String apiKey, String serviceCode, String description,
-            String addressId, String addressString, String phone, String ticket, boolean publicDescription,
-            String mediaUrl) {
+    /**
+     * Creates a request in the jurisdiction's community for an integrator identified by its API key; {@code media_url}
+     * is kept as its photo link. An {@code address_string} naming one of the community's named places (its code, or
+     * its name in Chinese or English) places the request there; any other goes to intake as given (400 {@code place}).
+     */
+    @WithSession
+    public Uni<Open311Service.Created> create(String apiKey, String jurisdiction, String serviceCode,
+            String description, String addressId, String addressString, String phone, String ticket,
+            boolean publicDescription, String mediaUrl) {
         String client = integrator(apiKey, true);
         if (mediaUrl != null && !mediaUrl.isBlank() && !mediaUrl.strip().matches(NewRequest.PHOTO_LINK)) {
             throw ProblemException.invalid("media_url", NewRequest.PHOTO_LINK_MESSAGE);
         }
         List<String> photos = mediaUrl == null || mediaUrl.isBlank() ? null : List.of(mediaUrl.strip());
         String[] address = addressId == null ? new String[0] : addressId.split("-");
-        NewRequest input = new NewRequest(serviceCode, description,
-                address.length > 0 ? address[0] : null, address.length > 1 ? address[1] : null,
-                address.length > 2 ? address[2] : null, addressId == null ? addressString : null, null, phone,
-                ticket == null ? "app" : "hotline-12345", ticket, null, null, photos, publicDescription, null);
-        Caller integrator = Caller.staff(actor(client), config.community());
-        return intake.submit(integrator, input, null).map(s -> new Open311Service.Created(s.request().id().toString(),
+        Uni<String> place = addressId != null || addressString == null || addressString.isBlank()
+                ? Uni.createFrom().nullItem() : placeNamed(jurisdiction, addressString.strip());
+        return place.chain(code -> {
+            NewRequest input = new NewRequest(serviceCode, description,
+                    address.length > 0 ? address[0] : null, address.length > 1 ? address[1] : null,
+                    address.length > 2 ? address[2] : null, addressId == null ? code : null, null, phone,
+                    ticket == null ? "app" : "hotline-12345", ticket, null, null, photos, publicDescription, null);
+            Caller integrator = Caller.staff(actor(client), jurisdiction);
+            return intake.submit(integrator, input, null);
+        }).map(s -> new Open311Service.Created(s.request().id().toString(),
                 "Received. Track it at /open311/v2/requests/" + s.request().id() + ".json", null));
+    }
+
+    /** The code of the community's place with this code or name; the words themselves when none has it. */
+    private Uni<String> placeNamed(String community, String words) {
+        return Place.<Place>list("communityId = ?1 and (code = ?2 or name = ?2 or lower(nameEn) = lower(?2))",
+                community, words).map(found -> found.isEmpty() ? words : found.get(0).code);
     }
 
     /**
@@ -96,12 +132,12 @@ public class Open311Gateway {
      * full (address and description as given; never the phone).
      */
     @WithSession
-    public Uni<List<Open311Request>> find(String apiKey, List<UUID> ids, String serviceCode, Instant start,
-            Instant end, String status) {
+    public Uni<List<Open311Request>> find(String apiKey, String jurisdiction, List<UUID> ids, String serviceCode,
+            Instant start, Instant end, String status) {
         String client = integrator(apiKey, false);
         String ownedBy = client == null ? null : actor(client);
         StringBuilder where = new StringBuilder("communityId = :community");
-        Map<String, Object> params = new java.util.HashMap<>(Map.of("community", config.community()));
+        Map<String, Object> params = new java.util.HashMap<>(Map.of("community", jurisdiction));
         if (!ids.isEmpty()) {
             where.append(" and id in (:ids)");
             params.put("ids", ids);
@@ -128,8 +164,18 @@ public class Open311Gateway {
             params.put("recent", clock.instant().minus(java.time.Duration.ofDays(90)));
         }
         return requests.find(where + " order by createdAt desc", params).page(0, 1000).list()
-                .chain(found -> leads(found).map(leads -> found.stream()
-                        .map(r -> toOpen311(r, leads.get(r.id), r.createdBy.equals(ownedBy))).toList()));
+                .chain(found -> leads(found).chain(leads -> places(jurisdiction, found).map(places -> found.stream()
+                        .map(r -> toOpen311(r, leads.get(r.id), places, r.createdBy.equals(ownedBy))).toList())));
+    }
+
+    /** The names of the places the requests are at, by code ("北广场", not "north-square"). */
+    private Uni<Map<String, String>> places(String community, List<ResidentRequest> found) {
+        List<String> codes = found.stream().map(r -> r.place).filter(Objects::nonNull).distinct().toList();
+        if (codes.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        return Place.<Place>list("communityId = ?1 and code in ?2", community, codes)
+                .map(places -> places.stream().collect(Collectors.toMap(p -> p.code, p -> p.name)));
     }
 
     private Uni<Map<UUID, TrackTask>> leads(List<ResidentRequest> found) {
@@ -144,11 +190,13 @@ public class Open311Gateway {
 
     /**
      * {@code expected_datetime} is the resolve deadline, or the lead party's deadline once a worker moved it. The
-     * public view ({@code full} false) places a request at its building or named place, never a unit or household.
+     * public view ({@code full} false) places a request at its building or named place (by its name), never a unit or
+     * household.
      */
-    private Open311Request toOpen311(ResidentRequest r, TrackTask lead, boolean full) {
+    private Open311Request toOpen311(ResidentRequest r, TrackTask lead, Map<String, String> places, boolean full) {
         Category c = catalogue.find(r.category).orElseThrow();
-        String address = r.building == null ? r.place
+        // a request filed before named places has the words it was given, not a code
+        String address = r.building == null ? (r.place == null ? null : places.getOrDefault(r.place, r.place))
                 : r.building + "号楼" + (!full || r.unit == null ? "" : r.unit + "单元")
                         + (!full || r.household == null ? "" : r.household);
         String addressId = r.building == null ? null : !full ? r.building

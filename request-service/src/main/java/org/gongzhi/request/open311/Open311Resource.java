@@ -26,7 +26,9 @@ import org.gongzhi.platform.problem.ProblemException;
 
 /**
  * Open311 GeoReport v2 (JSON) for integrators such as a 12345 hotline platform. Reading is public, as the spec
- * intends; creating needs an {@code api_key}. Errors use the spec's format: {@code [{"code":…,"description":…}]}.
+ * intends; creating needs an {@code api_key}. Every call takes the spec's {@code jurisdiction_id}: one of the
+ * deployment's communities, or its default one when absent; a request of another community is not found. Errors
+ * use the spec's format: {@code [{"code":…,"description":…}]}.
  */
 @Path("/open311/v2")
 @Tag(name = "Open311", description = "GeoReport v2 for integrators")
@@ -40,20 +42,22 @@ public class Open311Resource {
 
     @GET
     @Path("/services.json")
-    @Operation(summary = "List services (the request categories)")
-    public List<Open311Service> services() {
-        return gateway.services();
+    @Operation(summary = "List services (the request categories)", description = "jurisdiction_id: the community "
+            + "(GET /api/estate/communities); without it, the deployment's default community.")
+    @APIResponseSchema(value = Open311Service[].class, responseCode = "200", responseDescription = "The services")
+    public Uni<Response> services(@QueryParam("jurisdiction_id") String jurisdictionId) {
+        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.services()).build())
+                .onFailure().recoverWithItem(Open311Resource::error);
     }
 
     @GET
     @Path("/services/{code}.json")
     @Operation(summary = "Define a service")
-    public Response service(@PathParam("code") String code) {
-        try {
-            return Response.ok(gateway.definition(code)).build();
-        } catch (ProblemException e) {
-            return error(e);
-        }
+    @APIResponseSchema(value = Open311Service.Definition.class, responseCode = "200",
+            responseDescription = "The service's attributes")
+    public Uni<Response> service(@PathParam("code") String code, @QueryParam("jurisdiction_id") String jurisdictionId) {
+        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.definition(code)).build())
+                .onFailure().recoverWithItem(Open311Resource::error);
     }
 
     @POST
@@ -63,16 +67,19 @@ public class Open311Resource {
     @APIResponseSchema(value = Open311Service.Created[].class, responseCode = "201",
             responseDescription = "Created: a list with the new request's id")
     @Extension(name = "x-refuses-403", value = "api_key is missing or unknown")
-    @Extension(name = "x-example", value = "api_key=hotline-key&service_code=water-leak&description=Water+drips+from+"
+    @Extension(name = "x-example", value = "api_key=hotline-key&jurisdiction_id=hepingli&service_code=water-leak"
+            + "&description=Water+drips+from+"
             + "the+bathroom+ceiling&address_id=7-2-301&phone=13800138000&attribute%5Bhotline_ticket%5D=12345-2026-0815"
             + "&media_url=https%3A%2F%2Fphotos.example.org%2Fleak.jpg")
-    public Uni<Response> create(@FormParam("api_key") String apiKey, @FormParam("service_code") String serviceCode,
+    public Uni<Response> create(@FormParam("api_key") String apiKey,
+            @FormParam("jurisdiction_id") String jurisdictionId, @FormParam("service_code") String serviceCode,
             @FormParam("description") String description, @FormParam("address_id") String addressId,
             @FormParam("address_string") String addressString, @FormParam("phone") String phone,
             @FormParam("attribute[hotline_ticket]") String ticket,
             @FormParam("attribute[public_description]") String publicDescription,
             @FormParam("media_url") String mediaUrl) {
-        return Uni.createFrom().deferred(() -> gateway.create(apiKey, serviceCode, description, addressId,
+        return gateway.jurisdiction(jurisdictionId)
+                .chain(community -> gateway.create(apiKey, community, serviceCode, description, addressId,
                         addressString, phone, ticket, flag("attribute[public_description]", publicDescription),
                         mediaUrl))
                 .map(created -> Response.status(201).entity(List.of(created)).build())
@@ -86,14 +93,15 @@ public class Open311Resource {
             + "only where the resident agreed, with phone numbers and names taken out. With api_key, the requests "
             + "that integrator filed show their address and description in full.")
     public Uni<Response> find(@QueryParam("api_key") String apiKey,
+            @QueryParam("jurisdiction_id") String jurisdictionId,
             @QueryParam("service_request_id") String ids, @QueryParam("service_code") String code,
             @QueryParam("start_date") String start, @QueryParam("end_date") String end,
             @QueryParam("status") String status) {
-        return Uni.createFrom().deferred(() -> {
+        return gateway.jurisdiction(jurisdictionId).chain(community -> {
                     if (status != null && !status.equals("open") && !status.equals("closed")) {
                         throw ProblemException.invalid("status", "must be open or closed");
                     }
-                    return gateway.find(apiKey, parseIds(ids), code, instant("start_date", start),
+                    return gateway.find(apiKey, community, parseIds(ids), code, instant("start_date", start),
                             instant("end_date", end), status);
                 })
                 .map(found -> Response.ok(found).build())
@@ -103,8 +111,10 @@ public class Open311Resource {
     @GET
     @Path("/requests/{id}.json")
     @Operation(summary = "Read one request")
-    public Uni<Response> one(@PathParam("id") String id, @QueryParam("api_key") String apiKey) {
-        return Uni.createFrom().deferred(() -> gateway.find(apiKey, parseIds(id), null, null, null, null))
+    public Uni<Response> one(@PathParam("id") String id, @QueryParam("api_key") String apiKey,
+            @QueryParam("jurisdiction_id") String jurisdictionId) {
+        return gateway.jurisdiction(jurisdictionId)
+                .chain(community -> gateway.find(apiKey, community, parseIds(id), null, null, null, null))
                 .map(found -> found.isEmpty() ? error(ProblemException.notFound("service request", id))
                         : Response.ok(found).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
@@ -114,8 +124,9 @@ public class Open311Resource {
     @Path("/tokens/{token}.json")
     @Operation(summary = "Resolve a token to a request id", description = "Gongzhi creates requests synchronously: "
             + "the token is the request id.")
-    public Uni<Response> token(@PathParam("token") String token) {
-        return one(token, null).map(r -> r.getStatus() != 200 ? r
+    public Uni<Response> token(@PathParam("token") String token,
+            @QueryParam("jurisdiction_id") String jurisdictionId) {
+        return one(token, null, jurisdictionId).map(r -> r.getStatus() != 200 ? r
                 : Response.ok(List.of(new Open311Service.Token(token, token))).build());
     }
 
