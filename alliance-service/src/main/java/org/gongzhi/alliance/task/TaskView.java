@@ -19,7 +19,7 @@ public record TaskView(UUID id, String requestId, String organisationId, String 
 
     /** The community a task is of: id and names (zh, en). */
     public record Community(String id, String name, String nameEn) {
-        static Community of(String id, EstateCommunity named) {
+        public static Community of(String id, EstateCommunity named) {
             return named == null ? new Community(id, null, null) : new Community(id, named.name, named.nameEn);
         }
     }
