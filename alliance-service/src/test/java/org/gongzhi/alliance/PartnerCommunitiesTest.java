@@ -94,7 +94,13 @@ class PartnerCommunitiesTest {
                 .body("status", equalTo("ACKNOWLEDGED")).body("community.id", equalTo(B));
         given().auth().oauth2(both).contentType(ContentType.JSON).body("{\"note\": \"settled\"}")
                 .post("/api/tasks/" + taskB + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
-        given().auth().oauth2(both).get("/api/cases/" + inB).then().statusCode(200);
+        // the case names its community, and so does each of its tasks, so the phone page can tell them apart
+        given().auth().oauth2(both).get("/api/cases/" + inB).then().statusCode(200)
+                .body("community.id", equalTo(B)).body("community.name", equalTo("青年湖社区"))
+                .body("tasks.id", hasItem(taskB)).body("tasks.community.id", everyItem(equalTo(B)))
+                .body("tasks.community.nameEn", everyItem(equalTo("Qingnianhu community")));
+        given().auth().oauth2(both).get("/api/cases/" + inA).then().statusCode(200)
+                .body("community.id", equalTo(A)).body("tasks.community.name", everyItem(equalTo("和平里社区")));
 
         // its live feed carries the events of both communities
         var followed = SseProbe.collect(feed, both, "0", events -> events.stream().anyMatch(e -> e.data()
@@ -196,11 +202,16 @@ class PartnerCommunitiesTest {
 
         String both = DevTokens.partner(A, station, List.of(B));
         given().auth().oauth2(both).queryParam("size", 100).get("/api/patrols").then().statusCode(200)
-                .body("items.id", hasItem(patrol)).body("items.organisationId", everyItem(equalTo(station)));
+                .body("items.id", hasItem(patrol)).body("items.organisationId", everyItem(equalTo(station)))
+                .body("items.find { it.id == '%s' }.community.id".formatted(patrol), equalTo(B))
+                .body("items.find { it.id == '%s' }.community.name".formatted(patrol), equalTo("青年湖社区"))
+                .body("items.find { it.id == '%s' }.community.nameEn".formatted(patrol),
+                        equalTo("Qingnianhu community"));
         given().auth().oauth2(both).contentType(ContentType.JSON)
                 .body("{\"checks\": [{\"position\": 0, \"result\": \"OK\"}]}")
                 .post("/api/patrols/" + patrol + "/report").then().statusCode(200)
-                .body("checkpointsDone", equalTo(1));
+                .body("checkpointsDone", equalTo(1)).body("community.id", equalTo(B))
+                .body("community.name", equalTo("青年湖社区"));
 
         // a token of A alone: B's patrol is neither listed nor reported on
         String onlyA = DevTokens.partner(A, station);
