@@ -94,7 +94,13 @@ class PartnerCommunitiesTest {
                 .body("status", equalTo("ACKNOWLEDGED")).body("community.id", equalTo(B));
         given().auth().oauth2(both).contentType(ContentType.JSON).body("{\"note\": \"settled\"}")
                 .post("/api/tasks/" + taskB + "/complete").then().statusCode(200).body("status", equalTo("COMPLETED"));
-        given().auth().oauth2(both).get("/api/cases/" + inB).then().statusCode(200);
+        // the case names its community, and so does each of its tasks, so the phone page can tell them apart
+        given().auth().oauth2(both).get("/api/cases/" + inB).then().statusCode(200)
+                .body("community.id", equalTo(B)).body("community.name", equalTo("青年湖社区"))
+                .body("tasks.id", hasItem(taskB)).body("tasks.community.id", everyItem(equalTo(B)))
+                .body("tasks.community.nameEn", everyItem(equalTo("Qingnianhu community")));
+        given().auth().oauth2(both).get("/api/cases/" + inA).then().statusCode(200)
+                .body("community.id", equalTo(A)).body("tasks.community.name", everyItem(equalTo("和平里社区")));
 
         // its live feed carries the events of both communities
         var followed = SseProbe.collect(feed, both, "0", events -> events.stream().anyMatch(e -> e.data()
@@ -102,6 +108,49 @@ class PartnerCommunitiesTest {
                 Duration.ofSeconds(20));
         assertThat(followed.events()).anySatisfy(e -> assertThat(e.data()).contains(taskA));
         assertThat(followed.events()).anySatisfy(e -> assertThat(e.data()).contains(taskB).contains("\"" + B + "\""));
+    }
+
+    @Test
+    void aPartnerServingBothCommunitiesReadsItsFiguresInEachAndAddedUpAWorkerOnlyItsOwnCommunitys() {
+        String inA = UUID.randomUUID().toString();
+        String inB = UUID.randomUUID().toString();
+        submit(A, inA, buildingA);
+        submit(B, inB, buildingB);
+        org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count(
+                "select count(*) from task where request_id in ('" + inA + "', '" + inB + "')") >= 2);
+        String both = DevTokens.partner(A, station, List.of(B));
+        String taskB = Fixtures.taskOf(inB, station);
+        given().auth().oauth2(both).contentType(ContentType.JSON).body("{}")
+                .post("/api/tasks/" + taskB + "/acknowledge").then().statusCode(200);
+        given().auth().oauth2(both).contentType(ContentType.JSON).body("{\"note\": \"settled\"}")
+                .post("/api/tasks/" + taskB + "/complete").then().statusCode(200);
+        String performance = "/api/organisations/" + station + "/performance";
+
+        // the coordinator's page: both communities added up, and each its own, named
+        given().auth().oauth2(both).get(performance).then().statusCode(200)
+                .body("organisationId", equalTo(station)).body("tasks", equalTo(2)).body("open", equalTo(1))
+                .body("completed", equalTo(1)).body("community", org.hamcrest.Matchers.nullValue())
+                .body("communities.community.id", equalTo(List.of(A, B)))
+                .body("communities.community.name", equalTo(List.of("和平里社区", "青年湖社区")))
+                .body("communities.tasks", equalTo(List.of(1, 1)))
+                .body("communities.open", equalTo(List.of(1, 0)))
+                .body("communities.completed", equalTo(List.of(0, 1)));
+        // a worker of either community: its own community's figures of the organisation only
+        given().auth().oauth2(DevTokens.worker(A)).get(performance).then().statusCode(200)
+                .body("tasks", equalTo(1)).body("completed", equalTo(0))
+                .body("communities.community.id", equalTo(List.of(A)));
+        given().auth().oauth2(DevTokens.worker(B)).get(performance).then().statusCode(200)
+                .body("tasks", equalTo(1)).body("completed", equalTo(1))
+                .body("communities.community.id", equalTo(List.of(B)));
+        // the organisation's token of A alone: A's figures, as before
+        given().auth().oauth2(DevTokens.partner(A, station)).get(performance).then().statusCode(200)
+                .body("tasks", equalTo(1)).body("communities.community.id", equalTo(List.of(A)));
+        // a token of a community the organisation does not serve, or of another organisation: 404
+        given().auth().oauth2(DevTokens.partner("elsewhere", station)).get(performance).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.worker("elsewhere")).get(performance).then().statusCode(404);
+        given().auth().oauth2(DevTokens.partner(A, "another-" + station, List.of(B))).get(performance).then()
+                .statusCode(404);
     }
 
     @Test
@@ -153,11 +202,16 @@ class PartnerCommunitiesTest {
 
         String both = DevTokens.partner(A, station, List.of(B));
         given().auth().oauth2(both).queryParam("size", 100).get("/api/patrols").then().statusCode(200)
-                .body("items.id", hasItem(patrol)).body("items.organisationId", everyItem(equalTo(station)));
+                .body("items.id", hasItem(patrol)).body("items.organisationId", everyItem(equalTo(station)))
+                .body("items.find { it.id == '%s' }.community.id".formatted(patrol), equalTo(B))
+                .body("items.find { it.id == '%s' }.community.name".formatted(patrol), equalTo("青年湖社区"))
+                .body("items.find { it.id == '%s' }.community.nameEn".formatted(patrol),
+                        equalTo("Qingnianhu community"));
         given().auth().oauth2(both).contentType(ContentType.JSON)
                 .body("{\"checks\": [{\"position\": 0, \"result\": \"OK\"}]}")
                 .post("/api/patrols/" + patrol + "/report").then().statusCode(200)
-                .body("checkpointsDone", equalTo(1));
+                .body("checkpointsDone", equalTo(1)).body("community.id", equalTo(B))
+                .body("community.name", equalTo("青年湖社区"));
 
         // a token of A alone: B's patrol is neither listed nor reported on
         String onlyA = DevTokens.partner(A, station);

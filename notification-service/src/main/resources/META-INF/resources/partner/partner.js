@@ -14,6 +14,8 @@ const items = (answer) => (Array.isArray(answer) ? answer : answer?.items || [])
 
 /** The task's community by name (zh or en): an organisation serving several communities sees whose each task is. */
 const communityName = (c) => (!c ? '' : (lang.current === 'en' ? c.nameEn || c.name : c.name) || c.id);
+/** A task's or a patrol's community as a tag on its card. */
+const communityTag = (c) => (c ? h('span', { class: 'tag community', dataset: { community: c.id } }, communityName(c)) : null);
 
 /** The deadline that matters now: acknowledging while unacknowledged, then completing. */
 const due = (task) => (task.status === 'ASSIGNED' ? task.acknowledgeBy : task.completeBy) || task.completeBy;
@@ -107,8 +109,7 @@ function taskCard(task) {
   const late = task.overdue || (deadline && new Date(deadline) < new Date());
   return h('li', { class: `card${late ? ' overdue' : ''}`, dataset: { task: task.id, request: task.requestId } },
     h('h3', {}, `${categoryName(task.category)} · ${address(task.building)}`,
-      task.community ? h('span', { class: 'tag community', dataset: { community: task.community.id } },
-        communityName(task.community)) : null,
+      communityTag(task.community),
       h('span', { class: `tag${task.role === 'LEAD' ? ' lead' : ''}` }, w(task.role === 'LEAD' ? 'lead' : 'support')),
       h('span', { class: 'tag', dataset: { status: task.status } }, w('statuses')[task.status] || task.status),
       late ? h('span', { class: 'tag red' }, w('overdue')) : null,
@@ -135,7 +136,8 @@ function checkForm(patrol, check) {
 
 function patrolCard(patrol) {
   return h('li', { class: 'card', dataset: { patrol: patrol.id } },
-    h('h3', {}, patrol.riskPointId, h('span', { class: 'tag' }, w('statuses')[patrol.status] || patrol.status)),
+    h('h3', {}, patrol.riskPointId, communityTag(patrol.community),
+      h('span', { class: 'tag' }, w('statuses')[patrol.status] || patrol.status)),
     h('p', { class: 'meta' }, w('patrolStatus')(patrol)),
     h('ol', { class: 'checks' }, (patrol.checks || []).map((c) => (c.result
       ? h('li', { class: 'done', dataset: { position: c.position } }, `${c.item || w('checkpoint')} — ${c.result === 'OK' ? w('ok') : w('problem')}${c.note ? `（${c.note}）` : ''}`)

@@ -3,6 +3,8 @@ package org.gongzhi.notification;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
+import static org.hamcrest.Matchers.contains;
+import static org.hamcrest.Matchers.containsInAnyOrder;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -30,6 +32,7 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.events.MeetingConvened;
 import org.gongzhi.events.TaskAssigned;
 import org.gongzhi.events.TaskStatusChanged;
 import org.gongzhi.notification.webhook.HostNames;
@@ -84,10 +87,76 @@ class WebhookTest {
     }
 
     private TaskAssigned task(String org) {
+        return task(DevTokens.COMMUNITY, org, UUID.randomUUID().toString());
+    }
+
+    private TaskAssigned task(String community, String org, String request) {
         Instant now = clock.instant();
-        String request = UUID.randomUUID().toString();
-        return new TaskAssigned(DevTokens.COMMUNITY, "t-" + UUID.randomUUID(), request, org, org, "LEAD",
+        return new TaskAssigned(community, "t-" + UUID.randomUUID(), request, org, org, "LEAD",
                 "water-leak", "7", now.plusSeconds(3600), now.plusSeconds(86400), now);
+    }
+
+    private MeetingConvened meeting(String community, String org, String request) {
+        Instant now = clock.instant();
+        return new MeetingConvened(community, "m-" + UUID.randomUUID(), request, 1, "t-x", "water-leak", "7", org,
+                List.of(org, "office"), now.plusSeconds(7200), "office", "acknowledge", now, now, Map.of());
+    }
+
+    @Test
+    void aPartnerServingSeveralCommunitiesHearsItsOrganisationInEachItsTokenNamedAndNowhereElse() {
+        String org = "police-" + UUID.randomUUID().toString().substring(0, 6);
+        String a = DevTokens.COMMUNITY;
+        String b = DevTokens.SECOND_COMMUNITY;
+        String notServed = "elsewhere-" + UUID.randomUUID().toString().substring(0, 6);
+        List<String> types = List.of("gongzhi.task.assigned.v1", "gongzhi.meeting.convened.v1");
+        String both = given().auth().oauth2(DevTokens.partner(a, org, List.of(b))).contentType("application/json")
+                .body(Map.of("url", receiver.url("/both"), "eventTypes", types))
+                .post("/api/webhooks").then().statusCode(201)
+                .body("organisationId", equalTo(org)).body("communities", equalTo(List.of(a, b)))
+                .extract().path("id");
+        Registered ofA = register(org, "/a", types);
+        given().auth().oauth2(DevTokens.partner(org)).get("/api/webhooks/{id}", ofA.id()).then().statusCode(200)
+                .body("communities", equalTo(List.of(a)));
+        String integratorOfA = given().auth().oauth2(DevTokens.admin()).contentType("application/json")
+                .body(Map.of("url", receiver.url("/integrator"), "eventTypes", types))
+                .post("/api/webhooks").then().statusCode(201).extract().path("id");
+
+        // one request's events stay in order on its partition: once A's task is delivered, the earlier ones were seen
+        String request = UUID.randomUUID().toString();
+        String taskElsewhere = publisher.publish(task(notServed, org, request));
+        String meetingElsewhere = publisher.publish(meeting(notServed, org, request));
+        String taskOfB = publisher.publish(task(b, org, request));
+        String meetingOfB = publisher.publish(meeting(b, org, request));
+        String someoneElsesOfB = publisher.publish(task(b, "someone-else", request));
+        String taskOfA = publisher.publish(task(a, org, request));
+
+        await().atMost(Duration.ofSeconds(30)).until(() -> receiver.received("/both").size() >= 3
+                && !receiver.received("/a").isEmpty() && !receiver.received("/integrator").isEmpty());
+        given().auth().oauth2(DevTokens.partner(org)).get("/api/webhooks/{id}/deliveries", both).then()
+                .statusCode(200).body("eventId", containsInAnyOrder(taskOfB, meetingOfB, taskOfA));
+        given().auth().oauth2(DevTokens.partner(org)).get("/api/webhooks/{id}/deliveries", ofA.id()).then()
+                .statusCode(200).body("eventId", contains(taskOfA));
+        given().auth().oauth2(DevTokens.admin()).get("/api/webhooks/{id}/deliveries", integratorOfA).then()
+                .statusCode(200).body("eventId", hasItem(taskOfA))
+                .body("eventId", not(hasItem(taskOfB))).body("eventId", not(hasItem(meetingOfB)))
+                .body("eventId", not(hasItem(someoneElsesOfB)));
+        assertThat(receiver.received("/both")).extracting(WebhookReceiver.Received::id)
+                .containsExactlyInAnyOrder("msg_" + taskOfB, "msg_" + meetingOfB, "msg_" + taskOfA)
+                .doesNotContain("msg_" + taskElsewhere, "msg_" + meetingElsewhere, "msg_" + someoneElsesOfB);
+
+        // the endpoint is A's: a token of the organisation serving A reaches it, one of B alone or of another does not
+        given().auth().oauth2(DevTokens.partner(b, org, List.of(a))).get("/api/webhooks/{id}", both).then()
+                .statusCode(200).body("communities", equalTo(List.of(a, b)));
+        given().auth().oauth2(DevTokens.partner(b, org)).get("/api/webhooks/{id}", both).then()
+                .statusCode(404).contentType("application/problem+json");
+        given().auth().oauth2(DevTokens.partner(b, org)).get("/api/webhooks/{id}/deliveries", both).then()
+                .statusCode(404);
+        given().auth().oauth2(DevTokens.partner(b, org)).get("/api/webhooks").then().statusCode(200)
+                .body("id", not(hasItem(both)));
+        given().auth().oauth2(DevTokens.partner(b, "someone-else", List.of(a))).get("/api/webhooks/{id}", both)
+                .then().statusCode(404);
+        given().auth().oauth2(DevTokens.admin(b)).get("/api/webhooks/{id}", both).then().statusCode(404);
+        given().auth().oauth2(DevTokens.admin(b)).delete("/api/webhooks/{id}", both).then().statusCode(404);
     }
 
     @Test

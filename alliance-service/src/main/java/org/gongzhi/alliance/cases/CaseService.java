@@ -7,6 +7,8 @@ import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
+import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.task.CaseRules;
 import org.gongzhi.alliance.task.Task;
@@ -28,17 +30,19 @@ public class CaseService implements CaseRules {
     private final TaskRepository tasks;
     private final TaskService taskService;
     private final Membership membership;
+    private final Estate estate;
     private final Assignments assignments;
     private final TaskJournal journal;
     private final Outbox outbox;
     private final Clock clock;
 
     CaseService(CaseRepository cases, TaskRepository tasks, TaskService taskService, Membership membership,
-            Assignments assignments, TaskJournal journal, Outbox outbox, Clock clock) {
+            Estate estate, Assignments assignments, TaskJournal journal, Outbox outbox, Clock clock) {
         this.cases = cases;
         this.tasks = tasks;
         this.taskService = taskService;
         this.membership = membership;
+        this.estate = estate;
         this.assignments = assignments;
         this.journal = journal;
         this.outbox = outbox;
@@ -52,11 +56,11 @@ public class CaseService implements CaseRules {
             if (c == null || !caller.serves(c.communityId)) {
                 throw ProblemException.notFound("request", requestId);
             }
-            return membership.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).map(list -> {
+            return membership.actsIn(caller, c.communityId).chain(member -> tasks.ofRequest(requestId).chain(list -> {
                 if (!member || !caller.staff() && list.stream().noneMatch(t -> t.isFor(caller))) {
                     throw ProblemException.notFound("request", requestId);
                 }
-                return CaseView.of(c, list);
+                return estate.communities(List.of(c.communityId)).map(names -> CaseView.of(c, list, names));
             }));
         });
     }

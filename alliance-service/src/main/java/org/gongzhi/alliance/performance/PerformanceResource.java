@@ -26,7 +26,8 @@ public class PerformanceResource {
 
     @GET
     @RolesAllowed({Roles.WORKER, Roles.ADMIN, Roles.PARTNER})
-    @Operation(summary = "A party's figures: tasks, in time, overdue, declined, median times (partners: their own)")
+    @Operation(summary = "A party's figures: tasks, in time, overdue, declined, median times (partners: their own), "
+            + "in every community the caller acts in, and each community's own in 'communities'")
     public Uni<Performance> of(@PathParam("id") String id) {
         return performance.of(caller.get(), id);
     }

@@ -8,11 +8,14 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Objects;
 import java.util.function.Function;
+import org.gongzhi.alliance.estate.Estate;
+import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.alliance.task.TaskRepository;
 import org.gongzhi.alliance.task.Task;
+import org.gongzhi.alliance.task.TaskView.Community;
 import org.gongzhi.platform.security.Caller;
 
 /** Per-party figures (the alliance's share of the three rates). */
@@ -20,30 +23,47 @@ import org.gongzhi.platform.security.Caller;
 public class PerformanceService {
     private final TaskRepository tasks;
     private final OrganisationService organisations;
+    private final Membership membership;
+    private final Estate estate;
 
-    PerformanceService(TaskRepository tasks, OrganisationService organisations) {
+    PerformanceService(TaskRepository tasks, OrganisationService organisations, Membership membership,
+            Estate estate) {
         this.tasks = tasks;
         this.organisations = organisations;
+        this.membership = membership;
+        this.estate = estate;
     }
 
+    /**
+     * The organisation's figures in every community the caller acts in ({@link Membership}: a worker its own, a
+     * partner each of its token's it serves), added up, and each community's own.
+     */
     @WithSession
     public Uni<Performance> of(Caller caller, String organisationId) {
         if (!caller.staff() && !organisationId.equals(caller.org())) {
             throw ProblemException.notFound("organisation", organisationId);
         }
         return organisations.visible(caller.community(), organisationId)
-                .chain(o -> tasks.ofOrganisation(caller.community(), organisationId))
-                .map(list -> figures(organisationId, list));
+                .chain(o -> membership.communities(caller))
+                .chain(communities -> tasks.ofOrganisation(communities, organisationId)
+                        .chain(list -> estate.communities(communities).map(names -> {
+                            List<Performance> each = communities.stream().map(c -> figures(organisationId,
+                                    Community.of(c, names.get(c)), list.stream()
+                                            .filter(t -> c.equals(t.communityId)).toList(), null))
+                                    .toList();
+                            return figures(organisationId, null, list, each);
+                        })));
     }
 
-    static Performance figures(String organisationId, List<Task> list) {
+    static Performance figures(String organisationId, Community community, List<Task> list,
+            List<Performance> communities) {
         long acknowledged = list.stream().filter(t -> t.acknowledgedAt != null).count();
         long acknowledgedInTime = list.stream().filter(t -> t.acknowledgedAt != null)
                 .filter(t -> t.acknowledgeBy == null || !t.acknowledgedAt.isAfter(t.acknowledgeBy)).count();
         long completed = list.stream().filter(t -> t.status == TaskStatus.COMPLETED).count();
         long completedInTime = list.stream().filter(t -> t.status == TaskStatus.COMPLETED)
                 .filter(t -> t.completeBy == null || !t.completedAt.isAfter(t.completeBy)).count();
-        return new Performance(organisationId, list.size(),
+        return new Performance(organisationId, community, list.size(),
                 list.stream().filter(t -> t.status.isOpen()).count(),
                 acknowledged, acknowledgedInTime, completed, completedInTime,
                 list.stream().filter(t -> t.overdue).count(),
@@ -51,7 +71,7 @@ public class PerformanceService {
                 list.stream().filter(t -> t.status == TaskStatus.CANCELLED).count(),
                 list.stream().filter(t -> t.escalationLevel > 0).count(),
                 median(list, t -> t.acknowledgedAt),
-                median(list, t -> t.status == TaskStatus.COMPLETED ? t.completedAt : null));
+                median(list, t -> t.status == TaskStatus.COMPLETED ? t.completedAt : null), communities);
     }
 
     private static Double median(List<Task> list, Function<Task, Instant> end) {

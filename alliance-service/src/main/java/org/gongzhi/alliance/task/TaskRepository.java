@@ -51,8 +51,9 @@ public class TaskRepository implements PanacheRepositoryBase<Task, UUID> {
     }
 
     /** The organisation's tasks in one community: its figures there are that community's. */
-    public Uni<List<Task>> ofOrganisation(String communityId, String organisationId) {
-        return list("communityId = ?1 and organisationId = ?2", communityId, organisationId);
+    /** The organisation's tasks in any of the communities. */
+    public Uni<List<Task>> ofOrganisation(List<String> communityIds, String organisationId) {
+        return list("communityId in ?1 and organisationId = ?2", communityIds, organisationId);
     }
 
     /** One page of the tasks of the communities matching the search. */

@@ -9,8 +9,8 @@ import org.gongzhi.events.TaskStatus;
 
 /**
  * A task as the API shows it, with its community: a partner serving several communities sees whose each task is
- * (the names as the estate registry publishes them; null where they are not read, as in a case of the worker's own
- * community).
+ * (the names as the estate registry publishes them; null where they are not read, as in the task a worker just added
+ * to a case of its own community).
  */
 public record TaskView(UUID id, String requestId, String organisationId, String organisationName, TaskRole role,
         int round, TaskStatus status, String category, String building, Instant acknowledgeBy, Instant completeBy,
@@ -19,7 +19,7 @@ public record TaskView(UUID id, String requestId, String organisationId, String 
 
     /** The community a task is of: id and names (zh, en). */
     public record Community(String id, String name, String nameEn) {
-        static Community of(String id, EstateCommunity named) {
+        public static Community of(String id, EstateCommunity named) {
             return named == null ? new Community(id, null, null) : new Community(id, named.name, named.nameEn);
         }
     }

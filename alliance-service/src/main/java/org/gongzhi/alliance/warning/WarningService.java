@@ -24,6 +24,7 @@ import org.gongzhi.alliance.organisation.Membership;
 import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.alliance.risk.RiskPoint;
 import org.gongzhi.alliance.task.TaskJournal;
+import org.gongzhi.alliance.task.TaskView.Community;
 import org.gongzhi.events.PatrolChecked;
 import org.gongzhi.events.PatrolProblemFound;
 import org.gongzhi.events.WarningIssued;
@@ -173,8 +174,9 @@ public class WarningService {
     }
 
     /**
-     * One page of the community's patrols (a partner's: its own organisation's only), newest first, then by risk
-     * point and id, in at most three queries whatever the page holds: the total, the page, and its checks.
+     * One page of the community's patrols (a partner's: its own organisation's only, in every community it acts in),
+     * newest first, then by risk point and id, each naming its community, in at most five queries whatever the page
+     * holds: the total, the page, its checks, its warnings' communities and their names.
      */
     @WithTransaction
     public Uni<Page<WarningView.PatrolView>> patrols(Caller caller, @Valid @NotNull PatrolSearch search) {
@@ -198,7 +200,27 @@ public class WarningService {
         return search.answer(PageQuery.total("Patrol", where, params),
                 () -> Patrol.<Patrol>find(where + " order by createdAt desc, riskPointId, id", params)
                         .page(search.page, search.size()).list()
-                        .chain(ps -> checks(ps).map(cs -> WarningView.patrols(ps, cs))));
+                        .chain(ps -> checks(ps).chain(cs -> communities(ps)
+                                .map(named -> WarningView.patrols(ps, cs, named)))));
+    }
+
+    /** Each patrol's community (its warning's), by warning id, with the community's names. */
+    private Uni<Map<UUID, Community>> communities(List<Patrol> patrols) {
+        if (patrols.isEmpty()) {
+            return Uni.createFrom().item(Map.of());
+        }
+        IdList<UUID> ids = IdList.of(patrols.stream().map(p -> p.warningId).distinct().toList());
+        return Panache.getSession().chain(s -> s.createSelectionQuery(
+                        "select w.id, w.communityId from WeatherWarning w where w.id " + ids.condition(),
+                        Object[].class)
+                .setParameter("ids", ids.bound()).getResultList())
+                .chain(rows -> estate.communities(rows.stream().map(r -> (String) r[1]).distinct().toList())
+                        .map(names -> {
+                            Map<UUID, Community> byWarning = new HashMap<>();
+                            rows.forEach(r -> byWarning.put((UUID) r[0],
+                                    Community.of((String) r[1], names.get((String) r[1]))));
+                            return byWarning;
+                        }));
     }
 
     /**
@@ -310,7 +332,8 @@ public class WarningService {
                 .chain(() -> InOrder.each(newProblems, c -> outbox.add(new PatrolProblemFound(w.communityId,
                         w.id.toString(), p.id.toString(), c.problemId.toString(), p.riskPointId, name, building,
                         c.place, place, c.category, c.urgency, c.description, p.organisationId, now))))
-                .map(x -> WarningView.patrol(p, cs));
+                .chain(() -> estate.communities(List.of(w.communityId)))
+                .map(names -> WarningView.patrol(p, Community.of(w.communityId, names.get(w.communityId)), cs));
     }
 
     /** The problem's description, else the checkpoint's note. */

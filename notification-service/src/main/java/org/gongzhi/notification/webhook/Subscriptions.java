@@ -17,32 +17,44 @@ import org.gongzhi.notification.eventlog.OncePerTransaction;
 public class Subscriptions {
     private final OncePerTransaction<Active> active = new OncePerTransaction<>();
 
-    /** One active endpoint: its community, organisation (null for an admin's) and the event types it asked for. */
-    record Subscription(String communityId, String organisationId, String eventTypes) {
+    /**
+     * One active endpoint: its community, organisation (null for an admin's), the event types it asked for and the
+     * further communities (comma-separated) whose events naming its organisation it hears too.
+     */
+    record Subscription(String communityId, String organisationId, String eventTypes, String communities) {
         /** As the queueing SQL decides: {@code *}, the type itself, or {@code *} among several types. */
         boolean wants(String type) {
             String types = "," + eventTypes + ",";
             return "*".equals(eventTypes) || types.contains("," + type + ",") || types.contains(",*,");
         }
+
+        /** Its own community, or, {@code further}, one its organisation's token also named. */
+        boolean hears(String community, boolean further) {
+            return communityId.equals(community) || further && organisationId != null && communities != null
+                    && ("," + communities + ",").contains("," + community + ",");
+        }
     }
 
     /** The active subscriptions as this transaction read them. */
     record Active(List<Subscription> all) {
-        /** Whether any active endpoint of the community wants events of the type. */
+        /** Whether any active endpoint of the community, or also serving it, wants events of the type. */
         boolean anyWants(String community, String type) {
             for (Subscription s : all) {
-                if (s.communityId().equals(community) && s.wants(type)) {
+                if (s.hears(community, true) && s.wants(type)) {
                     return true;
                 }
             }
             return false;
         }
 
-        /** The partner organisations with an active endpoint of the community that wants events of the type. */
-        Set<String> organisationsWanting(String community, String type) {
+        /**
+         * The partner organisations with an active endpoint that wants events of the type: of the community, and,
+         * {@code further}, those of another whose token also named it.
+         */
+        Set<String> organisationsWanting(String community, String type, boolean further) {
             Set<String> orgs = new LinkedHashSet<>();
             for (Subscription s : all) {
-                if (s.organisationId() != null && s.communityId().equals(community) && s.wants(type)) {
+                if (s.organisationId() != null && s.hears(community, further) && s.wants(type)) {
                     orgs.add(s.organisationId());
                 }
             }
@@ -53,10 +65,11 @@ public class Subscriptions {
     /** Runs inside the consumer's transaction. */
     Uni<Active> active() {
         return Panache.getSession().chain(s -> active.get(s, () -> s.createSelectionQuery("""
-                        select e.communityId, e.organisationId, e.eventTypes from WebhookSubscription e
+                        select e.communityId, e.organisationId, e.eventTypes, e.communities from WebhookSubscription e
                         where e.status = 'ACTIVE'""", Object[].class)
                 .getResultList()
                 .map(rows -> new Active(rows.stream()
-                        .map(r -> new Subscription((String) r[0], (String) r[1], (String) r[2])).toList()))));
+                        .map(r -> new Subscription((String) r[0], (String) r[1], (String) r[2], (String) r[3]))
+                        .toList()))));
     }
 }

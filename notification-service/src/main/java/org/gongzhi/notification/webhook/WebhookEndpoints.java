@@ -27,7 +27,9 @@ import org.gongzhi.platform.problem.ProblemException;
 
 /**
  * Registering and managing webhook endpoints. {@code owner} is the partner's organisation, or null for an admin, who
- * sees every endpoint of the community; an endpoint of another organisation is "not found".
+ * sees every endpoint of the community; an endpoint of another organisation is "not found". An endpoint belongs to the
+ * community it was registered in; a partner reaches its organisation's endpoints of every community its token serves
+ * ({@code communities}: the token's own first), anything else is "not found".
  */
 @ApplicationScoped
 public class WebhookEndpoints {
@@ -43,7 +45,12 @@ public class WebhookEndpoints {
         this.config = config;
     }
 
-    public Uni<WebhookView> register(String community, String owner, @Valid @NotNull NewWebhook input) {
+    /**
+     * A partner's endpoint also hears its organisation's tasks and meetings in the {@code further} communities its
+     * token names (none for an admin's).
+     */
+    public Uni<WebhookView> register(String community, List<String> further, String owner,
+            @Valid @NotNull NewWebhook input) {
         targets.check(input.url());
         for (int i = 0; i < input.eventTypes().size(); i++) {
             String type = input.eventTypes().get(i);
@@ -60,19 +67,19 @@ public class WebhookEndpoints {
         OffsetDateTime now = at(clock.instant());
         return pool.preparedQuery("""
                         insert into webhook_endpoint (id, community_id, organisation_id, url, event_types, secret,
-                            status, created_at, updated_at)
-                        values ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $7)""")
+                            status, created_at, updated_at, communities)
+                        values ($1, $2, $3, $4, $5, $6, 'ACTIVE', $7, $7, $8)""")
                 .execute(Tuple.from(Arrays.asList(id, community, org, input.url(),
-                        String.join(",", input.eventTypes()), secret, now)))
+                        String.join(",", input.eventTypes()), secret, now, String.join(",", further))))
                 .replaceWith(() -> new WebhookView(id.toString(), org, input.url(), input.eventTypes(), "ACTIVE",
-                        null, now.toInstant(), secret));
+                        null, now.toInstant(), secret, served(community, String.join(",", further))));
     }
 
-    public Uni<List<WebhookView>> list(String community, String owner) {
+    public Uni<List<WebhookView>> list(List<String> communities, String owner) {
         return pool.preparedQuery("""
-                        select * from webhook_endpoint where community_id = $1
+                        select * from webhook_endpoint where community_id = any($1)
                           and ($2::text is null or organisation_id = $2) order by created_at""")
-                .execute(Tuple.of(community, owner))
+                .execute(Tuple.of(communities.toArray(String[]::new), owner))
                 .map(rows -> {
                     List<WebhookView> list = new ArrayList<>();
                     rows.forEach(r -> list.add(view(r, null)));
@@ -80,28 +87,28 @@ public class WebhookEndpoints {
                 });
     }
 
-    public Uni<WebhookView> get(String community, String owner, String id) {
-        return endpoint(community, owner, id).map(r -> view(r, null));
+    public Uni<WebhookView> get(List<String> communities, String owner, String id) {
+        return endpoint(communities, owner, id).map(r -> view(r, null));
     }
 
-    public Uni<Void> delete(String community, String owner, String id) {
-        return endpoint(community, owner, id).chain(r -> pool.preparedQuery(
+    public Uni<Void> delete(List<String> communities, String owner, String id) {
+        return endpoint(communities, owner, id).chain(r -> pool.preparedQuery(
                 "delete from webhook_endpoint where id = $1").execute(Tuple.of(r.getUUID("id")))).replaceWithVoid();
     }
 
     /** A new secret; the old one keeps signing alongside it for the grace period. */
-    public Uni<WebhookView> rotate(String community, String owner, String id) {
+    public Uni<WebhookView> rotate(List<String> communities, String owner, String id) {
         String secret = WebhookSignature.newSecret();
         Instant now = clock.instant();
-        return endpoint(community, owner, id).chain(r -> pool.preparedQuery("""
+        return endpoint(communities, owner, id).chain(r -> pool.preparedQuery("""
                         update webhook_endpoint set previous_secret = secret, previous_secret_until = $2, secret = $3,
                             updated_at = $4 where id = $1 returning *""")
                 .execute(Tuple.of(r.getUUID("id"), at(now.plus(config.secretGrace())), secret, at(now))))
                 .map(rows -> view(rows.iterator().next(), secret));
     }
 
-    public Uni<List<DeliveryView>> deliveries(String community, String owner, String id, int limit) {
-        return endpoint(community, owner, id).chain(r -> pool.preparedQuery("""
+    public Uni<List<DeliveryView>> deliveries(List<String> communities, String owner, String id, int limit) {
+        return endpoint(communities, owner, id).chain(r -> pool.preparedQuery("""
                         select d.*, a.attempted_at, a.status_code, a.error, a.duration_ms
                         from (select * from webhook_delivery where endpoint_id = $1 order by created_at desc, id
                               limit $2) d
@@ -126,9 +133,9 @@ public class WebhookEndpoints {
     }
 
     /** Sends a delivery again, soon, with the same message id (receivers deduplicate on it). */
-    public Uni<Void> redeliver(String community, String owner, String id, String deliveryId) {
+    public Uni<Void> redeliver(List<String> communities, String owner, String id, String deliveryId) {
         UUID delivery = uuid(deliveryId, "delivery");
-        return endpoint(community, owner, id).chain(r -> {
+        return endpoint(communities, owner, id).chain(r -> {
             if (!"ACTIVE".equals(r.getString("status"))) {
                 throw ProblemException.conflict("the endpoint is " + r.getString("status") + ": "
                         + r.getString("disabled_reason"));
@@ -150,8 +157,8 @@ public class WebhookEndpoints {
      * first (400 when still refused); messages still waiting are sent again. Enabling an active endpoint changes
      * nothing.
      */
-    public Uni<WebhookView> enable(String community, String owner, String id) {
-        return endpoint(community, owner, id)
+    public Uni<WebhookView> enable(List<String> communities, String owner, String id) {
+        return endpoint(communities, owner, id)
                 .chain(r -> Uni.createFrom().item(() -> {
                     targets.check(r.getString("url"));
                     return r;
@@ -164,12 +171,12 @@ public class WebhookEndpoints {
                 .map(rows -> view(rows.iterator().next(), null));
     }
 
-    private Uni<Row> endpoint(String community, String owner, String id) {
+    private Uni<Row> endpoint(List<String> communities, String owner, String id) {
         UUID uuid = uuid(id, "webhook");
         return pool.preparedQuery("""
-                        select * from webhook_endpoint where id = $1 and community_id = $2
+                        select * from webhook_endpoint where id = $1 and community_id = any($2)
                           and ($3::text is null or organisation_id = $3)""")
-                .execute(Tuple.of(uuid, community, owner))
+                .execute(Tuple.of(uuid, communities.toArray(String[]::new), owner))
                 .map(rows -> {
                     if (!rows.iterator().hasNext()) {
                         throw ProblemException.notFound("webhook", id);
@@ -189,7 +196,15 @@ public class WebhookEndpoints {
     private static WebhookView view(Row r, String secret) {
         return new WebhookView(r.getUUID("id").toString(), r.getString("organisation_id"), r.getString("url"),
                 List.of(r.getString("event_types").split(",")), r.getString("status"),
-                r.getString("disabled_reason"), instant(r, "created_at"), secret);
+                r.getString("disabled_reason"), instant(r, "created_at"), secret,
+                served(r.getString("community_id"), r.getString("communities")));
+    }
+
+    /** The communities an endpoint hears its organisation in: its own, then the further ones. */
+    private static List<String> served(String community, String further) {
+        List<String> all = new ArrayList<>(List.of(community));
+        Arrays.stream(further.split(",")).filter(c -> !c.isBlank() && !c.equals(community)).forEach(all::add);
+        return all;
     }
 
     static OffsetDateTime at(Instant instant) {

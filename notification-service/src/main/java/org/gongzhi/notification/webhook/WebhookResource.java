@@ -43,13 +43,19 @@ public class WebhookResource {
         return caller.is(Roles.ADMIN) ? null : caller.requireOrg();
     }
 
+    /** The communities the caller reaches endpoints in: a partner's every one its token serves, its own first. */
+    private List<String> communities() {
+        return List.copyOf(caller.get().communities());
+    }
+
     @POST
     @Blocking // the target's name is resolved to check it is not an internal address
     @Consumes(MediaType.APPLICATION_JSON)
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Register a webhook endpoint: URL and event types; the answer carries its secret (once)")
     public Uni<Response> register(NewWebhook input) {
-        return endpoints.register(caller.community(), owner(), input)
+        List<String> served = communities();
+        return endpoints.register(served.get(0), served.subList(1, served.size()), owner(), input)
                 .map(view -> Response.created(URI.create("/api/webhooks/" + view.id())).entity(view).build());
     }
 
@@ -57,7 +63,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "The caller's webhook endpoints (admin: all)")
     public Uni<List<WebhookView>> list() {
-        return endpoints.list(caller.community(), owner());
+        return endpoints.list(communities(), owner());
     }
 
     @GET
@@ -65,7 +71,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "One webhook endpoint")
     public Uni<WebhookView> get(@PathParam("id") String id) {
-        return endpoints.get(caller.community(), owner(), id);
+        return endpoints.get(communities(), owner(), id);
     }
 
     @DELETE
@@ -73,7 +79,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Remove a webhook endpoint and its delivery log")
     public Uni<Response> delete(@PathParam("id") String id) {
-        return endpoints.delete(caller.community(), owner(), id).replaceWith(Response.noContent().build());
+        return endpoints.delete(communities(), owner(), id).replaceWith(Response.noContent().build());
     }
 
     @POST
@@ -81,7 +87,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Rotate the secret: the new one is returned; the old one signs too for the grace period")
     public Uni<WebhookView> rotate(@PathParam("id") String id) {
-        return endpoints.rotate(caller.community(), owner(), id);
+        return endpoints.rotate(communities(), owner(), id);
     }
 
     @POST
@@ -90,7 +96,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Re-enable a disabled endpoint (after a 410 or a refused target); its target is checked again")
     public Uni<WebhookView> enable(@PathParam("id") String id) {
-        return endpoints.enable(caller.community(), owner(), id);
+        return endpoints.enable(communities(), owner(), id);
     }
 
     @GET
@@ -99,7 +105,7 @@ public class WebhookResource {
     @Operation(summary = "The endpoint's delivery log, newest first, with every attempt")
     public Uni<List<DeliveryView>> deliveries(@PathParam("id") String id,
             @QueryParam("limit") @DefaultValue("50") @Min(1) @Max(500) int limit) {
-        return endpoints.deliveries(caller.community(), owner(), id, limit);
+        return endpoints.deliveries(communities(), owner(), id, limit);
     }
 
     @POST
@@ -107,7 +113,7 @@ public class WebhookResource {
     @RolesAllowed({Roles.PARTNER, Roles.ADMIN})
     @Operation(summary = "Send a delivery again with the same webhook-id")
     public Uni<Response> redeliver(@PathParam("id") String id, @PathParam("delivery") String delivery) {
-        return endpoints.redeliver(caller.community(), owner(), id, delivery)
+        return endpoints.redeliver(communities(), owner(), id, delivery)
                 .replaceWith(Response.accepted().build());
     }
 }

@@ -25,6 +25,9 @@ public class WebhookSubscription extends PanacheEntityBase {
     @Column(name = "organisation_id")
     public String organisationId;
 
+    /** Further communities, comma-separated, whose events naming the organisation the endpoint hears too. */
+    public String communities;
+
     @Column(name = "event_types")
     public String eventTypes;
 

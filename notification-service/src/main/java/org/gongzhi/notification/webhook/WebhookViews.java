@@ -16,9 +16,12 @@ public final class WebhookViews {
             String organisationId) {
     }
 
-    /** {@code secret} is shown only when it is created or rotated. */
+    /**
+     * {@code secret} is shown only when it is created or rotated. {@code communities}: where the endpoint hears its
+     * organisation — the community it was registered in, then the further ones its partner's token named.
+     */
     public record WebhookView(String id, String organisationId, String url, List<String> eventTypes, String status,
-            String disabledReason, Instant createdAt, String secret) {
+            String disabledReason, Instant createdAt, String secret, List<String> communities) {
     }
 
     public record AttemptView(Instant at, Integer statusCode, String error, int durationMs) {
