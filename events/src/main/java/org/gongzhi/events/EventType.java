@@ -38,6 +38,8 @@ public enum EventType {
     BUILDING_REGISTERED("gongzhi.estate.building.registered.v1", Topics.ESTATE_BUILDINGS, BuildingRegistered.class),
     BUILDING_REMOVED("gongzhi.estate.building.removed.v1", Topics.ESTATE_BUILDINGS, BuildingRemoved.class),
     CATEGORY_DEFINED("gongzhi.estate.category.defined.v1", Topics.ESTATE_CATEGORIES, CategoryDefined.class),
+    CATEGORY_AVAILABILITY_CHANGED("gongzhi.estate.category.availability-changed.v1", Topics.ESTATE_CATEGORIES,
+            CategoryAvailabilityChanged.class),
     COMMUNITY_REGISTERED("gongzhi.estate.community.registered.v1", Topics.ESTATE_COMMUNITIES,
             CommunityRegistered.class),
     PLACE_REGISTERED("gongzhi.estate.place.registered.v1", Topics.ESTATE_PLACES, PlaceRegistered.class),
