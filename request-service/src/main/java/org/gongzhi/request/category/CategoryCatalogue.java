@@ -12,18 +12,24 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 
 /**
- * The categories residents choose from, the first step of triage. Intake reads them on every request, so this holds
- * the table in memory: read at start, again right after this instance changes it, and every
- * {@code gongzhi.categories.refresh-every} for what another instance changed.
+ * The categories residents choose from, the first step of triage, less those a community has withdrawn. Intake reads
+ * them on every request, so this holds the tables in memory: read at start, again right after this instance changes
+ * them, and every {@code gongzhi.categories.refresh-every} for what another instance changed.
  */
 @ApplicationScoped
 public class CategoryCatalogue {
     private final TimeLimitsConfig limits;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Set.of());
 
-    private record Snapshot(List<Category> ordered, Map<String, Category> byCode) {
+    /** {@code withdrawn}: {@code communityId/code} of each category a community has withdrawn. */
+    private record Snapshot(List<Category> ordered, Map<String, Category> byCode, Set<String> withdrawn) {
+        boolean offers(String communityId, Category c) {
+            return !withdrawn.contains(CategoryAvailabilityChanged.key(communityId, c.code()));
+        }
     }
 
     CategoryCatalogue(TimeLimitsConfig limits) {
@@ -42,18 +48,33 @@ public class CategoryCatalogue {
 
     /** Reads the table again; runs in the caller's session (after a change commits, or on its own). */
     Uni<Void> reload() {
-        return CatalogueEntry.<CatalogueEntry>list("order by position, code").map(entries -> {
-            Map<String, Category> read = new LinkedHashMap<>();
-            entries.forEach(e -> read.put(e.code, Category.of(e)));
-            snapshot = new Snapshot(List.copyOf(read.values()), Map.copyOf(read));
-            return null;
-        });
+        return CatalogueEntry.<CatalogueEntry>list("order by position, code").chain(entries -> Panache.getSession()
+                .chain(s -> s.createNativeQuery("select community_id || '/' || code from category_withdrawal"
+                        + " where withdrawn", String.class).getResultList())
+                .map(withdrawn -> {
+                    Map<String, Category> read = new LinkedHashMap<>();
+                    entries.forEach(e -> read.put(e.code, Category.of(e)));
+                    snapshot = new Snapshot(List.copyOf(read.values()), Map.copyOf(read), Set.copyOf(withdrawn));
+                    return null;
+                }));
     }
 
-    public List<Category> all() {
-        return snapshot.ordered();
+    /** The categories the community offers: the catalogue less what it has withdrawn. */
+    public List<Category> all(String communityId) {
+        Snapshot now = snapshot;
+        return now.ordered().stream().filter(c -> now.offers(communityId, c)).toList();
     }
 
+    /** A category the community offers; empty for an unknown code and for one the community has withdrawn. */
+    public Optional<Category> find(String communityId, String code) {
+        Snapshot now = snapshot;
+        return find(code).filter(c -> now.offers(communityId, c));
+    }
+
+    /**
+     * A category of the catalogue whether or not a community offers it: for what a request already names (a request
+     * filed before its category was withdrawn keeps it).
+     */
     public Optional<Category> find(String code) {
         return Optional.ofNullable(code).map(snapshot.byCode()::get);
     }

@@ -3,12 +3,14 @@ package org.gongzhi.request.category;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.DELETE;
 import jakarta.ws.rs.GET;
 import jakarta.ws.rs.POST;
 import jakarta.ws.rs.PUT;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
@@ -16,8 +18,12 @@ import java.time.Duration;
 import java.util.List;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 
 @Path("/api/categories")
@@ -27,17 +33,24 @@ import org.gongzhi.platform.security.Roles;
 public class CategoryResource {
     private final CategoryCatalogue catalogue;
     private final CategoryService categories;
+    private final CurrentCaller caller;
 
-    CategoryResource(CategoryCatalogue catalogue, CategoryService categories) {
+    CategoryResource(CategoryCatalogue catalogue, CategoryService categories, CurrentCaller caller) {
         this.catalogue = catalogue;
         this.categories = categories;
+        this.caller = caller;
     }
 
-    /** Public: the catalogue is what an app shows before anyone signs in. */
+    /**
+     * Public: the catalogue is what an app shows before anyone signs in. The caller's community's categories (those it
+     * has not withdrawn); one not signed in names the community, or gets the default one's.
+     */
     @GET
-    @Operation(summary = "List the categories with their tracks and time limits")
-    public List<CategoryView> list() {
-        return catalogue.all().stream().map(this::view).toList();
+    @Operation(summary = "List the community's categories with their tracks and time limits")
+    public List<CategoryView> list(@Parameter(description = "The community, for a caller not signed in; a token's "
+            + "community is its own") @QueryParam("community") String community) {
+        String of = caller.isAnonymous() && community != null && !community.isBlank() ? community : caller.community();
+        return catalogue.all(of).stream().map(this::view).toList();
     }
 
     @POST
@@ -57,6 +70,47 @@ public class CategoryResource {
             + "service; requests already filed keep their deadlines)")
     public Uni<CategoryView> change(@PathParam("code") String code, NewCategory category) {
         return categories.change(code, category).map(this::view);
+    }
+
+    @DELETE
+    @Path("/{code}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Withdraw a category from the caller's community (published to every service); the same as "
+            + "DELETE /api/categories/{code}/communities/{community} for the caller's own community")
+    @APIResponse(responseCode = "204", description = "Withdrawn (or was already)")
+    @Extension(name = "x-refuses-409", value = "The community has requests of the category that are not over")
+    public Uni<Void> withdraw(@PathParam("code") String code) {
+        return categories.withdraw(caller.community(), code);
+    }
+
+    @DELETE
+    @Path("/{code}/communities/{community}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Withdraw a category from a community, by its own workers or admins (published to every "
+            + "service)")
+    @APIResponse(responseCode = "204", description = "Withdrawn (or was already)")
+    @Extension(name = "x-refuses-409", value = "The community has requests of the category that are not over")
+    public Uni<Void> withdrawFrom(@PathParam("code") String code, @PathParam("community") String community) {
+        return categories.withdraw(ownCommunity(community), code);
+    }
+
+    @PUT
+    @Path("/{code}/communities/{community}")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Take a withdrawn category back into a community, by its own workers or admins (published to "
+            + "every service)")
+    @APIResponse(responseCode = "204", description = "Offered again (or was never withdrawn)")
+    public Uni<Void> restore(@PathParam("code") String code, @PathParam("community") String community) {
+        return categories.restore(ownCommunity(community), code);
+    }
+
+    /** A community's workers and admins choose its categories; no one else's. */
+    private String ownCommunity(String community) {
+        if (!caller.community().equals(community)) {
+            throw ProblemException.forbidden("only community " + community + "'s workers and admins choose its "
+                    + "categories");
+        }
+        return community;
     }
 
     private CategoryView view(Category c) {

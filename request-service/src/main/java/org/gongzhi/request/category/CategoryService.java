@@ -9,13 +9,17 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.time.Instant;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
 import org.gongzhi.platform.outbox.Outbox;
 import org.gongzhi.platform.problem.ProblemException;
+import org.gongzhi.request.estate.EstateRepository;
 
 /**
- * Adds and changes the catalogue's categories; each change is published ({@code gongzhi.estate.category.defined.v1})
- * in its transaction, so every service's copy follows.
+ * Adds and changes the catalogue's categories, and withdraws one from a community or takes it back; each change is
+ * published ({@code gongzhi.estate.category.defined.v1}, {@code gongzhi.estate.category.availability-changed.v1}) in
+ * its transaction, so every service's copy follows.
  */
 @ApplicationScoped
 public class CategoryService {
@@ -23,10 +27,13 @@ public class CategoryService {
     private final Outbox outbox;
     private final Clock clock;
 
-    CategoryService(CategoryCatalogue catalogue, Outbox outbox, Clock clock) {
+    private final EstateRepository estate;
+
+    CategoryService(CategoryCatalogue catalogue, Outbox outbox, Clock clock, EstateRepository estate) {
         this.catalogue = catalogue;
         this.outbox = outbox;
         this.clock = clock;
+        this.estate = estate;
     }
 
     public Uni<Category> add(@Valid @NotNull NewCategory input) {
@@ -63,6 +70,61 @@ public class CategoryService {
             fill(e, input);
             return publish(e);
         })).chain(this::reloaded);
+    }
+
+    /**
+     * Withdraws the category from the community; refused (409) while a request of it there is not over, the rule of
+     * removing a building. Withdrawing it again changes nothing and publishes nothing.
+     */
+    public Uni<Void> withdraw(String communityId, String code) {
+        return Panache.withTransaction(() -> known(code)
+                .chain(() -> estate.hasOpenRequestsOfCategory(communityId, code))
+                .chain(open -> {
+                    if (open) {
+                        throw ProblemException.conflict("community " + communityId + " has open requests of category "
+                                + code + "; close them (or recategorise them) before withdrawing it");
+                    }
+                    return record(communityId, code, true);
+                })).chain(() -> Panache.withSession(catalogue::reload));
+    }
+
+    /** Takes a withdrawn category back into the community; taking back one that is not withdrawn changes nothing. */
+    public Uni<Void> restore(String communityId, String code) {
+        return Panache.withTransaction(() -> known(code).chain(() -> record(communityId, code, false)))
+                .chain(() -> Panache.withSession(catalogue::reload));
+    }
+
+    private Uni<CatalogueEntry> known(String code) {
+        return CatalogueEntry.<CatalogueEntry>findById(code).map(e -> {
+            if (e == null) {
+                throw ProblemException.notFound("category", code);
+            }
+            return e;
+        });
+    }
+
+    /** Records and publishes the community's choice when it changes, with the next version of its key. */
+    private Uni<Void> record(String communityId, String code, boolean withdraw) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select withdrawn, version from category_withdrawal"
+                        + " where community_id = ?1 and code = ?2 for update", Object[].class)
+                .setParameter(1, communityId).setParameter(2, code).getResultList()
+                .chain(rows -> {
+                    boolean withdrawn = !rows.isEmpty() && (Boolean) rows.get(0)[0];
+                    if (withdrawn == withdraw) {
+                        return Uni.createFrom().voidItem();
+                    }
+                    long version = rows.isEmpty() ? 1 : ((Number) rows.get(0)[1]).longValue() + 1;
+                    Instant now = clock.instant();
+                    return s.createNativeQuery("insert into category_withdrawal"
+                                    + " (community_id, code, withdrawn, version, changed_at) values (?1, ?2, ?3, ?4, ?5)"
+                                    + " on conflict (community_id, code) do update set withdrawn = excluded.withdrawn,"
+                                    + " version = excluded.version, changed_at = excluded.changed_at")
+                            .setParameter(1, communityId).setParameter(2, code).setParameter(3, withdraw)
+                            .setParameter(4, version).setParameter(5, now).executeUpdate()
+                            .chain(() -> outbox.add(new CategoryAvailabilityChanged(communityId, code, withdraw,
+                                    version, now)))
+                            .replaceWithVoid();
+                }));
     }
 
     private Uni<Category> reloaded(CatalogueEntry e) {

@@ -63,6 +63,11 @@ public class EstateRepository {
         return hasOpenRequests(communityId, "place", place);
     }
 
+    /** Whether a request of the community not yet over is of the category (the rule of a building, for a withdrawal). */
+    public Uni<Boolean> hasOpenRequestsOfCategory(String communityId, String category) {
+        return hasOpenRequests(communityId, "category", category);
+    }
+
     private Uni<Boolean> hasOpenRequests(String communityId, String column, String code) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from resident_request"
                         + " where community_id = ?1 and " + column + " = ?2 and status not in ('CLOSED', 'WITHDRAWN', 'REJECTED', 'MERGED')"

@@ -142,8 +142,9 @@ public class LifecycleService {
                 throw ProblemException.conflict("a request that is " + r.status + " cannot be triaged");
             }
             Category category = triage.category() == null ? catalogue.find(r.category).orElseThrow()
-                    : catalogue.find(triage.category()).orElseThrow(() -> ProblemException.invalid("category",
-                            "unknown category '" + triage.category() + "'; see GET /api/categories"));
+                    : catalogue.find(r.communityId, triage.category()).orElseThrow(() -> ProblemException.invalid(
+                            "category", "unknown category '" + triage.category()
+                                    + "', or one the community has withdrawn; see GET /api/categories"));
             Urgency urgency = triage.urgency() == null ? Urgency.valueOf(r.urgency) : Urgency.valueOf(triage.urgency());
             Set<String> tracks = new LinkedHashSet<>(r.trackList());
             List<String> added = new ArrayList<>();

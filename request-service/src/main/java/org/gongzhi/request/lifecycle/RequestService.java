@@ -111,9 +111,9 @@ public class RequestService {
     /** {@code located}: the request must name a building or a place; else with neither it is the whole estate's. */
     private Uni<Opened> intake(Caller caller, NewRequest input, String idempotencyKey, String fingerprint,
             boolean startTracks, boolean located) {
-        Category category = catalogue.find(input.category())
+        Category category = catalogue.find(caller.community(), input.category())
                 .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
-                        + "'; see GET /api/categories"));
+                        + "', or one the community has withdrawn; see GET /api/categories"));
         if (located && input.building() == null && input.place() == null) {
             throw ProblemException.invalid("building", "give a building (with unit and household) or a place");
         }

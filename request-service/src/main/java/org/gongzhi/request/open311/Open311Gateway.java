@@ -64,11 +64,12 @@ public class Open311Gateway {
     }
 
     public List<Open311Service> services() {
-        return catalogue.all().stream().map(this::service).toList();
+        return catalogue.all(config.community()).stream().map(this::service).toList();
     }
 
     public Open311Service.Definition definition(String code) {
-        Category c = catalogue.find(code).orElseThrow(() -> ProblemException.notFound("service", code));
+        Category c = catalogue.find(config.community(), code)
+                .orElseThrow(() -> ProblemException.notFound("service", code));
         return new Open311Service.Definition(c.code(), List.of());
     }
 

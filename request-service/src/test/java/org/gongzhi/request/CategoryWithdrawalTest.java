@@ -1,0 +1,160 @@
+package org.gongzhi.request;
+
+import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
+
+import io.quarkus.test.common.QuarkusTestResource;
+import io.quarkus.test.common.ResourceArg;
+import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.http.ContentType;
+import io.restassured.path.json.JsonPath;
+import io.restassured.specification.RequestSpecification;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import org.gongzhi.devstack.DevTokens;
+import org.gongzhi.devstack.DevstackResource;
+import org.gongzhi.devstack.KafkaProbe;
+import org.gongzhi.events.Topics;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * A community withdraws a category of the catalogue and takes it back: published keyed by community and code, and
+ * intake, triage, history import, Open311 and the catalogue's list read it through the community.
+ */
+@QuarkusTest
+@QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "requests"))
+class CategoryWithdrawalTest {
+
+    @BeforeEach
+    void estate() {
+        Fixtures.building("7");
+    }
+
+    private static RequestSpecification as(String token) {
+        return given().auth().oauth2(token).contentType(ContentType.JSON);
+    }
+
+    /** A category of its own for each test: the catalogue is the whole module's. */
+    private static String newCategory() {
+        String code = "pets-" + UUID.randomUUID().toString().substring(0, 8);
+        as(DevTokens.worker()).body("""
+                {"code": "%s", "nameZh": "宠物扰民", "nameEn": "Pet nuisance", "tracks": ["ALLIANCE"],
+                 "defaultUrgency": "NORMAL", "respondWithin": "PT3H", "resolveWithin": "P2D"}""".formatted(code))
+                .post("/api/categories").then().statusCode(201);
+        return code;
+    }
+
+    private static String request(String category) {
+        return """
+                {"category": "%s", "description": "The dog next door barks all night", "building": "7",
+                 "unit": "2", "household": "201", "channel": "phone"}""".formatted(category);
+    }
+
+    private static JsonPath availability(String code, int records) {
+        var found = KafkaProbe.records(Topics.ESTATE_CATEGORIES, "hepingli/" + code, r -> r.size() >= records);
+        assertThat(found).hasSize(records);
+        var last = found.get(records - 1);
+        assertThat(KafkaProbe.header(last, "ce_type")).isEqualTo("gongzhi.estate.category.availability-changed.v1");
+        return JsonPath.from(last.value());
+    }
+
+    @Test
+    void aWithdrawnCategoryIsRefusedAtIntakeAndWorksAgainOnceTakenBack() {
+        String code = newCategory();
+        String worker = DevTokens.worker();
+        String water = as(worker).body(request("water-leak")).post("/api/requests").then().statusCode(201)
+                .extract().path("id");
+
+        as(worker).delete("/api/categories/" + code).then().statusCode(204);
+        JsonPath withdrawn = availability(code, 1);
+        assertThat(withdrawn.getString("communityId")).isEqualTo("hepingli");
+        assertThat(withdrawn.getString("code")).isEqualTo(code);
+        assertThat(withdrawn.getBoolean("withdrawn")).isTrue();
+        assertThat(withdrawn.getLong("version")).isEqualTo(1);
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where community_id = 'hepingli' and code = '"
+                + code + "' and withdrawn and version = 1")).isEqualTo(1);
+
+        // this community: not listed, refused naming the field wherever a request is given a category
+        as(worker).get("/api/categories").then().statusCode(200).body("code", not(hasItem(code)));
+        given().get("/api/categories").then().statusCode(200).body("code", not(hasItem(code)));
+        given().get("/open311/v2/services.json").then().statusCode(200).body("service_code", not(hasItem(code)));
+        given().get("/open311/v2/services/" + code + ".json").then().statusCode(404);
+        as(worker).body(request(code)).post("/api/requests").then().statusCode(400)
+                .contentType("application/problem+json").body("errors.field", hasItem("category"))
+                .body("errors.message", hasItem(containsString("withdrawn")));
+        as(worker).body("{\"category\": \"%s\"}".formatted(code)).post("/api/requests/" + water + "/triage").then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("category"));
+        Instant now = Instant.now().truncatedTo(ChronoUnit.SECONDS);
+        as(worker).body("""
+                {"source": "paper", "reference": "p-%s", "category": "%s", "description": "狗叫",
+                 "building": "7", "unit": "2", "household": "201", "channel": "phone", "receivedAt": "%s",
+                 "respondedAt": "%s", "resolvedAt": "%s"}""".formatted(code, code, now.minus(Duration.ofDays(3)),
+                        now.minus(Duration.ofDays(3)).plusSeconds(600), now.minus(Duration.ofDays(2))))
+                .post("/api/request-imports").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("category"));
+        // another community still offers it (signed in, or naming it before signing in)
+        as(Fixtures.workerOf("qingnianhu")).get("/api/categories").then().statusCode(200).body("code", hasItem(code));
+        given().queryParam("community", "qingnianhu").get("/api/categories").then().statusCode(200)
+                .body("code", hasItem(code));
+
+        // withdrawing it again changes nothing
+        as(worker).delete("/api/categories/" + code).then().statusCode(204);
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "' and version = 1"))
+                .isEqualTo(1);
+
+        as(worker).put("/api/categories/" + code + "/communities/hepingli").then().statusCode(204);
+        JsonPath back = availability(code, 2);
+        assertThat(back.getBoolean("withdrawn")).isFalse();
+        assertThat(back.getLong("version")).isEqualTo(2);
+        as(worker).get("/api/categories").then().statusCode(200).body("code", hasItem(code));
+        as(worker).body(request(code)).post("/api/requests").then().statusCode(201);
+        as(worker).body("{\"category\": \"%s\"}".formatted(code)).post("/api/requests/" + water + "/triage").then()
+                .statusCode(200);
+    }
+
+    @Test
+    void onlyTheCommunitysOwnWorkersAndAdminsChooseItsCategories() {
+        String code = newCategory();
+        String elsewhere = Fixtures.workerOf("qingnianhu");
+        as(elsewhere).delete("/api/categories/" + code + "/communities/hepingli").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(DevTokens.worker()).delete("/api/categories/" + code + "/communities/hepingli").then().statusCode(204);
+        availability(code, 1);
+        as(elsewhere).put("/api/categories/" + code + "/communities/hepingli").then().statusCode(403)
+                .contentType("application/problem+json");
+        as(DevTokens.resident("r-1")).put("/api/categories/" + code + "/communities/hepingli").then().statusCode(403);
+        as(DevTokens.resident("r-1")).delete("/api/categories/" + code).then().statusCode(403);
+        // still withdrawn here; the other community's withdrawal is its own
+        as(DevTokens.worker()).get("/api/categories").then().body("code", not(hasItem(code)));
+        as(elsewhere).delete("/api/categories/" + code).then().statusCode(204);
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "' and withdrawn"))
+                .isEqualTo(2);
+        as(DevTokens.admin()).put("/api/categories/" + code + "/communities/hepingli").then().statusCode(204);
+        as(DevTokens.worker()).get("/api/categories").then().body("code", hasItem(code));
+        as(elsewhere).get("/api/categories").then().body("code", not(hasItem(code)));
+
+        as(DevTokens.worker()).delete("/api/categories/no-such-category").then().statusCode(404)
+                .contentType("application/problem+json");
+    }
+
+    @Test
+    void aCategoryWithARequestThatIsNotOverStays() {
+        String code = newCategory();
+        String worker = DevTokens.worker();
+        String id = as(worker).body(request(code)).post("/api/requests").then().statusCode(201).extract().path("id");
+        as(worker).delete("/api/categories/" + code).then().statusCode(409).contentType("application/problem+json")
+                .body("detail", containsString("open requests"));
+        as(worker).get("/api/categories").then().body("code", hasItem(code));
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "'")).isZero();
+
+        as(worker).body("{\"text\": \"filed twice\"}").post("/api/requests/" + id + "/withdraw").then().statusCode(200);
+        as(worker).delete("/api/categories/" + code).then().statusCode(204);
+        assertThat(availability(code, 1).getBoolean("withdrawn")).isTrue();
+    }
+}
