@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
 import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.events.PlaceRegistered;
@@ -21,7 +22,7 @@ import org.gongzhi.platform.problem.ProblemException;
 
 /**
  * What the alliance knows of the estate registry: the communities' names, which buildings and named places each
- * community has and which categories exist. The
+ * community has, which categories exist and which of them a community has withdrawn. The
  * inbox skips an event applied before; the version guard keeps an older record of a key (a republished one, or one
  * read again from the start of the compacted topic) from overwriting a newer one.
  */
@@ -62,6 +63,17 @@ public class Estate {
                 .setParameter(1, c.code()).setParameter(2, c.version()).executeUpdate()).replaceWithVoid();
     }
 
+    Uni<Void> keep(CategoryAvailabilityChanged c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into estate_category_withdrawal (community_id, code, withdrawn, version)
+                        values (?1, ?2, ?3, ?4)
+                        on conflict (community_id, code) do update set withdrawn = excluded.withdrawn,
+                            version = excluded.version
+                        where estate_category_withdrawal.version < excluded.version""")
+                .setParameter(1, c.communityId()).setParameter(2, c.code()).setParameter(3, c.withdrawn())
+                .setParameter(4, c.version()).executeUpdate()).replaceWithVoid();
+    }
+
     Uni<Void> keep(CommunityRegistered c) {
         return Panache.getSession().chain(s -> s.createNativeQuery("""
                         insert into estate_community (community_id, name, name_en, version) values (?1, ?2, ?3, ?4)
@@ -97,10 +109,13 @@ public class Estate {
                 .executeUpdate()).replaceWithVoid();
     }
 
-    /** What the alliance's copy holds for the community: its buildings, places and the catalogue's categories. */
+    /**
+     * What the alliance's copy holds for the community: its buildings, places and the catalogue's categories it has not
+     * withdrawn.
+     */
     @WithSession
     public Uni<EstateView> known(String communityId) {
-        return buildings(communityId).chain(buildings -> places(communityId).chain(places -> categories()
+        return buildings(communityId).chain(buildings -> places(communityId).chain(places -> categories(communityId)
                 .map(categories -> new EstateView(buildings.stream().sorted().toList(),
                         places.stream().sorted().toList(), categories.stream().sorted().toList()))));
     }
@@ -125,10 +140,14 @@ public class Estate {
                 .setParameter(1, communityId).getResultList()).map(HashSet::new);
     }
 
-    /** The codes of the catalogue's categories; in the caller's session. */
-    public Uni<Set<String>> categories() {
-        return Panache.getSession().chain(s -> s.createSelectionQuery("select c.code from EstateCategory c",
-                String.class).getResultList()).map(HashSet::new);
+    /** The codes of the catalogue's categories the community has not withdrawn; in the caller's session. */
+    public Uni<Set<String>> categories(String communityId) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        select c.code from estate_category c
+                        where not exists (select 1 from estate_category_withdrawal w
+                                          where w.community_id = ?1 and w.code = c.code and w.withdrawn)""",
+                        String.class)
+                .setParameter(1, communityId).getResultList()).map(HashSet::new);
     }
 
     /** Refuses (400 naming {@code field[i]}) the first code not {@code known}; {@code what}: building, category. */

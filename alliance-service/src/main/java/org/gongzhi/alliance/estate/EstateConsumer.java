@@ -6,6 +6,7 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
 import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.events.PlaceRegistered;
@@ -14,8 +15,8 @@ import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
 /**
- * Keeps the alliance's copy of the estate registry: buildings, named places, categories and communities, read from
- * their compacted topics.
+ * Keeps the alliance's copy of the estate registry: buildings, named places, categories (with each community's
+ * withdrawals) and communities, read from their compacted topics.
  */
 @ApplicationScoped
 public class EstateConsumer {
@@ -30,7 +31,9 @@ public class EstateConsumer {
         this.buildings = EventRoutes.create()
                 .on(BuildingRegistered.class, e -> estate.keep(e.data()))
                 .on(BuildingRemoved.class, e -> estate.keep(e.data()));
-        this.categories = EventRoutes.create().on(CategoryDefined.class, e -> estate.keep(e.data()));
+        this.categories = EventRoutes.create()
+                .on(CategoryDefined.class, e -> estate.keep(e.data()))
+                .on(CategoryAvailabilityChanged.class, e -> estate.keep(e.data()));
         this.places = EventRoutes.create()
                 .on(PlaceRegistered.class, e -> estate.keep(e.data()))
                 .on(PlaceRemoved.class, e -> estate.keep(e.data()));

@@ -99,7 +99,7 @@ public class OrganisationService {
         List<String> categories = Optional.ofNullable(input.categories()).orElse(List.of());
         return estate.buildings(communityId).invoke(known -> Estate.requireEach(buildings, known, "buildings",
                         "building"))
-                .chain(() -> estate.categories()).invoke(known -> Estate.requireEach(categories, known, "categories",
+                .chain(() -> estate.categories(communityId)).invoke(known -> Estate.requireEach(categories, known, "categories",
                         "category"))
                 .replaceWithVoid();
     }

@@ -57,7 +57,8 @@ public class RoutingService {
         }
         Set<String> named = new LinkedHashSet<>(supporting);
         named.add(input.lead());
-        return estate.categories().invoke(known -> Estate.require(input.category(), known, "category", "category"))
+        return estate.categories(communityId)
+                .invoke(known -> Estate.require(input.category(), known, "category", "category"))
                 .chain(() -> estate.buildings(communityId))
                 .invoke(known -> Estate.requireEach(buildings, known, "buildings", "building"))
                 .chain(() -> organisations.byIds(communityId, named)).map(found -> {

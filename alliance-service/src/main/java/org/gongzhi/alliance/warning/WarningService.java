@@ -232,14 +232,19 @@ public class WarningService {
     @WithTransaction
     public Uni<WarningView.PatrolView> report(Caller caller, UUID patrolId, @Valid @NotNull PatrolReport report) {
         validate(report);
-        return estate.categories().invoke(known -> {
+        return recordReport(caller, patrolId, report);
+    }
+
+    /** A problem's category is one the patrol's community has not withdrawn. */
+    private Uni<Void> checkCategories(String communityId, PatrolReport report) {
+        return estate.categories(communityId).invoke(known -> {
             for (int i = 0; i < report.checks().size(); i++) {
                 PatrolReport.Result r = report.checks().get(i);
                 if (r.problem()) {
                     Estate.require(r.category(), known, "checks[" + i + "].category", "category");
                 }
             }
-        }).chain(() -> recordReport(caller, patrolId, report));
+        }).replaceWithVoid();
     }
 
     private Uni<WarningView.PatrolView> recordReport(Caller caller, UUID patrolId, PatrolReport report) {
@@ -260,8 +265,9 @@ public class WarningService {
                 if (Patrol.CANCELLED.equals(p.status)) {
                     throw ProblemException.conflict("patrol " + patrolId + " is " + p.status);
                 }
-                return checks(List.of(p)).chain(cs -> RiskPoint.<RiskPoint>findById(p.riskPointId)
-                        .chain(point -> apply(w, p, point, cs, report)));
+                return checkCategories(w.communityId, report).chain(() -> checks(List.of(p)))
+                        .chain(cs -> RiskPoint.<RiskPoint>findById(p.riskPointId)
+                                .chain(point -> apply(w, p, point, cs, report)));
             }));
         });
     }
