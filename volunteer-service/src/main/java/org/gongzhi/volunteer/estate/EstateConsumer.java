@@ -6,11 +6,15 @@ import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
 import org.gongzhi.platform.inbox.EventInbox;
 import org.gongzhi.platform.inbox.EventRoutes;
 
-/** Keeps volunteer-service's copy of the estate registry: the building grid and each category's skill. */
+/**
+ * Keeps volunteer-service's copy of the estate registry: the building grid, each category's skill and the categories
+ * each community has withdrawn.
+ */
 @ApplicationScoped
 public class EstateConsumer {
     private final EventInbox inbox;
@@ -22,7 +26,9 @@ public class EstateConsumer {
         this.buildings = EventRoutes.create()
                 .on(BuildingRegistered.class, e -> copy.keep(e.data()))
                 .on(BuildingRemoved.class, e -> copy.keep(e.data()));
-        this.categories = EventRoutes.create().on(CategoryDefined.class, e -> copy.keep(e.data()));
+        this.categories = EventRoutes.create()
+                .on(CategoryDefined.class, e -> copy.keep(e.data()))
+                .on(CategoryAvailabilityChanged.class, e -> copy.keep(e.data()));
     }
 
     @Incoming("estate-buildings")

@@ -8,6 +8,7 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import org.gongzhi.events.BuildingRegistered;
 import org.gongzhi.events.BuildingRemoved;
+import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
 
 /**
@@ -55,5 +56,15 @@ public class EstateCopy {
                         where category_skill.version < excluded.version""")
                 .setParameter(1, c.code()).setParameter(2, c.skill()).setParameter(3, c.version())
                 .executeUpdate()).replaceWithVoid();
+    }
+
+    Uni<Void> keep(CategoryAvailabilityChanged c) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("""
+                        insert into category_withdrawal (community_id, code, withdrawn, version) values (?1, ?2, ?3, ?4)
+                        on conflict (community_id, code) do update set withdrawn = excluded.withdrawn,
+                            version = excluded.version
+                        where category_withdrawal.version < excluded.version""")
+                .setParameter(1, c.communityId()).setParameter(2, c.code()).setParameter(3, c.withdrawn())
+                .setParameter(4, c.version()).executeUpdate()).replaceWithVoid();
     }
 }

@@ -215,13 +215,19 @@ public class MatchingService {
         });
     }
 
-    /** A worker asks for volunteers for a request explicitly. */
+    /** A worker asks for volunteers for a request explicitly, of a category the community has not withdrawn. */
     @WithTransaction
     public Uni<MatchingView> requestVolunteers(@Valid @NotNull NewMatching input, String communityId) {
         if (input.skill() != null && !Skills.ALL.contains(input.skill())) {
             throw ProblemException.invalid("skill", "unknown skill '" + input.skill() + "'; one of " + Skills.ALL);
         }
-        return Building.onGrid(communityId, input.building()).chain(building -> {
+        return categories.withdrawn(communityId, input.category()).chain(withdrawn -> {
+            if (withdrawn) {
+                throw ProblemException.invalid("category", "category '" + input.category()
+                        + "' is withdrawn from community " + communityId);
+            }
+            return Building.onGrid(communityId, input.building());
+        }).chain(building -> {
             if (building == null) {
                 throw ProblemException.invalid("building", "building '" + input.building() + "' is not on the grid");
             }

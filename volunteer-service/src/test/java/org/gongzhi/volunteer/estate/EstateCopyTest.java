@@ -1,6 +1,7 @@
 package org.gongzhi.volunteer.estate;
 
 import static io.restassured.RestAssured.given;
+import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
@@ -88,5 +89,68 @@ class EstateCopyTest {
                 {"id": "v-%s", "name": "志愿者", "team": "6070", "building": "%s", "skills": ["errands"],
                  "availability": %s, "maxTasksPerWeek": 5}""".formatted(only, only, Fixtures.ALWAYS))
                 .post("/api/volunteers").then().statusCode(400).body("errors.field", hasItem("building"));
+    }
+
+    /** Publishes a community's withdrawal of a category (or its taking it back); returns its CloudEvents id. */
+    private static String availability(String community, String code, boolean withdrawn, long version) {
+        String id = UUID.randomUUID().toString();
+        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, community + "/" + code, id,
+                "gongzhi.estate.category.availability-changed.v1", """
+                        {"communityId": "%s", "code": "%s", "withdrawn": %s, "version": %d,
+                         "changedAt": "2026-12-07T08:00:00Z"}""".formatted(community, code, withdrawn, version));
+        return id;
+    }
+
+    private static long count(String sql) {
+        var stack = DevstackResource.stack();
+        try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("volunteers"), stack.username(),
+                stack.password()); var s = c.createStatement(); var rs = s.executeQuery(sql)) {
+            rs.next();
+            return rs.getLong(1);
+        } catch (java.sql.SQLException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+
+    private static int askVolunteers(String token, String category, String building) {
+        return Fixtures.as(token).body("""
+                {"requestId": "req-%s", "category": "%s", "building": "%s"}"""
+                .formatted(UUID.randomUUID(), category, building)).post("/api/matchings").then().extract().statusCode();
+    }
+
+    @Test
+    void aCategoryWithdrawnInTheCommunityIsNotAskedForThereUntilItIsTakenBackAndAnOlderRecordChangesNothing() {
+        String category = "tutoring-" + UUID.randomUUID().toString().substring(0, 6);
+        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, category, UUID.randomUUID().toString(),
+                "gongzhi.estate.category.defined.v1", """
+                        {"communityId": "*", "code": "%s", "nameZh": "课业辅导", "nameEn": "Tutoring",
+                         "tracks": ["VOLUNTEERS"], "defaultUrgency": "LOW", "respondWithin": "PT24H",
+                         "resolveWithin": "PT168H", "skill": "tutoring", "version": 1,
+                         "definedAt": "2026-12-07T08:00:00Z"}""".formatted(category));
+        String code = "W" + UUID.randomUUID().toString().substring(0, 5);
+        Fixtures.building(code, 7, 8);
+        Fixtures.building("qingnianhu", code, 7, 8);
+        await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.skillOf(category) != null);
+
+        availability("hepingli", category, true, 2);
+        await().atMost(Duration.ofSeconds(30)).until(() -> askVolunteers(DevTokens.worker(), category, code) == 400);
+        Fixtures.as(DevTokens.worker()).body("""
+                {"requestId": "req-%s", "category": "%s", "building": "%s"}""".formatted(UUID.randomUUID(), category,
+                        code)).post("/api/matchings").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("category"));
+        // the withdrawal is the community's: the other community still asks for it
+        assertThat(askVolunteers(DevTokens.worker("qingnianhu"), category, code))
+                .isEqualTo(201);
+
+        // an older record read again (version 1 < 2: once offered) changes nothing
+        String replayed = availability("hepingli", category, false, 1);
+        await().atMost(Duration.ofSeconds(30)).until(() -> count(
+                "select count(*) from processed_event where event_id = '" + replayed + "'") == 1);
+        assertThat(askVolunteers(DevTokens.worker(), category, code)).isEqualTo(400);
+        assertThat(count("select count(*) from category_withdrawal where community_id"
+                + " = 'hepingli' and code = '" + category + "' and withdrawn and version = 2")).isEqualTo(1);
+
+        availability("hepingli", category, false, 3);
+        await().atMost(Duration.ofSeconds(30)).until(() -> askVolunteers(DevTokens.worker(), category, code) == 201);
     }
 }
