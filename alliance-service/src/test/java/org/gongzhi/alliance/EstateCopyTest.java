@@ -104,16 +104,6 @@ class EstateCopyTest {
         await().atMost(Duration.ofSeconds(30)).until(() -> ruleStatus(code, "7", "property") == 201);
     }
 
-    /** Publishes a community's withdrawal of a category (or its taking it back); returns its CloudEvents id. */
-    private static String availability(String community, String code, boolean withdrawn, long version) {
-        String id = UUID.randomUUID().toString();
-        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, community + "/" + code, id,
-                "gongzhi.estate.category.availability-changed.v1", """
-                        {"communityId": "%s", "code": "%s", "withdrawn": %s, "version": %d,
-                         "changedAt": "2026-12-07T08:00:00Z"}""".formatted(community, code, withdrawn, version));
-        return id;
-    }
-
     private static java.util.List<String> categoriesKnownTo(String token) {
         return given().auth().oauth2(token).get("/api/routing-rules/estate").then().statusCode(200).extract()
                 .jsonPath().getList("categories", String.class);
@@ -124,7 +114,7 @@ class EstateCopyTest {
         String category = category();
         await().atMost(Duration.ofSeconds(30)).until(() -> ruleStatus(category, null, "police") == 201);
 
-        availability("hepingli", category, true, 2);
+        KafkaProbe.publishCategoryAvailability("hepingli", category, true, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> ruleStatus(category, "7", "property") == 400);
         given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                 .body("{\"category\": \"" + category + "\", \"buildings\": [], \"lead\": \"water\"}")
@@ -135,14 +125,14 @@ class EstateCopyTest {
         assertThat(categoriesKnownTo(DevTokens.worker(DevTokens.SECOND_COMMUNITY))).contains(category);
 
         // an older record read again (version 1 < 2: once offered) changes nothing
-        String replayed = availability("hepingli", category, false, 1);
+        String replayed = KafkaProbe.publishCategoryAvailability("hepingli", category, false, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.count(
                 "select count(*) from processed_event where event_id = '" + replayed + "'") == 1);
         assertThat(ruleStatus(category, "7", "property")).isEqualTo(400);
         assertThat(Fixtures.count("select count(*) from estate_category_withdrawal where community_id = 'hepingli'"
                 + " and code = '" + category + "' and withdrawn and version = 2")).isEqualTo(1);
 
-        availability("hepingli", category, false, 3);
+        KafkaProbe.publishCategoryAvailability("hepingli", category, false, 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> ruleStatus(category, "7", "property") == 201);
         assertThat(categoriesKnownTo(DevTokens.worker())).contains(category);
     }

@@ -59,6 +59,20 @@ public final class KafkaProbe {
         publishTogether(topic, key, List.of(new Outgoing(ceId, ceType, json)));
     }
 
+    /**
+     * Publishes the estate registry's record of a community withdrawing a category ({@code withdrawn} true) or taking
+     * it back, as request-service would; returns its {@code ce_id}.
+     */
+    public static String publishCategoryAvailability(String community, String code, boolean withdrawn, long version) {
+        String id = UUID.randomUUID().toString();
+        publish(org.gongzhi.events.Topics.ESTATE_CATEGORIES,
+                org.gongzhi.events.CategoryAvailabilityChanged.key(community, code), id,
+                "gongzhi.estate.category.availability-changed.v1", """
+                        {"communityId": "%s", "code": "%s", "withdrawn": %s, "version": %d,
+                         "changedAt": "2026-12-07T08:00:00Z"}""".formatted(community, code, withdrawn, version));
+        return id;
+    }
+
     /** An event a test publishes as if a service had: its {@code ce_id}, {@code ce_type} and JSON data. */
     public record Outgoing(String ceId, String ceType, String json) {
     }

@@ -75,12 +75,11 @@ public class CategoryResource {
     @DELETE
     @Path("/{code}")
     @RolesAllowed({Roles.WORKER, Roles.ADMIN})
-    @Operation(summary = "Withdraw a category from the caller's community (published to every service); the same as "
-            + "DELETE /api/categories/{code}/communities/{community} for the caller's own community")
+    @Operation(summary = "Withdraw a category from the caller's community (published to every service)")
     @APIResponse(responseCode = "204", description = "Withdrawn (or was already)")
     @Extension(name = "x-refuses-409", value = "The community has requests of the category that are not over")
     public Uni<Void> withdraw(@PathParam("code") String code) {
-        return categories.withdraw(caller.community(), code);
+        return withdrawFrom(code, caller.community());
     }
 
     @DELETE

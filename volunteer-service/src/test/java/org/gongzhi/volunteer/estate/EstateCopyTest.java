@@ -28,15 +28,20 @@ import org.junit.jupiter.api.Test;
 @QuarkusTestResource(value = DevstackResource.class, initArgs = @ResourceArg(name = "database", value = "volunteers"))
 class EstateCopyTest {
 
-    @Test
-    void aNewCategoryIsMatchedBySkillTheCatalogueNames() {
-        String category = "tutoring-" + UUID.randomUUID().toString().substring(0, 6);
+    /** Publishes the registry's record of a new category that needs the skill "tutoring". */
+    private static void tutoring(String category) {
         KafkaProbe.publish(Topics.ESTATE_CATEGORIES, category, UUID.randomUUID().toString(),
                 "gongzhi.estate.category.defined.v1", """
                         {"communityId": "*", "code": "%s", "nameZh": "课业辅导", "nameEn": "Tutoring",
                          "tracks": ["VOLUNTEERS"], "defaultUrgency": "LOW", "respondWithin": "PT24H",
                          "resolveWithin": "PT168H", "skill": "tutoring", "version": 1,
                          "definedAt": "2026-12-07T08:00:00Z"}""".formatted(category));
+    }
+
+    @Test
+    void aNewCategoryIsMatchedBySkillTheCatalogueNames() {
+        String category = "tutoring-" + UUID.randomUUID().toString().substring(0, 6);
+        tutoring(category);
         Fixtures.building("1", 0, 0);
         String request = "req-" + UUID.randomUUID();
         Instant now = Instant.now();
@@ -91,16 +96,6 @@ class EstateCopyTest {
                 .post("/api/volunteers").then().statusCode(400).body("errors.field", hasItem("building"));
     }
 
-    /** Publishes a community's withdrawal of a category (or its taking it back); returns its CloudEvents id. */
-    private static String availability(String community, String code, boolean withdrawn, long version) {
-        String id = UUID.randomUUID().toString();
-        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, community + "/" + code, id,
-                "gongzhi.estate.category.availability-changed.v1", """
-                        {"communityId": "%s", "code": "%s", "withdrawn": %s, "version": %d,
-                         "changedAt": "2026-12-07T08:00:00Z"}""".formatted(community, code, withdrawn, version));
-        return id;
-    }
-
     private static long count(String sql) {
         var stack = DevstackResource.stack();
         try (var c = java.sql.DriverManager.getConnection(stack.jdbcUrl("volunteers"), stack.username(),
@@ -121,18 +116,13 @@ class EstateCopyTest {
     @Test
     void aCategoryWithdrawnInTheCommunityIsNotAskedForThereUntilItIsTakenBackAndAnOlderRecordChangesNothing() {
         String category = "tutoring-" + UUID.randomUUID().toString().substring(0, 6);
-        KafkaProbe.publish(Topics.ESTATE_CATEGORIES, category, UUID.randomUUID().toString(),
-                "gongzhi.estate.category.defined.v1", """
-                        {"communityId": "*", "code": "%s", "nameZh": "课业辅导", "nameEn": "Tutoring",
-                         "tracks": ["VOLUNTEERS"], "defaultUrgency": "LOW", "respondWithin": "PT24H",
-                         "resolveWithin": "PT168H", "skill": "tutoring", "version": 1,
-                         "definedAt": "2026-12-07T08:00:00Z"}""".formatted(category));
+        tutoring(category);
         String code = "W" + UUID.randomUUID().toString().substring(0, 5);
         Fixtures.building(code, 7, 8);
         Fixtures.building("qingnianhu", code, 7, 8);
         await().atMost(Duration.ofSeconds(30)).until(() -> Fixtures.skillOf(category) != null);
 
-        availability("hepingli", category, true, 2);
+        KafkaProbe.publishCategoryAvailability("hepingli", category, true, 2);
         await().atMost(Duration.ofSeconds(30)).until(() -> askVolunteers(DevTokens.worker(), category, code) == 400);
         Fixtures.as(DevTokens.worker()).body("""
                 {"requestId": "req-%s", "category": "%s", "building": "%s"}""".formatted(UUID.randomUUID(), category,
@@ -143,14 +133,14 @@ class EstateCopyTest {
                 .isEqualTo(201);
 
         // an older record read again (version 1 < 2: once offered) changes nothing
-        String replayed = availability("hepingli", category, false, 1);
+        String replayed = KafkaProbe.publishCategoryAvailability("hepingli", category, false, 1);
         await().atMost(Duration.ofSeconds(30)).until(() -> count(
                 "select count(*) from processed_event where event_id = '" + replayed + "'") == 1);
         assertThat(askVolunteers(DevTokens.worker(), category, code)).isEqualTo(400);
         assertThat(count("select count(*) from category_withdrawal where community_id"
                 + " = 'hepingli' and code = '" + category + "' and withdrawn and version = 2")).isEqualTo(1);
 
-        availability("hepingli", category, false, 3);
+        KafkaProbe.publishCategoryAvailability("hepingli", category, false, 3);
         await().atMost(Duration.ofSeconds(30)).until(() -> askVolunteers(DevTokens.worker(), category, code) == 201);
     }
 }
