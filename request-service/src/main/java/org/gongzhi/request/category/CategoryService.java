@@ -4,6 +4,7 @@ import io.quarkus.hibernate.reactive.panache.Panache;
 import io.quarkus.hibernate.reactive.panache.common.WithTransaction;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import jakarta.persistence.LockModeType;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
@@ -94,8 +95,9 @@ public class CategoryService {
                 .chain(() -> Panache.withSession(catalogue::reload));
     }
 
+    /** The category, locked: one community's choices of it take turns, so each version is given once. */
     private Uni<CatalogueEntry> known(String code) {
-        return CatalogueEntry.<CatalogueEntry>findById(code).map(e -> {
+        return CatalogueEntry.<CatalogueEntry>findById(code, LockModeType.PESSIMISTIC_WRITE).map(e -> {
             if (e == null) {
                 throw ProblemException.notFound("category", code);
             }
@@ -106,7 +108,7 @@ public class CategoryService {
     /** Records and publishes the community's choice when it changes, with the next version of its key. */
     private Uni<Void> record(String communityId, String code, boolean withdraw) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select withdrawn, version from category_withdrawal"
-                        + " where community_id = ?1 and code = ?2 for update", Object[].class)
+                        + " where community_id = ?1 and code = ?2", Object[].class)
                 .setParameter(1, communityId).setParameter(2, code).getResultList()
                 .chain(rows -> {
                     boolean withdrawn = !rows.isEmpty() && (Boolean) rows.get(0)[0];
