@@ -85,6 +85,9 @@ class CategoryWithdrawalTest {
         given().get("/api/categories").then().statusCode(200).body("code", not(hasItem(code)));
         given().get("/open311/v2/services.json").then().statusCode(200).body("service_code", not(hasItem(code)));
         given().get("/open311/v2/services/" + code + ".json").then().statusCode(404);
+        given().formParam("api_key", "test-key").formParam("service_code", code).formParam("description", "狗叫")
+                .formParam("address_id", "7").post("/open311/v2/requests.json").then().statusCode(400)
+                .body("[0].description", containsString("category"));
         as(worker).body(request(code)).post("/api/requests").then().statusCode(400)
                 .contentType("application/problem+json").body("errors.field", hasItem("category"))
                 .body("errors.message", hasItem(containsString("withdrawn")));
