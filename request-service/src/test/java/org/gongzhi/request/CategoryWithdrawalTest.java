@@ -101,10 +101,19 @@ class CategoryWithdrawalTest {
                         now.minus(Duration.ofDays(3)).plusSeconds(600), now.minus(Duration.ofDays(2))))
                 .post("/api/request-imports").then().statusCode(400).contentType("application/problem+json")
                 .body("errors.field", hasItem("category"));
-        // another community still offers it (signed in, or naming it before signing in)
+        // another community still offers it (signed in, naming it before signing in, or as Open311's jurisdiction)
         as(Fixtures.workerOf("qingnianhu")).get("/api/categories").then().statusCode(200).body("code", hasItem(code));
         given().queryParam("community", "qingnianhu").get("/api/categories").then().statusCode(200)
                 .body("code", hasItem(code));
+        String jurisdiction = "qn-" + UUID.randomUUID().toString().substring(0, 8);
+        as(DevTokens.admin()).body("""
+                {"name": "青年湖社区", "nameEn": "Qingnianhu community",
+                 "subdistrict": {"id": "%s", "name": "和平里街道", "nameEn": "Hepingli Sub-district"}}"""
+                .formatted(DevTokens.SUBDISTRICT)).put("/api/estate/communities/" + jurisdiction).then().statusCode(201);
+        given().queryParam("jurisdiction_id", jurisdiction).get("/open311/v2/services.json").then().statusCode(200)
+                .body("service_code", hasItem(code));
+        given().queryParam("jurisdiction_id", jurisdiction).get("/open311/v2/services/" + code + ".json").then()
+                .statusCode(200);
 
         // withdrawing it again changes nothing
         as(worker).delete("/api/categories/" + code).then().statusCode(204);

@@ -63,12 +63,13 @@ public class Open311Gateway {
         });
     }
 
-    public List<Open311Service> services() {
-        return catalogue.all(config.community()).stream().map(this::service).toList();
+    /** The community's services: the catalogue's categories less those it has withdrawn. */
+    public List<Open311Service> services(String community) {
+        return catalogue.all(community).stream().map(this::service).toList();
     }
 
-    public Open311Service.Definition definition(String code) {
-        Category c = catalogue.find(config.community(), code)
+    public Open311Service.Definition definition(String community, String code) {
+        Category c = catalogue.find(community, code)
                 .orElseThrow(() -> ProblemException.notFound("service", code));
         return new Open311Service.Definition(c.code(), List.of());
     }

@@ -46,7 +46,7 @@ public class Open311Resource {
             + "(GET /api/estate/communities); without it, the deployment's default community.")
     @APIResponseSchema(value = Open311Service[].class, responseCode = "200", responseDescription = "The services")
     public Uni<Response> services(@QueryParam("jurisdiction_id") String jurisdictionId) {
-        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.services()).build())
+        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.services(community)).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
     }
 
@@ -56,7 +56,7 @@ public class Open311Resource {
     @APIResponseSchema(value = Open311Service.Definition.class, responseCode = "200",
             responseDescription = "The service's attributes")
     public Uni<Response> service(@PathParam("code") String code, @QueryParam("jurisdiction_id") String jurisdictionId) {
-        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.definition(code)).build())
+        return gateway.jurisdiction(jurisdictionId).map(community -> Response.ok(gateway.definition(community, code)).build())
                 .onFailure().recoverWithItem(Open311Resource::error);
     }
 
