@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
+import static org.hamcrest.Matchers.not;
 
 import io.quarkus.test.common.QuarkusTestResource;
 import io.quarkus.test.common.ResourceArg;
@@ -160,5 +161,29 @@ class HistoryImportTest {
                         .formatted(now.plus(Duration.ofDays(1))))
                 .post("/api/requests")
                 .then().statusCode(400).body("errors.field", hasItem("receivedAt"));
+    }
+
+    @Test
+    void anotherCommunityNeitherSeesAnImportedRequestNorLearnsOfItByImportingTheSameRecord() {
+        String other = "qn-" + UUID.randomUUID().toString().substring(0, 8);
+        String otherWorker = Fixtures.workerOf(other);
+        given().auth().oauth2(otherWorker).contentType(ContentType.JSON).body("""
+                        {"code": "7", "name": "7号楼", "floors": 6, "gridX": 1, "gridY": 0,
+                         "units": [{"code": "2", "households": [{"code": "201", "floorArea": 62.5}]}]}""")
+                .post("/api/estate/buildings").then().statusCode(201);
+        String reference = "BJ12345-" + UUID.randomUUID().toString().substring(0, 18);
+        String ours = given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
+                .body(past(reference, null)).post("/api/request-imports")
+                .then().statusCode(201).extract().path("id");
+
+        given().auth().oauth2(otherWorker).get("/api/requests/" + ours).then().statusCode(404);
+        given().auth().oauth2(otherWorker).get("/api/requests?q=" + reference).then().statusCode(200)
+                .body("items.id", not(hasItem(ours)));
+        // the same 12345 ticket filed with the other community is its own record: no 409 naming ours
+        String theirs = given().auth().oauth2(otherWorker).contentType(ContentType.JSON)
+                .body(past(reference, null)).post("/api/request-imports")
+                .then().statusCode(201).extract().path("id");
+        assertThat(theirs).isNotEqualTo(ours);
+        given().auth().oauth2(DevTokens.worker()).get("/api/requests/" + theirs).then().statusCode(404);
     }
 }
