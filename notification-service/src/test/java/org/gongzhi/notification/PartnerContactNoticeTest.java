@@ -137,4 +137,22 @@ class PartnerContactNoticeTest {
         given().get("/api/notices/contacts").then().statusCode(401);
         given().auth().oauth2(partner(theirs, town)).delete("/api/notices/contacts/c-1").then().statusCode(204);
     }
+
+    @Test
+    void theSameOrganisationSignedInToAnotherCommunityNeitherSeesNorChangesThisOnesContacts() {
+        String suffix = UUID.randomUUID().toString().substring(0, 8);
+        String town = "town-" + suffix;
+        String otherTown = "other-town-" + suffix;
+        String water = "water-" + suffix;
+        String phone = phone();
+        given().auth().oauth2(partner(water, town)).contentType("application/json")
+                .body(Map.of("phone", phone)).put("/api/notices/contacts/c-1").then().statusCode(200);
+
+        given().auth().oauth2(partner(water, otherTown)).get("/api/notices/contacts").then().statusCode(200)
+                .body("$", hasSize(0));
+        given().auth().oauth2(partner(water, otherTown)).delete("/api/notices/contacts/c-1").then().statusCode(404)
+                .contentType("application/problem+json");
+        given().auth().oauth2(partner(water, town)).get("/api/notices/contacts").then().statusCode(200)
+                .body("$", hasSize(1)).body("[0].phone", org.hamcrest.Matchers.equalTo(phone));
+    }
 }
