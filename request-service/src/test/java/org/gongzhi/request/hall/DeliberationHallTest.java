@@ -305,4 +305,21 @@ class DeliberationHallTest {
                 .post("/api/deliberation/meetings/" + meetingId + "/attendance")
                 .then().statusCode(200).body("attended", equalTo(500));
     }
+
+    @Test
+    void aWorkerOfAnotherCommunityCannotRegisterAProxyForAHouseholdOfThisOne() {
+        estate();
+        String household = "{\"building\": \"" + building + "\", \"unit\": \"2\", \"household\": \"202\"}";
+        String proxy = "{\"household\": " + household + ", \"residentId\": \"" + c + "\"}";
+        given().auth().oauth2(org.gongzhi.request.Fixtures.workerOf("qn-" + UUID.randomUUID().toString().substring(0, 8)))
+                .contentType(ContentType.JSON).body(proxy)
+                .post("/api/deliberation/proxies").then().statusCode(400).contentType("application/problem+json")
+                .body("errors.field", hasItem("household"));
+        assertThat(org.gongzhi.request.Fixtures.count("select count(*) from proxy where building = '" + building + "'"))
+                .isZero();
+        given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON).body(proxy)
+                .post("/api/deliberation/proxies").then().statusCode(201);
+        assertThat(org.gongzhi.request.Fixtures.count("select count(*) from proxy where building = '" + building
+                + "' and community_id = '" + DevTokens.COMMUNITY + "'")).isEqualTo(1);
+    }
 }
