@@ -11,6 +11,29 @@ import java.util.List;
 @ApplicationScoped
 @WithSession
 public class EstateRepository {
+    /** The key space of the locks a building's removal and the requests filed in it take turns on. */
+    private static final int BUILDING_LOCKS = 23;
+
+    /**
+     * Held by a request being filed in the building, to the end of its transaction: a removal of the building waits
+     * for it, and it waits for a removal already under way (then finds the building gone). An advisory lock, shared
+     * among requests: no row is written, and requests in one building do not wait for each other.
+     */
+    public Uni<Void> holdBuilding(String communityId, String code) {
+        return advisoryLock("pg_advisory_xact_lock_shared", communityId, code);
+    }
+
+    /** Taken by a building's removal before it looks for open requests: no request is filed in it meanwhile. */
+    Uni<Void> lockBuilding(String communityId, String code) {
+        return advisoryLock("pg_advisory_xact_lock", communityId, code);
+    }
+
+    private Uni<Void> advisoryLock(String function, String communityId, String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select " + function
+                        + "(?1, hashtext(?2))) held", Integer.class)
+                .setParameter(1, BUILDING_LOCKS).setParameter(2, communityId + "/" + code).getSingleResult())
+                .replaceWithVoid();
+    }
 
     public Uni<Building> building(String communityId, String code) {
         return Building.findById(new Building.Key(communityId, code));

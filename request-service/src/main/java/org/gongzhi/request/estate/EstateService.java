@@ -110,7 +110,8 @@ public class EstateService {
      */
     @WithTransaction
     public Uni<Void> remove(String communityId, String code) {
-        return estate.building(communityId, code).chain(building -> {
+        // a request being filed in the building commits first (and is then open here) or finds the building gone
+        return estate.lockBuilding(communityId, code).chain(() -> estate.building(communityId, code)).chain(building -> {
             if (building == null) {
                 throw ProblemException.notFound("building", code);
             }

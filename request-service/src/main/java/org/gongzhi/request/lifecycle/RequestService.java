@@ -205,6 +205,11 @@ public class RequestService {
         if (input.building() == null) {
             return Uni.createFrom().voidItem();
         }
+        // to the end of the transaction: a removal of the building waits for this request, or this for it
+        return estate.holdBuilding(community, input.building()).chain(() -> buildingHas(community, input));
+    }
+
+    private Uni<Void> buildingHas(String community, NewRequest input) {
         if (input.unit() == null) {
             return estate.building(community, input.building()).invoke(building -> {
                 if (building == null) {

@@ -167,4 +167,40 @@ class EstateRegistryTest {
                  "unit": "1", "household": "101", "channel": "phone"}""".formatted(code))
                 .post("/api/requests").then().statusCode(400).body("errors.field", hasItem("building"));
     }
+
+    /**
+     * A request being filed in a building while the building is removed: the removal waits for the request's
+     * transaction (the advisory lock intake holds to its end), then finds the request open (409). The request in flight
+     * is played by a transaction held open here, holding that lock and moving an open request into the building.
+     */
+    @Test
+    void aRemovalWaitsForARequestBeingFiledInTheBuildingAndThenRefuses() throws Exception {
+        String code = "R" + UUID.randomUUID().toString().substring(0, 6);
+        String elsewhere = "R" + UUID.randomUUID().toString().substring(0, 6);
+        building(code);
+        building(elsewhere);
+        String id = worker().body("""
+                {"category": "water-leak", "description": "Water drips from the ceiling", "building": "%s",
+                 "unit": "1", "household": "101", "channel": "phone"}""".formatted(elsewhere))
+                .post("/api/requests").then().statusCode(201).extract().path("id");
+
+        var stack = DevstackResource.stack();
+        try (java.sql.Connection filing = java.sql.DriverManager.getConnection(stack.jdbcUrl("requests"),
+                stack.username(), stack.password())) {
+            filing.setAutoCommit(false);
+            try (var s = filing.createStatement()) {
+                s.execute("select pg_advisory_xact_lock_shared(23, hashtext('hepingli/" + code + "'))");
+                s.execute("update resident_request set building = '" + code + "' where id = '" + id + "'");
+            }
+            var removal = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> worker().delete("/api/estate/buildings/" + code).then().extract().statusCode());
+            // the removal is waiting for the request in flight, not answering before it commits
+            org.awaitility.Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> org.gongzhi.request.Fixtures
+                    .count("select count(*) from pg_locks where locktype = 'advisory' and not granted") > 0);
+            assertThat(removal).isNotDone();
+            filing.commit();
+            assertThat(removal.get(20, java.util.concurrent.TimeUnit.SECONDS)).isEqualTo(409);
+        }
+        worker().get("/api/estate/buildings").then().statusCode(200).body("code", hasItem(code));
+    }
 }
