@@ -3,6 +3,7 @@ package org.gongzhi.request;
 import static io.restassured.RestAssured.given;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.hamcrest.Matchers.containsString;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.hasItem;
 import static org.hamcrest.Matchers.not;
 
@@ -12,10 +13,15 @@ import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.http.ContentType;
 import io.restassured.path.json.JsonPath;
 import io.restassured.specification.RequestSpecification;
+import java.sql.Connection;
+import java.sql.DriverManager;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
+import org.awaitility.Awaitility;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.DevstackResource;
 import org.gongzhi.devstack.KafkaProbe;
@@ -168,5 +174,82 @@ class CategoryWithdrawalTest {
         as(worker).body("{\"text\": \"filed twice\"}").post("/api/requests/" + id + "/withdraw").then().statusCode(200);
         as(worker).delete("/api/categories/" + code).then().statusCode(204);
         assertThat(availability(code, 1).getBoolean("withdrawn")).isTrue();
+    }
+
+    /**
+     * A request being filed in the category while the community withdraws it: the withdrawal waits for the request's
+     * transaction (the lock intake holds to its end), then finds the request open (409). The request in flight is
+     * played by a transaction held open here, holding that lock and moving an open request into the category.
+     */
+    @Test
+    void aWithdrawalWaitsForARequestBeingFiledInTheCategoryAndThenRefuses() throws Exception {
+        String code = newCategory();
+        String worker = DevTokens.worker();
+        String id = as(worker).body(request("water-leak")).post("/api/requests").then().statusCode(201)
+                .extract().path("id");
+        try (Connection filing = heldOpen()) {
+            try (var s = filing.createStatement()) {
+                s.execute("select pg_advisory_xact_lock_shared(24, hashtext('hepingli/" + code + "'))");
+                s.execute("update resident_request set category = '" + code + "' where id = '" + id + "'");
+            }
+            var withdrawal = CompletableFuture.supplyAsync(
+                    () -> as(worker).delete("/api/categories/" + code).then().extract().statusCode());
+            awaitWaitingForALock();
+            assertThat(withdrawal).isNotDone();
+            filing.commit();
+            assertThat(withdrawal.get(20, TimeUnit.SECONDS)).isEqualTo(409);
+        }
+        as(worker).get("/api/categories").then().statusCode(200).body("code", hasItem(code));
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "'")).isZero();
+    }
+
+    /**
+     * A request filed (or triaged into the category) while a withdrawal of it is under way, on another instance whose
+     * change this one's memory has not read yet: it waits for the withdrawal, then reads it from the database and is
+     * refused (400 naming the category), nothing written. The withdrawal is played by a transaction held open here.
+     */
+    @Test
+    void aRequestFiledWhileTheCategoryIsBeingWithdrawnWaitsAndIsRefused() throws Exception {
+        String code = newCategory();
+        String worker = DevTokens.worker();
+        String water = as(worker).body(request("water-leak")).post("/api/requests").then().statusCode(201)
+                .extract().path("id");
+        long before = Fixtures.count("select count(*) from resident_request where category = '" + code + "'");
+        try (Connection withdrawing = heldOpen()) {
+            try (var s = withdrawing.createStatement()) {
+                s.execute("select pg_advisory_xact_lock(24, hashtext('hepingli/" + code + "'))");
+                s.execute("insert into category_withdrawal (community_id, code, withdrawn, version, changed_at)"
+                        + " values ('hepingli', '" + code + "', true, 1, now())");
+            }
+            var filed = CompletableFuture.supplyAsync(() -> as(worker).body(request(code)).post("/api/requests")
+                    .then().extract().response());
+            var triaged = CompletableFuture.supplyAsync(() -> as(worker).body("{\"category\": \"%s\"}"
+                    .formatted(code)).post("/api/requests/" + water + "/triage").then().extract().response());
+            Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                    "select count(*) from pg_locks where locktype = 'advisory' and not granted") >= 2);
+            assertThat(filed).isNotDone();
+            assertThat(triaged).isNotDone();
+            withdrawing.commit();
+            for (var answer : java.util.List.of(filed.get(20, TimeUnit.SECONDS), triaged.get(20, TimeUnit.SECONDS))) {
+                assertThat(answer.statusCode()).isEqualTo(400);
+                assertThat(answer.jsonPath().getList("errors.field", String.class)).contains("category");
+            }
+        }
+        assertThat(Fixtures.count("select count(*) from resident_request where category = '" + code + "'"))
+                .isEqualTo(before);
+        as(worker).get("/api/requests/" + water).then().statusCode(200).body("category", equalTo("water-leak"));
+    }
+
+    /** A transaction of this test, on the module's database, left open until the test commits it. */
+    private static Connection heldOpen() throws java.sql.SQLException {
+        var stack = DevstackResource.stack();
+        Connection c = DriverManager.getConnection(stack.jdbcUrl("requests"), stack.username(), stack.password());
+        c.setAutoCommit(false);
+        return c;
+    }
+
+    private static void awaitWaitingForALock() {
+        Awaitility.await().atMost(Duration.ofSeconds(20)).until(() -> Fixtures.count(
+                "select count(*) from pg_locks where locktype = 'advisory' and not granted") > 0);
     }
 }

@@ -78,7 +78,10 @@ public class CategoryService {
      * removing a building. Withdrawing it again changes nothing and publishes nothing.
      */
     public Uni<Void> withdraw(String communityId, String code) {
+        // a request being filed in the category (or triaged into it) commits first and is then open here, or finds
+        // the category withdrawn
         return Panache.withTransaction(() -> known(code)
+                .chain(() -> estate.lockCategory(communityId, code))
                 .chain(() -> estate.hasOpenRequestsOfCategory(communityId, code))
                 .chain(open -> {
                     if (open) {

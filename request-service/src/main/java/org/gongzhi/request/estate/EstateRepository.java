@@ -11,27 +11,36 @@ import java.util.List;
 @ApplicationScoped
 @WithSession
 public class EstateRepository {
-    /** The key space of the locks a building's removal and the requests filed in it take turns on. */
+    /** The key spaces of the locks a building's removal, a category's withdrawal and requests being filed take turns on. */
     private static final int BUILDING_LOCKS = 23;
+    private static final int CATEGORY_LOCKS = 24;
 
     /**
-     * Held by a request being filed in the building, to the end of its transaction: a removal of the building waits
-     * for it, and it waits for a removal already under way (then finds the building gone). An advisory lock, shared
-     * among requests: no row is written, and requests in one building do not wait for each other.
+     * Held by a request being filed (or triaged into a category), to the end of its transaction, on its category and
+     * its building (when it names one): a withdrawal of the category or a removal of the building waits for it, and it
+     * waits for one already under way. Then says whether the community has withdrawn the category, read after the
+     * locks are held (the database function {@code hold_for_filing}), so a withdrawal that committed meanwhile is seen.
+     * Advisory locks, shared among requests: no row is written, and requests do not wait for each other.
      */
-    public Uni<Void> holdBuilding(String communityId, String code) {
-        return advisoryLock("pg_advisory_xact_lock_shared", communityId, code);
+    public Uni<Boolean> holdForFiling(String communityId, String category, String building) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select hold_for_filing(?1, ?2, ?3)", Boolean.class)
+                .setParameter(1, communityId).setParameter(2, category).setParameter(3, building).getSingleResult());
+    }
+
+    /** Taken by a category's withdrawal before it looks for open requests: no request is filed in it meanwhile. */
+    public Uni<Void> lockCategory(String communityId, String code) {
+        return advisoryLock(CATEGORY_LOCKS, communityId, code);
     }
 
     /** Taken by a building's removal before it looks for open requests: no request is filed in it meanwhile. */
     Uni<Void> lockBuilding(String communityId, String code) {
-        return advisoryLock("pg_advisory_xact_lock", communityId, code);
+        return advisoryLock(BUILDING_LOCKS, communityId, code);
     }
 
-    private Uni<Void> advisoryLock(String function, String communityId, String code) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select 1 from (select " + function
-                        + "(?1, hashtext(?2))) held", Integer.class)
-                .setParameter(1, BUILDING_LOCKS).setParameter(2, communityId + "/" + code).getSingleResult())
+    private Uni<Void> advisoryLock(int keySpace, String communityId, String code) {
+        return Panache.getSession().chain(s -> s.createNativeQuery(
+                        "select 1 from (select pg_advisory_xact_lock(?1, hashtext(?2))) held", Integer.class)
+                .setParameter(1, keySpace).setParameter(2, communityId + "/" + code).getSingleResult())
                 .replaceWithVoid();
     }
 

@@ -23,6 +23,7 @@ import org.gongzhi.platform.security.Caller;
 import org.gongzhi.request.category.Category;
 import org.gongzhi.request.category.CategoryCatalogue;
 import org.gongzhi.request.category.Urgency;
+import org.gongzhi.request.estate.EstateRepository;
 
 /**
  * Workers' and residents' commands on a request; every change is one event and one timeline entry. Triage works at
@@ -42,9 +43,11 @@ public class LifecycleService {
     private final StatusChanges changes;
     private final Outbox outbox;
     private final Clock clock;
+    private final EstateRepository estate;
 
     LifecycleService(RequestService reading, RequestRepository requests, CategoryCatalogue catalogue,
-            StatusChanges changes, Outbox outbox, Clock clock) {
+            StatusChanges changes, Outbox outbox, Clock clock, EstateRepository estate) {
+        this.estate = estate;
         this.reading = reading;
         this.requests = requests;
         this.catalogue = catalogue;
@@ -137,14 +140,13 @@ public class LifecycleService {
                 throw ProblemException.invalid("removeTracks", "track " + track + " is also in addTracks");
             }
         }
-        return reading.visible(caller, id).chain(r -> {
+        return reading.visible(caller, id).chain(r -> holdingNewCategory(r, triage)).chain(r -> {
             if (!r.status.isOpen()) {
                 throw ProblemException.conflict("a request that is " + r.status + " cannot be triaged");
             }
             Category category = triage.category() == null ? catalogue.find(r.category).orElseThrow()
-                    : catalogue.find(r.communityId, triage.category()).orElseThrow(() -> ProblemException.invalid(
-                            "category", "unknown category '" + triage.category()
-                                    + "', or one the community has withdrawn; see GET /api/categories"));
+                    : catalogue.find(r.communityId, triage.category())
+                            .orElseThrow(() -> RequestService.withdrawnOrUnknown(triage.category()));
             Urgency urgency = triage.urgency() == null ? Urgency.valueOf(r.urgency) : Urgency.valueOf(triage.urgency());
             Set<String> tracks = new LinkedHashSet<>(r.trackList());
             List<String> added = new ArrayList<>();
@@ -193,6 +195,22 @@ public class LifecycleService {
                                     catalogue.resolveWithin(category, urgency)))))
                     .replaceWithVoid();
         }).chain(() -> reading.find(caller, id));
+    }
+
+    /**
+     * Into another category, the request holds it as intake does, to the end of the transaction: a withdrawal of it
+     * under way and this triage take turns (400 when the withdrawal committed first, 409 for the withdrawal after).
+     */
+    private Uni<ResidentRequest> holdingNewCategory(ResidentRequest r, Triage triage) {
+        if (triage.category() == null || triage.category().equals(r.category)) {
+            return Uni.createFrom().item(r);
+        }
+        return estate.holdForFiling(r.communityId, triage.category(), null).map(withdrawn -> {
+            if (withdrawn) {
+                throw RequestService.withdrawnOrUnknown(triage.category());
+            }
+            return r;
+        });
     }
 
     /**

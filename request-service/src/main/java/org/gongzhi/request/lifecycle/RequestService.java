@@ -112,8 +112,7 @@ public class RequestService {
     private Uni<Opened> intake(Caller caller, NewRequest input, String idempotencyKey, String fingerprint,
             boolean startTracks, boolean located) {
         Category category = catalogue.find(caller.community(), input.category())
-                .orElseThrow(() -> ProblemException.invalid("category", "unknown category '" + input.category()
-                        + "', or one the community has withdrawn; see GET /api/categories"));
+                .orElseThrow(() -> withdrawnOrUnknown(input.category()));
         if (located && input.building() == null && input.place() == null) {
             throw ProblemException.invalid("building", "give a building (with unit and household) or a place");
         }
@@ -128,7 +127,14 @@ public class RequestService {
             throw ProblemException.invalid("hotlineDeadline", "is in the past");
         }
         Instant received = received(caller, input, now);
-        return checkLocation(caller.community(), input).chain(() -> {
+        // to the end of the transaction: a withdrawal of the category or a removal of the building waits for this
+        // request, or this for it (then finds the category withdrawn, or the building gone)
+        return estate.holdForFiling(caller.community(), category.code(), input.building()).chain(withdrawn -> {
+            if (withdrawn) {
+                throw withdrawnOrUnknown(input.category());
+            }
+            return checkLocation(caller.community(), input);
+        }).chain(() -> {
             Urgency urgency = input.urgency() == null ? category.defaultUrgency() : Urgency.valueOf(input.urgency());
             ResidentRequest r = new ResidentRequest();
             r.id = UUID.randomUUID();
@@ -198,15 +204,12 @@ public class RequestService {
                                 + "'; see GET /api/estate/places");
                     }
                 }).replaceWithVoid();
-        return place.chain(() -> checkBuilding(community, input));
+        return input.building() == null ? place : place.chain(() -> buildingHas(community, input));
     }
 
-    private Uni<Void> checkBuilding(String community, NewRequest input) {
-        if (input.building() == null) {
-            return Uni.createFrom().voidItem();
-        }
-        // to the end of the transaction: a removal of the building waits for this request, or this for it
-        return estate.holdBuilding(community, input.building()).chain(() -> buildingHas(community, input));
+    public static ProblemException withdrawnOrUnknown(String category) {
+        return ProblemException.invalid("category", "unknown category '" + category
+                + "', or one the community has withdrawn; see GET /api/categories");
     }
 
     private Uni<Void> buildingHas(String community, NewRequest input) {

@@ -53,8 +53,8 @@ public class PatrolIntake {
         if (p.communityId() == null || p.communityId().isBlank()) {
             throw poison(event, "no communityId");
         }
-        if (catalogue.find(p.category()).isEmpty()) {
-            throw poison(event, "unknown category '" + p.category() + "'");
+        if (catalogue.find(p.communityId(), p.category()).isEmpty()) {
+            throw poison(event, "unknown category '" + p.category() + "', or one " + p.communityId() + " has withdrawn");
         }
         if (p.urgency() != null && !URGENCIES.contains(p.urgency())) {
             throw poison(event, "unknown urgency '" + p.urgency() + "'");
