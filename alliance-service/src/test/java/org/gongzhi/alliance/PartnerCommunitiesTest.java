@@ -145,6 +145,10 @@ class PartnerCommunitiesTest {
         // the organisation's token of A alone: A's figures, as before
         given().auth().oauth2(DevTokens.partner(A, station)).get(performance).then().statusCode(200)
                 .body("tasks", equalTo(1)).body("communities.community.id", equalTo(List.of(A)));
+        // a token whose own community the organisation is not registered in, naming both it serves: both
+        given().auth().oauth2(DevTokens.partner("elsewhere", station, List.of(A, B))).get(performance).then()
+                .statusCode(200).body("tasks", equalTo(2))
+                .body("communities.community.id", equalTo(List.of(A, B)));
         // a token of a community the organisation does not serve, or of another organisation: 404
         given().auth().oauth2(DevTokens.partner("elsewhere", station)).get(performance).then()
                 .statusCode(404).contentType("application/problem+json");

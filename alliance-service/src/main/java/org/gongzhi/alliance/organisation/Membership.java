@@ -30,6 +30,11 @@ public class Membership {
         return organisations.find(communityId, caller.org()).map(member -> member != null);
     }
 
+    /** The communities the organisation is registered in. */
+    public Uni<List<String>> registrations(String organisationId) {
+        return organisations.communitiesOf(organisationId);
+    }
+
     /** Every community the caller acts in: the token's own first. */
     public Uni<List<String>> communities(Caller caller) {
         if (caller.staff() || caller.communities().size() == 1) {

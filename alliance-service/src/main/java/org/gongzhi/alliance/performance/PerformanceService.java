@@ -10,7 +10,6 @@ import java.util.Objects;
 import java.util.function.Function;
 import org.gongzhi.alliance.estate.Estate;
 import org.gongzhi.alliance.organisation.Membership;
-import org.gongzhi.alliance.organisation.OrganisationService;
 import org.gongzhi.events.TaskStatus;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.alliance.task.TaskRepository;
@@ -22,14 +21,12 @@ import org.gongzhi.platform.security.Caller;
 @ApplicationScoped
 public class PerformanceService {
     private final TaskRepository tasks;
-    private final OrganisationService organisations;
     private final Membership membership;
     private final Estate estate;
 
-    PerformanceService(TaskRepository tasks, OrganisationService organisations, Membership membership,
+    PerformanceService(TaskRepository tasks, Membership membership,
             Estate estate) {
         this.tasks = tasks;
-        this.organisations = organisations;
         this.membership = membership;
         this.estate = estate;
     }
@@ -43,16 +40,21 @@ public class PerformanceService {
         if (!caller.staff() && !organisationId.equals(caller.org())) {
             throw ProblemException.notFound("organisation", organisationId);
         }
-        return organisations.visible(caller.community(), organisationId)
-                .chain(o -> membership.communities(caller))
-                .chain(communities -> tasks.ofOrganisation(communities, organisationId)
-                        .chain(list -> estate.communities(communities).map(names -> {
-                            List<Performance> each = communities.stream().map(c -> figures(organisationId,
-                                    Community.of(c, names.get(c)), list.stream()
-                                            .filter(t -> c.equals(t.communityId)).toList(), null))
-                                    .toList();
-                            return figures(organisationId, null, list, each);
-                        })));
+        return membership.communities(caller).chain(acting -> membership.registrations(organisationId)
+                .chain(registered -> {
+                    // registered in one of them at least: a partner whose token's own community is not one of its
+                    // organisation's still reads its figures in those that are
+                    if (acting.stream().noneMatch(registered::contains)) {
+                        throw ProblemException.notFound("organisation", organisationId);
+                    }
+                    return tasks.ofOrganisation(acting, organisationId).chain(list -> {
+                        List<String> shown = acting.stream().filter(c -> registered.contains(c)
+                                || list.stream().anyMatch(t -> c.equals(t.communityId))).toList();
+                        return estate.communities(shown).map(names -> figures(organisationId, null, list,
+                                shown.stream().map(c -> figures(organisationId, Community.of(c, names.get(c)),
+                                        list.stream().filter(t -> c.equals(t.communityId)).toList(), null)).toList()));
+                    });
+                }));
     }
 
     static Performance figures(String organisationId, Community community, List<Task> list,
