@@ -51,8 +51,7 @@ public final class ServiceJvm {
 
     /** The JVM devstack runs on, no cache. */
     public static ServiceJvm current() {
-        return new ServiceJvm(Path.of(DevStack.javaExecutable()), System.getProperty("java.version"),
-                Runtime.version().feature(), null);
+        return current(null);
     }
 
     /**
@@ -87,6 +86,7 @@ public final class ServiceJvm {
     }
 
     /** The JVM devstack runs on, caching what it can in {@code cacheDir}. */
+    /** The JVM devstack runs on; its caches kept in {@code cacheDir} (none when null, or before Java 17). */
     private static ServiceJvm current(Path cacheDir) {
         int feature = Runtime.version().feature();
         return new ServiceJvm(Path.of(DevStack.javaExecutable()), System.getProperty("java.version"), feature,

@@ -140,13 +140,18 @@ class EstateRegistryIT {
                 .post("/api/requests").then().statusCode(201).body("place", equalTo(path));
     }
 
+    /** A new category of the catalogue for the alliance's track: three hours to respond, two days to resolve. */
+    private void defineCategory(String code, String nameZh, String nameEn) {
+        worker(requests).body("""
+                {"code": "%s", "nameZh": "%s", "nameEn": "%s", "tracks": ["ALLIANCE"],
+                 "defaultUrgency": "NORMAL", "respondWithin": "PT3H", "resolveWithin": "P2D"}"""
+                .formatted(code, nameZh, nameEn)).post("/api/categories").then().statusCode(201);
+    }
+
     @Test
     void aNewCategoryIsRoutedWithItsTimeLimitsAndUnknownCodesAreRefusedNamingTheField() {
         String code = "pets-" + UUID.randomUUID().toString().substring(0, 6);
-        worker(requests).body("""
-                {"code": "%s", "nameZh": "宠物扰民", "nameEn": "Pet nuisance", "tracks": ["ALLIANCE"],
-                 "defaultUrgency": "NORMAL", "respondWithin": "PT3H", "resolveWithin": "P2D"}""".formatted(code))
-                .post("/api/categories").then().statusCode(201);
+        defineCategory(code, "宠物扰民", "Pet nuisance");
         await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).body("""
                         {"category": "%s", "buildings": [], "lead": "police", "supporting": [], "priority": 10}"""
                         .formatted(code)).post("/api/routing-rules").then().extract().statusCode() == 201);
@@ -185,10 +190,7 @@ class EstateRegistryIT {
     @Test
     void aCategoryWithdrawnByTheCommunityIsRefusedEverywhereWithNoRestartAndComesBack() {
         String code = "kites-" + UUID.randomUUID().toString().substring(0, 6);
-        worker(requests).body("""
-                {"code": "%s", "nameZh": "风筝缠线", "nameEn": "Kite in the wires", "tracks": ["ALLIANCE"],
-                 "defaultUrgency": "NORMAL", "respondWithin": "PT3H", "resolveWithin": "P2D"}""".formatted(code))
-                .post("/api/categories").then().statusCode(201);
+        defineCategory(code, "风筝缠线", "Kite in the wires");
         await().atMost(Duration.ofSeconds(30)).until(() -> worker(alliance).get("/api/routing-rules/estate")
                 .then().extract().jsonPath().getList("categories").contains(code));
 
