@@ -76,7 +76,7 @@ final class EventSamples {
             Map.entry(EventType.CATEGORY_DEFINED, new CategoryDefined(CategoryDefined.EVERY_COMMUNITY, "shopping-help",
                     "代买代购", "Shopping help", List.of("VOLUNTEERS"), "NORMAL", "PT24H", "PT168H", "errands", 1, NOW)),
             Map.entry(EventType.CATEGORY_AVAILABILITY_CHANGED, new CategoryAvailabilityChanged("qingnianhu",
-                    "shopping-help", true, 1, NOW)),
+                    "shopping-help", true, "PT12H", "PT72H", 1, NOW)),
             Map.entry(EventType.COMMUNITY_REGISTERED, new CommunityRegistered("qingnianhu", "青年湖社区",
                     "Qingnianhu community", new CommunityRegistered.SubDistrict("hepingli-subdistrict", "和平里街道",
                             "Hepingli Sub-district"), 1, NOW)),

@@ -177,6 +177,62 @@ class CategoryWithdrawalTest {
     }
 
     /**
+     * A community sets its own time limits for a category: its list and its requests' deadlines follow them, another
+     * community keeps the catalogue's, the change is published as the community's choice, and clearing them brings
+     * the catalogue's back.
+     */
+    @Test
+    void aCommunitysOwnTimeLimitsTimeItsRequestsAndNoOtherCommunitys() {
+        String code = newCategory();
+        String worker = DevTokens.worker();
+        String limits = "/api/categories/" + code + "/communities/hepingli/time-limits";
+        as(worker).body("{\"respondWithin\": \"PT1H\", \"resolveWithin\": \"P1D\"}").put(limits).then()
+                .statusCode(200).body("code", equalTo(code)).body("respondWithin", equalTo("PT1H"))
+                .body("resolveWithin", equalTo("PT24H"));
+        JsonPath choice = availability(code, 1);
+        assertThat(choice.getBoolean("withdrawn")).isFalse();
+        assertThat(choice.getString("respondWithin")).isEqualTo("PT1H");
+        assertThat(choice.getString("resolveWithin")).isEqualTo("PT24H");
+
+        as(worker).get("/api/categories").then().statusCode(200)
+                .body("find { it.code == '%s' }.respondWithin".formatted(code), equalTo("PT1H"));
+        as(Fixtures.workerOf("qingnianhu")).get("/api/categories").then().statusCode(200)
+                .body("find { it.code == '%s' }.respondWithin".formatted(code), equalTo("PT3H"));
+        JsonPath filed = as(worker).body(request(code)).post("/api/requests").then().statusCode(201).extract()
+                .jsonPath();
+        Instant created = Instant.parse(filed.getString("createdAt"));
+        assertThat(Duration.between(created, Instant.parse(filed.getString("respondBy")))).isEqualTo(Duration.ofHours(1));
+        assertThat(Duration.between(created, Instant.parse(filed.getString("resolveBy")))).isEqualTo(Duration.ofDays(1));
+
+        // refused naming the field, nothing published; another community's worker may not
+        as(worker).body("{\"respondWithin\": \"PT2H\", \"resolveWithin\": \"PT1H\"}").put(limits).then()
+                .statusCode(400).contentType("application/problem+json").body("errors.field", hasItem("resolveWithin"));
+        as(worker).body("{\"respondWithin\": \"PT0S\", \"resolveWithin\": \"PT1H\"}").put(limits).then()
+                .statusCode(400).body("errors.field", hasItem("respondWithin"));
+        as(worker).body("{\"respondWithin\": \"PT2H\"}").put(limits).then().statusCode(400)
+                .body("errors.field", hasItem(containsString("resolveWithin")));
+        as(Fixtures.workerOf("qingnianhu")).body("{\"respondWithin\": \"PT2H\", \"resolveWithin\": \"P2D\"}")
+                .put(limits).then().statusCode(403).contentType("application/problem+json");
+        as(worker).body("{\"respondWithin\": \"PT2H\", \"resolveWithin\": \"P2D\"}")
+                .put("/api/categories/no-such-category/communities/hepingli/time-limits").then().statusCode(404);
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "' and version = 1"))
+                .isEqualTo(1);
+
+        as(worker).delete(limits).then().statusCode(204);
+        JsonPath cleared = availability(code, 2);
+        assertThat(cleared.getString("respondWithin")).isNull();
+        assertThat(cleared.getLong("version")).isEqualTo(2);
+        as(worker).get("/api/categories").then()
+                .body("find { it.code == '%s' }.respondWithin".formatted(code), equalTo("PT3H"));
+        // the request filed under the community's limits keeps its deadlines
+        as(worker).get("/api/requests/" + filed.getString("id")).then().statusCode(200)
+                .body("respondBy", equalTo(filed.getString("respondBy")));
+        as(worker).delete(limits).then().statusCode(204);
+        assertThat(Fixtures.count("select count(*) from category_withdrawal where code = '" + code + "' and version = 2"))
+                .isEqualTo(1);
+    }
+
+    /**
      * A request being filed in the category while the community withdraws it: the withdrawal waits for the request's
      * transaction (the lock intake holds to its end), then finds the request open (409). The request in flight is
      * played by a transaction held open here, holding that lock and moving an open request into the category.

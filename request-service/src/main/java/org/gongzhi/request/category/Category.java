@@ -10,6 +10,11 @@ import java.util.List;
 public record Category(String code, String nameZh, String nameEn, List<String> tracks, Urgency defaultUrgency,
         Duration respondWithin, Duration resolveWithin, String skill, long version) {
 
+    /** The same category with a community's own time limits. */
+    Category within(Duration respond, Duration resolve) {
+        return new Category(code, nameZh, nameEn, tracks, defaultUrgency, respond, resolve, skill, version);
+    }
+
     static Category of(CatalogueEntry e) {
         return new Category(e.code, e.nameZh, e.nameEn, List.of(e.tracks.split(",")), Urgency.valueOf(e.defaultUrgency),
                 Duration.parse(e.respondWithin), Duration.parse(e.resolveWithin), e.skill, e.version);

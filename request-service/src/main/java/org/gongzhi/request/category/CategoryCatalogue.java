@@ -8,6 +8,8 @@ import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.enterprise.event.Observes;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -16,19 +18,29 @@ import java.util.Set;
 import org.gongzhi.events.CategoryAvailabilityChanged;
 
 /**
- * The categories residents choose from, the first step of triage, less those a community has withdrawn. Intake reads
+ * The categories residents choose from, the first step of triage, less those a community has withdrawn, with the time
+ * limits a community has set for itself in place of the catalogue's. Intake reads
  * them on every request, so this holds the tables in memory: read at start, again right after this instance changes
  * them, and every {@code gongzhi.categories.refresh-every} for what another instance changed.
  */
 @ApplicationScoped
 public class CategoryCatalogue {
     private final TimeLimitsConfig limits;
-    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Set.of());
+    private volatile Snapshot snapshot = new Snapshot(List.of(), Map.of(), Set.of(), Map.of());
 
-    /** {@code withdrawn}: {@code communityId/code} of each category a community has withdrawn. */
-    private record Snapshot(List<Category> ordered, Map<String, Category> byCode, Set<String> withdrawn) {
+    /**
+     * {@code withdrawn}: {@code communityId/code} of each category a community has withdrawn; {@code limits}: the time
+     * limits a community set for a category, by {@code communityId/code}.
+     */
+    private record Snapshot(List<Category> ordered, Map<String, Category> byCode, Set<String> withdrawn,
+            Map<String, Duration[]> limits) {
         boolean offers(String communityId, Category c) {
             return !withdrawn.contains(CategoryAvailabilityChanged.key(communityId, c.code()));
+        }
+
+        Category in(String communityId, Category c) {
+            Duration[] own = limits.get(CategoryAvailabilityChanged.key(communityId, c.code()));
+            return own == null ? c : c.within(own[0], own[1]);
         }
     }
 
@@ -49,26 +61,51 @@ public class CategoryCatalogue {
     /** Reads the table again; runs in the caller's session (after a change commits, or on its own). */
     Uni<Void> reload() {
         return CatalogueEntry.<CatalogueEntry>list("order by position, code").chain(entries -> Panache.getSession()
-                .chain(s -> s.createNativeQuery("select community_id || '/' || code from category_withdrawal"
-                        + " where withdrawn", String.class).getResultList())
-                .map(withdrawn -> {
+                .chain(s -> s.createNativeQuery("select community_id || '/' || code, withdrawn, respond_within,"
+                        + " resolve_within from category_withdrawal", Object[].class).getResultList())
+                .map(choices -> {
                     Map<String, Category> read = new LinkedHashMap<>();
                     entries.forEach(e -> read.put(e.code, Category.of(e)));
-                    snapshot = new Snapshot(List.copyOf(read.values()), Map.copyOf(read), Set.copyOf(withdrawn));
+                    Set<String> withdrawn = new HashSet<>();
+                    Map<String, Duration[]> limits = new HashMap<>();
+                    for (Object[] choice : choices) {
+                        if ((Boolean) choice[1]) {
+                            withdrawn.add((String) choice[0]);
+                        }
+                        if (choice[2] != null) {
+                            limits.put((String) choice[0], new Duration[] {Duration.parse((String) choice[2]),
+                                    Duration.parse((String) choice[3])});
+                        }
+                    }
+                    snapshot = new Snapshot(List.copyOf(read.values()), Map.copyOf(read), Set.copyOf(withdrawn),
+                            Map.copyOf(limits));
                     return null;
                 }));
     }
 
-    /** The categories the community offers: the catalogue less what it has withdrawn. */
+    /** The categories the community offers, with its own time limits: the catalogue less what it has withdrawn. */
     public List<Category> all(String communityId) {
         Snapshot now = snapshot;
-        return now.ordered().stream().filter(c -> now.offers(communityId, c)).toList();
+        return now.ordered().stream().filter(c -> now.offers(communityId, c)).map(c -> now.in(communityId, c))
+                .toList();
     }
 
-    /** A category the community offers; empty for an unknown code and for one the community has withdrawn. */
+    /**
+     * A category the community offers, with its own time limits; empty for an unknown code and for one the community
+     * has withdrawn.
+     */
     public Optional<Category> find(String communityId, String code) {
         Snapshot now = snapshot;
-        return find(code).filter(c -> now.offers(communityId, c));
+        return find(code).filter(c -> now.offers(communityId, c)).map(c -> now.in(communityId, c));
+    }
+
+    /**
+     * A category of the catalogue with the community's own time limits, whether or not the community still offers it:
+     * for what a request of the community already names.
+     */
+    public Optional<Category> of(String communityId, String code) {
+        Snapshot now = snapshot;
+        return find(code).map(c -> now.in(communityId, c));
     }
 
     /**

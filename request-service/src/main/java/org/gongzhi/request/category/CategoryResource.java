@@ -103,6 +103,26 @@ public class CategoryResource {
         return categories.restore(ownCommunity(community), code);
     }
 
+    @PUT
+    @Path("/{code}/communities/{community}/time-limits")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "Set a community's own time limits for a category, in place of the catalogue's, by its own "
+            + "workers or admins (published to every service; requests already filed keep their deadlines)")
+    public Uni<CategoryView> limit(@PathParam("code") String code, @PathParam("community") String community,
+            CommunityTimeLimits limits) {
+        return categories.limit(ownCommunity(community), code, limits).map(this::view);
+    }
+
+    @DELETE
+    @Path("/{code}/communities/{community}/time-limits")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "The community keeps the catalogue's time limits for the category again (published to every "
+            + "service)")
+    @APIResponse(responseCode = "204", description = "The catalogue's limits apply (or already did)")
+    public Uni<Void> unlimit(@PathParam("code") String code, @PathParam("community") String community) {
+        return categories.unlimit(ownCommunity(community), code);
+    }
+
     /** A community's workers and admins choose its categories; no one else's. */
     private String ownCommunity(String community) {
         if (!caller.community().equals(community)) {

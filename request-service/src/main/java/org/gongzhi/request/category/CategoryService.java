@@ -108,26 +108,61 @@ public class CategoryService {
         });
     }
 
+    /**
+     * Sets the community's own time limits for the category (a request not marked URGENT is due by them there), in
+     * place of the catalogue's; requests already filed keep their deadlines. Answers the category as the community
+     * now has it.
+     */
+    public Uni<Category> limit(String communityId, String code, @Valid @NotNull CommunityTimeLimits limits) {
+        checkLimits(limits.respondWithin(), limits.resolveWithin());
+        return Panache.withTransaction(() -> known(code).chain(() -> record(communityId, code,
+                        was -> new Choice(was.withdrawn(), limits.respondWithin().toString(),
+                                limits.resolveWithin().toString()))))
+                .chain(() -> Panache.withSession(catalogue::reload))
+                .map(ignored -> catalogue.of(communityId, code).orElseThrow());
+    }
+
+    /** The community keeps the catalogue's time limits for the category again. */
+    public Uni<Void> unlimit(String communityId, String code) {
+        return Panache.withTransaction(() -> known(code).chain(() -> record(communityId, code,
+                        was -> new Choice(was.withdrawn(), null, null))))
+                .chain(() -> Panache.withSession(catalogue::reload));
+    }
+
+    /** A community's whole choice of a category: withdrawn or offered, and its own time limits (null: the catalogue's). */
+    private record Choice(boolean withdrawn, String respondWithin, String resolveWithin) {
+    }
+
     /** Records and publishes the community's choice when it changes, with the next version of its key. */
     private Uni<Void> record(String communityId, String code, boolean withdraw) {
-        return Panache.getSession().chain(s -> s.createNativeQuery("select withdrawn, version from category_withdrawal"
-                        + " where community_id = ?1 and code = ?2", Object[].class)
+        return record(communityId, code, was -> new Choice(withdraw, was.respondWithin(), was.resolveWithin()));
+    }
+
+    private Uni<Void> record(String communityId, String code, java.util.function.UnaryOperator<Choice> change) {
+        return Panache.getSession().chain(s -> s.createNativeQuery("select withdrawn, respond_within, resolve_within,"
+                        + " version from category_withdrawal where community_id = ?1 and code = ?2", Object[].class)
                 .setParameter(1, communityId).setParameter(2, code).getResultList()
                 .chain(rows -> {
-                    boolean withdrawn = !rows.isEmpty() && (Boolean) rows.get(0)[0];
-                    if (withdrawn == withdraw) {
+                    Choice was = rows.isEmpty() ? new Choice(false, null, null)
+                            : new Choice((Boolean) rows.get(0)[0], (String) rows.get(0)[1], (String) rows.get(0)[2]);
+                    Choice next = change.apply(was);
+                    if (next.equals(was)) {
                         return Uni.createFrom().voidItem();
                     }
-                    long version = rows.isEmpty() ? 1 : ((Number) rows.get(0)[1]).longValue() + 1;
+                    long version = rows.isEmpty() ? 1 : ((Number) rows.get(0)[3]).longValue() + 1;
                     Instant now = clock.instant();
-                    return s.createNativeQuery("insert into category_withdrawal"
-                                    + " (community_id, code, withdrawn, version, changed_at) values (?1, ?2, ?3, ?4, ?5)"
+                    return s.createNativeQuery("insert into category_withdrawal (community_id, code, withdrawn,"
+                                    + " respond_within, resolve_within, version, changed_at)"
+                                    + " values (?1, ?2, ?3, ?4, ?5, ?6, ?7)"
                                     + " on conflict (community_id, code) do update set withdrawn = excluded.withdrawn,"
+                                    + " respond_within = excluded.respond_within,"
+                                    + " resolve_within = excluded.resolve_within,"
                                     + " version = excluded.version, changed_at = excluded.changed_at")
-                            .setParameter(1, communityId).setParameter(2, code).setParameter(3, withdraw)
-                            .setParameter(4, version).setParameter(5, now).executeUpdate()
-                            .chain(() -> outbox.add(new CategoryAvailabilityChanged(communityId, code, withdraw,
-                                    version, now)))
+                            .setParameter(1, communityId).setParameter(2, code).setParameter(3, next.withdrawn())
+                            .setParameter(4, next.respondWithin()).setParameter(5, next.resolveWithin())
+                            .setParameter(6, version).setParameter(7, now).executeUpdate()
+                            .chain(() -> outbox.add(new CategoryAvailabilityChanged(communityId, code,
+                                    next.withdrawn(), next.respondWithin(), next.resolveWithin(), version, now)))
                             .replaceWithVoid();
                 }));
     }
@@ -137,14 +172,18 @@ public class CategoryService {
     }
 
     private static void check(NewCategory input) {
-        if (input.respondWithin().isNegative() || input.respondWithin().isZero()) {
-            throw ProblemException.invalid("respondWithin", "must be longer than nothing");
-        }
-        if (input.resolveWithin().compareTo(input.respondWithin()) < 0) {
-            throw ProblemException.invalid("resolveWithin", "must not be shorter than respondWithin");
-        }
+        checkLimits(input.respondWithin(), input.resolveWithin());
         if (input.tracks().stream().distinct().count() != input.tracks().size()) {
             throw ProblemException.invalid("tracks", "names a track twice");
+        }
+    }
+
+    private static void checkLimits(Duration respondWithin, Duration resolveWithin) {
+        if (respondWithin.isNegative() || respondWithin.isZero()) {
+            throw ProblemException.invalid("respondWithin", "must be longer than nothing");
+        }
+        if (resolveWithin.compareTo(respondWithin) < 0) {
+            throw ProblemException.invalid("resolveWithin", "must not be shorter than respondWithin");
         }
     }
 

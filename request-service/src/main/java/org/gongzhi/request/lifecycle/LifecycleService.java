@@ -144,7 +144,7 @@ public class LifecycleService {
             if (!r.status.isOpen()) {
                 throw ProblemException.conflict("a request that is " + r.status + " cannot be triaged");
             }
-            Category category = triage.category() == null ? catalogue.find(r.category).orElseThrow()
+            Category category = triage.category() == null ? catalogue.of(r.communityId, r.category).orElseThrow()
                     : catalogue.find(r.communityId, triage.category())
                             .orElseThrow(() -> RequestService.withdrawnOrUnknown(triage.category()));
             Urgency urgency = triage.urgency() == null ? Urgency.valueOf(r.urgency) : Urgency.valueOf(triage.urgency());

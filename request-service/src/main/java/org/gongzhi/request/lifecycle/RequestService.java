@@ -126,7 +126,8 @@ public class RequestService {
         if (input.hotlineDeadline() != null && !input.hotlineDeadline().isAfter(now)) {
             throw ProblemException.invalid("hotlineDeadline", "is in the past");
         }
-        Instant received = received(caller, input, now);
+        // as PostgreSQL keeps it (microseconds), so the 201's times are those every later read gives
+        Instant received = received(caller, input, now).truncatedTo(ChronoUnit.MICROS);
         // to the end of the transaction: a withdrawal of the category or a removal of the building waits for this
         // request, or this for it (then finds the category withdrawn, or the building gone)
         return estate.holdForFiling(caller.community(), category.code(), input.building()).chain(withdrawn -> {
