@@ -42,17 +42,22 @@ class WarningTest {
     void riskPoints() {
         Fixtures.leakAlliance();
         Fixtures.organisation("power", "供电所", "UTILITY");
-        point("garage-" + suffix, "3", "basement-garage", "[\"rainstorm\"]", "property");
-        point("yard-" + suffix, "5", "LOW_LYING_COURTYARD", "[\"rainstorm\", \"snow\"]", "property");
-        point("roof-" + suffix, "12", "TOP_FLOOR_ROOF", "[\"wind\"]", "property");
-        point("box-" + suffix, "8", "OLD_WIRING_BOX", "[\"rainstorm\", \"heat\"]", "power");
+        point("garage-" + suffix, "3号楼地下车库", "3", "basement-garage", "[\"rainstorm\"]", "property", "");
+        point("yard-" + suffix, "5号楼低洼院落", "5", "LOW_LYING_COURTYARD", "[\"rainstorm\", \"snow\"]",
+                "property", "");
+        point("roof-" + suffix, "12号楼楼顶", "12", "TOP_FLOOR_ROOF", "[\"wind\"]", "property", "");
+        point("box-" + suffix, "8号楼老旧电箱", "8", "OLD_WIRING_BOX", "[\"rainstorm\", \"heat\"]", "power", "");
+        point("well-" + suffix, "9号楼雨水井", "9", "drain", "[\"rainstorm\"]", "property",
+                ", \"checklist\": [\"井盖盖好\", \"pump switched on\"]");
     }
 
-    private static void point(String id, String building, String kind, String types, String org) {
+    /** Registers a risk point; {@code more}: further JSON members (a checklist), or "". */
+    private static void point(String id, String name, String building, String kind, String types, String org,
+            String more) {
         given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                 .body("""
                         {"id": "%s", "name": "%s", "building": "%s", "kind": "%s", "warningTypes": %s,
-                         "organisation": "%s"}""".formatted(id, id, building, kind, types, org))
+                         "organisation": "%s"%s}""".formatted(id, name, building, kind, types, org, more))
                 .post("/api/risk-points").then().statusCode(201);
     }
 
@@ -65,8 +70,17 @@ class WarningTest {
                 .then().statusCode(201)
                 .body("patrols.riskPointId", hasItems("garage-" + suffix, "yard-" + suffix, "box-" + suffix))
                 .body("patrols.riskPointId", not(hasItem("roof-" + suffix)))
+                .body("patrols.find { it.riskPointId == 'garage-%s' }.riskPointName".formatted(suffix),
+                        equalTo("3号楼地下车库"))
                 .body("patrols.find { it.riskPointId == 'garage-%s' }.checks.item".formatted(suffix),
-                        hasItem("sandbags in place"))
+                        contains("排水口畅通", "沙袋已就位", "水泵运转正常", "已通知车主挪车"))
+                .body("patrols.find { it.riskPointId == 'garage-%s' }.checks.itemEn".formatted(suffix),
+                        contains("drains clear", "sandbags in place", "pumps working", "cars warned to move"))
+                // a checklist a worker typed reads as typed in both languages
+                .body("patrols.find { it.riskPointId == 'well-%s' }.checks.item".formatted(suffix),
+                        contains("井盖盖好", "pump switched on"))
+                .body("patrols.find { it.riskPointId == 'well-%s' }.checks.itemEn".formatted(suffix),
+                        contains("井盖盖好", "pump switched on"))
                 .body("patrols.find { it.riskPointId == 'box-%s' }.organisationId".formatted(suffix),
                         equalTo("power"))
                 .extract().jsonPath();
@@ -81,6 +95,12 @@ class WarningTest {
         String boxPatrol = warning.getString("patrols.find { it.riskPointId == 'box-%s' }.id".formatted(suffix));
         given().auth().oauth2(DevTokens.partner("power")).get("/api/patrols?size=100")
                 .then().statusCode(200).body("items.organisationId", everyItem(equalTo("power")))
+                // what the partner's phone shows: the risk point by name, each checkpoint in Chinese and English
+                .body("items.find { it.id == '%s' }.riskPointName".formatted(boxPatrol), equalTo("8号楼老旧电箱"))
+                .body("items.find { it.id == '%s' }.checks.item".formatted(boxPatrol),
+                        contains("电箱关闭且干燥", "无烧焦痕迹", "无裸露电线"))
+                .body("items.find { it.id == '%s' }.checks.itemEn".formatted(boxPatrol),
+                        contains("box closed and dry", "no scorch marks", "no exposed wires"))
                 .body("items.id", hasItem(boxPatrol)).body("items.id", not(hasItem(warning.getString(
                         "patrols.find { it.riskPointId == 'garage-%s' }.id".formatted(suffix)))));
         String garagePatrol = warning.getString("patrols.find { it.riskPointId == 'garage-%s' }.id"

@@ -134,16 +134,19 @@ function checkForm(patrol, check) {
   }] } }));
 }
 
+/** What a checkpoint asks, in the page's language (a checklist a worker typed reads the same in both). */
+const checkItem = (c) => (lang.current === 'en' ? c.itemEn || c.item : c.item) || '';
+
 function patrolCard(patrol) {
-  return h('li', { class: 'card', dataset: { patrol: patrol.id } },
-    h('h3', {}, patrol.riskPointId, communityTag(patrol.community),
+  return h('li', { class: 'card', dataset: { patrol: patrol.id, riskPoint: patrol.riskPointId } },
+    h('h3', {}, patrol.riskPointName || patrol.riskPointId, communityTag(patrol.community),
       h('span', { class: 'tag' }, w('statuses')[patrol.status] || patrol.status)),
     h('p', { class: 'meta' }, w('patrolStatus')(patrol)),
     h('ol', { class: 'checks' }, (patrol.checks || []).map((c) => (c.result
-      ? h('li', { class: 'done', dataset: { position: c.position } }, `${c.item || w('checkpoint')} — ${c.result === 'OK' ? w('ok') : w('problem')}${c.note ? `（${c.note}）` : ''}`)
+      ? h('li', { class: 'done', dataset: { position: c.position } }, `${checkItem(c) || w('checkpoint')} — ${c.result === 'OK' ? w('ok') : w('problem')}${c.note ? `（${c.note}）` : ''}`)
       : h('li', { dataset: { position: c.position } }, h('details', { dataset: { form: 'check', key: `${patrol.id}:${c.position}` }, open: state.open.has(`${patrol.id}:${c.position}`),
         ontoggle: (e) => (e.target.open ? state.open.add(`${patrol.id}:${c.position}`) : state.open.delete(`${patrol.id}:${c.position}`)) },
-      h('summary', {}, `${w('checkpoint')} ${c.position + 1}: ${c.item || ''}`), checkForm(patrol, c)))))));
+      h('summary', {}, `${w('checkpoint')} ${c.position + 1}: ${checkItem(c)}`), checkForm(patrol, c)))))));
 }
 
 /** What the page shows open right now is what stays open: a click's toggle event may not have arrived yet. */

@@ -423,10 +423,23 @@ class FieldBrowserIT {
             String patrol = warning.getString("patrols[0].id");
             String organisation = warning.getString("patrols[0].organisationId");
             List<Integer> positions = warning.getList("patrols[0].checks.position", Integer.class);
+            String riskPointId = warning.getString("patrols[0].riskPointId");
+            String riskPointName = warning.getString("patrols[0].riskPointName");
+            List<String> items = warning.getList("patrols[0].checks.item", String.class);
+            List<String> itemsEn = warning.getList("patrols[0].checks.itemEn", String.class);
+            assertThat(riskPointName).isNotBlank().isNotEqualTo(riskPointId);
+            // the demo's risk points have the kinds' default checklists: Chinese, with English beside
+            assertThat(items).allMatch(i -> i.codePoints().anyMatch(c -> Character.UnicodeScript.of(c)
+                    == Character.UnicodeScript.HAN), "Chinese");
+            assertThat(itemsEn).hasSameSizeAs(items).doesNotContainAnyElementsOf(items);
 
             open("partner", DevTokens.partner(organisation), "zh-CN", By.cssSelector("#patrols li.card"));
             By card = By.cssSelector("#patrols li[data-patrol='" + patrol + "']");
             browser.find(card);
+            // the card is titled by the risk point's name, its checkpoints in the page's language
+            assertThat(browser.text(By.cssSelector("#patrols li[data-patrol='" + patrol + "'] h3")))
+                    .contains(riskPointName).doesNotContain(riskPointId);
+            assertThat(browser.text(card)).contains(items).doesNotContain(itemsEn);
             screenshot("patrol-zh-phone", ConsoleBrowser.PHONE, card);
             String problem = "排水口被落叶堵住，积水 " + UUID.randomUUID().toString().substring(0, 8);
             for (int i = 0; i < positions.size(); i++) {
@@ -446,7 +459,8 @@ class FieldBrowserIT {
                 if (i == 0 && positions.size() > 1) {
                     browser.click(By.id("lang"));
                     browser.until(d -> d.findElement(By.tagName("html")).getAttribute("lang").equals("en"));
-                    assertThat(browser.text(card)).contains("1/" + positions.size() + " checked, 1 problem(s)");
+                    assertThat(browser.text(card)).contains("1/" + positions.size() + " checked, 1 problem(s)")
+                            .contains(riskPointName).contains(itemsEn).doesNotContain(items);
                     screenshot("patrol-en-phone", ConsoleBrowser.PHONE, card);
                 }
             }

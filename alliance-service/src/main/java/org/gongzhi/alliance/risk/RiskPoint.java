@@ -29,11 +29,20 @@ public class RiskPoint extends PanacheEntityBase {
     public List<String> warningTypes;
     @Column(name = "organisation_id")
     public String organisationId;
-    /** What a patrol checks, in order; a default list per kind when none is given. */
+    /** What a patrol checks, in order: as a worker typed it, or the kind's default list in Chinese. */
     @Convert(converter = TextList.class)
     public List<String> checklist;
+    /** The kind's default list in English, item by item; empty when a worker typed the checklist (one language). */
+    @Column(name = "checklist_en")
+    @Convert(converter = TextList.class)
+    public List<String> checklistEn;
     @Column(name = "created_at")
     public Instant createdAt;
     /** Published with the risk point (gongzhi.risk-points, compacted) so a reader keeps the newest. */
     public long version;
+
+    /** The English of the checklist's item at that position, or null when the checklist has no English. */
+    public String itemEn(int position) {
+        return checklistEn != null && checklistEn.size() == checklist.size() ? checklistEn.get(position) : null;
+    }
 }

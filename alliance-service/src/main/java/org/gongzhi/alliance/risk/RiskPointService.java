@@ -62,8 +62,14 @@ public class RiskPointService {
             p.kind = input.kind().strip();
             p.warningTypes = input.warningTypes().stream().distinct().toList();
             p.organisationId = input.organisation();
-            p.checklist = input.checklist() == null || input.checklist().isEmpty() ? RiskKind.of(input.kind()).checklist()
-                    : List.copyOf(input.checklist());
+            if (input.checklist() == null || input.checklist().isEmpty()) {
+                List<RiskKind.Check> defaults = RiskKind.of(input.kind()).checklist();
+                p.checklist = defaults.stream().map(RiskKind.Check::zh).toList();
+                p.checklistEn = defaults.stream().map(RiskKind.Check::en).toList();
+            } else {
+                p.checklist = List.copyOf(input.checklist());
+                p.checklistEn = List.of();
+            }
             p.createdAt = clock.instant();
             p.version = 1;
             return p.<RiskPoint>persist()

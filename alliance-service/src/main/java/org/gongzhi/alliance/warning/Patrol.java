@@ -26,6 +26,9 @@ public class Patrol extends PanacheEntityBase {
     public UUID warningId;
     @Column(name = "risk_point_id")
     public String riskPointId;
+    /** The risk point's name when the warning was issued (what a person on the patrol knows it by). */
+    @Column(name = "risk_point_name")
+    public String riskPointName;
     @Column(name = "organisation_id")
     public String organisationId;
     public String status;

@@ -19,7 +19,11 @@ public class PatrolCheck extends PanacheEntityBase {
     public UUID patrolId;
     @Id
     public int position;
+    /** What to check: in Chinese when it is a kind's default, else as the worker typed it. */
     public String item;
+    /** The same in English when it is a kind's default; null when typed (it has one language). */
+    @Column(name = "item_en")
+    public String itemEn;
     /** OK or PROBLEM once reported. */
     public String result;
     public String note;

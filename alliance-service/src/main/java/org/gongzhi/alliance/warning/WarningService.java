@@ -95,6 +95,7 @@ public class WarningService {
                 p.id = UUID.randomUUID();
                 p.warningId = w.id;
                 p.riskPointId = point.id;
+                p.riskPointName = point.name;
                 p.organisationId = point.organisationId;
                 p.status = Patrol.ASSIGNED;
                 p.createdAt = now;
@@ -104,6 +105,7 @@ public class WarningService {
                     c.patrolId = p.id;
                     c.position = i;
                     c.item = point.checklist.get(i);
+                    c.itemEn = point.itemEn(i);
                     checks.add(c);
                 }
             }

@@ -14,16 +14,20 @@ public record WarningView(UUID id, String type, String level, Instant from, Inst
 
     /**
      * A patrol: ASSIGNED, IN_PROGRESS (some checkpoints reported), DONE, PROBLEMS_FOUND or CANCELLED; of its warning's
-     * community (id and names; the names are not read inside a warning's own view, which is of the worker's community).
+     * community (id and names; the names are not read inside a warning's own view, which is of the worker's community);
+     * its risk point by id and by name.
      */
-    public record PatrolView(UUID id, UUID warningId, Community community, String riskPointId, String organisationId,
-            String status, Instant reportedAt, int checkpointsDone, int checkpointsTotal, int problemsFound,
-            List<CheckView> checks) {
+    public record PatrolView(UUID id, UUID warningId, Community community, String riskPointId, String riskPointName,
+            String organisationId, String status, Instant reportedAt, int checkpointsDone, int checkpointsTotal,
+            int problemsFound, List<CheckView> checks) {
     }
 
-    /** A checkpoint; a PROBLEM carries what it is and the id under which it was published. */
-    public record CheckView(int position, String item, String result, String note, String category, String urgency,
-            String place, String description, UUID problemId, Instant reportedAt) {
+    /**
+     * A checkpoint: what to check in Chinese ({@code item}) and English ({@code itemEn}; one a worker typed is the same
+     * words in both); a PROBLEM carries what it is and the id under which it was published.
+     */
+    public record CheckView(int position, String item, String itemEn, String result, String note, String category,
+            String urgency, String place, String description, UUID problemId, Instant reportedAt) {
     }
 
     static PatrolView patrol(Patrol p, Community community, List<PatrolCheck> checks) {
@@ -57,10 +61,11 @@ public record WarningView(UUID id, String type, String level, Instant from, Inst
     /** {@code own}: this patrol's checks only. */
     private static PatrolView patrolOf(Patrol p, Community community, List<PatrolCheck> own) {
         List<PatrolCheck> sorted = own.stream().sorted(Comparator.comparingInt(c -> c.position)).toList();
-        return new PatrolView(p.id, p.warningId, community, p.riskPointId, p.organisationId, p.status, p.reportedAt,
-                (int) sorted.stream().filter(c -> c.result != null).count(), sorted.size(),
+        return new PatrolView(p.id, p.warningId, community, p.riskPointId, p.riskPointName, p.organisationId,
+                p.status, p.reportedAt, (int) sorted.stream().filter(c -> c.result != null).count(), sorted.size(),
                 (int) sorted.stream().filter(c -> "PROBLEM".equals(c.result)).count(),
-                sorted.stream().map(c -> new CheckView(c.position, c.item, c.result, c.note, c.category, c.urgency,
-                        c.place, c.description, c.problemId, c.reportedAt)).toList());
+                sorted.stream().map(c -> new CheckView(c.position, c.item, c.itemEn == null ? c.item : c.itemEn,
+                        c.result, c.note, c.category, c.urgency, c.place, c.description, c.problemId, c.reportedAt))
+                        .toList());
     }
 }
