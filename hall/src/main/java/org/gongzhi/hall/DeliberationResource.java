@@ -35,11 +35,13 @@ import org.gongzhi.hall.DeliberationApi.VoteView;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/deliberation")
 @Tag(name = "Deliberation hall", description = "老街坊议事厅: residents discuss, vote, decide, and see decisions done")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class DeliberationResource {
     private final TopicService topics;
     private final VotingService votes;

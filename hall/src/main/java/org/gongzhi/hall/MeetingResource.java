@@ -24,11 +24,13 @@ import org.gongzhi.hall.DeliberationApi.NewMeeting;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/deliberation/meetings")
 @Tag(name = "Deliberation hall")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class MeetingResource {
     private final MeetingService meetings;
     private final CurrentCaller caller;

@@ -15,11 +15,13 @@ import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/risk-points")
 @Tag(name = "Risk points", description = "Places patrolled when a weather warning is issued")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class RiskPointResource {
     private final RiskPointService riskPoints;
     private final CurrentCaller caller;

@@ -19,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/routing-rules")
 @Tag(name = "Routing rules", description = "Which parties take which category in which buildings")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class RoutingResource {
     private final RoutingService routing;
     private final CurrentCaller caller;

@@ -17,10 +17,12 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/tasks")
 @Tag(name = "Tasks", description = "Parties act on their tasks; workers reassign and move deadlines")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class TaskResource {
     private final TaskService tasks;
     private final CurrentCaller caller;

@@ -19,11 +19,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api")
 @Tag(name = "Weather warnings", description = "Warnings and the patrols of the risk points they threaten")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class WarningResource {
     private final WarningService warnings;
     private final CurrentCaller caller;

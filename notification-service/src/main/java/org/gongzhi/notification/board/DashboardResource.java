@@ -23,11 +23,13 @@ import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/dashboard")
 @Tag(name = "Dashboard", description = "The dashboard's read models, for integrators' own screens too")
 @Produces(MediaType.APPLICATION_JSON)
 @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class DashboardResource {
     private final Dashboard dashboard;
     private final Rates rates;

@@ -17,10 +17,12 @@ import org.gongzhi.notification.notice.NoticeViews.Preferences;
 import org.gongzhi.platform.api.Page;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/notices/me")
 @Tag(name = "Notices", description = "A resident's notices: every step of their requests, decisions, warnings")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class NoticeResource {
     private final Notices notices;
     private final CurrentCaller caller;

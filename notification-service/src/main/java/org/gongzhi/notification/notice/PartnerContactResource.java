@@ -17,11 +17,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.notification.notice.NoticeViews.ContactAddress;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** A partner organisation says where its contacts are reached by SMS and email (on duty, as a backup). */
 @Path("/api/notices/contacts")
 @Tag(name = "Notices", description = "A resident's notices: every step of their requests, decisions, warnings")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class PartnerContactResource {
     private final PartnerContacts contacts;
     private final CurrentCaller caller;

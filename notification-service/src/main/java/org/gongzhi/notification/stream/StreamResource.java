@@ -23,9 +23,11 @@ import org.gongzhi.notification.eventlog.EventLog;
 import org.gongzhi.platform.problem.ProblemException;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/stream")
 @Tag(name = "Live stream", description = "Every event, live, for the dispatcher's dashboard and integrators")
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class StreamResource {
     private final LiveEvents live;
     private final StreamTickets tickets;

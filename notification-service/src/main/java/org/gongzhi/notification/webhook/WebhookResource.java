@@ -25,10 +25,12 @@ import org.gongzhi.notification.webhook.WebhookViews.NewWebhook;
 import org.gongzhi.notification.webhook.WebhookViews.WebhookView;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/webhooks")
 @Tag(name = "Webhooks", description = "Partners' signed webhooks (Standard Webhooks): their tasks pushed to their systems")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class WebhookResource {
     private final WebhookEndpoints endpoints;
     private final CurrentCaller caller;

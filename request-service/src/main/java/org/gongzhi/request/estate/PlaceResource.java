@@ -19,12 +19,14 @@ import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /** The caller's community's named places: where a request or a risk point may be that is not a building. */
 @Path("/api/estate/places")
 @Tag(name = "Estate", description = "The buildings, units and households requests are located in")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class PlaceResource {
     private final PlaceService places;
     private final CurrentCaller caller;

@@ -18,11 +18,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.request.lifecycle.RequestView;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api/requests/{id}/follow-ups")
 @Tag(name = "Return visits", description = "回访: asking residents whether their problem is solved")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class FollowUpResource {
     private final FollowUpService followUps;
     private final CurrentCaller caller;

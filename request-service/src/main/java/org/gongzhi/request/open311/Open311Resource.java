@@ -23,6 +23,7 @@ import org.eclipse.microprofile.openapi.annotations.extensions.Extension;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponseSchema;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.gongzhi.platform.problem.ProblemException;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 /**
  * Open311 GeoReport v2 (JSON) for integrators such as a 12345 hotline platform. Reading is public, as the spec
@@ -33,6 +34,7 @@ import org.gongzhi.platform.problem.ProblemException;
 @Path("/open311/v2")
 @Tag(name = "Open311", description = "GeoReport v2 for integrators")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class Open311Resource {
     private final Open311Gateway gateway;
 

@@ -23,10 +23,12 @@ import org.gongzhi.volunteer.team.SignedInVolunteer;
 import org.gongzhi.volunteer.activity.ActivityApi.ActivityView;
 import org.gongzhi.volunteer.activity.ActivityApi.Attendance;
 import org.gongzhi.volunteer.activity.ActivityApi.NewActivity;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api")
 @Tag(name = "Activities", description = "Team activities volunteers sign up for; attendance records hours")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class ActivityResource {
     private final ActivityService activities;
     private final CurrentCaller caller;

@@ -20,10 +20,12 @@ import org.gongzhi.platform.security.CurrentCaller;
 import org.gongzhi.platform.security.Roles;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingService;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api")
 @Tag(name = "Households", description = "Vulnerable households and check-on-neighbour visits during warnings")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class HouseholdResource {
     private final HouseholdService households;
     private final MatchingService matching;

@@ -24,10 +24,12 @@ import org.gongzhi.volunteer.matching.MatchingApi.HandOver;
 import org.gongzhi.volunteer.matching.MatchingApi.MatchingView;
 import org.gongzhi.volunteer.matching.MatchingApi.NewMatching;
 import org.gongzhi.volunteer.matching.MatchingApi.Progress;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api")
 @Tag(name = "Offers", description = "Matching volunteers to requests; a volunteer's offers and tasks")
 @Produces(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class OfferResource {
     private final MatchingService matching;
     private final CurrentCaller caller;

@@ -23,11 +23,13 @@ import org.gongzhi.volunteer.team.TeamApi.VolunteerChange;
 import org.gongzhi.volunteer.team.TeamApi.NewTeam;
 import org.gongzhi.volunteer.team.TeamApi.NewVolunteer;
 import org.gongzhi.volunteer.team.TeamApi.VolunteerView;
+import org.jboss.resteasy.reactive.server.Cancellable;
 
 @Path("/api")
 @Tag(name = "Teams", description = "Volunteer teams, volunteers and the estate grid")
 @Produces(MediaType.APPLICATION_JSON)
 @Consumes(MediaType.APPLICATION_JSON)
+@Cancellable(false) // a write goes on when its caller hangs up (docs/conventions.md)
 public class TeamResource {
     private final TeamService teams;
     private final CurrentCaller me;
