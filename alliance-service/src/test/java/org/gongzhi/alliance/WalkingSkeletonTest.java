@@ -123,7 +123,7 @@ class WalkingSkeletonTest {
                          "warningTypes": ["rainstorm"], "organisation": "property"}""".formatted(id))
                 .post("/api/risk-points")
                 .then().statusCode(201).header("Location", endsWith("/api/risk-points/" + id))
-                .body("checklist", hasItem("sandbags in place"));
+                .body("checklist", hasItem("沙袋已就位")).body("checklistEn", hasItem("sandbags in place"));
         given().auth().oauth2(DevTokens.worker()).contentType(ContentType.JSON)
                 .body("""
                         {"id": "x-%s", "name": "屋顶", "building": "3", "kind": "TOP_FLOOR_ROOF",
