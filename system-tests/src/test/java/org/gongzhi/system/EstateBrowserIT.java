@@ -21,8 +21,9 @@ import org.openqa.selenium.WebElement;
  * The console's 小区与分类 page in headless Chromium, as a community worker uses it: adds a building (units and
  * households from a count and households per floor) and a named place and sees them listed; sets the community's own
  * time limits for a category (a limit shorter than the other refused beside its field), sees them, clears them;
- * withdraws a category with no open requests and takes it back; tries to remove a building that has an open request
- * and reads the refusal, in Chinese and in English. Screenshots to target/screenshots (docs/console/estate-*.png).
+ * withdraws a category with no open requests and takes it back; tries to remove a building that has an open request,
+ * and to withdraw that request's category, and reads the refusals, in Chinese and in English. Screenshots to
+ * target/screenshots (docs/console/estate-*.png).
  */
 @EnabledIf("org.gongzhi.system.ConsoleBrowser#chromiumInstalled")
 class EstateBrowserIT {
@@ -121,6 +122,13 @@ class EstateBrowserIT {
             By refusal = By.cssSelector("#estate-buildings tr[data-building='33'] .form-error");
             assertThat(browser.text(refusal)).contains("33 号楼还有未办结的诉求");
             assertThat(browser.driver.findElements(row)).hasSize(1);
+            // nor can 漏水 be withdrawn while that request is open
+            By leak = By.cssSelector("#estate-categories article[data-category='water-leak']");
+            browser.click(By.cssSelector(
+                    "#estate-categories article[data-category='water-leak'] form[data-form='withdraw'] button"));
+            assertThat(browser.text(By.cssSelector("#estate-categories article[data-category='water-leak'] .form-error")))
+                    .contains("还有类别 water-leak 的未办结诉求");
+            assertThat(browser.find(leak).getAttribute("data-withdrawn")).isEqualTo("false");
             topWithRowShown(browser, row);
             browser.screenshot("estate-zh-desktop", ConsoleBrowser.DESKTOP);
             browser.screenshot("estate-zh-phone", ConsoleBrowser.PHONE, row);
@@ -134,6 +142,14 @@ class EstateBrowserIT {
             browser.until(d -> d.findElement(refusal).getText().contains("building 33 has open requests"));
             topWithRowShown(browser, row);
             browser.screenshot("estate-en-desktop", ConsoleBrowser.DESKTOP);
+
+            // the community's own limits cleared: the catalogue's apply again
+            browser.action(browser.find(card), "limits");
+            browser.click(By.cssSelector("#estate-categories article[data-category='" + category
+                    + "'] form[data-form='clear-limits'] button"));
+            browser.until(d -> d.findElement(own).getText().equals("as the catalogue"));
+            given().baseUri(url(Service.REQUEST).toString()).auth().oauth2(DevTokens.worker()).get("/api/categories")
+                    .then().body("find { it.code == '%s' }.respondWithin".formatted(category), equalTo("PT3H"));
             browser.assertNoScriptErrors("400", "409");
         }
     }
