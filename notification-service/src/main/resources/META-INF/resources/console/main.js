@@ -9,8 +9,9 @@ import { bindDetail, openRequest, refreshDetail } from './detail.js';
 import { bindIntake, renderIntake } from './intake.js';
 import { bindVisits, refreshVisits } from './visits.js';
 import { refreshWarnings } from './warnings.js';
+import { refreshEstate } from './estate.js';
 
-const VIEWS = { board: null, intake: renderIntake, visits: refreshVisits, warnings: refreshWarnings };
+const VIEWS = { board: null, intake: renderIntake, visits: refreshVisits, warnings: refreshWarnings, estate: refreshEstate };
 const view = { current: 'board', timer: null };
 
 function showError(error) {

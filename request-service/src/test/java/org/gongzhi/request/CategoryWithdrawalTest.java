@@ -232,6 +232,38 @@ class CategoryWithdrawalTest {
                 .isEqualTo(1);
     }
 
+    /** What the console's estate page lists: every category, the withdrawn ones too, and whose time limits apply. */
+    @Test
+    void aCommunitysWorkersSeeEveryCategoryWithItsChoiceWithdrawnOnesIncluded() {
+        String withdrawn = newCategory();
+        String limited = newCategory();
+        String worker = DevTokens.worker();
+        as(worker).delete("/api/categories/" + withdrawn).then().statusCode(204);
+        as(worker).body("{\"respondWithin\": \"PT1H\", \"resolveWithin\": \"P1D\"}")
+                .put("/api/categories/" + limited + "/communities/hepingli/time-limits").then().statusCode(200);
+
+        String of = "categories.find { it.code == '%s' }.";
+        as(worker).get("/api/categories/choices").then().statusCode(200).body("community", equalTo("hepingli"))
+                .body(of.formatted(withdrawn) + "withdrawn", equalTo(true))
+                .body(of.formatted(withdrawn) + "nameEn", equalTo("Pet nuisance"))
+                .body(of.formatted(withdrawn) + "ownRespondWithin", equalTo(null))
+                .body(of.formatted(limited) + "withdrawn", equalTo(false))
+                .body(of.formatted(limited) + "respondWithin", equalTo("PT3H"))
+                .body(of.formatted(limited) + "ownRespondWithin", equalTo("PT1H"))
+                .body(of.formatted(limited) + "ownResolveWithin", equalTo("PT24H"))
+                .body(of.formatted("water-leak") + "withdrawn", equalTo(false));
+        // another community chose neither
+        as(Fixtures.workerOf("qingnianhu")).get("/api/categories/choices").then().statusCode(200)
+                .body("community", equalTo("qingnianhu"))
+                .body(of.formatted(withdrawn) + "withdrawn", equalTo(false))
+                .body(of.formatted(limited) + "ownRespondWithin", equalTo(null));
+        as(DevTokens.resident("r-1")).get("/api/categories/choices").then().statusCode(403);
+        given().get("/api/categories/choices").then().statusCode(401);
+
+        as(worker).put("/api/categories/" + withdrawn + "/communities/hepingli").then().statusCode(204);
+        as(worker).get("/api/categories/choices").then().body(of.formatted(withdrawn) + "withdrawn", equalTo(false));
+    }
+
     /**
      * A request being filed in the category while the community withdraws it: the withdrawal waits for the request's
      * transaction (the lock intake holds to its end), then finds the request open (409). The request in flight is

@@ -91,6 +91,22 @@ public class CategoryCatalogue {
     }
 
     /**
+     * A community's choice of each category of the catalogue, withdrawn ones included: what its workers choose from
+     * (the console's estate page). {@code own} is the community's own time limits, null where the catalogue's apply.
+     */
+    public List<Choice> choices(String communityId) {
+        Snapshot now = snapshot;
+        return now.ordered().stream().map(c -> {
+            Duration[] own = now.limits().get(CategoryAvailabilityChanged.key(communityId, c.code()));
+            return new Choice(c, !now.offers(communityId, c), own == null ? null : own[0], own == null ? null : own[1]);
+        }).toList();
+    }
+
+    /** A category of the catalogue as one community has chosen it. */
+    public record Choice(Category category, boolean withdrawn, Duration ownRespondWithin, Duration ownResolveWithin) {
+    }
+
+    /**
      * A category the community offers, with its own time limits; empty for an unknown code and for one the community
      * has withdrawn.
      */

@@ -55,6 +55,24 @@ public class CategoryResource {
         return catalogue.all(of).stream().map(this::view).toList();
     }
 
+    /**
+     * What a community's workers choose from: every category of the catalogue, those the caller's community has
+     * withdrawn included, with the catalogue's time limits and the community's own where it set them.
+     */
+    @GET
+    @Path("/choices")
+    @RolesAllowed({Roles.WORKER, Roles.ADMIN})
+    @Operation(summary = "The caller's community's choice of every category of the catalogue: withdrawn or offered, "
+            + "and its own time limits where it set them")
+    public CommunityChoices choices() {
+        String community = caller.community();
+        return new CommunityChoices(community, catalogue.choices(community).stream()
+                .map(c -> new ChoiceView(c.category().code(), c.category().nameZh(), c.category().nameEn(),
+                        c.category().tracks(), c.category().defaultUrgency(), c.category().respondWithin(),
+                        c.category().resolveWithin(), c.withdrawn(), c.ownRespondWithin(), c.ownResolveWithin()))
+                .toList());
+    }
+
     @POST
     @RolesAllowed(Roles.WORKER)
     @Operation(summary = "Add a category to the catalogue (published to every service)")
@@ -138,6 +156,19 @@ public class CategoryResource {
         return new CategoryView(c.code(), c.nameZh(), c.nameEn(), c.tracks(), c.defaultUrgency(),
                 catalogue.respondWithin(c, c.defaultUrgency()), catalogue.resolveWithin(c, c.defaultUrgency()),
                 c.skill());
+    }
+
+    /** A community's choice of the catalogue's categories. */
+    public record CommunityChoices(String community, List<ChoiceView> categories) {
+    }
+
+    /**
+     * One category as a community has chosen it: the catalogue's time limits (for a request not marked URGENT),
+     * whether the community withdrew it, and its own limits (null: the catalogue's apply).
+     */
+    public record ChoiceView(String code, String nameZh, String nameEn, List<String> tracks, Urgency defaultUrgency,
+            Duration respondWithin, Duration resolveWithin, boolean withdrawn, Duration ownRespondWithin,
+            Duration ownResolveWithin) {
     }
 
     public record CategoryView(String code, String nameZh, String nameEn, List<String> tracks, Urgency defaultUrgency,
