@@ -23,7 +23,7 @@ import org.openqa.selenium.WebElement;
  * time limits for a category (a limit shorter than the other refused beside its field), sees them, clears them;
  * withdraws a category with no open requests and takes it back; tries to remove a building that has an open request,
  * and to withdraw that request's category, and reads the refusals, in Chinese and in English. Screenshots to
- * target/screenshots (docs/console/estate-*.png).
+ * target/screenshots (docs/console/estate-*.png: zh and en, desktop and phone).
  */
 @EnabledIf("org.gongzhi.system.ConsoleBrowser#chromiumInstalled")
 class EstateBrowserIT {
@@ -142,6 +142,7 @@ class EstateBrowserIT {
             browser.until(d -> d.findElement(refusal).getText().contains("building 33 has open requests"));
             topWithRowShown(browser, row);
             browser.screenshot("estate-en-desktop", ConsoleBrowser.DESKTOP);
+            browser.screenshot("estate-en-phone", ConsoleBrowser.PHONE, row);
 
             // the community's own limits cleared: the catalogue's apply again
             browser.action(browser.find(card), "limits");

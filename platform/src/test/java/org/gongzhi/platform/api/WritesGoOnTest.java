@@ -9,7 +9,7 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.gongzhi.platform.ServiceSources;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -21,22 +21,15 @@ class WritesGoOnTest {
 
     @Test
     void everyResourceWithAWriteKeepsItWhenTheCallerHangsUp() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        assertTrue(Files.isDirectory(root.resolve("request-service/src/main/java")), "run from a module: " + root);
+        Path root = ServiceSources.root();
         List<String> writers = new ArrayList<>();
         List<String> missing = new ArrayList<>();
-        try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
-                try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
-                    for (Path f : files.filter(p -> p.toString().endsWith(".java")).toList()) {
-                        String source = Files.readString(f);
-                        if (WRITE.matcher(source).find()) {
-                            writers.add(f.toString());
-                            if (!source.contains("@Cancellable(false)")) {
-                                missing.add(root.relativize(f).toString());
-                            }
-                        }
-                    }
+        for (Path f : ServiceSources.all()) {
+            String source = Files.readString(f);
+            if (WRITE.matcher(source).find()) {
+                writers.add(f.toString());
+                if (!source.contains("@Cancellable(false)")) {
+                    missing.add(root.relativize(f).toString());
                 }
             }
         }

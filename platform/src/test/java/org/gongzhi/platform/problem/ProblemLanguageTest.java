@@ -13,7 +13,7 @@ import java.util.Locale;
 import java.util.TreeSet;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
+import org.gongzhi.platform.ServiceSources;
 import org.junit.jupiter.api.Test;
 
 /** Refusals read in Chinese by a Chinese reader; every literal field refusal in the sources has its Chinese. */
@@ -78,26 +78,19 @@ class ProblemLanguageTest {
 
     @Test
     void everyLiteralFieldRefusalInTheSourcesHasItsChinese() throws IOException {
-        Path root = Path.of("").toAbsolutePath().getParent();
-        assertTrue(Files.isDirectory(root.resolve("request-service/src/main/java")), "run from a module: " + root);
+        Path root = ServiceSources.root();
         TreeSet<String> missing = new TreeSet<>();
         TreeSet<String> seen = new TreeSet<>();
-        try (Stream<Path> modules = Files.list(root)) {
-            for (Path module : modules.filter(m -> Files.isDirectory(m.resolve("src/main/java"))).toList()) {
-                try (Stream<Path> files = Files.walk(module.resolve("src/main/java"))) {
-                    files.filter(f -> f.toString().endsWith(".java")).forEach(f -> {
-                        String code = read(f);
-                        for (Pattern p : List.of(INVALID, MESSAGE)) {
-                            Matcher m = p.matcher(code);
-                            while (m.find()) {
-                                String english = joined(m.group(1));
-                                seen.add(english);
-                                if (ProblemLanguage.zh(english).equals(english)) {
-                                    missing.add(root.relativize(f) + ": " + english);
-                                }
-                            }
-                        }
-                    });
+        for (Path f : ServiceSources.all()) {
+            String code = read(f);
+            for (Pattern p : List.of(INVALID, MESSAGE)) {
+                Matcher m = p.matcher(code);
+                while (m.find()) {
+                    String english = joined(m.group(1));
+                    seen.add(english);
+                    if (ProblemLanguage.zh(english).equals(english)) {
+                        missing.add(root.relativize(f) + ": " + english);
+                    }
                 }
             }
         }

@@ -33,15 +33,23 @@ public class CategoryCatalogue {
      * limits a community set for a category, by {@code communityId/code}.
      */
     private record Snapshot(List<Category> ordered, Map<String, Category> byCode, Set<String> withdrawn,
-            Map<String, Duration[]> limits) {
+            Map<String, Limits> limits) {
         boolean offers(String communityId, Category c) {
             return !withdrawn.contains(CategoryAvailabilityChanged.key(communityId, c.code()));
         }
 
-        Category in(String communityId, Category c) {
-            Duration[] own = limits.get(CategoryAvailabilityChanged.key(communityId, c.code()));
-            return own == null ? c : c.within(own[0], own[1]);
+        /** The community's own time limits for the category, or null where the catalogue's apply. */
+        Limits own(String communityId, Category c) {
+            return limits.get(CategoryAvailabilityChanged.key(communityId, c.code()));
         }
+
+        Category in(String communityId, Category c) {
+            Limits own = own(communityId, c);
+            return own == null ? c : c.within(own.respondWithin(), own.resolveWithin());
+        }
+    }
+
+    private record Limits(Duration respondWithin, Duration resolveWithin) {
     }
 
     CategoryCatalogue(TimeLimitsConfig limits) {
@@ -67,14 +75,14 @@ public class CategoryCatalogue {
                     Map<String, Category> read = new LinkedHashMap<>();
                     entries.forEach(e -> read.put(e.code, Category.of(e)));
                     Set<String> withdrawn = new HashSet<>();
-                    Map<String, Duration[]> limits = new HashMap<>();
+                    Map<String, Limits> limits = new HashMap<>();
                     for (Object[] choice : choices) {
                         if ((Boolean) choice[1]) {
                             withdrawn.add((String) choice[0]);
                         }
                         if (choice[2] != null) {
-                            limits.put((String) choice[0], new Duration[] {Duration.parse((String) choice[2]),
-                                    Duration.parse((String) choice[3])});
+                            limits.put((String) choice[0], new Limits(Duration.parse((String) choice[2]),
+                                    Duration.parse((String) choice[3])));
                         }
                     }
                     snapshot = new Snapshot(List.copyOf(read.values()), Map.copyOf(read), Set.copyOf(withdrawn),
@@ -97,8 +105,9 @@ public class CategoryCatalogue {
     public List<Choice> choices(String communityId) {
         Snapshot now = snapshot;
         return now.ordered().stream().map(c -> {
-            Duration[] own = now.limits().get(CategoryAvailabilityChanged.key(communityId, c.code()));
-            return new Choice(c, !now.offers(communityId, c), own == null ? null : own[0], own == null ? null : own[1]);
+            Limits own = now.own(communityId, c);
+            return new Choice(c, !now.offers(communityId, c), own == null ? null : own.respondWithin(),
+                    own == null ? null : own.resolveWithin());
         }).toList();
     }
 

@@ -10,6 +10,7 @@ import jakarta.validation.constraints.NotNull;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import java.time.Instant;
 import org.gongzhi.events.CategoryAvailabilityChanged;
 import org.gongzhi.events.CategoryDefined;
@@ -138,7 +139,7 @@ public class CategoryService {
         return record(communityId, code, was -> new Choice(withdraw, was.respondWithin(), was.resolveWithin()));
     }
 
-    private Uni<Void> record(String communityId, String code, java.util.function.UnaryOperator<Choice> change) {
+    private Uni<Void> record(String communityId, String code, UnaryOperator<Choice> change) {
         return Panache.getSession().chain(s -> s.createNativeQuery("select withdrawn, respond_within, resolve_within,"
                         + " version from category_withdrawal where community_id = ?1 and code = ?2", Object[].class)
                 .setParameter(1, communityId).setParameter(2, code).getResultList()
