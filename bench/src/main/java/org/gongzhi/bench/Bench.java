@@ -91,6 +91,7 @@ public final class Bench {
         });
         Tracker tracker = new Tracker();
         List<String> profile = new ArrayList<>();
+        List<String> lent = new ArrayList<>();
         try (Probes probes = new Probes(system, tracker); Monitors monitors = new Monitors(system)) {
             pids = monitors.pids();
             postgresVersion = postgresVersion(system);
@@ -148,6 +149,8 @@ public final class Bench {
             }
             long accepted = Stream.concat(runs.stream(), steps.stream()).mapToLong(r -> r.accepted.get()).sum();
             settle(monitors, out);
+            lent.addAll(LentConnections.check(system.urls()));
+            lent.forEach(line -> out.println("  " + line));
             profile.addAll(PgStatements.perRequest(pgBefore,
                     PgStatements.snapshot(system.jdbcUrl("postgres"), pids.get("postgresql")), accepted, 40));
             int recordBytes = probes.meanSubmittedRecordBytes(700);
@@ -185,6 +188,7 @@ public final class Bench {
         if (!o.note().isBlank()) {
             notes.add(o.note());
         }
+        notes.addAll(lent);
         Path file = Report.write(dir, new Report.Contents("Gongzhi bench " + dir.getFileName(), header, runs, steps,
                 sustainable, rampStop, pg, kafka, profile, notes));
         printTables(out, runs, steps, sustainable, rampStop);
