@@ -52,7 +52,7 @@ final class FaultReport {
         return write(dir, o, started, results, Map.of());
     }
 
-    /** The report, with the scenarios skipped for want of a cluster and why. */
+    /** The report, with the scenarios skipped (for want of a cluster, or left out of CI's run) and why. */
     static Path write(Path dir, FaultSuite.Options o, String started, List<FaultSuite.Result> results,
             Map<String, String> skipped) {
         StringBuilder sb = new StringBuilder();

@@ -15,7 +15,8 @@ import org.gongzhi.events.RequestStatus;
  * The checker's rules over one scenario's {@link Observations}:
  * <ul>
  * <li><b>lost</b>: an accepted request request-service does not hold, without its lead task (on the topic or in
- * alliance-service) when one is due, or never on the dashboard; a poison record that never reached a dead-letter
+ * alliance-service) when one is due, whose lead task on the topic request-service's timeline does not show, or never
+ * on the dashboard; a poison record that never reached a dead-letter
  * topic; a webhook message its receiver never got;</li>
  * <li><b>duplicated</b>: one event applied twice — a second lead task for a request, two timeline entries, notices or
  * webhook messages that are the same but for their ids;</li>
@@ -44,6 +45,11 @@ public record Verdict(int lost, int duplicated, int outOfOrder, int unseen, int 
             }
             if (e.getValue() && o.leadTasksStored().getOrDefault(id, 0) == 0) {
                 why.add("no lead task in alliance-service");
+            }
+            if (!o.leadTasksOnTopic().getOrDefault(id, Set.of()).isEmpty() && o.effects().stream().noneMatch(f ->
+                    f.kind().equals("timeline entry") && f.requestId().equals(id)
+                            && f.identity().startsWith("TASK_ASSIGNED "))) {
+                why.add("its lead task not on request-service's timeline");
             }
             if (!o.submittedOnDashboard().contains(id)) {
                 why.add("never on the dashboard");

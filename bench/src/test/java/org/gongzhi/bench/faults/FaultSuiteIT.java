@@ -8,7 +8,9 @@ import java.nio.file.Path;
 import java.time.LocalDateTime;
 import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import org.gongzhi.events.Topics;
 import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
@@ -18,14 +20,30 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code ./gongzhi faults --quick} in CI: every scenario's short version on one system of the suite's own, the last
- * line all zeros; then the guarantees broken on purpose from outside, and the checker failing them, so that it cannot
- * pass by default.
+ * {@code ./gongzhi faults --quick} in CI: every scenario's short version on one system of the suite's own (but
+ * {@code postgres-stop}, below), the last line all zeros and nothing dead-lettered but the poison records; then the
+ * guarantees broken on purpose from outside, and the checker failing them, so that it cannot pass by default.
+ * <p>
+ * Where the system tests' former duplicates are checked now:
+ * <ul>
+ * <li>{@code service-kill} here is what {@code CrashRecoveryIT} (alliance-service SIGKILLed while requests flow) was:
+ * every accepted request keeps its one lead task (on {@code gongzhi.tasks} and in alliance-service; a second one is
+ * "duplicated", none "lost"), shown on request-service's timeline (else "lost"), no timeline entry twice
+ * ("duplicated"), nothing dead-lettered — for every service killed, not alliance-service alone.</li>
+ * <li>{@code postgres-stop} is left out of this run (it stays in {@code ./gongzhi faults}, quick or full, and in
+ * {@code -Dgongzhi.faults.all=true}): a fast shutdown of PostgreSQL under the services is {@code DatabaseOutageIT}'s
+ * fault (system-tests: 503 problem+json with {@code Retry-After} and nothing saved, consumers waiting out several
+ * failed attempts rather than dead-lettering, every request assigned once, lag 0, no dead letter on any topic), and
+ * the database going away under load for every service, with the whole checker, is {@code postgres-kill} here.</li>
+ * </ul>
  */
 @TestMethodOrder(MethodOrderer.OrderAnnotation.class)
 class FaultSuiteIT {
     private static final String ALL_HOLD = "lost 0, duplicated 0, out of order 0, unseen 0";
     private static final int RATE = 10;
+    /** Left out of CI's run (see above); {@code -Dgongzhi.faults.all=true} runs them too. */
+    private static final List<String> LEFT_OUT = Boolean.getBoolean("gongzhi.faults.all") ? List.of()
+            : List.of("postgres-stop");
     private static final PrintStream OUT = new PrintStream(System.out, true, StandardCharsets.UTF_8);
     private static Path dir;
     private static FaultSuite.Session session;
@@ -50,13 +68,17 @@ class FaultSuiteIT {
     void underEveryQuickScenarioNothingIsLostDuplicatedReorderedOrUnseen() {
         String started = FaultReport.now();
         List<FaultSuite.Result> results = new ArrayList<>();
+        Map<String, String> leftOut = new LinkedHashMap<>();
         for (Scenario scenario : FaultSuite.scenarios()) {
-            if (session.unfit(scenario).isEmpty()) { // the cluster's own scenarios: FaultSuiteClusterIT (-Plong)
+            if (LEFT_OUT.contains(scenario.name())) {
+                leftOut.put(scenario.name(), "left out of CI's run (DatabaseOutageIT; -Dgongzhi.faults.all=true)");
+                OUT.println("scenario " + scenario.name() + " " + leftOut.get(scenario.name()));
+            } else if (session.unfit(scenario).isEmpty()) { // the cluster's own: FaultSuiteClusterIT (-Plong)
                 results.add(session.run(scenario, true, RATE));
             }
         }
         Path report = FaultReport.write(dir, FaultSuite.Options.parse("--quick", "--rate", String.valueOf(RATE)),
-                started, results);
+                started, results, leftOut);
         OUT.print(FaultReport.table(results));
         OUT.println("report: " + report);
 
@@ -64,6 +86,8 @@ class FaultSuiteIT {
             assertThat(r.accepted()).as(r.scenario().name() + ": requests accepted").isPositive();
             assertThat(r.recovery()).as(r.scenario().name() + ": recovered").isPresent();
         });
+        assertThat(results).filteredOn(r -> !r.scenario().name().equals("poison")).allSatisfy(r ->
+                assertThat(r.verdict().deadLetterReasons()).as(r.scenario().name() + ": dead-lettered").isEmpty());
         Verdict poison = results.stream().filter(r -> r.scenario().name().equals("poison")).findFirst().orElseThrow()
                 .verdict();
         assertThat(poison.deadLetterReasons().keySet()).as("every topic's poison record dead-lettered with its reason")

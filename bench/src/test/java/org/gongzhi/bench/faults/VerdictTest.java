@@ -28,7 +28,8 @@ class VerdictTest {
                 "board", new HashMap<>(Map.of("r1", RequestStatus.ASSIGNED))));
         final List<Observations.Effect> effects = new ArrayList<>(List.of(
                 new Observations.Effect("timeline entry", "r1", "SUBMITTED 已受理"),
-                new Observations.Effect("timeline entry", "r1", "ASSIGNED 物业"),
+                new Observations.Effect("timeline entry", "r1", "STATUS Status: ASSIGNED"),
+                new Observations.Effect("timeline entry", "r1", "TASK_ASSIGNED 和平物业 leads the work property"),
                 new Observations.Effect("notice", "r1", "resident-1 ASSIGNED"),
                 new Observations.Effect("webhook message", "r1", "endpoint-1 task.assigned {t1}")));
         final Set<String> onTopics = new HashSet<>(Set.of("e1", "e2", "e3"));
@@ -71,6 +72,16 @@ class VerdictTest {
         Verdict v = run.verdict();
         assertThat(v.lost()).isEqualTo(1);
         assertThat(v.line()).isEqualTo("lost 1, duplicated 0, out of order 0, unseen 0");
+    }
+
+    @Test
+    void aLeadTaskOnTheTopicThatRequestServiceNeverAppliedIsLost() {
+        Run run = new Run();
+        run.effects.removeIf(f -> f.identity().startsWith("TASK_ASSIGNED"));
+
+        Verdict v = run.verdict();
+        assertThat(v.lost()).isEqualTo(1);
+        assertThat(v.findings()).containsExactly("lost: request r1: its lead task not on request-service's timeline");
     }
 
     @Test
@@ -124,7 +135,8 @@ class VerdictTest {
     @Test
     void twoEffectsTheSameButForTheirIdsAreDuplicatesAndDifferentOnesAreNot() {
         Run run = new Run();
-        run.effects.add(new Observations.Effect("timeline entry", "r1", "ASSIGNED 物业"));
+        run.effects.add(new Observations.Effect("timeline entry", "r1",
+                "TASK_ASSIGNED 和平物业 leads the work property"));
         run.effects.add(new Observations.Effect("notice", "r1", "resident-1 ASSIGNED"));
         run.effects.add(new Observations.Effect("notice", "r1", "resident-1 ASSIGNED"));
         run.effects.add(new Observations.Effect("webhook message", "r1", "endpoint-1 task.assigned {t1}"));
