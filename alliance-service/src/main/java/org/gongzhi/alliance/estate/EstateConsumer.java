@@ -2,6 +2,8 @@ package org.gongzhi.alliance.estate;
 
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.util.LinkedHashMap;
+import java.util.Map;
 import org.apache.kafka.clients.consumer.ConsumerRecords;
 import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.BuildingRegistered;
@@ -11,7 +13,9 @@ import org.gongzhi.events.CategoryDefined;
 import org.gongzhi.events.CommunityRegistered;
 import org.gongzhi.events.PlaceRegistered;
 import org.gongzhi.events.PlaceRemoved;
+import org.gongzhi.events.Topics;
 import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventInbox.TopicReader;
 import org.gongzhi.platform.inbox.EventRoutes;
 
 /**
@@ -21,42 +25,27 @@ import org.gongzhi.platform.inbox.EventRoutes;
 @ApplicationScoped
 public class EstateConsumer {
     private final EventInbox inbox;
-    private final EventRoutes buildings;
-    private final EventRoutes categories;
-    private final EventRoutes places;
-    private final EventRoutes communities;
+    /** The four topics, each under the processed-event name it had when each was a channel of its own. */
+    private final Map<String, TopicReader> readers = new LinkedHashMap<>();
 
     EstateConsumer(EventInbox inbox, Estate estate) {
         this.inbox = inbox;
-        this.buildings = EventRoutes.create()
-                .on(BuildingRegistered.class, e -> estate.keep(e.data()))
-                .on(BuildingRemoved.class, e -> estate.keep(e.data()));
-        this.categories = EventRoutes.create()
+        readers.put(Topics.ESTATE_COMMUNITIES, new TopicReader("alliance-service.estate-communities",
+                EventRoutes.create().on(CommunityRegistered.class, e -> estate.keep(e.data()))));
+        readers.put(Topics.ESTATE_CATEGORIES, new TopicReader("alliance-service.estate-categories", EventRoutes.create()
                 .on(CategoryDefined.class, e -> estate.keep(e.data()))
-                .on(CategoryAvailabilityChanged.class, e -> estate.keep(e.data()));
-        this.places = EventRoutes.create()
+                .on(CategoryAvailabilityChanged.class, e -> estate.keep(e.data()))));
+        readers.put(Topics.ESTATE_BUILDINGS, new TopicReader("alliance-service.estate-buildings", EventRoutes.create()
+                .on(BuildingRegistered.class, e -> estate.keep(e.data()))
+                .on(BuildingRemoved.class, e -> estate.keep(e.data()))));
+        readers.put(Topics.ESTATE_PLACES, new TopicReader("alliance-service.estate-places", EventRoutes.create()
                 .on(PlaceRegistered.class, e -> estate.keep(e.data()))
-                .on(PlaceRemoved.class, e -> estate.keep(e.data()));
-        this.communities = EventRoutes.create().on(CommunityRegistered.class, e -> estate.keep(e.data()));
+                .on(PlaceRemoved.class, e -> estate.keep(e.data()))));
     }
 
-    @Incoming("estate-communities")
-    public Uni<Void> communities(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("alliance-service.estate-communities", records, communities);
-    }
-
-    @Incoming("estate-buildings")
-    public Uni<Void> buildings(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("alliance-service.estate-buildings", records, buildings);
-    }
-
-    @Incoming("estate-places")
-    public Uni<Void> places(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("alliance-service.estate-places", records, places);
-    }
-
-    @Incoming("estate-categories")
-    public Uni<Void> categories(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("alliance-service.estate-categories", records, categories);
+    /** One consumer for the four compacted topics: communities, categories, buildings, places, in that order. */
+    @Incoming("estate")
+    public Uni<Void> consume(ConsumerRecords<String, String> records) {
+        return inbox.consumeEach(records, readers);
     }
 }

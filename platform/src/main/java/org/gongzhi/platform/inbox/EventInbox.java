@@ -10,9 +10,12 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.function.Function;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.GongzhiEvent;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
@@ -96,6 +99,34 @@ public class EventInbox {
                                 batch.size(), failure.toString());
                     }
                     return oneByOne(consumer, batch, routes);
+                }));
+    }
+
+    /** How a channel that reads several topics applies one of them: under this processed-event name, by these routes. */
+    public record TopicReader(String consumer, EventRoutes routes) {
+    }
+
+    /**
+     * One poll of a channel that reads several topics — one Kafka consumer for them all, instead of one per topic:
+     * each topic's records are applied as {@link #consumeAll} applies a poll (one transaction, or one by one), under
+     * the processed-event name that topic always had, topic after topic in the order of {@code readers}. A record of a
+     * topic no reader names (the channel's configuration and its code disagree) goes to the dead-letter topic rather
+     * than being passed over.
+     */
+    public Uni<Void> consumeEach(ConsumerRecords<String, String> records, Map<String, TopicReader> readers) {
+        List<Poisoned> unread = new ArrayList<>();
+        for (TopicPartition partition : records.partitions()) {
+            if (!readers.containsKey(partition.topic())) {
+                records.records(partition).forEach(record -> unread.add(new Poisoned(record,
+                        new PoisonEventException("no reader for topic " + partition.topic() + " on this channel", null))));
+            }
+        }
+        return InOrder.each(unread, p -> deadLetters.send(p.record(), p.reason()))
+                .chain(() -> InOrder.each(readers.entrySet(), reader -> {
+                    List<ConsumerRecord<String, String>> topic = new ArrayList<>();
+                    records.records(reader.getKey()).forEach(topic::add);
+                    return topic.isEmpty() ? Uni.createFrom().voidItem()
+                            : consumeAll(reader.getValue().consumer(), topic, reader.getValue().routes());
                 }));
     }
 

@@ -9,10 +9,14 @@ import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.HashSet;
+import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.Set;
 import java.util.function.Supplier;
 import org.apache.kafka.clients.consumer.ConsumerRecord;
+import org.apache.kafka.clients.consumer.ConsumerRecords;
+import org.apache.kafka.common.TopicPartition;
 import org.gongzhi.events.EventType;
 import org.gongzhi.events.RequestAcknowledged;
 import org.gongzhi.platform.outbox.CloudEventHeaders;
@@ -116,7 +120,12 @@ class EventInboxTest {
     });
 
     private static ConsumerRecord<String, String> record(long offset, String id, String type, String value) {
-        ConsumerRecord<String, String> record = new ConsumerRecord<>("gongzhi.requests", 0, offset, "key", value);
+        return record("gongzhi.requests", offset, id, type, value);
+    }
+
+    private static ConsumerRecord<String, String> record(String topic, long offset, String id, String type,
+            String value) {
+        ConsumerRecord<String, String> record = new ConsumerRecord<>(topic, 0, offset, "key", value);
         if (id != null) {
             record.headers().add(CloudEventHeaders.ID, id.getBytes(StandardCharsets.UTF_8));
         }
@@ -125,7 +134,11 @@ class EventInboxTest {
     }
 
     private static ConsumerRecord<String, String> acknowledged(long offset, String request) {
-        return record(offset, "ev-" + request, EventType.of(RequestAcknowledged.class).ceType(), """
+        return acknowledged("gongzhi.requests", offset, request);
+    }
+
+    private static ConsumerRecord<String, String> acknowledged(String topic, long offset, String request) {
+        return record(topic, offset, "ev-" + request, EventType.of(RequestAcknowledged.class).ceType(), """
                 {"communityId": "town", "requestId": "%s", "category": "water-leak", "building": "7",
                  "status": "DISPATCHED", "acknowledgedAt": "2026-12-06T09:00:00Z"}""".formatted(request));
     }
@@ -179,6 +192,25 @@ class EventInboxTest {
         assertEquals(List.of("r1", "r2"), log.effects);
         assertEquals(1, log.transactions);
         assertEquals(List.of(), deadLetters.letters);
+    }
+
+    @Test
+    void aChannelOfSeveralTopicsAppliesEachInTheReadersOrderUnderItsOwnNameAndDeadLettersATopicNoOneReads() {
+        Map<String, EventInbox.TopicReader> readers = new LinkedHashMap<>();
+        readers.put("gongzhi.b", new EventInbox.TopicReader("test.b", routes));
+        readers.put("gongzhi.a", new EventInbox.TopicReader("test.a", routes));
+        Map<TopicPartition, List<ConsumerRecord<String, String>>> poll = new LinkedHashMap<>();
+        poll.put(new TopicPartition("gongzhi.a", 0), List.of(acknowledged("gongzhi.a", 0, "a1"),
+                acknowledged("gongzhi.a", 1, "a2")));
+        poll.put(new TopicPartition("gongzhi.c", 0), List.of(acknowledged("gongzhi.c", 7, "c1")));
+        poll.put(new TopicPartition("gongzhi.b", 0), List.of(acknowledged("gongzhi.b", 0, "b1")));
+
+        inbox.consumeEach(new ConsumerRecords<>(poll), readers).await().atMost(PATIENCE);
+
+        assertEquals(List.of("b1", "a1", "a2"), log.effects, "topic b's reader comes first");
+        assertEquals(2, log.transactions, "one transaction per topic");
+        assertEquals(Set.of("test.b/ev-b1", "test.a/ev-a1", "test.a/ev-a2"), log.processed);
+        assertEquals(List.of("7: no reader for topic gongzhi.c on this channel"), deadLetters.letters);
     }
 
     @Test
