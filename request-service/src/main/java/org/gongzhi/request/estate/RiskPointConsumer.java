@@ -1,11 +1,8 @@
 package org.gongzhi.request.estate;
 
-import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.RiskPointRegistered;
-import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventInbox.TopicReader;
 import org.gongzhi.platform.inbox.EventRoutes;
 
 /**
@@ -14,11 +11,9 @@ import org.gongzhi.platform.inbox.EventRoutes;
  */
 @ApplicationScoped
 public class RiskPointConsumer {
-    private final EventInbox inbox;
     private final EventRoutes routes;
 
-    RiskPointConsumer(EventInbox inbox, EstateRepository estate) {
-        this.inbox = inbox;
+    RiskPointConsumer(EstateRepository estate) {
         this.routes = EventRoutes.create().on(RiskPointRegistered.class, e -> {
             RiskPointRegistered r = e.data();
             RiskPointLocation location = new RiskPointLocation();
@@ -32,8 +27,8 @@ public class RiskPointConsumer {
         });
     }
 
-    @Incoming("risk-points")
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("request-service.risk-points", records, routes);
+    /** How the field reports' channel applies {@code gongzhi.risk-points} (`progress.FieldReportsConsumer`). */
+    public TopicReader reader() {
+        return new TopicReader("request-service.risk-points", routes);
     }
 }

@@ -3,8 +3,6 @@ package org.gongzhi.request.progress;
 import io.smallrye.mutiny.Uni;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.util.function.Function;
-import org.apache.kafka.clients.consumer.ConsumerRecords;
-import org.eclipse.microprofile.reactive.messaging.Incoming;
 import org.gongzhi.events.VolunteerAccepted;
 import org.gongzhi.events.VolunteerCompleted;
 import org.gongzhi.events.VolunteerHandedOver;
@@ -12,7 +10,7 @@ import org.gongzhi.events.VolunteerOffered;
 import org.gongzhi.events.VolunteerProgressed;
 import org.gongzhi.events.VolunteerUnmatched;
 import org.gongzhi.events.VolunteeringEvent;
-import org.gongzhi.platform.inbox.EventInbox;
+import org.gongzhi.platform.inbox.EventInbox.TopicReader;
 import org.gongzhi.platform.inbox.EventRoutes;
 import org.gongzhi.platform.inbox.InboundEvent;
 import org.gongzhi.request.errand.VolunteerJobs;
@@ -23,11 +21,9 @@ import org.gongzhi.request.errand.VolunteerJobs;
  */
 @ApplicationScoped
 public class VolunteeringConsumer {
-    private final EventInbox inbox;
     private final EventRoutes routes;
 
-    VolunteeringConsumer(EventInbox inbox, TrackProgress progress, VolunteerJobs jobs) {
-        this.inbox = inbox;
+    VolunteeringConsumer(TrackProgress progress, VolunteerJobs jobs) {
         this.routes = EventRoutes.create()
                 .on(VolunteerOffered.class, requestsOnly(jobs::offered))
                 .on(VolunteerAccepted.class, requestsOnly(e -> progress.volunteerAccepted(e)
@@ -47,8 +43,8 @@ public class VolunteeringConsumer {
         return event -> event.data().visit().isPresent() ? Uni.createFrom().voidItem() : effect.apply(event);
     }
 
-    @Incoming("volunteering")
-    public Uni<Void> consume(ConsumerRecords<String, String> records) {
-        return inbox.consumeAll("request-service.volunteering", records, routes);
+    /** How the field reports' channel applies {@code gongzhi.volunteering} ({@link FieldReportsConsumer}). */
+    public TopicReader reader() {
+        return new TopicReader("request-service.volunteering", routes);
     }
 }
