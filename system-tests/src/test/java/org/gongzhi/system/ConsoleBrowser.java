@@ -16,6 +16,7 @@ import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess.Service;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
+import org.openqa.selenium.ElementNotInteractableException;
 import org.openqa.selenium.NoSuchElementException;
 import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
@@ -67,7 +68,12 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         driver.manage().window().setSize(DESKTOP);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class);
+        // The pages redraw their cards whenever a feed brings an event, so an element found a moment ago may be gone:
+        // stale, or (chromedriver keeps a removed node's reference) no longer shown, which it reports as "not
+        // interactable" (a field cleared, then typed into after a redraw); a condition is then tried again on what the
+        // page shows now, and still fails after the wait if the page never lets it hold.
+        wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
+                .ignoring(ElementNotInteractableException.class);
     }
 
     /** Opens the console signed in as a worker, in {@code zh-CN} or {@code en}, and waits for the live stream. */
