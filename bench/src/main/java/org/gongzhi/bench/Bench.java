@@ -36,13 +36,16 @@ public final class Bench {
     }
 
     public static void main(String[] args) {
+        if (Help.asked(args)) {
+            System.out.print(BenchOptions.USAGE);
+            System.exit(0);
+            return;
+        }
         BenchOptions options;
         try {
             options = BenchOptions.parse(args);
         } catch (IllegalArgumentException e) {
-            if (!e.getMessage().isEmpty()) {
-                System.err.println(e.getMessage());
-            }
+            System.err.println(e.getMessage());
             System.err.print(BenchOptions.USAGE);
             System.exit(2);
             return;

@@ -105,7 +105,6 @@ public record BenchOptions(
                 case "--root" -> root = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--reports" -> reports = Path.of(value(args, ++i, a)).toAbsolutePath();
                 case "--note" -> note = value(args, ++i, a);
-                case "-h", "--help" -> throw new IllegalArgumentException("");
                 default -> throw new IllegalArgumentException("unknown option " + a);
             }
         }

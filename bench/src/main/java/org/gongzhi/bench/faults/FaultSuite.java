@@ -19,6 +19,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
+import org.gongzhi.bench.Help;
 import org.gongzhi.bench.LoadRun;
 import org.gongzhi.bench.Monitors;
 import org.gongzhi.bench.SystemUnderTest;
@@ -125,6 +126,11 @@ public final class FaultSuite {
     }
 
     public static void main(String[] args) {
+        if (Help.asked(args)) {
+            System.out.printf(USAGE, scenarios().stream().map(Scenario::name).toList());
+            System.exit(0);
+            return;
+        }
         Options options;
         try {
             options = Options.parse(args);
