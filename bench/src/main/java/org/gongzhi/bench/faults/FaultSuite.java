@@ -195,7 +195,7 @@ public final class FaultSuite {
             this.http = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).executor(executor)
                     .connectTimeout(Duration.ofSeconds(5)).build();
             this.evidence = new Evidence(system);
-            this.recovery = new Recovery(system);
+            this.recovery = new Recovery(system, out);
         }
 
         /** Starts the system (logs and histograms under {@code dir}) and waits until the demo data has settled. */

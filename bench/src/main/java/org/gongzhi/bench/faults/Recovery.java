@@ -1,5 +1,6 @@
 package org.gongzhi.bench.faults;
 
+import java.io.PrintStream;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.ResultSet;
@@ -20,11 +21,14 @@ import org.gongzhi.devstack.DevStack;
  */
 final class Recovery {
     private final SystemUnderTest system;
+    /** Where each new reason to wait is said, with how long after the injection (what a recovery time is made of). */
+    private final PrintStream out;
     /** What the last look found unsettled, to say why when the system does not recover. */
     private volatile String unsettled = "";
 
-    Recovery(SystemUnderTest system) {
+    Recovery(SystemUnderTest system, PrintStream out) {
         this.system = system;
+        this.out = out;
     }
 
     /**
@@ -40,7 +44,11 @@ final class Recovery {
             if (settled == 0) {
                 firstSettled = System.nanoTime();
             }
-            unsettled = unsettled();
+            String now = unsettled();
+            if (!now.equals(unsettled) && !now.isEmpty()) {
+                out.printf("  waiting %.1f s after the injection: %s%n", (System.nanoTime() - since) / 1e9, now);
+            }
+            unsettled = now;
             settled = unsettled.isEmpty() ? settled + 1 : 0;
             if (settled == 2) {
                 return Optional.of(Duration.ofNanos(firstSettled - since));

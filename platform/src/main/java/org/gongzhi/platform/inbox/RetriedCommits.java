@@ -14,7 +14,10 @@ import jakarta.inject.Inject;
 import java.time.Duration;
 import java.util.Collection;
 import java.util.function.BiConsumer;
+import org.apache.kafka.common.KafkaException;
 import org.apache.kafka.common.TopicPartition;
+import org.apache.kafka.common.errors.InterruptException;
+import org.apache.kafka.common.errors.WakeupException;
 import org.jboss.logging.Logger;
 
 /**
@@ -52,7 +55,7 @@ public class RetriedCommits implements KafkaCommitHandler.Factory {
                                 failed.getMessage()));
             }
         });
-        return new Handler(vertx, handler, owed, timer);
+        return new Handler(vertx, handler, owed, timer, config.getChannel());
     }
 
     /**
@@ -60,16 +63,18 @@ public class RetriedCommits implements KafkaCommitHandler.Factory {
      * {@link ContextHolder} as the throttled handler is: the connector hands the channel's context to such handlers,
      * and this one passes it on.
      */
-    private static final class Handler extends ContextHolder implements KafkaCommitHandler {
+    static final class Handler extends ContextHolder implements KafkaCommitHandler {
         private final KafkaCommitHandler throttled;
         private final OwedOffsets owed;
         private final long timer;
+        private final String channel;
 
-        Handler(Vertx vertx, KafkaCommitHandler throttled, OwedOffsets owed, long timer) {
+        Handler(Vertx vertx, KafkaCommitHandler throttled, OwedOffsets owed, long timer, String channel) {
             super(vertx, 0);
             this.throttled = throttled;
             this.owed = owed;
             this.timer = timer;
+            this.channel = channel;
         }
 
         @Override
@@ -110,7 +115,19 @@ public class RetriedCommits implements KafkaCommitHandler.Factory {
         public void partitionsRevoked(Collection<TopicPartition> partitions) {
             // the partitions' new owner starts from what is committed: an owed offset is no longer this one's to pay
             owed.forget(partitions);
-            throttled.partitionsRevoked(partitions);
+            try {
+                throttled.partitionsRevoked(partitions);
+            } catch (WakeupException | InterruptException e) {
+                throw e;
+            } catch (KafkaException e) {
+                // The commit of what was applied of partitions being given up was refused (the group rebalancing again:
+                // a service's consumers share its group, and a stop closes them one after another). Thrown from here,
+                // it failed the hand-over; on a close it kept the consumer from leaving its group, which then held its
+                // partitions, unread, for session.timeout.ms (45 s). Their next owner reads again from the last commit,
+                // and the inbox skips what it already applied.
+                LOG.infof("%s: what was applied of %s not committed on giving them up (%s); their next owner reads it"
+                        + " again and the inbox skips it", channel, partitions, e.toString());
+            }
         }
 
         @Override
