@@ -10,10 +10,12 @@ import java.nio.file.StandardCopyOption;
 import java.time.Duration;
 import java.util.List;
 import java.util.function.Function;
+import java.util.function.Supplier;
 import java.util.logging.Level;
 import org.gongzhi.devstack.DevTokens;
 import org.gongzhi.devstack.LocalSystem;
 import org.gongzhi.devstack.ServiceProcess.Service;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.Dimension;
 import org.openqa.selenium.ElementNotInteractableException;
@@ -22,6 +24,7 @@ import org.openqa.selenium.OutputType;
 import org.openqa.selenium.StaleElementReferenceException;
 import org.openqa.selenium.TakesScreenshot;
 import org.openqa.selenium.WebDriver;
+import org.openqa.selenium.WebDriverException;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.chrome.ChromeDriver;
 import org.openqa.selenium.chrome.ChromeDriverService;
@@ -68,10 +71,12 @@ final class ConsoleBrowser implements AutoCloseable {
         }
         driver.manage().window().setSize(DESKTOP);
         wait = new WebDriverWait(driver, Duration.ofSeconds(30));
-        // The pages redraw their cards whenever a feed brings an event, so an element found a moment ago may be gone:
-        // stale, or (chromedriver keeps a removed node's reference) no longer shown, which it reports as "not
-        // interactable" (a field cleared, then typed into after a redraw); a condition is then tried again on what the
-        // page shows now, and still fails after the wait if the page never lets it hold.
+        // The pages redraw their cards whenever a feed brings an event, so an element found a moment ago may be gone
+        // (stale). Once (CI, 2026-12-07) FieldBrowserIT found a note field it had just cleared "not interactable" when
+        // typing into it: attached, but not shown. The cause is not known (a node a redraw removes is reported stale
+        // by chromedriver 156, checked; no script of the page closes an open form); such a condition is tried again on
+        // what the page shows now, still fails once the wait is over, and its failure then carries the page's state
+        // (evidence(): a page that signed out or showed an error says so).
         wait.ignoring(StaleElementReferenceException.class).ignoring(NoSuchElementException.class)
                 .ignoring(ElementNotInteractableException.class);
     }
@@ -174,6 +179,51 @@ final class ConsoleBrowser implements AutoCloseable {
         } finally {
             driver.manage().window().setSize(DESKTOP);
         }
+    }
+
+    /**
+     * A browser test's failure carrying what the page showed at that moment (its parts shown or hidden, the error it
+     * showed, where the focus was, its last console lines) in the message, and a screenshot of it in
+     * {@code target/screenshots/failed-<test>.png}: in CI only the message is seen, and it should tell a page that
+     * signed out or showed an error from one that had not caught up. Registered by each test class that keeps its
+     * browser in a field ({@code @RegisterExtension}); it runs before {@code @AfterEach} closes the browser.
+     */
+    static TestExecutionExceptionHandler evidence(Supplier<ConsoleBrowser> browser) {
+        return (context, failure) -> {
+            ConsoleBrowser open = browser.get();
+            if (open == null) {
+                throw failure;
+            }
+            throw new AssertionError("the page then: " + open.state(context.getRequiredTestMethod().getName()) + "\n"
+                    + failure, failure);
+        };
+    }
+
+    String state(String test) {
+        StringBuilder state = new StringBuilder();
+        try {
+            state.append(((org.openqa.selenium.JavascriptExecutor) driver).executeScript("""
+                    const part = (id) => { const e = document.getElementById(id);
+                      return e ? `#${id} ${e.hidden ? 'hidden' : 'shown'}` : null; };
+                    const errors = document.getElementById('errors');
+                    const focus = document.activeElement;
+                    return [location.pathname, `lang ${document.documentElement.lang}`, part('app'), part('login'),
+                      errors && !errors.hidden ? `errors: ${errors.textContent}` : null,
+                      focus && focus !== document.body
+                        ? `focus ${focus.tagName.toLowerCase()}${focus.name ? `[name=${focus.name}]` : ''}` : null]
+                      .filter(Boolean).join('; ');"""));
+            List<LogEntry> console = driver.manage().logs().get(LogType.BROWSER).getAll();
+            console.stream().skip(Math.max(0, console.size() - 5)).forEach(e -> state.append("; console ")
+                    .append(e.getLevel()).append(' ').append(e.getMessage(), 0, Math.min(200, e.getMessage().length())));
+            Path dir = Files.createDirectories(Path.of("target/screenshots"));
+            Path file = dir.resolve("failed-" + test + ".png");
+            Files.copy(((TakesScreenshot) driver).getScreenshotAs(OutputType.FILE).toPath(), file,
+                    StandardCopyOption.REPLACE_EXISTING);
+            state.append("; screenshot ").append(file);
+        } catch (WebDriverException | IOException e) {
+            state.append("; the page did not answer: ").append(e.getMessage().lines().findFirst().orElse(""));
+        }
+        return state.toString();
     }
 
     /** No script error; {@code expected}: refusals the test provoked (the browser logs each failed call). */

@@ -17,6 +17,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 
@@ -29,6 +31,8 @@ import org.openqa.selenium.WebElement;
 class ConsoleTriageBrowserIT {
     private LocalSystem system;
     private ConsoleBrowser browser;
+    @RegisterExtension
+    final TestExecutionExceptionHandler evidence = ConsoleBrowser.evidence(() -> browser);
 
     @BeforeEach
     void openBrowser() {

@@ -30,6 +30,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.JavascriptExecutor;
 import org.openqa.selenium.WebElement;
@@ -47,6 +49,8 @@ import java.util.regex.Pattern;
 class FieldBrowserIT {
     private LocalSystem system;
     private ConsoleBrowser browser;
+    @RegisterExtension
+    final TestExecutionExceptionHandler evidence = ConsoleBrowser.evidence(() -> browser);
 
     @BeforeEach
     void openBrowser() {

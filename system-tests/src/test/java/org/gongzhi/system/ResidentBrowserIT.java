@@ -18,6 +18,8 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.condition.EnabledIf;
+import org.junit.jupiter.api.extension.RegisterExtension;
+import org.junit.jupiter.api.extension.TestExecutionExceptionHandler;
 import org.openqa.selenium.By;
 import org.openqa.selenium.WebElement;
 import org.openqa.selenium.support.ui.Select;
@@ -34,6 +36,8 @@ class ResidentBrowserIT {
 
     private LocalSystem system;
     private ConsoleBrowser browser;
+    @RegisterExtension
+    final TestExecutionExceptionHandler evidence = ConsoleBrowser.evidence(() -> browser);
     private WebDriverWait slow;
 
     @BeforeEach
