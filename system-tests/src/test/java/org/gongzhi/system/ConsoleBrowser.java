@@ -221,7 +221,8 @@ final class ConsoleBrowser implements AutoCloseable {
                     StandardCopyOption.REPLACE_EXISTING);
             state.append("; screenshot ").append(file);
         } catch (WebDriverException | IOException e) {
-            state.append("; the page did not answer: ").append(e.getMessage().lines().findFirst().orElse(""));
+            state.append("; the page did not answer: ").append(String.valueOf(e.getMessage()).lines().findFirst()
+                    .orElse(""));
         }
         return state.toString();
     }

@@ -20,8 +20,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestMethodOrder;
 
 /**
- * {@code ./gongzhi faults --quick} in CI: every scenario's short version on one system of the suite's own (but
- * {@code postgres-stop}, below), the last line all zeros and nothing dead-lettered but the poison records; then the
+ * {@code ./gongzhi faults --quick} in CI: every scenario's short version on one system of the suite's own (but the
+ * four left out, below), the last line all zeros and nothing dead-lettered but the poison records; then the
  * guarantees broken on purpose from outside, and the checker failing them, so that it cannot pass by default.
  * <p>
  * Where the system tests' former duplicates are checked now:
@@ -47,7 +47,7 @@ import org.junit.jupiter.api.TestMethodOrder;
 class FaultSuiteIT {
     private static final String ALL_HOLD = "lost 0, duplicated 0, out of order 0, unseen 0";
     private static final int RATE = 10;
-    /** Left out of CI's run, each with where its fault is tested instead (see above); {@code -Dgongzhi.faults.all=true} runs them too. */
+    /** Left out of CI's run, each with where its fault is tested instead; {@code -Dgongzhi.faults.all=true} runs all. */
     private static final Map<String, String> LEFT_OUT = Boolean.getBoolean("gongzhi.faults.all") ? Map.of()
             : Map.of("postgres-stop", "DatabaseOutageIT",
                     "rolling-restart", "GracefulRestartIT",
